@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU exceptions: the report (an "oops") and what follows it.
+ *
+ * Every exception except NMI is fatal for now: do_exception() prints the
+ * exception's name and error code, the faulting address for a page fault,
+ * every register and a symbolised stack trace, in the shape of Linux's
+ * oops so that people and scripts read it as they would Linux's, and then
+ * panics. Until the memory layer installs the real page-fault handler
+ * (demand paging, oops with the page-table walk), a page fault is no
+ * different.
+ *
+ * catch_exception() is the one way back: a caller (a test that must fault)
+ * runs a function with the catch armed; an exception inside is reported in
+ * full, then execution resumes in catch_exception() through kernel_longjmp.
+ * Double fault and machine check are never caught: the state they leave is
+ * not one to continue from. The catch state is the boot CPU's; SMP makes it
+ * per-CPU.
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/panic.h>
+#include <linux/string.h>
+#include <asm/traps.h>
+#include <asm/desc.h>
+#include <asm/processor.h>
+#include <asm/setjmp.h>
+#include <asm/stacktrace.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <linux/bug.h>
+
+unsigned long oops_count;
+
+static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = "divide error",
+	[X86_TRAP_DB] = "debug",
+	[X86_TRAP_NMI] = "NMI",
+	[X86_TRAP_BP] = "int3",
+	[X86_TRAP_OF] = "overflow",
+	[X86_TRAP_BR] = "bounds",
+	[X86_TRAP_UD] = "invalid opcode",
+	[X86_TRAP_NM] = "device not available",
+	[X86_TRAP_DF] = "double fault",
+	[X86_TRAP_OLD_MF] = "coprocessor segment overrun",
+	[X86_TRAP_TS] = "invalid TSS",
+	[X86_TRAP_NP] = "segment not present",
+	[X86_TRAP_SS] = "stack segment",
+	[X86_TRAP_GP] = "general protection fault",
+	[X86_TRAP_PF] = "page fault",
+	[X86_TRAP_SPURIOUS] = "spurious interrupt",
+	[X86_TRAP_MF] = "coprocessor error",
+	[X86_TRAP_AC] = "alignment check",
+	[X86_TRAP_MC] = "machine check",
+	[X86_TRAP_XF] = "SIMD exception",
+	[X86_TRAP_VE] = "virtualization exception",
+	[X86_TRAP_CP] = "control protection fault",
+};
+
+const char *exception_name(int vector)
+{
+	if (vector < 0 || vector >= NR_EXCEPTION_VECTORS || !exception_names[vector])
+		return "reserved exception";
+	return exception_names[vector];
+}
+
+static struct {
+	bool armed;
+	struct jmp_buf env;
+	struct exception_info *info;
+} catch_state;
+
+void show_regs(const struct pt_regs *regs)
+{
+	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs & 0xffff, (void *)regs->ip);
+	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss & 0xffff,
+	       regs->sp, regs->flags);
+	printk(KERN_DEFAULT "RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->ax, regs->bx, regs->cx);
+	printk(KERN_DEFAULT "RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->dx, regs->si, regs->di);
+	printk(KERN_DEFAULT "RBP: %016lx R08: %016lx R09: %016lx\n", regs->bp, regs->r8, regs->r9);
+	printk(KERN_DEFAULT "R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
+	printk(KERN_DEFAULT "R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	printk(KERN_DEFAULT "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+/* The "#PF:" lines Linux prints before the oops header. */
+static void show_fault_oops(const struct pt_regs *regs, unsigned long address)
+{
+	unsigned long ec = regs->error_code;
+
+	if (address < PAGE_SIZE)
+		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
+	else
+		pr_alert("BUG: unable to handle page fault for address: %016lx\n", address);
+	pr_alert("#PF: %s %s in %s mode\n",
+		 (ec & X86_PF_USER) ? "user" : "supervisor",
+		 (ec & X86_PF_INSTR) ? "instruction fetch" :
+		 (ec & X86_PF_WRITE) ? "write access" : "read access",
+		 (ec & X86_PF_USER) ? "user" : "kernel");
+	pr_alert("#PF: error_code(0x%04lx) - %s\n", ec,
+		 !(ec & X86_PF_PROT) ? "not-present page" :
+		 (ec & X86_PF_RSVD) ? "reserved bit violation" :
+		 "permissions violation");
+}
+
+static void report_exception(const struct pt_regs *regs, unsigned long address)
+{
+	const char *what = regs->vector == X86_TRAP_PF ? "Oops" : exception_name(regs->vector);
+
+	oops_count++;
+	if (regs->vector == X86_TRAP_PF)
+		show_fault_oops(regs, address);
+	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", what, regs->error_code & 0xffff,
+	       oops_count);
+	printk(KERN_DEFAULT "CPU: 0 PID: 0 Comm: swapper/0\n");
+	show_regs(regs);
+	printk(KERN_DEFAULT "Call Trace:\n");
+	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */
+	show_trace((unsigned long)regs - sizeof(struct stack_frame), KERN_DEFAULT);
+}
+
+static bool catchable(int vector)
+{
+	return vector != X86_TRAP_DF && vector != X86_TRAP_MC && vector != X86_TRAP_NMI;
+}
+
+void do_exception(struct pt_regs *regs);
+void do_exception(struct pt_regs *regs)
+{
+	unsigned long address = regs->vector == X86_TRAP_PF ? read_cr2() : 0;
+
+	if (regs->vector == X86_TRAP_NMI) {
+		pr_emerg("Uhhuh. NMI received for unknown reason on CPU 0.\n");
+		return;
+	}
+	if (catch_state.armed && catchable(regs->vector)) {
+		struct exception_info *info = catch_state.info;
+
+		catch_state.armed = false;
+		report_exception(regs, address);
+		printk(KERN_DEFAULT "---[ exception caught by catch_exception(), resuming ]---\n");
+		info->vector = regs->vector;
+		info->error_code = regs->error_code;
+		info->address = address;
+		info->ip = regs->ip;
+		kernel_longjmp(&catch_state.env, 1);
+	}
+	oops_in_progress = 1;
+	report_exception(regs, address);
+	if (regs->vector == X86_TRAP_DF)
+		pr_emerg("double fault: the kernel stack may have overflowed\n");
+	panic("Fatal exception");
+}
+
+bool catch_exception(void (*fn)(void *), void *arg, struct exception_info *info)
+{
+	unsigned long flags;
+
+	if (WARN_ON(catch_state.armed))
+		return false;
+	local_irq_save(flags);
+	memset(info, 0, sizeof(*info));
+	catch_state.info = info;
+	if (kernel_setjmp(&catch_state.env)) {
+		local_irq_restore(flags);
+		return true;
+	}
+	catch_state.armed = true;
+	local_irq_restore(flags);
+	fn(arg);
+	catch_state.armed = false;
+	return false;
+}
+
+void trap_init(void)
+{
+	gdt_init();
+	idt_init();
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Segment descriptors, the TSS and the IDT (arch/x86_64/gdt.c, idt.c).
+ * Selector values follow Linux's x86-64 GDT layout so that register dumps
+ * read the same (CS 0010, SS 0018).
+ */
+#ifndef _ASM_DESC_H
+#define _ASM_DESC_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define GDT_ENTRY_KERNEL32_CS	1
+#define GDT_ENTRY_KERNEL_CS	2
+#define GDT_ENTRY_KERNEL_DS	3
+#define GDT_ENTRY_USER32_CS	4
+#define GDT_ENTRY_USER_DS	5
+#define GDT_ENTRY_USER_CS	6
+#define GDT_ENTRY_TSS		8	/* 16 bytes: entries 8 and 9 */
+#define GDT_ENTRIES		16
+
+#define __KERNEL_CS	(GDT_ENTRY_KERNEL_CS * 8)
+#define __KERNEL_DS	(GDT_ENTRY_KERNEL_DS * 8)
+#define __TSS_SEL	(GDT_ENTRY_TSS * 8)
+
+/* Interrupt stack table slots (the IDT's IST field is the slot + 1). */
+enum exception_stack {
+	ESTACK_DF,
+	ESTACK_NMI,
+	ESTACK_MCE,
+	N_EXCEPTION_STACKS,
+};
+#define EXCEPTION_STKSZ	8192
+
+struct x86_hw_tss {
+	u32 reserved1;
+	u64 sp0, sp1, sp2;
+	u64 reserved2;
+	u64 ist[7];
+	u32 reserved3;
+	u32 reserved4;
+	u16 reserved5;
+	u16 io_bitmap_base;
+} __packed;
+
+/* The CPU's exception stacks, for the stack unwinder's bounds. */
+extern char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ];
+
+/* Install this CPU's GDT and TSS (boot CPU). */
+void gdt_init(void);
+/* Install the IDT with every exception vector. */
+void idt_init(void);
+
+#endif /* _ASM_DESC_H */

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page size and the kernel's fixed virtual regions (DESIGN.md section 3).
+ * The direct map puts physical address P at PAGE_OFFSET + P; the kernel
+ * image runs at __START_KERNEL_map + its physical load address.
+ */
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+
+#define __PAGE_OFFSET		0xffff888000000000UL
+#define __START_KERNEL_map	0xffffffff80000000UL
+#define PAGE_OFFSET		__PAGE_OFFSET
+#define VMALLOC_START		0xffffc90000000000UL
+#define VMEMMAP_START		0xffffea0000000000UL
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
+
+#define __va(pa)	((void *)((unsigned long)(pa) + PAGE_OFFSET))
+#define __pa(va)	__phys_addr((unsigned long)(va))
+
+/* Both the direct map and the kernel image translate back to physical. */
+static inline phys_addr_t __phys_addr(unsigned long va)
+{
+	if (va >= __START_KERNEL_map)
+		return va - __START_KERNEL_map;
+	return va - PAGE_OFFSET;
+}
+#endif
+
+#endif /* _ASM_PAGE_H */

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * printk with Linux's log levels (kernel/printk.c).
+ *
+ * A message may start with a level, KERN_EMERG ("\0010") .. KERN_DEBUG
+ * ("\0017"); without one it gets default_message_loglevel (KERN_WARNING).
+ * KERN_CONT continues the previous line. Messages whose level is numerically
+ * below console_loglevel (loglevel=, default 7) reach the serial console as
+ * "[seconds.micro] text"; every message is kept in the log ring buffer
+ * (dmesg) whatever its level.
+ */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define KERN_SOH	"\001"
+#define KERN_EMERG	KERN_SOH "0"
+#define KERN_ALERT	KERN_SOH "1"
+#define KERN_CRIT	KERN_SOH "2"
+#define KERN_ERR	KERN_SOH "3"
+#define KERN_WARNING	KERN_SOH "4"
+#define KERN_NOTICE	KERN_SOH "5"
+#define KERN_INFO	KERN_SOH "6"
+#define KERN_DEBUG	KERN_SOH "7"
+#define KERN_DEFAULT	""
+#define KERN_CONT	KERN_SOH "c"
+
+#define LOGLEVEL_EMERG		0
+#define LOGLEVEL_ERR		3
+#define LOGLEVEL_WARNING	4
+#define LOGLEVEL_INFO		6
+#define LOGLEVEL_DEBUG		7
+#define CONSOLE_LOGLEVEL_DEFAULT 7
+
+extern int console_loglevel;
+/* Set while an oops or panic is being reported: printk then breaks its lock. */
+extern int oops_in_progress;
+
+int printk(const char *fmt, ...) __printf(1, 2);
+int vprintk(const char *fmt, va_list args);
+
+/*
+ * raw_printk - console and log buffer, without a level or timestamp prefix.
+ * KTAP output and shell output use it: Linux's KTAP parser wants its lines
+ * unprefixed.
+ */
+int raw_printk(const char *fmt, ...) __printf(1, 2);
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+#ifdef DEBUG
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+/* Type-checked, never printed. */
+#define pr_debug(fmt, ...) \
+	({ if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); 0; })
+#endif
+
+#define pr_warn_once(fmt, ...) ({				\
+	static bool __warned;					\
+	if (!__warned) {					\
+		__warned = true;				\
+		pr_warn(fmt, ##__VA_ARGS__);			\
+	}							\
+})
+
+/* Print the log ring buffer (the shell's dmesg). */
+void dmesg_dump(void);
+
+/*
+ * log_buf_for_each_line - walk the log buffer's records, oldest first.
+ * @fn receives the timestamp in ns, the level and the text (no newline).
+ */
+void log_buf_for_each_line(void (*fn)(u64 ts_nsec, int level, const char *text,
+				      void *arg), void *arg);
+
+/*
+ * log_buf_seq - the sequence number the next stored line will get; with
+ * log_buf_for_each_line_from() a caller walks only what was logged after a
+ * point (a test looking for the report its own action caused).
+ */
+u64 log_buf_seq(void);
+void log_buf_for_each_line_from(u64 seq, void (*fn)(u64 ts_nsec, int level,
+						     const char *text, void *arg),
+				void *arg);
+
+#endif /* _LINUX_PRINTK_H */

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel: the boot sequence, in the order of the stack (DESIGN.md
+ * section 1). boot/head.S calls it in long mode on the boot stack with the
+ * multiboot2 magic and the physical address of the boot information.
+ *
+ *   console          serial port, so everything after can report
+ *   traps            GDT, TSS, IDT: a fault from here on is an oops
+ *   clock            TSC calibrated against the PIT: timestamps
+ *   setup_arch       boot information: command line, e820 memory map
+ *   early params     parameters the memory layer needs
+ *   (memory layers: memblock, page tables, struct page, zones ...)
+ *   kernel params    the rest; unknown ones reported once
+ *   ready            "ready:" with the time since reset
+ *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
+ *   ktest / shell    what ktest.run= asks for, then the console shell
+ */
+#include <linux/printk.h>
+#include <linux/init.h>
+#include <linux/serial.h>
+#include <linux/ktest.h>
+#include <linux/shell.h>
+#include <linux/lkdtm.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+#include <asm/tsc.h>
+
+u64 ready_tsc;
+
+static void announce_ready(void)
+{
+	u64 ns;
+
+	ready_tsc = rdtsc_ordered();
+	ns = cycles_to_ns(ready_tsc);
+	raw_printk("ready: %llu.%06llu s since reset\n", ns / 1000000000ULL,
+		   (ns % 1000000000ULL) / 1000);
+}
+
+void __noreturn start_kernel(u32 magic, u32 mbi_phys);
+void __noreturn start_kernel(u32 magic, u32 mbi_phys)
+{
+	serial_init();
+	trap_init();
+	tsc_init();
+	pr_notice("mmkernel: a Linux-style memory manager, x86-64\n");
+	setup_arch(magic, mbi_phys);
+	parse_early_param();
+	parse_kernel_params();
+	announce_ready();
+	lkdtm_boot();
+	ktest_boot();
+	shell_run();
+}

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk: formatting, the log ring buffer (dmesg) and the console.
+ *
+ * Every message is kept in log_buf as records, one per line:
+ *
+ *   | struct log_rec | text (text_len bytes) | pad to 8 |
+ *
+ * Positions are logical byte counters that only grow (log_tail <= log_head,
+ * log_head - log_tail <= LOG_BUF_LEN); a record lives at pos % LOG_BUF_LEN and
+ * never wraps: when it would not fit before the end of the array, a marker
+ * record of length 0 fills the rest and the record starts at offset 0. The
+ * oldest records are dropped to make room. A line printed in pieces
+ * (KERN_CONT, or a message without a trailing newline) is gathered in
+ * cont_buf and stored when it ends.
+ *
+ * The console is the serial port: a record whose level is below
+ * console_loglevel is written there at once as "[seconds.micro] text".
+ * raw_printk() text (KTAP, shell output) goes to the console without prefix
+ * and is logged with level LOG_RAW.
+ *
+ * Locking: logbuf_lock (irqsave) protects everything here. On the oops path
+ * (oops_in_progress) a lock that cannot be taken is broken rather than
+ * waited for: a report of a crash under the lock must still come out.
+ */
+#include <linux/printk.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/spinlock.h>
+#include <linux/serial.h>
+#include <linux/kernel.h>
+#include <linux/shell.h>
+#include <asm/tsc.h>
+
+#define LOG_BUF_LEN	(1 << 17)
+#define LOG_LINE_MAX	1024
+#define LOG_RAW		15	/* level of raw_printk text */
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static const int default_message_loglevel = LOGLEVEL_WARNING;
+int oops_in_progress;
+
+struct log_rec {
+	u64 seq;		/* records ever stored before this one */
+	u64 ts_nsec;
+	u16 len;		/* whole record, 8-aligned; 0 marks a wrap */
+	u16 text_len;
+	u8 level;
+};
+
+static DEFINE_SPINLOCK(logbuf_lock);
+/* All below: protected by logbuf_lock. */
+static char log_buf[LOG_BUF_LEN] __aligned(8);
+static u64 log_head, log_tail;
+static u64 log_next_seq;
+static char cont_buf[LOG_LINE_MAX];
+static size_t cont_len;
+static int cont_level;
+static u64 cont_ts;
+static bool console_line_open;	/* the console's last line has no newline yet */
+static char fmt_buf[LOG_LINE_MAX];
+
+static struct log_rec *rec_at(u64 pos)
+{
+	return (struct log_rec *)&log_buf[pos % LOG_BUF_LEN];
+}
+
+/* Advance past the record at @pos (a wrap marker jumps to the next lap). */
+static u64 rec_next(u64 pos)
+{
+	struct log_rec *r = rec_at(pos);
+
+	if (!r->len)
+		return pos + LOG_BUF_LEN - pos % LOG_BUF_LEN;
+	return pos + r->len;
+}
+
+static void log_make_room(size_t size)
+{
+	while (log_head + size - log_tail > LOG_BUF_LEN)
+		log_tail = rec_next(log_tail);
+}
+
+static void log_store(int level, u64 ts, const char *text, size_t len)
+{
+	size_t size = ALIGN(sizeof(struct log_rec) + len, 8);
+	size_t off = log_head % LOG_BUF_LEN;
+	struct log_rec *r;
+
+	if (off + size > LOG_BUF_LEN) {
+		log_make_room(LOG_BUF_LEN - off);
+		rec_at(log_head)->len = 0;
+		log_head += LOG_BUF_LEN - off;
+	}
+	log_make_room(size);
+	r = rec_at(log_head);
+	r->seq = log_next_seq++;
+	r->ts_nsec = ts;
+	r->len = (u16)size;
+	r->text_len = (u16)len;
+	r->level = (u8)level;
+	memcpy(r + 1, text, len);
+	log_head += size;
+}
+
+static void cont_flush(void)
+{
+	if (!cont_len)
+		return;
+	log_store(cont_level, cont_ts, cont_buf, cont_len);
+	cont_len = 0;
+}
+
+static void console_emit(int level, u64 ts, const char *text, size_t len,
+			 bool is_cont, bool ends_line)
+{
+	char prefix[32];
+	int n;
+
+	if (level != LOG_RAW && level >= console_loglevel)
+		return;
+	if (console_line_open && !is_cont)
+		serial_write("\n", 1);
+	if (!is_cont && level != LOG_RAW) {
+		n = scnprintf(prefix, sizeof(prefix), "[%5llu.%06llu] ",
+			      ts / 1000000000ULL, (ts % 1000000000ULL) / 1000);
+		serial_write(prefix, n);
+	}
+	serial_write(text, len);
+	if (ends_line)
+		serial_write("\n", 1);
+	console_line_open = !ends_line;
+}
+
+/*
+ * One line (or the start or middle of one). @is_cont: continues the line
+ * gathered in cont_buf; @ends_line: the text ended with a newline.
+ */
+static void emit_line(int level, u64 ts, const char *text, size_t len,
+		      bool is_cont, bool ends_line)
+{
+	if (!is_cont || !cont_len) {
+		cont_flush();
+		cont_level = level;
+		cont_ts = ts;
+		is_cont = false;
+	} else {
+		level = cont_level;
+	}
+	console_emit(level, ts, text, len, is_cont, ends_line);
+	len = min(len, sizeof(cont_buf) - cont_len);
+	memcpy(cont_buf + cont_len, text, len);
+	cont_len += len;
+	if (ends_line)
+		cont_flush();
+}
+
+/* Split @text into lines; the first may continue the gathered line. */
+static void log_text(int level, bool is_cont, char *text, size_t len)
+{
+	u64 ts = local_clock();
+
+	while (len) {
+		char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+
+		emit_line(level, ts, text, n, is_cont, nl != NULL);
+		is_cont = false;
+		text += n + (nl ? 1 : 0);
+		len -= n + (nl ? 1 : 0);
+	}
+}
+
+static bool logbuf_lock_irqsave(unsigned long *flags)
+{
+	local_irq_save(*flags);
+	if (spin_trylock(&logbuf_lock))
+		return true;
+	if (READ_ONCE(oops_in_progress))
+		return false;	/* broken, not waited for: see the top */
+	spin_lock(&logbuf_lock);
+	return true;
+}
+
+static void logbuf_unlock_irqrestore(bool locked, unsigned long flags)
+{
+	if (locked)
+		spin_unlock(&logbuf_lock);
+	local_irq_restore(flags);
+}
+
+static int vprintk_level(int level, const char *fmt, va_list args)
+{
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
+	size_t len = vscnprintf(fmt_buf, sizeof(fmt_buf), fmt, args);
+	char *text = fmt_buf;
+	bool is_cont = false;
+
+	if (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		else if (text[1] == 'c')
+			is_cont = true;
+		text += 2;
+		len -= 2;
+	}
+	if (level < 0)
+		level = is_cont ? cont_level : default_message_loglevel;
+	log_text(level, is_cont, text, len);
+	logbuf_unlock_irqrestore(locked, flags);
+	return (int)len;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	return vprintk_level(-1, fmt, args);
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk_level(-1, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int raw_printk(const char *fmt, ...)
+{
+	unsigned long flags;
+	bool locked;
+	va_list ap;
+	size_t len;
+
+	locked = logbuf_lock_irqsave(&flags);
+	va_start(ap, fmt);
+	len = vscnprintf(fmt_buf, sizeof(fmt_buf), fmt, ap);
+	va_end(ap);
+	log_text(LOG_RAW, cont_len && cont_level == LOG_RAW, fmt_buf, len);
+	logbuf_unlock_irqrestore(locked, flags);
+	return (int)len;
+}
+
+u64 log_buf_seq(void)
+{
+	return READ_ONCE(log_next_seq);
+}
+
+void log_buf_for_each_line(void (*fn)(u64 ts_nsec, int level, const char *text,
+				      void *arg), void *arg)
+{
+	log_buf_for_each_line_from(0, fn, arg);
+}
+
+void log_buf_for_each_line_from(u64 seq, void (*fn)(u64 ts_nsec, int level,
+						     const char *text, void *arg),
+				void *arg)
+{
+	char line[LOG_LINE_MAX + 1];
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
+	u64 end = log_head, pos = log_tail;
+
+	/*
+	 * The callback runs with the lock dropped (it may printk, which adds
+	 * records past @end and may drop old ones): each record is copied out
+	 * first, and a position overtaken by log_tail restarts at log_tail.
+	 */
+	while (pos < end) {
+		struct log_rec *r = rec_at(pos);
+		u64 next = rec_next(pos), ts = r->ts_nsec;
+		int level = r->level;
+
+		if (r->len && r->seq >= seq) {
+			memcpy(line, r + 1, r->text_len);
+			line[r->text_len] = '\0';
+			logbuf_unlock_irqrestore(locked, flags);
+			fn(ts, level, line, arg);
+			locked = logbuf_lock_irqsave(&flags);
+		}
+		pos = max(next, log_tail);
+	}
+	logbuf_unlock_irqrestore(locked, flags);
+}
+
+static void dmesg_line(u64 ts, int level, const char *text, void *arg)
+{
+	if (level == LOG_RAW)
+		raw_printk("%s\n", text);
+	else
+		raw_printk("[%5llu.%06llu] %s\n", ts / 1000000000ULL,
+			   (ts % 1000000000ULL) / 1000, text);
+}
+
+void dmesg_dump(void)
+{
+	log_buf_for_each_line(dmesg_line, NULL);
+}
+
+static int cmd_dmesg(int argc, char **argv)
+{
+	dmesg_dump();
+	return 0;
+}
+SHELL_CMD(dmesg, "print the kernel log buffer", cmd_dmesg);
