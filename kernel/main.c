@@ -7,9 +7,9 @@
  *   console          serial port, so everything after can report
  *   traps            GDT, TSS, IDT: a fault from here on is an oops
  *   clock            TSC calibrated against the PIT: timestamps
- *   setup_arch       boot information: command line, e820 memory map
- *   early params     parameters the memory layer needs
- *   (memory layers: memblock, page tables, struct page, zones ...)
+ *   setup_arch       boot information, early params, e820 memory map,
+ *                    memblock, the kernel page tables, sections, zones
+ *   mm_core_init     boot memory to the page allocator
  *   kernel params    the rest; unknown ones reported once
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
@@ -21,6 +21,7 @@
 #include <linux/ktest.h>
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
+#include <linux/mm.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -46,7 +47,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	tsc_init();
 	pr_notice("mmkernel: a Linux-style memory manager, x86-64\n");
 	setup_arch(magic, mbi_phys);
-	parse_early_param();
+	mm_core_init();
 	parse_kernel_params();
 	announce_ready();
 	lkdtm_boot();

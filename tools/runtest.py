@@ -202,23 +202,36 @@ def run_boot_check(a, label, cmdline, mem, tally):
         print(tail(text))
 
 
-# lkdtm crash types and what their report must contain.
+# The boot matrix: every machine runs the whole kernel suite.
+MATRIX = [
+    ('32M', ''),
+    ('3G', ''),
+    ('5G', ''),
+    ('16G', ''),
+    ('512M', 'memmap=64M$256M'),
+    ('512M', 'mem=100M'),
+    ('5G', 'movablecore=1G'),
+]
+
+# Boots that must crash cleanly: (label, command line, what the report says).
 CRASHES = [
-    ('DOUBLE_FAULT', ['double fault: 0000 [#1]', 'RIP: 0010:lkdtm_double_fault+',
-                      'Kernel panic - not syncing: Fatal exception']),
-    ('BUG', ['kernel BUG at kernel/lkdtm.c:', 'invalid opcode: 0000 [#1]',
-             'RIP: 0010:lkdtm_bug+', 'Kernel panic - not syncing: Fatal exception']),
-    ('PANIC', ['Kernel panic - not syncing: dumptest', 'Call Trace:']),
+    ('double-fault', 'lkdtm.cpoint_type=DOUBLE_FAULT',
+     ['double fault: 0000 [#1]', 'RIP: 0010:lkdtm_double_fault+',
+      'Kernel panic - not syncing: Fatal exception']),
+    ('bug', 'lkdtm.cpoint_type=BUG',
+     ['kernel BUG at kernel/lkdtm.c:', 'invalid opcode: 0000 [#1]',
+      'RIP: 0010:lkdtm_bug+', 'Kernel panic - not syncing: Fatal exception']),
+    ('panic', 'lkdtm.cpoint_type=PANIC', ['Kernel panic - not syncing: dumptest', 'Call Trace:']),
+    ('mem-1M', 'mem=1M', ['Kernel panic - not syncing: Not enough usable memory']),
 ]
 
 
-def run_crash_check(a, crash, expected, tally):
+def run_crash_check(a, label, cmdline, expected, tally):
     """Provoke a crash; the report must be complete and QEMU must stop (the
     panic reboots, which -no-reboot turns into an exit) well before the
     timeout: never a silent hang or triple fault."""
-    label = 'crash-' + crash.lower().replace('_', '-')
-    status, text, secs = boot(a.kernel, 'panic=-1 lkdtm.cpoint_type=' + crash, a.mem, a.smp,
-                              a.accel, 60)
+    label = 'crash-' + label
+    status, text, secs = boot(a.kernel, 'panic=-1 ' + cmdline, a.mem, a.smp, a.accel, 60)
     missing = [e for e in expected if e not in text]
     if status is not None and not missing:
         tally.add(1, 0, 0)
@@ -236,12 +249,13 @@ def cmd_test(a):
         run_host(a.host, tally)
     run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
     if not a.no_matrix:
-        run_boot_check(a, 'boot-32M', a.cmdline, '32M', tally)
-        run_boot_check(a, 'boot-16G', a.cmdline, '16G', tally)
+        for mem, extra in MATRIX:
+            label = 'kernel-%s%s' % (mem, ('-' + extra.replace('$', '_')) if extra else '')
+            run_kernel_tests(a, label, (a.cmdline + ' ' + extra).strip(), mem, tally)
         run_boot_check(a, 'boot-junk-cmdline', a.cmdline + ' ' + junk_cmdline(4096, 2), a.mem,
                        tally)
-        for crash, expected in CRASHES:
-            run_crash_check(a, crash, expected, tally)
+        for label, cmdline, expected in CRASHES:
+            run_crash_check(a, label, cmdline, expected, tally)
     print(tally.line())
     return 0 if tally.failed == 0 else 1
 

@@ -21,6 +21,10 @@
 #include <asm/page.h>
 #include <asm/setup.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include "../../mm/internal.h"
 
 #define EARLY_MAP_END	SZ_1G
 #define MBI_MAX_SIZE	SZ_1M
@@ -170,6 +174,88 @@ static void zap_identity_map(void)
 	write_cr3(read_cr3());
 }
 
+/* The CPU's physical address width (CPUID 0x80000008), 36 bits if unknown. */
+static unsigned int phys_addr_bits(void)
+{
+	u32 a, b, c, d;
+
+	cpuid(0x80000000, &a, &b, &c, &d);
+	if (a < 0x80000008)
+		return 36;
+	cpuid(0x80000008, &a, &b, &c, &d);
+	return min(a & 0xff, (u32)MAX_PHYSMEM_BITS);
+}
+
+/* Nothing beyond what the CPU (and 4-level paging) can address is usable. */
+static void e820__clip_to_phys_bits(void)
+{
+	u64 limit = 1ULL << phys_addr_bits();
+
+	if (e820__range_remove(limit, U64_MAX - limit, E820_TYPE_RAM, true)) {
+		pr_warn("e820: RAM above the CPU's %u-bit physical address limit ignored\n",
+			phys_addr_bits());
+		e820__update_table(e820_table);
+	}
+}
+
+/* Usable RAM to memblock: the only memory the kernel will ever use. */
+static void e820__memblock_setup(void)
+{
+	u32 i;
+
+	for (i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		if (e->type == E820_TYPE_RAM)
+			memblock_add(e->addr, e->size);
+	}
+	memblock_trim_memory(PAGE_SIZE);
+}
+
+/*
+ * What must never be handed out: the low 1 MiB (BIOS data, the real-mode
+ * trampoline SMP will need; Linux reserves all of it), the kernel image
+ * from its loader part to the end of bss (the early page tables are in it),
+ * the boot information and the modules.
+ */
+static void reserve_boot_memory(void)
+{
+	unsigned int i;
+
+	memblock_reserve(0, SZ_1M);
+	/* .boot is linked at its physical address: __boot_start is physical. */
+	memblock_reserve((phys_addr_t)__boot_start, __pa(_end) - (phys_addr_t)__boot_start);
+	memblock_reserve(boot_info.mbi_start, boot_info.mbi_size);
+	for (i = 0; i < boot_info.nr_modules; i++)
+		memblock_reserve(boot_info.modules[i].start,
+				 boot_info.modules[i].end - boot_info.modules[i].start);
+}
+
+/* A machine whose usable memory is all but gone cannot boot: say so. */
+#define MIN_FREE_MEMORY		(4UL << 20)
+
+static void check_enough_memory(void)
+{
+	u64 free = memblock_phys_mem_size() - memblock_reserved_size();
+
+	if (memblock_phys_mem_size() < memblock_reserved_size() || free < MIN_FREE_MEMORY)
+		panic("Not enough usable memory: %llu KiB free after boot reservations "
+		      "(check mem= and memmap=)", memblock_phys_mem_size() > memblock_reserved_size() ?
+		      free >> 10 : 0);
+}
+
+static void paging_init(void)
+{
+	unsigned long max_zone_pfns[MAX_NR_ZONES] = {
+		[ZONE_DMA] = MAX_DMA_PFN,
+		[ZONE_DMA32] = MAX_DMA32_PFN,
+		[ZONE_NORMAL] = PFN_DOWN(memblock_end_of_DRAM()),
+	};
+
+	sparse_init();
+	free_area_init(max_zone_pfns);
+}
+
 void setup_arch(u32 magic, u32 mbi_phys)
 {
 	zap_identity_map();
@@ -185,6 +271,14 @@ void setup_arch(u32 magic, u32 mbi_phys)
 	e820__update_table(e820_table);
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
+	parse_early_param();
+	e820__finish();
+	e820__clip_to_phys_bits();
+	e820__memblock_setup();
+	reserve_boot_memory();
+	check_enough_memory();
+	init_mem_mapping();
+	paging_init();
 }
 
 static int cmd_bootinfo(int argc, char **argv)

@@ -28,6 +28,7 @@
 #include <asm/stacktrace.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/setup.h>
 #include <linux/bug.h>
 
 unsigned long oops_count;
@@ -102,6 +103,7 @@ static void show_fault_oops(const struct pt_regs *regs, unsigned long address)
 		 !(ec & X86_PF_PROT) ? "not-present page" :
 		 (ec & X86_PF_RSVD) ? "reserved bit violation" :
 		 "permissions violation");
+	dump_pagetable(address);
 }
 
 static void report_exception(const struct pt_regs *regs, unsigned long address)

@@ -20,8 +20,21 @@
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 
+#ifdef __HOST_TEST__
+/*
+ * Host tests have no direct map: fake physical memory [0, HOST_FAKE_PHYS_SIZE)
+ * is a host buffer (tests/host/fake_phys.c), and a translation outside it
+ * fails the test.
+ */
+#define HOST_FAKE_PHYS_SIZE	(64UL << 20)
+void *host_phys_to_virt(phys_addr_t pa);
+phys_addr_t host_virt_to_phys(const void *va);
+#define __va(pa)	host_phys_to_virt((phys_addr_t)(pa))
+#define __pa(va)	host_virt_to_phys((const void *)(va))
+#else
 #define __va(pa)	((void *)((unsigned long)(pa) + PAGE_OFFSET))
 #define __pa(va)	__phys_addr((unsigned long)(va))
+#endif
 
 /* Both the direct map and the kernel image translate back to physical. */
 static inline phys_addr_t __phys_addr(unsigned long va)

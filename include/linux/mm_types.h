@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct page: one per physical page frame, 64 bytes, found at
+ * vmemmap + pfn (SPARSEMEM_VMEMMAP, mm/sparse.c).
+ *
+ *   flags       8   page flags (low bits, page-flags.h) and, in the upper
+ *                   bits, the page's section, node and zone (mm.h)
+ *   union      40   what the page is used for: a free or LRU page (lru,
+ *                   mapping, index, private), a tail page of a compound
+ *                   page (compound_head with bit 0 set, order), ...
+ *   _mapcount   4   page-table mappings, -1 when none; page_type otherwise
+ *   _refcount   4   references; 0 when free
+ *   memcg_data  8   reserved for the memory controller
+ *
+ * The size is fixed by a static assertion: vmemmap arithmetic and the
+ * memory overhead (1/64 of RAM) depend on it.
+ */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/atomic.h>
+
+struct address_space;
+
+struct page {
+	unsigned long flags;
+	union {
+		struct {	/* free pages, page cache and anonymous pages */
+			struct list_head lru;
+			struct address_space *mapping;
+			pgoff_t index;
+			unsigned long private;
+		};
+		struct {	/* tail pages of a compound page */
+			unsigned long compound_head;	/* head | 1 */
+			unsigned char compound_dtor;
+			unsigned char compound_order;
+			atomic_t compound_mapcount;
+		};
+	};
+	union {
+		atomic_t _mapcount;
+		unsigned int page_type;
+	};
+	atomic_t _refcount;
+	unsigned long memcg_data;
+};
+
+_Static_assert(sizeof(struct page) == 64, "struct page must be 64 bytes");
+
+#endif /* _LINUX_MM_TYPES_H */

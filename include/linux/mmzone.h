@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Nodes, zones and memory sections.
+ *
+ * A node (pg_data_t) is a range of physical memory close to some CPUs; there
+ * is one node until NUMA arrives, but every interface carries the node id.
+ * A node's memory is split into zones by what it can be used for:
+ *
+ *   ZONE_DMA      below 16 MiB      ISA DMA
+ *   ZONE_DMA32    16 MiB .. 4 GiB   32-bit devices
+ *   ZONE_NORMAL   above 4 GiB
+ *   ZONE_MOVABLE  carved from the top by kernelcore= / movablecore=: only
+ *                 movable allocations, so it can be emptied
+ *
+ * spanned_pages covers the zone's range including holes; present_pages
+ * counts the RAM in it; managed_pages counts what the page allocator was
+ * given (present minus what boot reserved).
+ *
+ * Memory sections (SPARSEMEM): physical memory in 128 MiB sections; a
+ * section is present when any RAM lies in it, and then all its struct
+ * pages exist in the virtual memory map (vmemmap). pfn_valid(pfn) says
+ * whether the struct page of @pfn exists. mem_section is two-level
+ * (SPARSEMEM_EXTREME): a static array of roots, each a page of sections
+ * allocated when the first section under it becomes present.
+ */
+#ifndef _LINUX_MMZONE_H
+#define _LINUX_MMZONE_H
+
+#include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/pfn.h>
+
+#define MAX_NUMNODES	1
+#define NODES_SHIFT	6		/* room in page->flags for 64 nodes */
+#define NUMA_NO_NODE	(-1)
+
+enum zone_type {
+	ZONE_DMA,
+	ZONE_DMA32,
+	ZONE_NORMAL,
+	ZONE_MOVABLE,
+	MAX_NR_ZONES
+};
+#define ZONES_SHIFT	2
+
+#define MAX_DMA_PFN	((16UL << 20) >> PAGE_SHIFT)
+#define MAX_DMA32_PFN	((4UL << 30) >> PAGE_SHIFT)
+
+struct pglist_data;
+
+struct zone {
+	struct pglist_data *zone_pgdat;
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;
+	unsigned long present_pages;
+	atomic_long_t managed_pages;	/* pages given to the page allocator */
+	const char *name;
+	int node;
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	int nr_zones;			/* highest populated zone + 1 */
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+	int node_id;
+} pg_data_t;
+
+extern struct pglist_data *node_data[MAX_NUMNODES];
+#define NODE_DATA(nid)		(node_data[nid])
+
+extern const char *const zone_names[MAX_NR_ZONES];
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline unsigned long zone_managed_pages(const struct zone *zone)
+{
+	return (unsigned long)atomic_long_read(&zone->managed_pages);
+}
+
+static inline enum zone_type zone_idx(const struct zone *zone)
+{
+	return (enum zone_type)(zone - zone->zone_pgdat->node_zones);
+}
+
+#define for_each_online_node(nid)	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++)
+#define for_each_zone_in_node(zone, pgdat)					\
+	for ((zone) = (pgdat)->node_zones;					\
+	     (zone) < (pgdat)->node_zones + MAX_NR_ZONES; (zone)++)
+
+/* ---- SPARSEMEM ---- */
+#define SECTION_SIZE_BITS	27	/* 128 MiB */
+#define MAX_PHYSMEM_BITS	46	/* 4-level paging */
+#define SECTIONS_SHIFT		(MAX_PHYSMEM_BITS - SECTION_SIZE_BITS)
+#define NR_MEM_SECTIONS		(1UL << SECTIONS_SHIFT)
+#define PFN_SECTION_SHIFT	(SECTION_SIZE_BITS - PAGE_SHIFT)
+#define PAGES_PER_SECTION	(1UL << PFN_SECTION_SHIFT)
+#define PAGE_SECTION_MASK	(~(PAGES_PER_SECTION - 1))
+#define MAX_PFN			(1UL << (MAX_PHYSMEM_BITS - PAGE_SHIFT))
+
+struct mem_section {
+	/*
+	 * SECTION_MARKED_PRESENT: RAM lies in the section.
+	 * SECTION_HAS_MEM_MAP: its struct pages are mapped in vmemmap.
+	 */
+	unsigned long section_mem_map;
+};
+#define SECTION_MARKED_PRESENT	(1UL << 0)
+#define SECTION_HAS_MEM_MAP	(1UL << 1)
+
+#define SECTIONS_PER_ROOT	(PAGE_SIZE / sizeof(struct mem_section))
+#define NR_SECTION_ROOTS	(NR_MEM_SECTIONS / SECTIONS_PER_ROOT)
+
+extern struct mem_section *mem_section[NR_SECTION_ROOTS];
+
+static inline unsigned long pfn_to_section_nr(unsigned long pfn)
+{
+	return pfn >> PFN_SECTION_SHIFT;
+}
+
+static inline unsigned long section_nr_to_pfn(unsigned long nr)
+{
+	return nr << PFN_SECTION_SHIFT;
+}
+
+static inline struct mem_section *__nr_to_section(unsigned long nr)
+{
+	struct mem_section *root;
+
+	if (nr >= NR_MEM_SECTIONS)
+		return NULL;
+	root = mem_section[nr / SECTIONS_PER_ROOT];
+	return root ? &root[nr % SECTIONS_PER_ROOT] : NULL;
+}
+
+static inline struct mem_section *__pfn_to_section(unsigned long pfn)
+{
+	return __nr_to_section(pfn_to_section_nr(pfn));
+}
+
+static inline bool present_section(const struct mem_section *ms)
+{
+	return ms && (ms->section_mem_map & SECTION_MARKED_PRESENT);
+}
+
+static inline bool valid_section(const struct mem_section *ms)
+{
+	return ms && (ms->section_mem_map & SECTION_HAS_MEM_MAP);
+}
+
+static inline bool present_section_nr(unsigned long nr)
+{
+	return present_section(__nr_to_section(nr));
+}
+
+/**
+ * pfn_valid - does the struct page of @pfn exist?
+ * @pfn: page frame number
+ *
+ * True for every pfn of a section with RAM in it, including the holes
+ * inside such a section (their struct pages exist and are PageReserved),
+ * false everywhere else. It does not mean the page is RAM: see
+ * memblock_is_memory() for that. Context: any.
+ */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < MAX_PFN && valid_section(__pfn_to_section(pfn));
+}
+
+#define for_each_present_section_nr(start, nr)				\
+	for ((nr) = (start); (nr) < NR_MEM_SECTIONS; (nr)++)		\
+		if (!present_section_nr(nr)) {} else
+
+#endif /* _LINUX_MMZONE_H */

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page flags: the low bits of page->flags, with Linux's names. Only the
+ * flags some code uses are defined; each layer adds its own. The upper bits
+ * hold section, node and zone (see include/linux/mm.h).
+ *
+ * PageFoo/SetPageFoo/ClearPageFoo are atomic bit operations (another CPU may
+ * change other bits of the same word); __SetPageFoo/__ClearPageFoo are the
+ * non-atomic forms for pages nobody else can see yet.
+ */
+#ifndef _LINUX_PAGE_FLAGS_H
+#define _LINUX_PAGE_FLAGS_H
+
+#include <linux/mm_types.h>
+
+enum pageflags {
+	PG_locked,
+	PG_referenced,
+	PG_uptodate,
+	PG_dirty,
+	PG_lru,
+	PG_active,
+	PG_slab,
+	PG_reserved,
+	PG_private,
+	PG_writeback,
+	PG_head,
+	PG_reclaim,
+	PG_swapbacked,
+	PG_unevictable,
+	__NR_PAGEFLAGS,
+};
+
+#define PAGEFLAG(uname, lname)							\
+static inline bool Page##uname(const struct page *page)			\
+{ return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & (1UL << PG_##lname); } \
+static inline void SetPage##uname(struct page *page)				\
+{ __atomic_fetch_or(&page->flags, 1UL << PG_##lname, __ATOMIC_RELAXED); }	\
+static inline void ClearPage##uname(struct page *page)				\
+{ __atomic_fetch_and(&page->flags, ~(1UL << PG_##lname), __ATOMIC_RELAXED); } \
+static inline void __SetPage##uname(struct page *page)				\
+{ page->flags |= 1UL << PG_##lname; }						\
+static inline void __ClearPage##uname(struct page *page)			\
+{ page->flags &= ~(1UL << PG_##lname); }
+
+PAGEFLAG(Locked, locked)
+PAGEFLAG(Referenced, referenced)
+PAGEFLAG(Uptodate, uptodate)
+PAGEFLAG(Dirty, dirty)
+PAGEFLAG(LRU, lru)
+PAGEFLAG(Active, active)
+PAGEFLAG(Slab, slab)
+PAGEFLAG(Reserved, reserved)
+PAGEFLAG(Private, private)
+PAGEFLAG(Writeback, writeback)
+PAGEFLAG(Head, head)
+PAGEFLAG(Reclaim, reclaim)
+PAGEFLAG(SwapBacked, swapbacked)
+PAGEFLAG(Unevictable, unevictable)
+
+#endif /* _LINUX_PAGE_FLAGS_H */
