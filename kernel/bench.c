@@ -6,6 +6,7 @@
  */
 #include <linux/bench.h>
 #include <linux/printk.h>
+#include <linux/string.h>
 #include <asm/setup.h>
 
 void bench_report(const char *name, u64 cycles, u64 ops)
@@ -20,12 +21,14 @@ void bench_report(const char *name, u64 cycles, u64 ops)
 		   hundredths % 100);
 }
 
-void bench_run_all(void)
+void bench_run_all(const char *glob)
 {
 	const struct bench_case *b;
 
-	bench_report("boot_to_ready", ready_tsc, 1);
+	if (glob_match(glob, "boot_to_ready"))
+		bench_report("boot_to_ready", ready_tsc, 1);
 	for (b = __start_bench_cases; b < __stop_bench_cases; b++)
-		b->fn();
+		if (glob_match(glob, b->name))
+			b->fn();
 	raw_printk("bench: done\n");
 }

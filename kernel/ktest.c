@@ -354,7 +354,7 @@ void ktest_boot(void)
 		qemu_debug_exit(ktest_run_all(filter_glob) ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 		break;
 	case KTEST_RUN_BENCH:
-		bench_run_all();
+		bench_run_all(filter_glob);
 		qemu_debug_exit(QEMU_EXIT_PASS);
 		break;
 	case KTEST_RUN_NONE:

@@ -37,8 +37,11 @@ static inline u64 bench_now(void)
 /* Print one row: @cycles over @ops operations. */
 void bench_report(const char *name, u64 cycles, u64 ops);
 
-/* Run every registered benchmark, boot_to_ready first, then "bench: done". */
-void bench_run_all(void);
+/*
+ * Run the benchmarks whose id matches @glob (ktest.filter=, "*" for all),
+ * boot_to_ready first, then print "bench: done".
+ */
+void bench_run_all(const char *glob);
 
 /* Keep the optimiser from deleting a value or assuming memory unchanged. */
 #define bench_hide(p)	__asm__ __volatile__("" : "+r"(p) : : "memory")

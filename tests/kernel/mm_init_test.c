@@ -13,6 +13,8 @@
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/traps.h>
+#include <linux/bench.h>
+#include "../../mm/internal.h"
 
 /* A read of every page of RAM through the direct map: none may fault. */
 static void direct_map_reads_every_ram_page(struct ktest *test)
@@ -340,3 +342,15 @@ static struct ktest_suite mm_init_suite = {
 	.test_cases = mm_init_cases,
 };
 ktest_register_suite(mm_init_suite);
+
+/*
+ * memmap_init_per_GiB (BENCH.md): the cycles memmap_init() took at boot,
+ * per GiB of RAM in memblock. make bench takes this row from a -m 4G boot.
+ */
+static void bench_memmap_init(void)
+{
+	u64 mib = memblock_phys_mem_size() >> 20;
+
+	bench_report("memmap_init_per_GiB", memmap_init_cycles * 1024, mib);
+}
+BENCH(memmap_init, bench_memmap_init);
