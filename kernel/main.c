@@ -22,12 +22,15 @@
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <asm/tsc.h>
 
 u64 ready_tsc;
+/* CPUs the kernel may use: per-CPU data is sized by it. One until SMP. */
+unsigned int nr_cpu_ids = 1;
 
 static void announce_ready(void)
 {

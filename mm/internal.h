@@ -7,6 +7,12 @@
 #define _MM_INTERNAL_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <linux/spinlock.h>
+#include <linux/mm.h>
+#include <linux/stackdepot.h>
 
 /* TSC cycles memmap_init() took (the memmap_init_per_GiB benchmark). */
 extern u64 memmap_init_cycles;
@@ -16,5 +22,157 @@ void sparse_init(void);
 
 unsigned long memblock_free_all(void);
 void mem_init_print_info(void);
+
+/* ---- mm/page_alloc.c ---- */
+extern bool init_on_alloc, init_on_free;
+/* Check every page of a block on free and allocation (debugging options). */
+extern bool check_pages_enabled;
+extern int min_free_kbytes;
+extern int watermark_scale_factor;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
+extern unsigned long totalreserve_pages;
+
+/* alloc_flags: which watermark, and how far below min a request may go. */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER		0x10	/* GFP_ATOMIC: a quarter below min */
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH: half below min */
+
+void zone_init_free_lists(struct zone *zone);
+void page_alloc_init(void);
+void __free_pages_core(struct page *page, unsigned int order);
+void page_alloc_init_late(void);
+void setup_per_zone_tunables(void);
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags);
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages);
+
+/*
+ * free_area_check - the buddy invariants of every zone (see the top of
+ * mm/page_alloc.c); reports the first violation of each zone with pr_err.
+ * Return: true when all hold. Context: takes each zone->lock.
+ */
+bool free_area_check(void);
+
+/* ---- mm/page_poison.c: page_poison=1 ---- */
+#define PAGE_POISON	0xaa
+extern bool page_poisoning_enabled;
+void __kernel_poison_pages(struct page *page, unsigned long nr);
+void __kernel_unpoison_pages(struct page *page, unsigned long nr);
+
+static inline void kernel_poison_pages(struct page *page, unsigned long nr)
+{
+	if (unlikely(page_poisoning_enabled))
+		__kernel_poison_pages(page, nr);
+}
+
+static inline void kernel_unpoison_pages(struct page *page, unsigned long nr)
+{
+	if (unlikely(page_poisoning_enabled))
+		__kernel_unpoison_pages(page, nr);
+}
+
+/* ---- mm/debug_page_alloc.c: debug_pagealloc=on ---- */
+/*
+ * Free pages are unmapped from the direct map: unmap last in
+ * free_pages_prepare(), map first in prep_new_page(). debug_pagealloc_enabled
+ * is declared in <linux/mm.h> (the arch code builds the direct map by it).
+ */
+static inline void debug_pagealloc_map_pages(struct page *page, unsigned long nr)
+{
+	if (unlikely(debug_pagealloc_enabled))
+		__kernel_map_pages(page, nr, true);
+}
+
+static inline void debug_pagealloc_unmap_pages(struct page *page, unsigned long nr)
+{
+	if (unlikely(debug_pagealloc_enabled))
+		__kernel_map_pages(page, nr, false);
+}
+
+/* ---- mm/page_owner.c: page_owner=on ---- */
+/*
+ * Who allocated each page: one record per page of RAM's sections, written
+ * for every page of a block. Locking: see mm/page_owner.c.
+ */
+struct page_owner {
+	unsigned short order;		/* of the allocation (0 after split_page) */
+	unsigned short flags;		/* PAGE_OWNER_* */
+	gfp_t gfp_mask;
+	depot_stack_handle_t handle;	/* allocation stack, 0 if missing */
+	depot_stack_handle_t free_handle; /* last free's stack, 0 if missing */
+};
+#define PAGE_OWNER_SET		0x1	/* ever allocated since boot */
+#define PAGE_OWNER_ALLOCATED	0x2	/* allocated now */
+
+extern bool page_owner_enabled;
+/* Allocate the records (memblock); before memblock_free_all(). */
+void page_owner_init(void);
+/* The record of @page, or NULL (page_owner off, or no RAM section). */
+struct page_owner *get_page_owner(const struct page *page);
+void __set_page_owner(struct page *page, unsigned int order, gfp_t gfp_mask);
+void __reset_page_owner(struct page *page, unsigned int order);
+void __split_page_owner(struct page *page, unsigned int order);
+void __dump_page_owner(const struct page *page);
+
+/* At the end of prep_new_page(): the block's order, gfp and stack. */
+static inline void set_page_owner(struct page *page, unsigned int order, gfp_t gfp_mask)
+{
+	if (unlikely(page_owner_enabled))
+		__set_page_owner(page, order, gfp_mask);
+}
+
+/* In free_pages_prepare(): not allocated any more; the free's stack. */
+static inline void reset_page_owner(struct page *page, unsigned int order)
+{
+	if (unlikely(page_owner_enabled))
+		__reset_page_owner(page, order);
+}
+
+/* In split_page(): each page becomes its own order-0 allocation. */
+static inline void split_page_owner(struct page *page, unsigned int order)
+{
+	if (unlikely(page_owner_enabled))
+		__split_page_owner(page, order);
+}
+
+/* In dump_page(): Linux's "page last allocated via ..." lines and stacks. */
+static inline void dump_page_owner(const struct page *page)
+{
+	if (unlikely(page_owner_enabled))
+		__dump_page_owner(page);
+}
+
+/* ---- mm/fail_page_alloc.c: fail_page_alloc= ---- */
+struct fail_page_alloc_attr {
+	spinlock_t lock;		/* the counters and rand */
+	unsigned long probability;	/* percent */
+	unsigned long interval;
+	int times;			/* failures left; -1: no limit */
+	long space;			/* bytes to allow first */
+	unsigned long count;		/* qualifying calls, for interval */
+	unsigned long failures;		/* injected so far */
+	unsigned int min_order;
+	bool ignore_gfp_wait;
+	bool ignore_gfp_nowarn;
+	u64 rand;
+};
+extern struct fail_page_alloc_attr fail_page_alloc;
+/* Set when fail_page_alloc has a probability and times left to inject. */
+extern bool fail_page_alloc_enabled;
+bool __should_fail_alloc_page(gfp_t gfp, unsigned int order);
+
+static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+{
+	return unlikely(fail_page_alloc_enabled) && __should_fail_alloc_page(gfp, order);
+}
+
+/* ---- mm/debug.c ---- */
+/* "GFP_KERNEL|__GFP_ZERO" for @gfp into @buf, as Linux's %pGg. Returns the length. */
+int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
 
 #endif /* _MM_INTERNAL_H */

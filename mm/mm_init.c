@@ -32,6 +32,8 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/shell.h>
+#include <linux/bitops.h>
+#include <linux/stackdepot.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include "internal.h"
@@ -57,7 +59,6 @@ struct core_request {
 static struct core_request required_kernelcore, required_movablecore;
 
 u64 memmap_init_cycles;
-unsigned long totalram_pages;
 
 static int parse_core(char *val, struct core_request *req)
 {
@@ -192,6 +193,7 @@ static void init_zone(pg_data_t *pgdat, enum zone_type z, unsigned long start,
 	zone->spanned_pages = end - start;
 	zone->present_pages = present_pages_in_range(start, end);
 	atomic_long_set(&zone->managed_pages, 0);
+	zone_init_free_lists(zone);
 	pgdat->node_present_pages += zone->present_pages;
 	if (zone->present_pages)
 		pgdat->nr_zones = z + 1;
@@ -314,27 +316,24 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	memmap_init(pgdat);
 }
 
-/* Count [start_pfn, end_pfn) into the managed pages of the zones it spans. */
-static void account_managed_range(unsigned long start_pfn, unsigned long end_pfn)
+/* The largest aligned blocks covering [start, end), to the buddy allocator. */
+static void __free_pages_memory(unsigned long start, unsigned long end)
 {
-	struct zone *zone;
+	while (start < end) {
+		unsigned long order = start ? min(MAX_ORDER - 1UL, __ffs(start)) : MAX_ORDER - 1;
 
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
-		unsigned long s = clamp(start_pfn, zone->zone_start_pfn, zone_end_pfn(zone));
-		unsigned long e = clamp(end_pfn, zone->zone_start_pfn, zone_end_pfn(zone));
-
-		if (s < e && zone_idx(zone) != ZONE_MOVABLE && zone_movable_pfn &&
-		    zone_idx(zone) == movable_zone && e > zone_movable_pfn)
-			e = max(s, zone_movable_pfn);
-		atomic_long_add((long)(e - s), &zone->managed_pages);
+		while (start + (1UL << order) > end)
+			order--;
+		__free_pages_core(pfn_to_page(start), order);
+		start += 1UL << order;
 	}
 }
 
 /*
  * memblock_free_all - release every free memblock range to the page
- * allocator. Until the buddy allocator exists it only counts: every whole
- * page of memory that no reservation touches becomes a managed page of its
- * zone. Returns the number of pages released. Context: boot, once.
+ * allocator: every whole page of memory that no reservation touches
+ * becomes a managed, free page of its zone. Returns the number of pages
+ * released. Context: boot, once.
  */
 unsigned long memblock_free_all(void)
 {
@@ -347,10 +346,9 @@ unsigned long memblock_free_all(void)
 
 		if (s >= e)
 			continue;
-		account_managed_range(s, e);
+		__free_pages_memory(s, e);
 		count += e - s;
 	}
-	totalram_pages = count;
 	return count;
 }
 
@@ -363,13 +361,18 @@ void mem_init_print_info(void)
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
 		"%luK bss, %luK reserved)\n",
-		totalram_pages << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		totalram_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
 		codesize >> 10, datasize >> 10, rosize >> 10, bss >> 10,
-		(physpages - totalram_pages) << (PAGE_SHIFT - 10));
+		(physpages - totalram_pages()) << (PAGE_SHIFT - 10));
 }
 
 void mm_core_init(void)
 {
+	page_alloc_init();
+	/* Debugging options' boot memory, while memblock still hands it out. */
+	stack_depot_early_init();
+	page_owner_init();
 	memblock_free_all();
+	page_alloc_init_late();
 	mem_init_print_info();
 }

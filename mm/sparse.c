@@ -10,8 +10,8 @@
  * pages (arch vmemmap_populate()). The struct pages are not initialised
  * here; memmap_init() (mm/mm_init.c) writes every one of them.
  *
- * mem_section is two-level: the root array is static (16 KiB), each root's
- * page of 256 sections comes from memblock when its first section appears.
+ * mem_section is two-level: the root array is static (8 KiB), each root's
+ * page of 512 sections comes from memblock when its first section appears.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>

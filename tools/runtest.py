@@ -211,6 +211,14 @@ MATRIX = [
     ('512M', 'memmap=64M$256M'),
     ('512M', 'mem=100M'),
     ('5G', 'movablecore=1G'),
+    # The page allocator's debugging options, each in a boot of its own.
+    ('512M', 'debug_pagealloc=on'),
+    ('512M', 'page_owner=on'),
+    ('128M', 'page_poison=1 init_on_alloc=1'),
+    ('512M', 'init_on_free=1'),
+    # The whole suite again with page allocations failing at random.
+    ('512M', 'fail_page_alloc=1,20,0,-1 fail_page_alloc.min_order=0 '
+             'fail_page_alloc.ignore_gfp_wait=N'),
 ]
 
 # Boots that must crash cleanly: (label, command line, what the report says).

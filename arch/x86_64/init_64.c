@@ -9,7 +9,9 @@
  *                        RW + NX, with 1 GiB pages where the CPU has them
  *                        and the range covers an aligned GiB, 2 MiB pages
  *                        likewise, 4 KiB pages at unaligned edges; holes
- *                        are not mapped, so a stray pointer into one faults
+ *                        are not mapped, so a stray pointer into one faults.
+ *                        With debug_pagealloc=on only 4 KiB pages, so that
+ *                        __kernel_map_pages() can unmap each free page
  *   __START_KERNEL_map   the kernel image, W^X: text RX, rodata R + NX,
  *                        data and bss RW + NX, 4 KiB pages
  *   VMEMMAP_START        struct pages of present sections (vmemmap_populate)
@@ -20,7 +22,9 @@
  * Kernel mappings are global (CR4.PGE), so they survive CR3 reloads.
  *
  * Locking: boot-time only, single-threaded (before SMP); later changes to
- * kernel mappings (vmalloc, debug_pagealloc) bring their own locks.
+ * kernel mappings bring their own rules: vmalloc its locks, debug_pagealloc
+ * (__kernel_map_pages) none, since each page's PTE belongs to the page's
+ * owner and the 4 KiB tables it uses are never split or freed.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -37,6 +41,14 @@
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <linux/bug.h>
+
+/* Where lookup_address() found the entry mapping an address (Linux's). */
+enum pg_level {
+	PG_LEVEL_NONE,
+	PG_LEVEL_4K,
+	PG_LEVEL_2M,
+	PG_LEVEL_1G,
+};
 
 pgd_t init_top_pgt[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
@@ -110,8 +122,10 @@ static void map_kernel_range(unsigned long vaddr, phys_addr_t paddr, unsigned lo
 	}
 }
 
+/* debug_pagealloc unmaps single pages, so its direct map has only 4 KiB ones. */
 static void map_direct(void)
 {
+	bool large = !debug_pagealloc_enabled;
 	phys_addr_t start, end;
 	u64 i;
 
@@ -120,7 +134,7 @@ static void map_direct(void)
 		end = ALIGN_DOWN(end, PAGE_SIZE);
 		if (start < end)
 			map_kernel_range((unsigned long)__va(start), start, end - start,
-					 PAGE_KERNEL, true);
+					 PAGE_KERNEL, large);
 	}
 }
 
@@ -159,7 +173,70 @@ void init_mem_mapping(void)
 	write_cr4(read_cr4() | X86_CR4_PGE);
 	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);
 	pr_info("init_64: direct map with %s pages, kernel image W^X\n",
+		debug_pagealloc_enabled ? "4K (debug_pagealloc)" :
 		gbpages ? "1G/2M/4K" : "2M/4K");
+}
+
+/*
+ * The entry of the kernel's tables that maps @addr: a pud or pmd leaf, or
+ * the pte (present or not); NULL when no entry at any level can map it
+ * (Linux's lookup_address). *@level says which.
+ */
+static pte_t *lookup_address(unsigned long addr, enum pg_level *level)
+{
+	p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
+	pud_t *pud;
+	pmd_t *pmd;
+
+	*level = PG_LEVEL_NONE;
+	if (p4d_none(*p4d))
+		return NULL;
+	pud = pud_offset(p4d, addr);
+	if (pud_none(*pud))
+		return NULL;
+	*level = PG_LEVEL_1G;
+	if (pud_leaf(*pud))
+		return (pte_t *)pud;
+	pmd = pmd_offset(pud, addr);
+	if (pmd_none(*pmd))
+		return NULL;
+	*level = PG_LEVEL_2M;
+	if (pmd_leaf(*pmd))
+		return (pte_t *)pmd;
+	*level = PG_LEVEL_4K;
+	return pte_offset_kernel(pmd, addr);
+}
+
+/*
+ * A free page's direct-map entry keeps its pfn (an oops then shows which
+ * page it was) but loses PRESENT, and GLOBAL too: in a non-present entry
+ * GLOBAL is PROTNONE, which pte_present() would take for a mapping.
+ */
+#define PAGE_KERNEL_NOT_PRESENT	__pgprot(__PAGE_KERNEL & ~(_PAGE_PRESENT | _PAGE_GLOBAL))
+
+void __kernel_map_pages(struct page *page, unsigned long numpages, bool enable)
+{
+	pgprot_t prot = enable ? PAGE_KERNEL : PAGE_KERNEL_NOT_PRESENT;
+	unsigned long start = (unsigned long)page_address(page), pfn = page_to_pfn(page);
+	unsigned long i;
+
+	for (i = 0; i < numpages; i++) {
+		enum pg_level level;
+		pte_t *pte = lookup_address(start + i * PAGE_SIZE, &level);
+
+		/* debug_pagealloc's direct map has no large pages (map_direct). */
+		BUG_ON(!pte || level != PG_LEVEL_4K);
+		set_pte(pte, pfn_pte(pfn + i, prot));
+	}
+	flush_tlb_kernel_range(start, start + numpages * PAGE_SIZE);
+}
+
+bool kernel_page_present(struct page *page)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address((unsigned long)page_address(page), &level);
+
+	return pte && (pte_val(*pte) & _PAGE_PRESENT);
 }
 
 /*

@@ -36,6 +36,24 @@ phys_addr_t host_virt_to_phys(const void *va);
 #define __pa(va)	__phys_addr((unsigned long)(va))
 #endif
 
+/* clear_page - zero one page-aligned page (rep stosq). */
+static inline void clear_page(void *page)
+{
+	unsigned long cnt = PAGE_SIZE / 8;
+
+	__asm__ __volatile__("rep stosq"
+			     : "+D"(page), "+c"(cnt)
+			     : "a"(0UL)
+			     : "memory");
+}
+
+/* get_order - the smallest order whose block (PAGE_SIZE << order) holds @size > 0. */
+static inline unsigned int get_order(unsigned long size)
+{
+	size = (size - 1) >> PAGE_SHIFT;
+	return size ? 64 - (unsigned int)__builtin_clzl(size) : 0;
+}
+
 /* Both the direct map and the kernel image translate back to physical. */
 static inline phys_addr_t __phys_addr(unsigned long va)
 {

@@ -15,6 +15,9 @@
 #include <linux/page-flags.h>
 #include <linux/mmzone.h>
 #include <linux/pfn.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
+#include <linux/bug.h>
 #include <asm/page.h>
 
 #define SECTIONS_WIDTH		SECTIONS_SHIFT
@@ -28,6 +31,8 @@
 #define ZONES_MASK		((1UL << ZONES_WIDTH) - 1)
 
 _Static_assert(ZONES_PGSHIFT > __NR_PAGEFLAGS, "page flags overlap the zone bits");
+
+#define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
 
 /* The virtual memory map: struct page of pfn N is vmemmap[N]. */
 #define vmemmap			((struct page *)VMEMMAP_START)
@@ -85,6 +90,8 @@ static inline unsigned long page_links(enum zone_type zone, int nid, unsigned lo
 	       (pfn_to_section_nr(pfn) << SECTIONS_PGSHIFT);
 }
 
+/* ---- references (page_ref_*) ---- */
+
 static inline int page_ref_count(const struct page *page)
 {
 	return atomic_read(&page->_refcount);
@@ -95,10 +102,179 @@ static inline void set_page_count(struct page *page, int v)
 	atomic_set(&page->_refcount, v);
 }
 
+static inline void init_page_count(struct page *page)
+{
+	set_page_count(page, 1);
+}
+
+static inline void page_ref_add(struct page *page, int nr)
+{
+	atomic_add(nr, &page->_refcount);
+}
+
+static inline void page_ref_sub(struct page *page, int nr)
+{
+	atomic_sub(nr, &page->_refcount);
+}
+
+static inline void page_ref_inc(struct page *page)
+{
+	atomic_inc(&page->_refcount);
+}
+
+static inline void page_ref_dec(struct page *page)
+{
+	atomic_dec(&page->_refcount);
+}
+
+static inline int page_ref_inc_return(struct page *page)
+{
+	return atomic_add_return(1, &page->_refcount);
+}
+
+static inline int page_ref_dec_return(struct page *page)
+{
+	return atomic_sub_return(1, &page->_refcount);
+}
+
+static inline bool page_ref_dec_and_test(struct page *page)
+{
+	return atomic_dec_and_test(&page->_refcount);
+}
+
 static inline int page_mapcount(const struct page *page)
 {
 	return atomic_read(&page->_mapcount) + 1;
 }
+
+/* ---- page types: in page_type, a type is set when its bit is clear ---- */
+
+#define PAGE_TYPE_BASE		0xf0000000u
+#define PG_buddy		0x00000080u
+
+static inline bool PageBuddy(const struct page *page)
+{
+	return (page->page_type & (PAGE_TYPE_BASE | PG_buddy)) == PAGE_TYPE_BASE;
+}
+
+static inline void __SetPageBuddy(struct page *page)
+{
+	page->page_type &= ~PG_buddy;
+}
+
+static inline void __ClearPageBuddy(struct page *page)
+{
+	page->page_type |= PG_buddy;
+}
+
+/* ---- compound pages and folios ---- */
+
+static inline bool PageTail(const struct page *page)
+{
+	return READ_ONCE(page->compound_head) & 1;
+}
+
+static inline bool PageCompound(const struct page *page)
+{
+	return PageHead(page) || PageTail(page);
+}
+
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline unsigned int compound_order(const struct page *page)
+{
+	if (!PageHead(page))
+		return 0;
+	return page[1].compound_order;
+}
+
+/*
+ * A folio is a head page (or a single page) seen as the whole allocation:
+ * functions taking one never need compound_head().
+ */
+struct folio {
+	struct page page;
+};
+
+#define page_folio(p)		((struct folio *)compound_head(p))
+#define folio_page(f, n)	(&(f)->page + (n))
+
+static inline unsigned int folio_order(const struct folio *folio)
+{
+	return compound_order(&folio->page);
+}
+
+static inline unsigned long folio_nr_pages(const struct folio *folio)
+{
+	return 1UL << folio_order(folio);
+}
+
+static inline int folio_ref_count(const struct folio *folio)
+{
+	return page_ref_count(&folio->page);
+}
+
+static inline void *folio_address(const struct folio *folio)
+{
+	return page_address(&folio->page);
+}
+
+/* The last reference of a page went away: free it (mm/page_alloc.c). */
+void __put_page(struct page *page);
+
+static inline void folio_get(struct folio *folio)
+{
+	page_ref_inc(&folio->page);
+}
+
+static inline void get_page(struct page *page)
+{
+	folio_get(page_folio(page));
+}
+
+static inline void folio_put(struct folio *folio)
+{
+	if (page_ref_dec_and_test(&folio->page))
+		__put_page(&folio->page);
+}
+
+static inline void put_page(struct page *page)
+{
+	folio_put(page_folio(page));
+}
+
+/* ---- the page allocator's summary interfaces (mm/page_alloc.c) ---- */
+
+/* Free pages in every zone, not counting per-CPU lists. */
+unsigned long nr_free_pages(void);
+
+struct sysinfo {
+	unsigned long totalram;		/* in units of mem_unit bytes */
+	unsigned long freeram;
+	unsigned long sharedram;
+	unsigned long bufferram;
+	unsigned long totalhigh;
+	unsigned long freehigh;
+	unsigned int mem_unit;
+};
+
+/* si_meminfo - the totals of struct sysinfo, in pages (mem_unit = PAGE_SIZE). */
+void si_meminfo(struct sysinfo *val);
+
+/* show_mem - the memory report of an allocation failure or OOM (mm/show_mem.c). */
+void show_mem(void);
+
+/* dump_page - print a struct page, Linux's format, and why (mm/debug.c). */
+void dump_page(const struct page *page, const char *reason);
+
+#define VM_BUG_ON_PAGE(cond, page) do {						if (unlikely(cond)) {								dump_page(page, "VM_BUG_ON_PAGE(" #cond ")");				BUG();								}								} while (0)
 
 /*
  * free_area_init - size the node and its zones from memblock and initialise
@@ -115,12 +291,45 @@ void free_area_init(const unsigned long *max_zone_pfn);
 int vmemmap_populate(unsigned long start, unsigned long end, int node);
 
 /* Pages the page allocator was given (memblock_free_all). */
-extern unsigned long totalram_pages;
+extern atomic_long_t _totalram_pages;
+
+static inline unsigned long totalram_pages(void)
+{
+	return (unsigned long)atomic_long_read(&_totalram_pages);
+}
 
 /*
  * mm_core_init - hand boot memory to the page allocator and report it
  * (Linux's "Memory: ..." line). Context: boot, after setup_arch().
  */
 void mm_core_init(void);
+
+/* ---- debug_pagealloc (mm/debug_page_alloc.c) ---- */
+
+/*
+ * debug_pagealloc=on: free pages are not mapped in the direct map. Set only
+ * by the early parameter, before the direct map is built (from 4 KiB pages
+ * then); read-only afterwards.
+ */
+extern bool debug_pagealloc_enabled;
+
+/**
+ * __kernel_map_pages - map or unmap pages in the direct map
+ * @page: first page
+ * @numpages: how many pages from @page
+ * @enable: map (true) or unmap (false)
+ *
+ * Rewrites the 4 KiB direct-map entries of the pages and flushes their TLB
+ * entries (arch/x86_64/init_64.c). Only for debug_pagealloc, whose direct
+ * map has no large pages: it BUGs on one. Context: any; the caller owns the
+ * pages.
+ */
+void __kernel_map_pages(struct page *page, unsigned long numpages, bool enable);
+
+/*
+ * kernel_page_present - is @page mapped in the direct map? (Always, unless
+ * debug_pagealloc unmapped it.) Context: any.
+ */
+bool kernel_page_present(struct page *page);
 
 #endif /* _LINUX_MM_H */

@@ -28,6 +28,8 @@
 
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/pfn.h>
 
 #define MAX_NUMNODES	1
@@ -46,20 +48,130 @@ enum zone_type {
 #define MAX_DMA_PFN	((16UL << 20) >> PAGE_SHIFT)
 #define MAX_DMA32_PFN	((4UL << 30) >> PAGE_SHIFT)
 
+/* ---- the buddy allocator's structures (mm/page_alloc.c) ---- */
+
+/* Orders 0 .. MAX_ORDER - 1: free blocks of up to 4 MiB (Linux 6.1's MAX_ORDER). */
+#define MAX_ORDER		11
+#define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
+/* Orders above this are "costly": harder to find, not kept per CPU. */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+
+/*
+ * Migratetypes: what the pages of a free list (and of a pageblock) are used
+ * for, so that unmovable allocations cluster in few pageblocks and movable
+ * ones can be migrated away to rebuild high orders. HIGHATOMIC pageblocks
+ * are reserved for high-order atomic allocations; ISOLATE pageblocks are
+ * withheld from allocation.
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_PCPTYPES,	/* the types with per-CPU lists */
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
+
+extern const char *const migratetype_names[MIGRATE_TYPES];
+
+struct free_area {
+	struct list_head free_list[MIGRATE_TYPES];
+	unsigned long nr_free;		/* blocks of this order, all types */
+};
+
+static inline bool free_area_empty(const struct free_area *area, int migratetype)
+{
+	return list_empty(&area->free_list[migratetype]);
+}
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
+/*
+ * Per-CPU page lists: order 0 to PAGE_ALLOC_COSTLY_ORDER, one list per
+ * (order, migratetype). Filled from and drained to the buddy lists @batch
+ * pages at a time; more than @high pages are drained. Only the owning CPU
+ * touches its lists, with interrupts off and @lock held; @lock lets
+ * drain_all_pages() empty another CPU's lists.
+ */
+#define NR_PCP_ORDERS		(PAGE_ALLOC_COSTLY_ORDER + 1)
+#define NR_PCP_LISTS		(MIGRATE_PCPTYPES * NR_PCP_ORDERS)
+
+struct per_cpu_pages {
+	spinlock_t lock;
+	int count;			/* base pages on the lists */
+	int high;
+	int batch;
+	struct list_head lists[NR_PCP_LISTS];
+};
+
+/* Zone counters (/proc/zoneinfo, /proc/vmstat), in pages. */
+enum zone_stat_item {
+	NR_FREE_PAGES,
+	NR_ZONE_INACTIVE_ANON,
+	NR_ZONE_ACTIVE_ANON,
+	NR_ZONE_INACTIVE_FILE,
+	NR_ZONE_ACTIVE_FILE,
+	NR_ZONE_UNEVICTABLE,
+	NR_ZONE_WRITE_PENDING,
+	NR_MLOCK,
+	NR_BOUNCE,
+	NR_FREE_CMA_PAGES,
+	NR_VM_ZONE_STAT_ITEMS
+};
+
 struct pglist_data;
 
+/*
+ * A zone. Locking: @lock (irqsave) protects free_area[] and the pageblock
+ * migratetypes; the per-CPU lists are their CPU's (see above). Counters are
+ * atomic. The sizes (spanned, present) and watermarks are written at boot
+ * and when the watermark tunables change, and read without a lock.
+ */
 struct zone {
+	unsigned long _watermark[NR_WMARK];
+	/* Pages of higher zones' worth kept back from requests that could use them. */
+	long lowmem_reserve[MAX_NR_ZONES];
+	unsigned long nr_reserved_highatomic;
 	struct pglist_data *zone_pgdat;
+	struct per_cpu_pages *per_cpu_pageset;	/* [nr_cpu_ids] */
+	/* 4 bits a pageblock from pageblock_start_pfn(zone_start_pfn): migratetype. */
+	unsigned long *pageblock_flags;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;
 	unsigned long present_pages;
 	atomic_long_t managed_pages;	/* pages given to the page allocator */
 	const char *name;
 	int node;
+
+	spinlock_t lock;
+	struct free_area free_area[MAX_ORDER];
+	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS];
+};
+
+#define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+#define wmark_pages(z, i)	((z)->_watermark[i])
+
+/* A node's zones in allocation order: the highest first, NULL-terminated. */
+struct zoneref {
+	struct zone *zone;
+	int zone_idx;
+};
+
+struct zonelist {
+	struct zoneref _zonerefs[MAX_NR_ZONES + 1];
 };
 
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelists[1];
 	int nr_zones;			/* highest populated zone + 1 */
 	unsigned long node_start_pfn;
 	unsigned long node_present_pages;
@@ -95,6 +207,14 @@ static inline unsigned long zone_managed_pages(const struct zone *zone)
 static inline enum zone_type zone_idx(const struct zone *zone)
 {
 	return (enum zone_type)(zone - zone->zone_pgdat->node_zones);
+}
+
+static inline unsigned long zone_page_state(const struct zone *zone,
+					    enum zone_stat_item item)
+{
+	long x = atomic_long_read(&zone->vm_stat[item]);
+
+	return x < 0 ? 0 : (unsigned long)x;
 }
 
 #define for_each_online_node(nid)	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++)

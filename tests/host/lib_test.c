@@ -16,6 +16,7 @@
 #include <linux/errno.h>
 #include <linux/sort.h>
 #include <linux/bitmap.h>
+#include <linux/math.h>
 #include "htest.h"
 
 /* ---- lib/string.c ------------------------------------------------------ */
@@ -1048,4 +1049,20 @@ HTEST(hweight_long_counts_set_bits)
 			v++;
 	}
 	HT_EXPECT_EQ(v, 0UL);
+}
+
+HTEST(int_sqrt_rounds_down_at_every_square_boundary)
+{
+	unsigned long r;
+
+	HT_EXPECT_EQ(int_sqrt(0), 0UL);
+	HT_EXPECT_EQ(int_sqrt(1), 1UL);
+	HT_EXPECT_EQ(int_sqrt(2), 1UL);
+	for (r = 2; r < 5000; r++) {
+		HT_EXPECT_EQ(int_sqrt(r * r), r);
+		HT_EXPECT_EQ(int_sqrt(r * r - 1), r - 1);
+	}
+	HT_EXPECT_EQ(int_sqrt(~0UL), 0xffffffffUL);
+	HT_EXPECT_EQ(int_sqrt(0xfffffffe00000001UL), 0xffffffffUL);
+	HT_EXPECT_EQ(int_sqrt(0xfffffffe00000000UL), 0xfffffffeUL);
 }

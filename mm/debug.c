@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Printing mm state for reports: dump_page() in Linux's layout, and the
+ * names of GFP and page flags (Linux's %pGg and %pGp, here as functions:
+ * lib/vsprintf.c stays free of mm).
+ */
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sprintf.h>
+#include "internal.h"
+
+struct flag_name {
+	unsigned long mask;
+	const char *name;
+};
+
+/* Composite names first, as Linux's gfpflag_names: the first match wins its bits. */
+static const struct flag_name gfp_names[] = {
+	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
+	{ GFP_HIGHUSER, "GFP_HIGHUSER" },
+	{ GFP_USER, "GFP_USER" },
+	{ GFP_KERNEL_ACCOUNT, "GFP_KERNEL_ACCOUNT" },
+	{ GFP_KERNEL, "GFP_KERNEL" },
+	{ GFP_NOFS, "GFP_NOFS" },
+	{ GFP_ATOMIC, "GFP_ATOMIC" },
+	{ GFP_NOIO, "GFP_NOIO" },
+	{ GFP_NOWAIT, "GFP_NOWAIT" },
+	{ GFP_DMA, "GFP_DMA" },
+	{ __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+	{ GFP_DMA32, "GFP_DMA32" },
+	{ __GFP_HIGH, "__GFP_HIGH" },
+	{ __GFP_ATOMIC, "__GFP_ATOMIC" },
+	{ __GFP_IO, "__GFP_IO" },
+	{ __GFP_FS, "__GFP_FS" },
+	{ __GFP_NOWARN, "__GFP_NOWARN" },
+	{ __GFP_RETRY_MAYFAIL, "__GFP_RETRY_MAYFAIL" },
+	{ __GFP_NOFAIL, "__GFP_NOFAIL" },
+	{ __GFP_NORETRY, "__GFP_NORETRY" },
+	{ __GFP_COMP, "__GFP_COMP" },
+	{ __GFP_ZERO, "__GFP_ZERO" },
+	{ __GFP_NOMEMALLOC, "__GFP_NOMEMALLOC" },
+	{ __GFP_MEMALLOC, "__GFP_MEMALLOC" },
+	{ __GFP_HARDWALL, "__GFP_HARDWALL" },
+	{ __GFP_THISNODE, "__GFP_THISNODE" },
+	{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" },
+	{ __GFP_MOVABLE, "__GFP_MOVABLE" },
+	{ __GFP_ACCOUNT, "__GFP_ACCOUNT" },
+	{ __GFP_WRITE, "__GFP_WRITE" },
+	{ __GFP_RECLAIM, "__GFP_RECLAIM" },
+	{ __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
+	{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" },
+};
+
+static const char *const pageflag_names[__NR_PAGEFLAGS] = {
+	[PG_locked] = "locked",		[PG_referenced] = "referenced",
+	[PG_uptodate] = "uptodate",	[PG_dirty] = "dirty",
+	[PG_lru] = "lru",		[PG_active] = "active",
+	[PG_slab] = "slab",		[PG_reserved] = "reserved",
+	[PG_private] = "private",	[PG_writeback] = "writeback",
+	[PG_head] = "head",		[PG_reclaim] = "reclaim",
+	[PG_swapbacked] = "swapbacked",	[PG_unevictable] = "unevictable",
+};
+
+static int format_names(char *buf, size_t size, unsigned long flags,
+			const struct flag_name *names, size_t n)
+{
+	int len = 0;
+	size_t i;
+
+	for (i = 0; i < n && flags; i++) {
+		if ((flags & names[i].mask) != names[i].mask)
+			continue;
+		flags &= ~names[i].mask;
+		len += scnprintf(buf + len, size - len, "%s%s", len ? "|" : "",
+				 names[i].name);
+	}
+	if (flags)
+		len += scnprintf(buf + len, size - len, "%s%#lx", len ? "|" : "", flags);
+	return len;
+}
+
+int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
+{
+	if (!size)
+		return 0;
+	buf[0] = '\0';
+	if (!gfp)
+		return scnprintf(buf, size, "none");
+	return format_names(buf, size, gfp, gfp_names, ARRAY_SIZE(gfp_names));
+}
+
+/* "referenced|head|node=0|zone=1", as Linux's %pGp. */
+static int format_page_flags(char *buf, size_t size, unsigned long flags)
+{
+	int len = 0;
+	unsigned int bit;
+
+	buf[0] = '\0';
+	for (bit = 0; bit < __NR_PAGEFLAGS; bit++)
+		if (flags & (1UL << bit))
+			len += scnprintf(buf + len, size - len, "%s%s", len ? "|" : "",
+					 pageflag_names[bit]);
+	len += scnprintf(buf + len, size - len, "%snode=%lu|zone=%lu", len ? "|" : "",
+			 (flags >> NODES_PGSHIFT) & NODES_MASK,
+			 (flags >> ZONES_PGSHIFT) & ZONES_MASK);
+	return len;
+}
+
+void dump_page(const struct page *page, const char *reason)
+{
+	const unsigned long *raw = (const unsigned long *)page;
+	const struct page *head = compound_head(page);
+	char flags[192];
+
+	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p index:%#lx pfn:%#lx\n",
+		page, page_ref_count(head), page_mapcount(page), page->mapping,
+		page->index, page_to_pfn(page));
+	if (head != page || PageHead(page))
+		pr_warn("head:%p order:%u compound_mapcount:%d\n", head,
+			compound_order(head), atomic_read(&head[1].compound_mapcount));
+	if (PageBuddy(page))
+		pr_warn("page_type: buddy order:%lu\n", page->private);
+	format_page_flags(flags, sizeof(flags), page->flags);
+	pr_warn("flags: %#lx(%s)\n", page->flags, flags);
+	pr_warn("raw: %016lx %016lx %016lx %016lx\n", raw[0], raw[1], raw[2], raw[3]);
+	pr_warn("raw: %016lx %016lx %016lx %016lx\n", raw[4], raw[5], raw[6], raw[7]);
+	if (reason)
+		pr_warn("page dumped because: %s\n", reason);
+	dump_page_owner(page);
+}
