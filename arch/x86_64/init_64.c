@@ -40,6 +40,7 @@
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <asm/fixmap.h>
 #include <linux/bug.h>
 
 /* Where lookup_address() found the entry mapping an address (Linux's). */
@@ -169,6 +170,8 @@ void init_mem_mapping(void)
 	memblock_set_current_limit(SZ_1G);
 	map_direct();
 	map_kernel_image();
+	fixmap_ptes = pte_alloc_k(pmd_alloc_k(pud_alloc_k(FIXADDR_START), FIXADDR_START),
+				  FIXADDR_START) - pte_index(FIXADDR_START);
 	write_cr3(__pa(init_top_pgt));
 	write_cr4(read_cr4() | X86_CR4_PGE);
 	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);
