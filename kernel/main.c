@@ -23,6 +23,7 @@
 #include <linux/lkdtm.h>
 #include <linux/mm.h>
 #include <linux/smp.h>
+#include <linux/percpu.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -50,6 +51,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	tsc_init();
 	pr_notice("mmkernel: a Linux-style memory manager, x86-64\n");
 	setup_arch(magic, mbi_phys);
+	setup_per_cpu_areas();
 	mm_core_init();
 	parse_kernel_params();
 	announce_ready();

@@ -514,9 +514,16 @@ static const char *page_bad_reason(const struct page *page, unsigned long flags)
 
 static inline bool free_page_is_bad(struct page *page)
 {
-	const char *reason = page_bad_reason(page, PAGE_FLAGS_CHECK_AT_FREE);
+	const char *reason;
 
-	if (likely(!reason))
+	/* The common case in one test: every field as a free page needs it. */
+	if (likely(!((unsigned long)page->mapping | page->memcg_data |
+		     (page->flags & PAGE_FLAGS_CHECK_AT_FREE) |
+		     (unsigned int)page_ref_count(page) |
+		     (unsigned int)(atomic_read(&page->_mapcount) + 1))))
+		return false;
+	reason = page_bad_reason(page, PAGE_FLAGS_CHECK_AT_FREE);
+	if (!reason)
 		return false;
 	bad_page(page, reason);
 	return true;
@@ -756,7 +763,8 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 		}
 	}
 	page = list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
+	/* Unlinked without poisoning: prep_new_page() owns the page now. */
+	__list_del(page->lru.prev, page->lru.next);
 	pcp->count -= 1 << order;
 out:
 	spin_unlock(&pcp->lock);

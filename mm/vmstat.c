@@ -19,7 +19,7 @@
 #include <linux/string.h>
 #include "internal.h"
 
-struct vm_event_state vm_event_states[NR_CPUS];
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
 atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 
 const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS] = {
@@ -40,7 +40,7 @@ unsigned long sum_vm_event(enum vm_event_item item)
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
-		sum += READ_ONCE(vm_event_states[cpu].event[item]);
+		sum += READ_ONCE(per_cpu(vm_event_states, cpu).event[item]);
 	return sum;
 }
 

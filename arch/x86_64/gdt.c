@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <asm/desc.h>
+#include <asm/processor.h>
 
 static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9b000000ffffULL,
@@ -45,6 +46,8 @@ void gdt_init(void)
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
 		tss.ist[i] = (u64)&exception_stacks[i][EXCEPTION_STKSZ];
 	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
+	/* Per-CPU data is the template until setup_per_cpu_areas(). */
+	wrmsr(MSR_GS_BASE, 0);
 	set_tss_desc(&gdt[GDT_ENTRY_TSS], (unsigned long)&tss, sizeof(tss) - 1);
 
 	/* Load the GDT, reload CS with a far return, then the data segments. */

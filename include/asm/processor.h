@@ -10,6 +10,8 @@
 #define X86_CR4_PAE	(1UL << 5)
 #define X86_CR4_PGE	(1UL << 7)
 #define MSR_EFER	0xc0000080
+#define MSR_FS_BASE	0xc0000100
+#define MSR_GS_BASE	0xc0000101
 #define EFER_NX		(1UL << 11)
 
 static inline unsigned long read_cr0(void)

@@ -9,6 +9,7 @@
 
 #include <linux/mmzone.h>
 #include <linux/smp.h>
+#include <linux/percpu.h>
 
 enum vm_event_item {
 	PGALLOC_DMA,
@@ -27,19 +28,18 @@ struct vm_event_state {
 	unsigned long event[NR_VM_EVENT_ITEMS];
 };
 
-extern struct vm_event_state vm_event_states[NR_CPUS];
+DECLARE_PER_CPU(struct vm_event_state, vm_event_states);
 extern atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 extern const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS];
 extern const char *const vmstat_text_event[NR_VM_EVENT_ITEMS];
 
 /*
- * Event counters are per CPU: a plain add to this CPU's slot, which an
- * interrupt on the same CPU cannot tear (one read-modify-write instruction
- * on x86), and which no other CPU writes.
+ * Event counters are per CPU: one %gs-relative add to this CPU's slot,
+ * which an interrupt on the same CPU cannot tear and no other CPU writes.
  */
 static inline void count_vm_events(enum vm_event_item item, unsigned long delta)
 {
-	vm_event_states[smp_processor_id()].event[item] += delta;
+	this_cpu_add(vm_event_states.event[item], delta);
 }
 
 static inline void count_vm_event(enum vm_event_item item)
