@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Exception entry. Each of the 32 vectors has a stub that pushes a zero
- * error code when the CPU does not push one, then the vector number, and
+ * Exception and interrupt entry. Each of the 256 vectors has a stub that
+ * pushes a zero error code when the CPU does not push one, then the vector
+ * number, and
  * jumps to exception_common, which saves the general registers as a
  * struct pt_regs (include/asm/ptrace.h) and calls do_exception(regs).
  *
@@ -15,6 +16,11 @@
  */
 #define PT_BP	32
 #define PT_IP	136
+
+	.altmacro
+	.macro irqentry_addr vec
+	.quad exc_entry_\vec
+	.endm
 
 	.text
 	.macro idtentry vec, has_error_code
@@ -33,6 +39,16 @@ exc_entry_\vec:
 	.endr
 	.irp vec, 8,10,11,12,13,14,17,21,29,30
 	idtentry \vec, 1
+	.endr
+
+	/*
+	 * External interrupts (vectors 32-255): the same frame, error code 0;
+	 * do_exception() hands them to do_irq().
+	 */
+	.set vec, 32
+	.rept 224
+	idtentry %vec, 0
+	.set vec, vec + 1
 	.endr
 
 	.p2align 4
@@ -83,4 +99,11 @@ exception_common:
 exception_entries:
 	.irp vec, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 	.quad exc_entry_\vec
+	.endr
+	.globl irq_entries
+irq_entries:
+	.set vec, 32
+	.rept 224
+	irqentry_addr %vec
+	.set vec, vec + 1
 	.endr

@@ -22,6 +22,7 @@
 #include <linux/panic.h>
 #include <linux/string.h>
 #include <asm/traps.h>
+#include <asm/irq.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
@@ -132,6 +133,10 @@ void do_exception(struct pt_regs *regs)
 {
 	unsigned long address = regs->vector == X86_TRAP_PF ? read_cr2() : 0;
 
+	if (regs->vector >= FIRST_EXTERNAL_VECTOR) {
+		do_irq(regs);
+		return;
+	}
 	if (regs->vector == X86_TRAP_NMI) {
 		pr_emerg("Uhhuh. NMI received for unknown reason on CPU 0.\n");
 		return;

@@ -48,7 +48,9 @@ extern char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ];
 
 /* Install this CPU's GDT and TSS (boot CPU). */
 void gdt_init(void);
-/* Install the IDT with every exception vector. */
+/* Build the IDT (every vector) and load it: boot CPU. */
 void idt_init(void);
+/* Load the IDT built by idt_init(): the other CPUs. */
+void load_idt(void);
 
 #endif /* _ASM_DESC_H */

@@ -33,6 +33,8 @@ enum {
 	X86_TRAP_VE,		/* virtualisation */
 	X86_TRAP_CP,		/* control protection */
 	NR_EXCEPTION_VECTORS = 32,
+	FIRST_EXTERNAL_VECTOR = 32,
+	NR_VECTORS = 256,
 };
 
 /* Page-fault error code bits (Intel SDM vol. 3A, 4.7). */

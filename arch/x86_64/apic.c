@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The local APIC in xAPIC mode (asm/apic.h): its registers are a 4 KiB
+ * MMIO page, mapped uncached at FIX_APIC_BASE; every CPU sees its own APIC
+ * at that same physical address. The boot CPU maps it, enables it and
+ * calibrates the timer against the TSC; each other CPU enables its own as
+ * it comes up (setup_local_APIC()).
+ *
+ * x2APIC (MSR access, 32-bit IDs) is not used yet: the QEMU this project
+ * runs under emulates xAPIC only with software emulation.
+ *
+ * Locking: the registers are per CPU; apic_send_IPI() runs with interrupts
+ * off so that an interrupt handler sending its own IPI cannot interleave
+ * the two writes of the interrupt command register.
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <asm/apic.h>
+#include <asm/fixmap.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+
+#define MSR_IA32_APICBASE		0x1b
+#define MSR_IA32_APICBASE_ENABLE	(1UL << 11)
+
+u32 lapic_timer_ticks_per_ms;
+
+u32 apic_read(u32 reg)
+{
+	return *(volatile u32 *)(fix_to_virt(FIX_APIC_BASE) + reg);
+}
+
+void apic_write(u32 reg, u32 val)
+{
+	*(volatile u32 *)(fix_to_virt(FIX_APIC_BASE) + reg) = val;
+}
+
+static void apic_wait_icr_idle(void)
+{
+	while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
+		cpu_relax();
+}
+
+void apic_send_IPI(u32 apicid, u32 icr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	apic_wait_icr_idle();
+	apic_write(APIC_ICR2, apicid << 24);
+	apic_write(APIC_ICR, icr);
+	apic_wait_icr_idle();
+	local_irq_restore(flags);
+}
+
+void lapic_timer_oneshot(u32 ticks, u8 vector)
+{
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, vector);
+	apic_write(APIC_TMICT, ticks);
+}
+
+static void apic_error_interrupt(struct pt_regs *regs)
+{
+	u32 esr;
+
+	apic_write(APIC_ESR, 0);	/* latch the errors into ESR */
+	esr = apic_read(APIC_ESR);
+	pr_err("APIC error on CPU%u: %02x\n", smp_processor_id(), esr);
+}
+
+static void spurious_interrupt(struct pt_regs *regs)
+{
+	pr_info("spurious APIC interrupt through vector %02lx on CPU#%u, should never happen.\n",
+		regs->vector, smp_processor_id());
+}
+
+void setup_local_APIC(void)
+{
+	wrmsr(MSR_IA32_APICBASE, rdmsr(MSR_IA32_APICBASE) | MSR_IA32_APICBASE_ENABLE);
+	apic_write(APIC_TASKPRI, 0);
+	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
+	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
+	apic_write(APIC_ESR, 0);
+	apic_write(APIC_ESR, 0);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	/* The 8259s are masked: LINT0 is unused; LINT1 carries NMIs to CPU 0. */
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_LVT1, smp_processor_id() ? APIC_LVT_MASKED : APIC_DM_NMI);
+	apic_eoi();
+}
+
+/* Count the timer down for 10 ms of TSC time, with the timer masked. */
+static void calibrate_APIC_clock(void)
+{
+	u64 t0, wait = (u64)tsc_khz * 10;
+	u32 elapsed;
+
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, 0xffffffffU);
+	t0 = rdtsc_ordered();
+	while (rdtsc_ordered() - t0 < wait)
+		cpu_relax();
+	elapsed = 0xffffffffU - apic_read(APIC_TMCCT);
+	apic_write(APIC_TMICT, 0);
+	lapic_timer_ticks_per_ms = max(elapsed / 10, 1U);
+	pr_info("APIC timer: %u ticks per ms (divide by 16)\n", lapic_timer_ticks_per_ms);
+}
+
+void init_bsp_APIC(phys_addr_t phys)
+{
+	__set_fixmap(FIX_APIC_BASE, phys, PAGE_KERNEL_NOCACHE);
+	set_vector_handler(ERROR_APIC_VECTOR, apic_error_interrupt);
+	set_vector_handler(SPURIOUS_APIC_VECTOR, spurious_interrupt);
+	setup_local_APIC();
+	pr_info("APIC: local APIC %#x at %pa, version %#x\n", read_apic_id(), &phys,
+		apic_read(APIC_LVR) & 0xff);
+	calibrate_APIC_clock();
+}
