@@ -26,11 +26,12 @@
 #include <linux/percpu.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 #include <asm/tsc.h>
 
 u64 ready_tsc;
-/* CPUs the kernel may use: per-CPU data is sized by it. One until SMP. */
+/* CPUs the kernel may use (acpi_boot_init()): per-CPU data is sized by it. */
 unsigned int nr_cpu_ids = 1;
 
 static void announce_ready(void)
@@ -53,6 +54,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	smp_init();
 	parse_kernel_params();
 	announce_ready();
 	lkdtm_boot();

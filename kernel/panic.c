@@ -14,6 +14,7 @@
  */
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/bug.h>
 #include <linux/init.h>
 #include <linux/sprintf.h>
@@ -73,7 +74,8 @@ void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	warn_count++;
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %s\n", file, line, func);
+	pr_warn("WARNING: CPU: %u PID: 0 at %s:%d %s\n", smp_processor_id(), file, line,
+		func);
 	if (cond)
 		pr_warn("WARN_ON(%s)\n", cond);
 	dump_stack_lvl(KERN_WARNING);

@@ -162,9 +162,9 @@ def run_host(binary, tally):
     return ok and r.returncode == 0
 
 
-def run_kernel_tests(a, label, cmdline, mem, tally):
+def run_kernel_tests(a, label, cmdline, mem, tally, smp=None):
     full = ('ktest.run=all panic=-1 ' + cmdline).strip()
-    status, text, secs = boot(a.kernel, full, mem, a.smp, a.accel, a.timeout)
+    status, text, secs = boot(a.kernel, full, mem, smp or a.smp, a.accel, a.timeout)
     os.makedirs(BUILD, exist_ok=True)
     logname = os.path.join(BUILD, 'test-%s.log' % label)
     with open(logname, 'w') as f:
@@ -221,6 +221,15 @@ MATRIX = [
              'fail_page_alloc.ignore_gfp_wait=N'),
 ]
 
+# The same suite on more CPUs: (CPUs, memory, extra command line). make test
+# also runs the whole suite at SMP=4 (or at 1 when SMP=4 was asked for).
+SMP_MATRIX = [
+    ('2', '512M', ''),
+    ('8', '1G', ''),
+    ('4', '512M', 'maxcpus=2'),
+    ('4', '512M', 'nosmp'),
+]
+
 # Boots that must crash cleanly: (label, command line, what the report says).
 CRASHES = [
     ('double-fault', 'lkdtm.cpoint_type=DOUBLE_FAULT',
@@ -256,7 +265,12 @@ def cmd_test(a):
     if a.host:
         run_host(a.host, tally)
     run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
+    other_smp = '1' if a.smp == '4' else '4'
+    run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp)
     if not a.no_matrix:
+        for smp, mem, extra in SMP_MATRIX:
+            label = 'kernel-smp%s-%s%s' % (smp, mem, ('-' + extra) if extra else '')
+            run_kernel_tests(a, label, (a.cmdline + ' ' + extra).strip(), mem, tally, smp)
         for mem, extra in MATRIX:
             label = 'kernel-%s%s' % (mem, ('-' + extra.replace('$', '_')) if extra else '')
             run_kernel_tests(a, label, (a.cmdline + ' ' + extra).strip(), mem, tally)

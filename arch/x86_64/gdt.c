@@ -6,14 +6,17 @@
  * kernel stack overflow (a double fault on a dead stack) can still be
  * reported (Intel SDM vol. 3A, 6.14.5).
  *
- * Only the boot CPU exists so far; SMP bring-up gives each CPU its own GDT,
- * TSS and exception stacks.
+ * Each CPU has its own GDT (for its TSS descriptor), TSS and exception
+ * stacks; the boot CPU's are static, the others' are set up as they start
+ * (arch/x86_64/smpboot.c). cpu_stacks records them for the stack walker.
  */
 #include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/percpu.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 
-static u64 gdt[GDT_ENTRIES] __aligned(16) = {
+static const u64 gdt_template[GDT_ENTRIES] = {
 	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9b000000ffffULL,
 	[GDT_ENTRY_KERNEL_CS]	= 0x00af9b000000ffffULL,	/* L=1 */
 	[GDT_ENTRY_KERNEL_DS]	= 0x00cf93000000ffffULL,
@@ -22,8 +25,20 @@ static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_USER_CS]	= 0x00affb000000ffffULL,
 };
 
-static struct x86_hw_tss tss __aligned(16);
-char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ] __aligned(16);
+/* Each CPU's GDT (its TSS descriptor differs) and TSS. */
+static u64 gdt[NR_CPUS][GDT_ENTRIES] __aligned(16);
+static struct x86_hw_tss tss[NR_CPUS] __aligned(16);
+/* The boot CPU's exception stacks; the others' come from the page allocator. */
+static char boot_exception_stacks[N_EXCEPTION_STACKS * EXCEPTION_STKSZ] __aligned(16);
+
+extern char init_stack[], init_stack_top[];
+
+/* The boot CPU's stacks; every per-CPU area starts as a copy. */
+DEFINE_PER_CPU(struct cpu_stacks, cpu_stacks) = {
+	.task_lo = (unsigned long)init_stack,
+	.task_hi = (unsigned long)init_stack_top,
+	.estacks = boot_exception_stacks,
+};
 
 struct desc_ptr {
 	u16 size;
@@ -38,17 +53,17 @@ static void set_tss_desc(u64 *desc, unsigned long base, u32 limit)
 	desc[1] = base >> 32;
 }
 
-void gdt_init(void)
+void gdt_init_cpu(unsigned int cpu, char *estacks)
 {
-	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	struct desc_ptr gdtr = { sizeof(gdt[cpu]) - 1, (u64)gdt[cpu] };
+	struct x86_hw_tss *t = &tss[cpu];
 	int i;
 
+	memcpy(gdt[cpu], gdt_template, sizeof(gdt_template));
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		tss.ist[i] = (u64)&exception_stacks[i][EXCEPTION_STKSZ];
-	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
-	/* Per-CPU data is the template until setup_per_cpu_areas(). */
-	wrmsr(MSR_GS_BASE, 0);
-	set_tss_desc(&gdt[GDT_ENTRY_TSS], (unsigned long)&tss, sizeof(tss) - 1);
+		t->ist[i] = (u64)(estacks + (i + 1) * EXCEPTION_STKSZ);
+	t->io_bitmap_base = sizeof(*t);	/* no I/O bitmap */
+	set_tss_desc(&gdt[cpu][GDT_ENTRY_TSS], (unsigned long)t, sizeof(*t) - 1);
 
 	/* Load the GDT, reload CS with a far return, then the data segments. */
 	__asm__ __volatile__(
@@ -65,4 +80,11 @@ void gdt_init(void)
 		"ltr %w3"
 		: : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(__TSS_SEL)
 		: "rax", "memory");
+}
+
+void gdt_init(void)
+{
+	/* Per-CPU data is the template until setup_per_cpu_areas(). */
+	wrmsr(MSR_GS_BASE, 0);
+	gdt_init_cpu(0, boot_exception_stacks);
 }

@@ -20,7 +20,7 @@
 #include <asm/e820.h>
 #include <asm/page.h>
 #include <asm/setup.h>
-#include <asm/apic.h>
+#include <linux/acpi.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <linux/memblock.h>
@@ -279,7 +279,7 @@ void setup_arch(u32 magic, u32 mbi_phys)
 	reserve_boot_memory();
 	check_enough_memory();
 	init_mem_mapping();
-	init_bsp_APIC(APIC_DEFAULT_PHYS_BASE);
+	acpi_boot_init();
 	paging_init();
 }
 

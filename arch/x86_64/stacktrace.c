@@ -5,18 +5,20 @@
  * each frame must be above the previous one (the stack grows down), so a
  * corrupt chain ends the walk instead of looping or faulting. Crossing from
  * an exception stack back to the interrupted stack is allowed once per
- * frame. The known stacks are the boot stack and the exception (IST)
- * stacks; the task layer adds its stacks here.
+ * frame. The known stacks are this CPU's (struct cpu_stacks): the one it
+ * runs on and its exception (IST) stacks; the task layer adds its stacks.
  */
 #include <linux/printk.h>
 #include <linux/kernel.h>
 #include <asm/stacktrace.h>
 #include <asm/desc.h>
 #include <asm/boot.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 
 #define MAX_FRAMES	64
 
-extern char init_stack[], init_stack_top[];
+DECLARE_PER_CPU(struct cpu_stacks, cpu_stacks);
 
 static bool in_range(unsigned long addr, size_t len, void *lo, void *hi)
 {
@@ -24,15 +26,23 @@ static bool in_range(unsigned long addr, size_t len, void *lo, void *hi)
 	       addr + len > addr;
 }
 
+/* Exception stack @i of this CPU holds [addr, addr + len)? */
+static bool on_exception_stack(int i, unsigned long addr, size_t len)
+{
+	char *lo = this_cpu_read(cpu_stacks.estacks) + i * EXCEPTION_STKSZ;
+
+	return in_range(addr, len, lo, lo + EXCEPTION_STKSZ);
+}
+
 bool on_kernel_stack(unsigned long addr, size_t len)
 {
 	int i;
 
-	if (in_range(addr, len, init_stack, init_stack_top))
+	if (in_range(addr, len, (void *)this_cpu_read(cpu_stacks.task_lo),
+		     (void *)this_cpu_read(cpu_stacks.task_hi)))
 		return true;
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		if (in_range(addr, len, exception_stacks[i],
-			     exception_stacks[i] + EXCEPTION_STKSZ))
+		if (on_exception_stack(i, addr, len))
 			return true;
 	return false;
 }
@@ -43,8 +53,7 @@ static int stack_id(unsigned long addr)
 	int i;
 
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		if (in_range(addr, 1, exception_stacks[i],
-			     exception_stacks[i] + EXCEPTION_STKSZ))
+		if (on_exception_stack(i, addr, 1))
 			return i + 1;
 	return 0;
 }
@@ -99,7 +108,8 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 
 void dump_stack_lvl(const char *loglvl)
 {
-	printk("%sCPU: 0 PID: 0 Comm: swapper/0\n", loglvl);
+	printk("%sCPU: %u PID: 0 Comm: swapper/%u\n", loglvl, smp_processor_id(),
+	       smp_processor_id());
 	printk("%sCall Trace:\n", loglvl);
 	show_trace((unsigned long)__builtin_frame_address(0), loglvl);
 }

@@ -23,6 +23,7 @@
 #include <linux/string.h>
 #include <asm/traps.h>
 #include <asm/irq.h>
+#include <linux/smp.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
@@ -116,7 +117,8 @@ static void report_exception(const struct pt_regs *regs, unsigned long address)
 		show_fault_oops(regs, address);
 	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", what, regs->error_code & 0xffff,
 	       oops_count);
-	printk(KERN_DEFAULT "CPU: 0 PID: 0 Comm: swapper/0\n");
+	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: swapper/%u\n", smp_processor_id(),
+	       smp_processor_id());
 	show_regs(regs);
 	printk(KERN_DEFAULT "Call Trace:\n");
 	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */
@@ -138,7 +140,8 @@ void do_exception(struct pt_regs *regs)
 		return;
 	}
 	if (regs->vector == X86_TRAP_NMI) {
-		pr_emerg("Uhhuh. NMI received for unknown reason on CPU 0.\n");
+		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %u.\n",
+			 smp_processor_id());
 		return;
 	}
 	if (catch_state.armed && catchable(regs->vector)) {

@@ -13,6 +13,7 @@
  * then wrong, never a hang.
  */
 #include <linux/printk.h>
+#include <linux/delay.h>
 #include <asm/tsc.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -78,4 +79,12 @@ u64 cycles_to_ns(u64 cycles)
 u64 local_clock(void)
 {
 	return cycles_to_ns(rdtsc_ordered());
+}
+
+void udelay(unsigned long usecs)
+{
+	u64 t0 = rdtsc_ordered(), cycles = (u64)tsc_khz * usecs / 1000;
+
+	while (rdtsc_ordered() - t0 < cycles)
+		cpu_relax();
 }

@@ -43,11 +43,19 @@ struct x86_hw_tss {
 	u16 io_bitmap_base;
 } __packed;
 
-/* The CPU's exception stacks, for the stack unwinder's bounds. */
-extern char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ];
+/*
+ * A CPU's stacks, for the stack walker's bounds: the one it runs on outside
+ * exceptions, and its N_EXCEPTION_STACKS IST stacks, EXCEPTION_STKSZ each.
+ */
+struct cpu_stacks {
+	unsigned long task_lo, task_hi;
+	char *estacks;
+};
 
-/* Install this CPU's GDT and TSS (boot CPU). */
+/* Install the boot CPU's GDT and TSS. */
 void gdt_init(void);
+/* Install @cpu's GDT and TSS, with its IST stacks at @estacks (this CPU). */
+void gdt_init_cpu(unsigned int cpu, char *estacks);
 /* Build the IDT (every vector) and load it: boot CPU. */
 void idt_init(void);
 /* Load the IDT built by idt_init(): the other CPUs. */

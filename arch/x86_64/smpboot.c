@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Starting the application processors.
+ *
+ * The boot CPU starts each possible CPU in turn (smp_init()), after the
+ * page allocator is up: it gives the CPU a stack and exception stacks from
+ * the page allocator, records them in the CPU's cpu_stacks, leaves the
+ * stack and the CPU number in smpboot_stack/smpboot_cpu, and sends INIT,
+ * then STARTUP twice (Intel SDM vol. 3A, 8.4.4.1), pointing the CPU at the
+ * trampoline (trampoline.S). The new CPU loads its per-CPU segment, its GDT
+ * and TSS, the IDT, enables its local APIC, marks itself online and waits
+ * for interrupts in its idle loop. A CPU that is not online within a second
+ * is reported and left out; its stacks are freed.
+ *
+ * Only one CPU is started at a time: smpboot_stack and smpboot_cpu belong
+ * to the CPU being started until it is online.
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/smp.h>
+#include <linux/percpu.h>
+#include <linux/cpumask.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/delay.h>
+#include <linux/shell.h>
+#include <asm/smp.h>
+#include <asm/apic.h>
+#include <asm/desc.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+
+#define THREAD_SIZE_ORDER	2	/* 16 KiB idle stacks */
+#define ESTACKS_ORDER		3	/* 3 x 8 KiB exception stacks */
+
+struct cpumask __cpu_possible_mask, __cpu_present_mask, __cpu_online_mask;
+u32 x86_cpu_to_apicid[NR_CPUS];
+
+DECLARE_PER_CPU(struct cpu_stacks, cpu_stacks);
+
+/* For the CPU being started: its stack top and its number. */
+unsigned long smpboot_stack;
+static unsigned int smpboot_cpu;
+
+extern const char trampoline_start[], trampoline_end[];
+extern pgd_t init_top_pgt[];
+
+/* The trampoline and its tables: identity-map the low 2 MiB, share the upper half. */
+static void setup_trampoline(void)
+{
+	u64 *pgd = __va(TRAMPOLINE_PGD), *pud = __va(TRAMPOLINE_PUD);
+	u64 *pmd = __va(TRAMPOLINE_PMD);
+	unsigned int i;
+
+	memcpy(__va(TRAMPOLINE_BASE), trampoline_start, trampoline_end - trampoline_start);
+	memset(pgd, 0, PAGE_SIZE);
+	memset(pud, 0, PAGE_SIZE);
+	memset(pmd, 0, PAGE_SIZE);
+	pmd[0] = _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
+	pud[0] = TRAMPOLINE_PMD | _PAGE_PRESENT | _PAGE_RW;
+	pgd[0] = TRAMPOLINE_PUD | _PAGE_PRESENT | _PAGE_RW;
+	for (i = PTRS_PER_PGD / 2; i < PTRS_PER_PGD; i++)
+		pgd[i] = pgd_val(init_top_pgt[i]);
+}
+
+/* The idle loop of a started CPU: interrupts on, halted between them. */
+static void __noreturn cpu_idle(void)
+{
+	for (;;)
+		safe_halt();
+}
+
+void __noreturn start_secondary(void);
+void __noreturn start_secondary(void)
+{
+	unsigned int cpu = READ_ONCE(smpboot_cpu);
+
+	load_percpu_segment(cpu);
+	gdt_init_cpu(cpu, this_cpu_read(cpu_stacks.estacks));
+	load_idt();
+	setup_local_APIC();
+	set_cpu_online(cpu, true);
+	cpu_idle();
+}
+
+static bool wait_online(unsigned int cpu, unsigned int ms)
+{
+	u64 t0 = rdtsc_ordered(), limit = (u64)tsc_khz * ms;
+
+	while (!cpu_online(cpu) && rdtsc_ordered() - t0 < limit)
+		cpu_relax();
+	return cpu_online(cpu);
+}
+
+/* INIT, then STARTUP twice, as the SDM's MP initialisation protocol. */
+static void wakeup_cpu(u32 apicid)
+{
+	unsigned int i;
+
+	apic_send_IPI(apicid, APIC_INT_LEVELTRIG | APIC_INT_ASSERT | APIC_DM_INIT);
+	apic_send_IPI(apicid, APIC_INT_LEVELTRIG | APIC_DM_INIT);
+	mdelay(10);
+	for (i = 0; i < 2; i++) {
+		apic_send_IPI(apicid, APIC_DM_STARTUP | (TRAMPOLINE_BASE >> PAGE_SHIFT));
+		udelay(200);
+	}
+}
+
+static int do_boot_cpu(unsigned int cpu)
+{
+	struct page *stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	struct page *estacks = alloc_pages(GFP_KERNEL, ESTACKS_ORDER);
+	struct cpu_stacks *cs = per_cpu_ptr(&cpu_stacks, cpu);
+
+	if (!stack || !estacks)
+		goto fail;
+	cs->task_lo = (unsigned long)page_address(stack);
+	cs->task_hi = cs->task_lo + (PAGE_SIZE << THREAD_SIZE_ORDER);
+	cs->estacks = page_address(estacks);
+	smpboot_stack = cs->task_hi;
+	WRITE_ONCE(smpboot_cpu, cpu);
+	wakeup_cpu(x86_cpu_to_apicid[cpu]);
+	if (wait_online(cpu, 1000))
+		return 0;
+	pr_err("smpboot: CPU%u (APIC %#x) did not come up\n", cpu, x86_cpu_to_apicid[cpu]);
+fail:
+	if (stack)
+		__free_pages(stack, THREAD_SIZE_ORDER);
+	if (estacks)
+		__free_pages(estacks, ESTACKS_ORDER);
+	return -1;
+}
+
+void smp_init(void)
+{
+	unsigned int cpu;
+
+	set_cpu_online(0, true);
+	if (nr_cpu_ids == 1)
+		return;
+	setup_trampoline();
+	for_each_possible_cpu(cpu)
+		if (!cpu_online(cpu))
+			do_boot_cpu(cpu);
+	pr_info("smp: Brought up 1 node, %u CPUs\n", num_online_cpus());
+}
+
+static int cmd_cpus(int argc, char **argv)
+{
+	unsigned int cpu;
+
+	raw_printk("CPU  APIC  state\n");
+	for_each_possible_cpu(cpu)
+		raw_printk("%3u  %4u  %s\n", cpu, x86_cpu_to_apicid[cpu],
+			   cpu_online(cpu) ? "online" : "offline");
+	return 0;
+}
+SHELL_CMD(cpus, "the possible CPUs: APIC ID and whether online", cmd_cpus);
