@@ -230,8 +230,14 @@ void __kernel_map_pages(struct page *page, unsigned long numpages, bool enable)
 		/* debug_pagealloc's direct map has no large pages (map_direct). */
 		BUG_ON(!pte || level != PG_LEVEL_4K);
 		set_pte(pte, pfn_pte(pfn + i, prot));
+		/*
+		 * This CPU only, as Linux: an IPI here could deadlock (pages are
+		 * freed with interrupts off). Another CPU may briefly keep a
+		 * stale entry of a page it touched; a use after free there
+		 * goes unnoticed until its TLB drops the entry.
+		 */
+		__flush_tlb_one_kernel(start + i * PAGE_SIZE);
 	}
-	flush_tlb_kernel_range(start, start + numpages * PAGE_SIZE);
 }
 
 bool kernel_page_present(struct page *page)

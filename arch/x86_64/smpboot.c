@@ -140,6 +140,7 @@ void smp_init(void)
 	unsigned int cpu;
 
 	set_cpu_online(0, true);
+	call_function_init();
 	if (nr_cpu_ids == 1)
 		return;
 	setup_trampoline();

@@ -13,8 +13,8 @@
  *                                  tlb_single_page_flush_ceiling pages
  *                                  (Linux's 33), beyond that everything
  *
- * Single CPU for now: the SMP work makes flush_tlb_kernel_range() send the
- * same flush to every online CPU by IPI and wait for them, as Linux does.
+ * flush_tlb_kernel_range() and flush_tlb_all() reach every online CPU by
+ * IPI (TLB shootdown) and wait for them, as Linux does.
  */
 #ifndef _ASM_TLBFLUSH_H
 #define _ASM_TLBFLUSH_H
@@ -63,23 +63,17 @@ static inline void __flush_tlb_all(void)
 }
 
 /**
- * flush_tlb_kernel_range - flush kernel translations of [@start, @end)
+ * flush_tlb_kernel_range - flush kernel translations of [@start, @end) on
+ * every online CPU (arch/x86_64/tlb.c)
  * @start: first address
  * @end: end (exclusive), or TLB_FLUSH_ALL
  *
- * Context: any; this CPU only until SMP.
+ * One IPI per other CPU, waited for; with one CPU online, no IPI.
+ * Context: interrupts on (it waits for the other CPUs).
  */
-static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	unsigned long addr;
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 
-	if (end == TLB_FLUSH_ALL ||
-	    end - start > (tlb_single_page_flush_ceiling << PAGE_SHIFT)) {
-		__flush_tlb_all();
-		return;
-	}
-	for (addr = ALIGN_DOWN(start, PAGE_SIZE); addr < end; addr += PAGE_SIZE)
-		__flush_tlb_one_kernel(addr);
-}
+/* flush_tlb_all - everything, global entries included, on every CPU. */
+void flush_tlb_all(void);
 
 #endif /* _ASM_TLBFLUSH_H */

@@ -10,6 +10,7 @@
 
 #include <linux/threads.h>
 #include <linux/percpu.h>
+#include <linux/types.h>
 
 extern unsigned int nr_cpu_ids;
 
@@ -17,5 +18,25 @@ extern unsigned int nr_cpu_ids;
 #define smp_processor_id()	raw_smp_processor_id()
 
 #define for_each_possible_cpu(cpu)	for ((cpu) = 0; (cpu) < nr_cpu_ids; (cpu)++)
+
+struct cpumask;
+typedef void (*smp_call_func_t)(void *info);
+
+/*
+ * smp_call_function_single - run @func(@info) on @cpu, with interrupts off
+ * there; with @wait, return once it has run. Return: 0, or -ENXIO for a
+ * CPU that is not online. Context: interrupts on when waiting.
+ */
+int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info, bool wait);
+
+/* The same on every online CPU of @mask except this one (kernel/smp.c). */
+void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
+			    void *info, bool wait);
+
+/* On every online CPU, this one included (here with interrupts off). */
+void on_each_cpu(smp_call_func_t func, void *info, bool wait);
+
+/* Set up the queues and the IPI handler. Context: boot, before smp_init(). */
+void call_function_init(void);
 
 #endif /* _LINUX_SMP_H */
