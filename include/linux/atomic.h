@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Atomic counters with Linux's interface on the compiler's __atomic
- * builtins (lock-prefixed instructions on x86). The SMP work extends this
- * file (cmpxchg, try_cmpxchg, 128-bit cmpxchg).
+ * builtins (lock-prefixed instructions on x86), and compare-and-exchange:
+ *
+ *   cmpxchg(ptr, old, new)        store @new if *@ptr == @old; returns the
+ *                                 value found (full barrier)
+ *   try_cmpxchg(ptr, &old, new)   the same, as a bool; on failure @old is
+ *                                 updated to the value found
+ *   cmpxchg128(ptr, old, new)     16 bytes at once (cmpxchg16b; the CPU
+ *                                 must have it: system_has_cmpxchg128())
  */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
@@ -82,6 +88,62 @@ static inline void atomic_long_add(long i, atomic_long_t *v)
 static inline void atomic_long_sub(long i, atomic_long_t *v)
 {
 	__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_add_return(long i, atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+#define cmpxchg(ptr, old, new) ({						\
+	__typeof__(*(ptr)) __old = (old);					\
+	__atomic_compare_exchange_n(ptr, &__old, new, false, __ATOMIC_SEQ_CST,	\
+				    __ATOMIC_SEQ_CST);				\
+	__old;									\
+})
+
+#define try_cmpxchg(ptr, oldp, new)						\
+	__atomic_compare_exchange_n(ptr, oldp, new, false, __ATOMIC_SEQ_CST,	\
+				    __ATOMIC_SEQ_CST)
+
+#define xchg(ptr, v)	__atomic_exchange_n(ptr, v, __ATOMIC_SEQ_CST)
+
+static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
+{
+	return cmpxchg(&v->counter, old, new);
+}
+
+static inline bool atomic_try_cmpxchg(atomic_t *v, int *old, int new)
+{
+	return try_cmpxchg(&v->counter, old, new);
+}
+
+static inline long atomic_long_cmpxchg(atomic_long_t *v, long old, long new)
+{
+	return cmpxchg(&v->counter, old, new);
+}
+
+/* Does this CPU have cmpxchg16b (CPUID.1:ECX bit 13)? */
+static inline bool system_has_cmpxchg128(void)
+{
+	unsigned int a = 1, b, c, d;
+
+	__asm__ __volatile__("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	return c & (1U << 13);
+}
+
+typedef unsigned __int128 u128;
+
+/* 16 bytes compared and exchanged at once; @ptr 16-byte aligned. */
+static inline u128 cmpxchg128(u128 *ptr, u128 old, u128 new)
+{
+	u64 old_lo = (u64)old, old_hi = (u64)(old >> 64);
+
+	__asm__ __volatile__("lock cmpxchg16b %[p]"
+			     : [p] "+m"(*ptr), "+a"(old_lo), "+d"(old_hi)
+			     : "b"((u64)new), "c"((u64)(new >> 64))
+			     : "memory", "cc");
+	return ((u128)old_hi << 64) | old_lo;
 }
 
 #endif /* _LINUX_ATOMIC_H */
