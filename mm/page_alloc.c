@@ -72,7 +72,6 @@
 
 atomic_long_t _totalram_pages;
 unsigned long totalreserve_pages;
-gfp_t gfp_allowed_mask = __GFP_BITS_MASK;
 
 int min_free_kbytes = 1024;
 int watermark_scale_factor = 10;
@@ -556,7 +555,7 @@ static bool free_tail_page_prepare(struct page *head, struct page *page)
  */
 static bool page_alloc_hooks;
 
-static void free_pages_hooks(struct page *page, unsigned int order)
+static noinline void free_pages_hooks(struct page *page, unsigned int order)
 {
 	unsigned long i, nr = 1UL << order;
 
@@ -569,24 +568,34 @@ static void free_pages_hooks(struct page *page, unsigned int order)
 	debug_pagealloc_unmap_pages(page, nr);
 }
 
-/*
- * Everything a block needs before it goes on a free list: the checks, the
- * debugging hooks, clearing. Returns false for a bad block, which is then
- * leaked rather than reused.
- */
-static bool free_pages_prepare(struct page *page, unsigned int order)
+/* The other pages of a block: tails of a compound page, or all when debugging. */
+static noinline int free_pages_prepare_tails(struct page *page, unsigned int order)
 {
 	unsigned long i, nr = 1UL << order;
 	int bad = 0;
 
-	if (unlikely(PageHead(page))) {
+	if (PageHead(page)) {
 		__ClearPageHead(page);
 		for (i = 1; i < nr; i++)
 			bad += free_tail_page_prepare(page, page + i);
-	} else if (unlikely(check_pages_enabled)) {
+	} else {
 		for (i = 1; i < nr; i++)
 			bad += free_page_is_bad(page + i);
 	}
+	return bad;
+}
+
+/*
+ * Everything a block needs before it goes on a free list: the checks, the
+ * debugging hooks, clearing. Returns false for a bad block, which is then
+ * leaked rather than reused. Inline: the order-0 case is a few tests.
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	int bad = 0;
+
+	if (unlikely(PageHead(page)) || (order && unlikely(check_pages_enabled)))
+		bad = free_pages_prepare_tails(page, order);
 	if (free_page_is_bad(page) || bad)
 		return false;
 	page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
@@ -650,6 +659,26 @@ static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gf
 
 /* ---- per-CPU lists ------------------------------------------------------- */
 
+/*
+ * The per-CPU and buddy paths below take pcp->lock and zone->lock with
+ * interrupts already off: nothing can preempt or migrate the holder, so
+ * these skip the preemption count that spin_lock() keeps, which the
+ * instruction budget of the fast path notices. Lockdep still sees them.
+ */
+static __always_inline void lock_irqs_off(spinlock_t *lock)
+{
+	if (unlikely(lockdep_enabled))
+		lock_acquire(&lock->dep_map, false, _THIS_IP_);
+	arch_spin_lock(lock);
+}
+
+static __always_inline void unlock_irqs_off(spinlock_t *lock)
+{
+	if (unlikely(lockdep_enabled))
+		lock_release(&lock->dep_map, _THIS_IP_);
+	arch_spin_unlock(lock);
+}
+
 static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
 {
 	return order * MIGRATE_PCPTYPES + migratetype;
@@ -678,7 +707,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 	unsigned long removed = 0;
 	int added = 0;
 
-	spin_lock(&zone->lock);
+	lock_irqs_off(&zone->lock);
 	while (added < count) {
 		unsigned int chunk = min(order + ilog2(count - added), MAX_ORDER - 1UL);
 		struct page *page = NULL;
@@ -706,7 +735,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 		added += (int)pieces;
 	}
 	mod_zone_page_state(zone, NR_FREE_PAGES, -(long)removed);
-	spin_unlock(&zone->lock);
+	unlock_irqs_off(&zone->lock);
 	return added;
 }
 
@@ -719,7 +748,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	unsigned int pindex = 0;
 
 	count = min(pcp->count, count);
-	spin_lock(&zone->lock);
+	lock_irqs_off(&zone->lock);
 	while (count > 0) {
 		struct list_head *list;
 		unsigned int order;
@@ -738,7 +767,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 		__free_one_page(page, page_to_pfn(page), zone, order,
 				(int)page->index, true);
 	}
-	spin_unlock(&zone->lock);
+	unlock_irqs_off(&zone->lock);
 }
 
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
@@ -751,7 +780,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	spin_lock(&pcp->lock);
+	lock_irqs_off(&pcp->lock);
 	list = &pcp->lists[order_to_pindex(migratetype, order)];
 	if (list_empty(list)) {
 		int batch = max(pcp->batch >> order, 2);
@@ -767,7 +796,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count -= 1 << order;
 out:
-	spin_unlock(&pcp->lock);
+	unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 	return page;
 }
@@ -792,12 +821,12 @@ static void free_unref_page(struct page *page, unsigned int order)
 	page->index = (unsigned long)migratetype;
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	spin_lock(&pcp->lock);
+	lock_irqs_off(&pcp->lock);
 	list_add(&page->lru, &pcp->lists[order_to_pindex(migratetype, order)]);
 	pcp->count += 1 << order;
 	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
-	spin_unlock(&pcp->lock);
+	unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -807,10 +836,10 @@ static void drain_zone_pages(struct zone *zone, unsigned int cpu)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	spin_lock(&pcp->lock);
+	lock_irqs_off(&pcp->lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	spin_unlock(&pcp->lock);
+	unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -1134,7 +1163,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
-	gfp &= gfp_allowed_mask;
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (unlikely(should_fail_alloc_page(gfp, order)))
 		return NULL;
 	ac.zonelist = NODE_DATA(0)->node_zonelists;
@@ -1359,10 +1388,10 @@ static void zone_pcp_update(struct zone *zone)
 		unsigned long flags;
 
 		local_irq_save(flags);
-		spin_lock(&pcp->lock);
+		lock_irqs_off(&pcp->lock);
 		WRITE_ONCE(pcp->batch, batch);
 		WRITE_ONCE(pcp->high, high);
-		spin_unlock(&pcp->lock);
+		unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
 }

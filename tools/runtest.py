@@ -228,6 +228,7 @@ SMP_MATRIX = [
     ('8', '1G', ''),
     ('4', '512M', 'maxcpus=2'),
     ('4', '512M', 'nosmp'),
+    ('4', '512M', 'lockdep=on'),
 ]
 
 # Boots that must crash cleanly: (label, command line, what the report says).

@@ -10,6 +10,7 @@
 #include <linux/printk.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/preempt.h>
 #include <linux/shell.h>
 #include <asm/irq.h>
 #include <asm/apic.h>
@@ -32,6 +33,7 @@ void do_irq(struct pt_regs *regs)
 	unsigned int vector = (unsigned int)regs->vector;
 	irq_vector_handler_t handler = READ_ONCE(vector_handlers[vector]);
 
+	irq_enter();
 	this_cpu_inc(irq_stat[vector]);
 	if (handler)
 		handler(regs);
@@ -40,6 +42,7 @@ void do_irq(struct pt_regs *regs)
 	/* A spurious interrupt is not in service: it must not be acknowledged. */
 	if (vector != SPURIOUS_APIC_VECTOR)
 		apic_eoi();
+	irq_exit();
 }
 
 static const struct {

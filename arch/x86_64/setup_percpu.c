@@ -16,6 +16,7 @@
 
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(unsigned int, cpu_number);
+DEFINE_PER_CPU(unsigned int, __preempt_count);
 
 unsigned long __per_cpu_offset[NR_CPUS];
 

@@ -89,7 +89,7 @@ static void free_clears_allocated_and_records_the_free_stack(struct ktest *test)
 	dump_page(page, "page_owner test");
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "page_owner tracks the page as freed"));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "page last free pid 0 tgid 0 stack trace:"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " free_pages_prepare+0x"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " free_pages_hooks"));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
 			  " free_clears_allocated_and_records_the_free_stack+0x"));
 }

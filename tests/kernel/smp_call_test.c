@@ -202,8 +202,9 @@ static unsigned int torture_bad[NR_CPUS], torture_served[NR_CPUS];
 
 static void torture_this_cpu(void *arg)
 {
-	static const gfp_t gfps[] = { GFP_KERNEL, GFP_KERNEL | __GFP_MOVABLE, GFP_ATOMIC,
-				      GFP_KERNEL | __GFP_RECLAIMABLE, GFP_NOWAIT };
+	/* Interrupt context (the call's IPI): requests that do not sleep. */
+	static const gfp_t gfps[] = { GFP_NOWAIT, GFP_NOWAIT | __GFP_MOVABLE, GFP_ATOMIC,
+				      GFP_NOWAIT | __GFP_RECLAIMABLE, GFP_ATOMIC | __GFP_COMP };
 	unsigned int cpu = smp_processor_id(), i, j, s;
 	struct page *slot[32] = { NULL };
 	u8 order[32] = { 0 };
