@@ -4,27 +4,52 @@
  * strscpy, memchr_inv, skip_spaces, strim and glob_match. The compiler may
  * emit calls to memcpy/memset/memmove/memcmp on its own, so these must exist
  * and must not call themselves through a builtin: the Makefile builds lib/
- * with -fno-builtin. The byte loops are simple on purpose; the page
- * allocator's hot paths use clear_page(), not memset.
+ * with -fno-builtin. memset, memcpy and memchr_inv go a word at a time
+ * between unaligned edges (page_poison fills and checks whole pages with
+ * them); the page allocator's hot paths use clear_page(), not memset.
  */
 #include <linux/string.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
 
+/* A word that may alias any object, so the word loops are not misoptimised. */
+typedef unsigned long __attribute__((__may_alias__)) word_t;
+
+#define WORD_BYTES	sizeof(word_t)
+#define BYTE_REPEAT	(~0UL / 0xff)	/* 0x0101...01 */
+
+static inline bool word_aligned(const void *p)
+{
+	return ((unsigned long)p & (WORD_BYTES - 1)) == 0;
+}
+
+/* Bytes up to alignment, then whole words, then the tail. */
 void *memset(void *s, int c, size_t n)
 {
 	unsigned char *p = s;
+	unsigned long pattern = (unsigned char)c * BYTE_REPEAT;
 
+	for (; n && !word_aligned(p); n--)
+		*p++ = (unsigned char)c;
+	for (; n >= WORD_BYTES; n -= WORD_BYTES, p += WORD_BYTES)
+		*(word_t *)p = pattern;
 	while (n--)
 		*p++ = (unsigned char)c;
 	return s;
 }
 
+/* Words when source and destination can both be aligned, else bytes. */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if (((unsigned long)d ^ (unsigned long)s) % WORD_BYTES == 0) {
+		for (; n && !word_aligned(d); n--)
+			*d++ = *s++;
+		for (; n >= WORD_BYTES; n -= WORD_BYTES, d += WORD_BYTES, s += WORD_BYTES)
+			*(word_t *)d = *(const word_t *)s;
+	}
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -70,10 +95,18 @@ void *memchr(const void *s, int c, size_t n)
 }
 
 /* First byte that is not @c, or NULL when all @n bytes are @c. */
+/* Whole words compared at a time; the byte that differs found in the word. */
 void *memchr_inv(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;
+	unsigned long pattern = (unsigned char)c * BYTE_REPEAT;
 
+	for (; n && !word_aligned(p); n--, p++)
+		if (*p != (unsigned char)c)
+			return (void *)p;
+	for (; n >= WORD_BYTES && *(const word_t *)p == pattern;
+	     n -= WORD_BYTES, p += WORD_BYTES)
+		;
 	for (; n; n--, p++)
 		if (*p != (unsigned char)c)
 			return (void *)p;

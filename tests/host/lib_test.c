@@ -1066,3 +1066,29 @@ HTEST(int_sqrt_rounds_down_at_every_square_boundary)
 	HT_EXPECT_EQ(int_sqrt(0xfffffffe00000001UL), 0xffffffffUL);
 	HT_EXPECT_EQ(int_sqrt(0xfffffffe00000000UL), 0xfffffffeUL);
 }
+
+HTEST(word_loops_handle_every_alignment_and_tail)
+{
+	static unsigned char buf[64], src[64];
+	size_t off, len, i;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (unsigned char)(i * 7 + 1);
+	for (off = 0; off < 9; off++) {
+		for (len = 0; len < 40; len++) {
+			memset(buf, 0x11, sizeof(buf));
+			memset(buf + off, 0xab, len);
+			for (i = 0; i < sizeof(buf); i++)
+				HT_ASSERT_EQ(buf[i], (i >= off && i < off + len) ? 0xab : 0x11);
+			HT_EXPECT_TRUE(memchr_inv(buf + off, 0xab, len) == NULL);
+			if (len) {
+				buf[off + len - 1] = 0;
+				HT_EXPECT_TRUE(memchr_inv(buf + off, 0xab, len) == buf + off + len - 1);
+			}
+			memset(buf, 0, sizeof(buf));
+			memcpy(buf + off, src + (len % 8), len);
+			HT_EXPECT_EQ(memcmp(buf + off, src + (len % 8), len), 0);
+			HT_EXPECT_EQ(buf[off + len], 0);
+		}
+	}
+}
