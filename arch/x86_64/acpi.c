@@ -8,7 +8,8 @@
  * used for revision 2 and later, the RSDT otherwise. Tables are read
  * through early_memremap(): they lie in firmware-reserved memory, outside
  * the direct map. Every table is checked (length, checksum) before use;
- * anything unusable is reported and the machine boots with one CPU.
+ * anything unusable is reported and the machine boots with one CPU. The
+ * parsed MADT stays in acpi_madt (IOAPICs, interrupt overrides).
  *
  * Boot parameters (early, as Linux): nosmp, maxcpus=N (0: as nosmp).
  */
@@ -28,6 +29,7 @@
 #include <asm/processor.h>
 
 u64 acpi_srat_phys, acpi_slit_phys;
+struct acpi_madt_info acpi_madt;
 static unsigned int setup_max_cpus = NR_CPUS;
 
 static int nosmp_setup(char *val)
@@ -58,7 +60,7 @@ static bool rsdp_at(u64 phys, struct acpi_table_rsdp *rsdp)
 		return false;
 	ok = acpi_rsdp_valid(p);
 	if (ok)
-		memcpy(rsdp, p, p->revision >= 2 ? sizeof(*rsdp) : 20);
+		memcpy(rsdp, p, p->revision >= 2 ? sizeof(*rsdp) : ACPI_RSDP_CHECKSUM_LENGTH);
 	early_memunmap((void *)p, sizeof(*p));
 	return ok;
 }
@@ -67,10 +69,22 @@ static u64 scan_for_rsdp(u64 start, u64 len, struct acpi_table_rsdp *rsdp)
 {
 	u64 a;
 
-	for (a = start; a + 20 <= start + len; a += 16)
+	for (a = start; a + ACPI_RSDP_CHECKSUM_LENGTH <= start + len; a += 16)
 		if (rsdp_at(a, rsdp))
 			return a;
 	return 0;
+}
+
+/* The loader's copy is whole for its revision and valid. */
+static bool loader_rsdp_valid(void)
+{
+	const struct acpi_table_rsdp *r = (const void *)boot_info.rsdp;
+
+	if (boot_info.rsdp_len < ACPI_RSDP_CHECKSUM_LENGTH)
+		return false;
+	if (r->revision >= 2 && boot_info.rsdp_len < sizeof(*r))
+		return false;
+	return acpi_rsdp_valid(r);
 }
 
 static u64 find_rsdp(struct acpi_table_rsdp *rsdp)
@@ -78,7 +92,7 @@ static u64 find_rsdp(struct acpi_table_rsdp *rsdp)
 	const u16 *ebda_seg;
 	u64 ebda = 0, found;
 
-	if (boot_info.rsdp_len >= 20 && acpi_rsdp_valid((const void *)boot_info.rsdp)) {
+	if (loader_rsdp_valid()) {
 		memset(rsdp, 0, sizeof(*rsdp));
 		memcpy(rsdp, boot_info.rsdp, min((size_t)boot_info.rsdp_len, sizeof(*rsdp)));
 		return boot_info.rsdp_phys;
@@ -116,7 +130,7 @@ static struct acpi_table_header *map_table(u64 phys)
 		return NULL;
 	}
 	if (h)
-		pr_info("ACPI: %.4s %#018llx %06X (v%02u %.6s %.8s %08X %.4s %08X)\n",
+		pr_info("ACPI: %.4s 0x%016llX %06X (v%02u %.6s %.8s %08X %.4s %08X)\n",
 			h->signature, phys, h->length, h->revision, h->oem_id,
 			h->oem_table_id, h->oem_revision, h->asl_compiler_id,
 			h->asl_compiler_revision);
@@ -133,34 +147,35 @@ static u32 boot_cpu_apicid(void)
 
 static void use_madt(const struct acpi_table_madt *madt)
 {
-	static struct acpi_madt_info info;
+	struct acpi_madt_info *info = &acpi_madt;
 	unsigned int cpu;
 
-	if (acpi_parse_madt(madt, boot_cpu_apicid(), &info) || !info.nr_cpus ||
-	    info.apic_ids[0] != boot_cpu_apicid()) {
+	if (acpi_parse_madt(madt, boot_cpu_apicid(), info) || !info->nr_cpus ||
+	    info->apic_ids[0] != boot_cpu_apicid()) {
 		pr_warn("ACPI: MADT unusable (no entry for the boot CPU), one CPU\n");
+		memset(info, 0, sizeof(*info));
 		return;
 	}
-	if (info.nr_ignored)
-		pr_warn("ACPI: %u CPUs beyond NR_CPUS=%u ignored\n", info.nr_ignored, NR_CPUS);
-	nr_cpu_ids = min(info.nr_cpus, setup_max_cpus);
-	for (cpu = 0; cpu < info.nr_cpus; cpu++) {
-		x86_cpu_to_apicid[cpu] = info.apic_ids[cpu];
+	if (info->nr_ignored)
+		pr_warn("ACPI: %u CPUs beyond NR_CPUS=%u ignored\n", info->nr_ignored, NR_CPUS);
+	nr_cpu_ids = min(info->nr_cpus, setup_max_cpus);
+	for (cpu = 0; cpu < info->nr_cpus; cpu++) {
+		x86_cpu_to_apicid[cpu] = info->apic_ids[cpu];
 		set_cpu_present(cpu, true);
 		if (cpu < nr_cpu_ids)
 			set_cpu_possible(cpu, true);
 	}
 	pr_info("smpboot: Allowing %u CPUs, 0 hotplug CPUs\n", nr_cpu_ids);
-	init_bsp_APIC(info.lapic_address);
+	init_bsp_APIC(info->lapic_address);
 }
 
 /* Walk the RSDT (4-byte entries) or XSDT (8-byte entries). */
 static void walk_root_table(const struct acpi_table_header *root, unsigned int entry_size)
 {
-	const u8 *p = (const u8 *)(root + 1), *end = (const u8 *)root + root->length;
+	unsigned int i, n = acpi_root_table_entries(root, entry_size);
 
-	for (; p + entry_size <= end; p += entry_size) {
-		u64 phys = entry_size == 8 ? *(const u64 *)p : *(const u32 *)p;
+	for (i = 0; i < n; i++) {
+		u64 phys = acpi_root_table_entry(root, entry_size, i);
 		struct acpi_table_header *h = map_table(phys);
 
 		if (!h)
@@ -179,7 +194,7 @@ void acpi_boot_init(void)
 {
 	struct acpi_table_rsdp rsdp;
 	struct acpi_table_header *root;
-	bool xsdt;
+	unsigned int entry_size;
 	u64 phys;
 
 	nr_cpu_ids = 1;
@@ -191,13 +206,13 @@ void acpi_boot_init(void)
 		pr_warn("ACPI: no RSDP found, booting one CPU\n");
 		goto no_madt;
 	}
-	pr_info("ACPI: RSDP %#018llx %06X (v%02u %.6s)\n", phys,
-		rsdp.revision >= 2 ? rsdp.length : 20, rsdp.revision, rsdp.oem_id);
-	xsdt = rsdp.revision >= 2 && rsdp.xsdt_physical_address;
-	root = map_table(xsdt ? rsdp.xsdt_physical_address : rsdp.rsdt_physical_address);
+	pr_info("ACPI: RSDP 0x%016llX %06X (v%02u %.6s)\n", phys,
+		rsdp.revision >= 2 ? rsdp.length : ACPI_RSDP_CHECKSUM_LENGTH, rsdp.revision,
+		rsdp.oem_id);
+	root = map_table(acpi_rsdp_root_table(&rsdp, &entry_size));
 	if (!root)
 		goto no_madt;
-	walk_root_table(root, xsdt ? 8 : 4);
+	walk_root_table(root, entry_size);
 	early_memunmap(root, root->length);
 no_madt:
 	/* No usable MADT: the APIC is where every PC has it. */

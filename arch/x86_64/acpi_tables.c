@@ -21,14 +21,51 @@ bool acpi_checksum_ok(const void *p, size_t len)
 	return sum == 0;
 }
 
+/*
+ * The extended checksum covers the 36 bytes of the ACPI 2.0 structure, not
+ * @length bytes, as in Linux (ACPI_RSDP_XCHECKSUM_LENGTH): a corrupt length
+ * must not make the check read past the copy or mapping it was given.
+ */
 bool acpi_rsdp_valid(const struct acpi_table_rsdp *rsdp)
 {
-	if (memcmp(rsdp->signature, ACPI_SIG_RSDP, 8) || !acpi_checksum_ok(rsdp, 20))
+	if (memcmp(rsdp->signature, ACPI_SIG_RSDP, 8) ||
+	    !acpi_checksum_ok(rsdp, ACPI_RSDP_CHECKSUM_LENGTH))
 		return false;
 	if (rsdp->revision < 2)
 		return true;
-	return rsdp->length >= sizeof(*rsdp) && rsdp->length <= 4096 &&
-	       acpi_checksum_ok(rsdp, rsdp->length);
+	return rsdp->length >= sizeof(*rsdp) && acpi_checksum_ok(rsdp, sizeof(*rsdp));
+}
+
+u64 acpi_rsdp_root_table(const struct acpi_table_rsdp *rsdp, unsigned int *entry_size)
+{
+	if (rsdp->revision >= 2 && rsdp->xsdt_physical_address) {
+		*entry_size = sizeof(u64);
+		return rsdp->xsdt_physical_address;
+	}
+	*entry_size = sizeof(u32);
+	return rsdp->rsdt_physical_address;
+}
+
+unsigned int acpi_root_table_entries(const struct acpi_table_header *root,
+				     unsigned int entry_size)
+{
+	return (root->length - sizeof(*root)) / entry_size;
+}
+
+/* XSDT entries sit at offset 36: unaligned, hence the memcpy. */
+u64 acpi_root_table_entry(const struct acpi_table_header *root, unsigned int entry_size,
+			  unsigned int i)
+{
+	const u8 *p = (const u8 *)(root + 1) + (size_t)i * entry_size;
+	u32 addr32;
+	u64 addr64;
+
+	if (entry_size == sizeof(u64)) {
+		memcpy(&addr64, p, sizeof(addr64));
+		return addr64;
+	}
+	memcpy(&addr32, p, sizeof(addr32));
+	return addr32;
 }
 
 bool acpi_table_valid(const struct acpi_table_header *table)
@@ -70,6 +107,10 @@ static void madt_add_ioapic(struct acpi_madt_info *info, const struct acpi_madt_
 		io->address, io->global_irq_base);
 }
 
+/* MPS INTI flags: polarity in bits 1:0, trigger mode in bits 3:2 (Linux's words). */
+static const char *const inti_polarity[] = { "dfl", "high", "res", "low" };
+static const char *const inti_trigger[] = { "dfl", "edge", "res", "level" };
+
 static void madt_add_override(struct acpi_madt_info *info,
 			      const struct acpi_madt_interrupt_override *o)
 {
@@ -80,8 +121,8 @@ static void madt_add_override(struct acpi_madt_info *info,
 	info->overrides[info->nr_overrides].flags = o->inti_flags;
 	info->nr_overrides++;
 	pr_info("ACPI: INT_SRC_OVR (bus %u bus_irq %u global_irq %u %s %s)\n", o->bus,
-		o->source_irq, o->global_irq, (o->inti_flags & 3) == 3 ? "low" : "dfl",
-		((o->inti_flags >> 2) & 3) == 3 ? "level" : "dfl");
+		o->source_irq, o->global_irq, inti_polarity[o->inti_flags & 3],
+		inti_trigger[(o->inti_flags >> 2) & 3]);
 }
 
 /* The subtable's minimum length for its type, 2 for unknown types. */

@@ -11,11 +11,6 @@
 #include <asm/io.h>
 #include <asm/processor.h>
 
-static inline void outw(u16 val, u16 port)
-{
-	__asm__ __volatile__("outw %0, %1" : : "a"(val), "Nd"(port));
-}
-
 void qemu_debug_exit(u8 code)
 {
 	outb(code, 0xf4);

@@ -18,6 +18,11 @@ static inline u8 inb(u16 port)
 	return val;
 }
 
+static inline void outw(u16 val, u16 port)
+{
+	__asm__ __volatile__("outw %0, %1" : : "a"(val), "Nd"(port));
+}
+
 static inline void outl(u32 val, u16 port)
 {
 	__asm__ __volatile__("outl %0, %1" : : "a"(val), "Nd"(port));

@@ -24,6 +24,9 @@
 /* Tables longer than this are taken for corrupt. */
 #define ACPI_MAX_TABLE_LENGTH	(1U << 20)
 
+/* The ACPI 1.0 RSDP: what its checksum covers. */
+#define ACPI_RSDP_CHECKSUM_LENGTH	20
+
 struct acpi_table_rsdp {
 	char signature[8];
 	u8 checksum;		/* of the first 20 bytes */
@@ -32,7 +35,7 @@ struct acpi_table_rsdp {
 	u32 rsdt_physical_address;
 	u32 length;
 	u64 xsdt_physical_address;
-	u8 extended_checksum;	/* of all @length bytes */
+	u8 extended_checksum;	/* of the 36 bytes of this structure */
 	u8 reserved[3];
 } __packed;
 
@@ -132,8 +135,25 @@ struct acpi_madt_info {
 /* The sum of @len bytes is 0 mod 256. */
 bool acpi_checksum_ok(const void *p, size_t len);
 
-/* A usable RSDP: signature, checksum, and for revision >= 2 length and extended checksum. */
+/*
+ * A usable RSDP: signature and checksum, and for revision >= 2 a length of
+ * at least 36 and the extended checksum. Reads 36 bytes at most.
+ */
 bool acpi_rsdp_valid(const struct acpi_table_rsdp *rsdp);
+
+/*
+ * acpi_rsdp_root_table - the root table a valid @rsdp points to: the XSDT
+ * (8-byte entries) for revision 2 and later when its address is nonzero,
+ * else the RSDT (4-byte entries). Return: its physical address; the entry
+ * size in *@entry_size.
+ */
+u64 acpi_rsdp_root_table(const struct acpi_table_rsdp *rsdp, unsigned int *entry_size);
+
+/* The number of whole entries of a valid RSDT/XSDT, and entry @i's address. */
+unsigned int acpi_root_table_entries(const struct acpi_table_header *root,
+				     unsigned int entry_size);
+u64 acpi_root_table_entry(const struct acpi_table_header *root, unsigned int entry_size,
+			  unsigned int i);
 
 /* A table whose header says a sane length and whose bytes sum to 0. */
 bool acpi_table_valid(const struct acpi_table_header *table);
@@ -149,6 +169,13 @@ int acpi_parse_madt(const struct acpi_table_madt *madt, u32 boot_apicid,
 
 /* Physical addresses of SRAT and SLIT (0: absent), for NUMA. */
 extern u64 acpi_srat_phys, acpi_slit_phys;
+
+/*
+ * The boot MADT as parsed by acpi_boot_init(), all zero when there was no
+ * usable one: the IOAPICs and interrupt overrides for IOAPIC setup. CPUs
+ * not allowed by nosmp/maxcpus= are still listed. Written once at boot.
+ */
+extern struct acpi_madt_info acpi_madt;
 
 /*
  * acpi_boot_init - find the tables, parse the MADT, size nr_cpu_ids and

@@ -194,3 +194,81 @@ HTEST(acpi_table_lengths_are_checked)
 	buf[50] ^= 0x40;
 	HT_EXPECT_FALSE(acpi_table_valid(&m->header));
 }
+
+/* A corrupt length must not make the extended checksum read past 36 bytes. */
+HTEST(acpi_rsdp_v2_checksum_reads_only_the_structure)
+{
+	static struct acpi_table_rsdp r;	/* ASan redzones around it */
+
+	make_rsdp(&r, 2);
+	r.length = 4096;
+	fix_checksum(&r, 20, &r.checksum);
+	fix_checksum(&r, sizeof(r), &r.extended_checksum);
+	HT_EXPECT_TRUE(acpi_rsdp_valid(&r));
+}
+
+HTEST(acpi_rsdp_root_table_prefers_the_xsdt)
+{
+	struct acpi_table_rsdp r;
+	unsigned int entry_size;
+
+	make_rsdp(&r, 0);
+	HT_EXPECT_EQ(acpi_rsdp_root_table(&r, &entry_size), 0x1000ULL);
+	HT_EXPECT_EQ(entry_size, 4u);
+	make_rsdp(&r, 2);
+	HT_EXPECT_EQ(acpi_rsdp_root_table(&r, &entry_size), 0x2000ULL);
+	HT_EXPECT_EQ(entry_size, 8u);
+	r.xsdt_physical_address = 0;
+	HT_EXPECT_EQ(acpi_rsdp_root_table(&r, &entry_size), 0x1000ULL);
+	HT_EXPECT_EQ(entry_size, 4u);
+}
+
+/* A root table in @buf listing @n addresses of @entry_size bytes, plus @tail bytes. */
+static struct acpi_table_header *make_root(u8 *buf, const u64 *addrs, unsigned int n,
+					   unsigned int entry_size, unsigned int tail)
+{
+	struct acpi_table_header *h = (void *)buf;
+	unsigned int i;
+
+	memset(buf, 0, sizeof(*h));
+	memcpy(h->signature, entry_size == 8 ? ACPI_SIG_XSDT : ACPI_SIG_RSDT, 4);
+	h->length = sizeof(*h) + n * entry_size + tail;
+	for (i = 0; i < n; i++)
+		memcpy(buf + sizeof(*h) + i * entry_size, &addrs[i], entry_size);
+	fix_checksum(h, h->length, &h->checksum);
+	return h;
+}
+
+HTEST(acpi_root_table_entries_are_whole_and_unaligned)
+{
+	static const u64 addrs[] = { 0x7ffe1000, 0x17ffe2000ULL, 0x7ffe3000 };
+	static u8 buf[128];
+	struct acpi_table_header *h = make_root(buf, addrs, 3, 8, 5);
+
+	HT_ASSERT_TRUE(acpi_table_valid(h));
+	HT_ASSERT_EQ(acpi_root_table_entries(h, 8), 3u);
+	HT_EXPECT_EQ(acpi_root_table_entry(h, 8, 1), 0x17ffe2000ULL);
+	HT_EXPECT_EQ(acpi_root_table_entry(h, 8, 2), 0x7ffe3000ULL);
+	h = make_root(buf, addrs, 2, 4, 3);
+	HT_ASSERT_EQ(acpi_root_table_entries(h, 4), 2u);
+	HT_EXPECT_EQ(acpi_root_table_entry(h, 4, 0), 0x7ffe1000ULL);
+	HT_EXPECT_EQ(acpi_root_table_entry(h, 4, 1), 0x7ffe2000ULL);
+	h = make_root(buf, addrs, 0, 4, 0);
+	HT_EXPECT_EQ(acpi_root_table_entries(h, 4), 0u);
+}
+
+HTEST(acpi_madt_override_flags_print_as_linux)
+{
+	static const u8 e[] = {
+		2, 10, 0, 9, 9, 0, 0, 0, 0xd, 0,	/* irq 9: active high, level */
+		2, 10, 0, 4, 4, 0, 0, 0, 0x7, 0,	/* irq 4: active low, edge */
+	};
+	static u8 buf[256];
+	static struct acpi_madt_info info;
+
+	HT_ASSERT_EQ(acpi_parse_madt(make_madt(buf, e, sizeof(e)), 0, &info), 0);
+	HT_EXPECT_EQ(info.nr_overrides, 2u);
+	HT_EXPECT_EQ(info.overrides[0].flags, 0xd);
+	HT_EXPECT_TRUE(htest_log_contains("bus_irq 9 global_irq 9 high level"));
+	HT_EXPECT_TRUE(htest_log_contains("bus_irq 4 global_irq 4 low edge"));
+}
