@@ -20,6 +20,7 @@
 #include <linux/spinlock.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/init.h>
@@ -106,7 +107,9 @@ static bool reachable(unsigned int from, unsigned int to)
 
 static void print_lock(const char *what, const struct lockdep_map *map, unsigned long ip)
 {
-	pr_warn("%s\n (%s){....}-{2:2}, at: %pS\n", what, map->name, (void *)ip);
+	if (*what)
+		pr_warn("%s\n", what);
+	pr_warn(" (%s){....}-{2:2}, at: %pS\n", map->name, (void *)ip);
 }
 
 static void report_recursion(const struct held_lock *held, const struct lockdep_map *map,
@@ -115,7 +118,8 @@ static void report_recursion(const struct held_lock *held, const struct lockdep_
 	pr_warn("\n============================================\n");
 	pr_warn("WARNING: possible recursive locking detected\n");
 	pr_warn("--------------------------------------------\n");
-	print_lock("swapper is trying to acquire lock:", map, ip);
+	pr_warn("%s/%d is trying to acquire lock:\n", current->comm, current->pid);
+	print_lock("", map, ip);
 	print_lock("but task is already holding lock:", held->map, held->ip);
 	pr_warn("*** DEADLOCK ***\n");
 	dump_stack();
@@ -127,7 +131,8 @@ static void report_circular(const struct held_lock *held, const struct lockdep_m
 	pr_warn("\n======================================================\n");
 	pr_warn("WARNING: possible circular locking dependency detected\n");
 	pr_warn("------------------------------------------------------\n");
-	print_lock("swapper is trying to acquire lock:", map, ip);
+	pr_warn("%s/%d is trying to acquire lock:\n", current->comm, current->pid);
+	print_lock("", map, ip);
 	print_lock("but task is already holding lock:", held->map, held->ip);
 	pr_warn("which lock already depends on the new lock: %s -> ... -> %s was seen before\n",
 		map->name, held->map->name);
@@ -236,11 +241,11 @@ void __might_sleep(const char *file, int line, bool *reported)
 		return;
 	*reported = true;
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);
-	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, name: swapper/%u\n",
-	       count != 0, irqs_disabled(), smp_processor_id());
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       count != 0, irqs_disabled(), current->pid, current->comm);
 	pr_err("preempt_count: %x, expected: 0\n", count);
 	if (lockdep_enabled && lockdep_depth())
-		pr_err("%u lock%s held by swapper/%u\n", lockdep_depth(),
-		       lockdep_depth() > 1 ? "s" : "", smp_processor_id());
+		pr_err("%u lock%s held by %s/%d\n", lockdep_depth(),
+		       lockdep_depth() > 1 ? "s" : "", current->comm, current->pid);
 	dump_stack();
 }

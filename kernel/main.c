@@ -24,6 +24,7 @@
 #include <linux/mm.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -54,8 +55,11 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	sched_init();
 	smp_init();
 	parse_kernel_params();
+	/* From here the boot context is the task "init": preemptible, ticking. */
+	local_irq_enable();
 	announce_ready();
 	lkdtm_boot();
 	ktest_boot();

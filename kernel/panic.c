@@ -15,6 +15,7 @@
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/bug.h>
 #include <linux/init.h>
 #include <linux/sprintf.h>
@@ -74,8 +75,8 @@ void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	warn_count++;
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: %u PID: 0 at %s:%d %s\n", smp_processor_id(), file, line,
-		func);
+	pr_warn("WARNING: CPU: %u PID: %d at %s:%d %s\n", smp_processor_id(), current->pid,
+		file, line, func);
 	if (cond)
 		pr_warn("WARN_ON(%s)\n", cond);
 	dump_stack_lvl(KERN_WARNING);

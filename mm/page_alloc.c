@@ -53,6 +53,7 @@
  * nr_reserved_highatomic.
  */
 #include <linux/gfp.h>
+#include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/pageblock-flags.h>
@@ -486,7 +487,7 @@ static unsigned long nr_bad_pages;
 static void bad_page(struct page *page, const char *reason)
 {
 	nr_bad_pages++;
-	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", "swapper/0",
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current->comm,
 		 page_to_pfn(page));
 	dump_page(page, reason);
 	dump_stack();
@@ -1104,7 +1105,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 		return;
 	format_gfp_flags(flags, sizeof(flags), gfp);
 	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		"swapper/0", order, gfp, flags);
+		current->comm, order, gfp, flags);
 	dump_stack();
 	show_mem();
 }

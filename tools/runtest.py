@@ -229,6 +229,7 @@ SMP_MATRIX = [
     ('4', '512M', 'maxcpus=2'),
     ('4', '512M', 'nosmp'),
     ('4', '512M', 'lockdep=on'),
+    ('4', '512M', 'watchdog_thresh=1'),
 ]
 
 # Boots that must crash cleanly: (label, command line, what the report says).

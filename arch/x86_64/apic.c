@@ -56,6 +56,13 @@ void apic_send_IPI(u32 apicid, u32 icr)
 	local_irq_restore(flags);
 }
 
+void lapic_timer_periodic(unsigned int hz)
+{
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, lapic_timer_ticks_per_ms * 1000 / hz);
+}
+
 void lapic_timer_oneshot(u32 ticks, u8 vector)
 {
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);

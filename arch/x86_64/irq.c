@@ -10,7 +10,9 @@
 #include <linux/printk.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <asm/irq.h>
 #include <asm/apic.h>
@@ -43,6 +45,10 @@ void do_irq(struct pt_regs *regs)
 	if (vector != SPURIOUS_APIC_VECTOR)
 		apic_eoi();
 	irq_exit();
+	/* Preempt the interrupted task if asked to and it allows it. */
+	if (unlikely(this_cpu_read(sched_need_resched)) && !preempt_count() &&
+	    (regs->flags & X86_EFLAGS_IF))
+		preempt_schedule_irq();
 }
 
 static const struct {
@@ -62,13 +68,13 @@ static int cmd_irqs(int argc, char **argv)
 	unsigned int cpu, i, v;
 
 	raw_printk("    ");
-	for_each_possible_cpu(cpu)
+	for_each_online_cpu(cpu)
 		raw_printk("       CPU%-3u", cpu);
 	raw_printk("\n");
 	for (v = FIRST_EXTERNAL_VECTOR; v < NR_VECTORS; v++) {
 		unsigned long any = 0;
 
-		for_each_possible_cpu(cpu)
+		for_each_online_cpu(cpu)
 			any |= irq_count(cpu, v);
 		for (i = 0; i < ARRAY_SIZE(system_vectors); i++)
 			if (system_vectors[i].vector == v)
@@ -79,7 +85,7 @@ static int cmd_irqs(int argc, char **argv)
 			raw_printk("%s:", system_vectors[i].tag);
 		else
 			raw_printk("%3u:", v);
-		for_each_possible_cpu(cpu)
+		for_each_online_cpu(cpu)
 			raw_printk(" %13lu", irq_count(cpu, v));
 		raw_printk("   %s\n", i < ARRAY_SIZE(system_vectors) ? system_vectors[i].name :
 			   "vector");

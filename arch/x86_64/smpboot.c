@@ -8,8 +8,8 @@
  * stack and the CPU number in smpboot_stack/smpboot_cpu, and sends INIT,
  * then STARTUP twice (Intel SDM vol. 3A, 8.4.4.1), pointing the CPU at the
  * trampoline (trampoline.S). The new CPU loads its per-CPU segment, its GDT
- * and TSS, the IDT, enables its local APIC, marks itself online and waits
- * for interrupts in its idle loop. A CPU that is not online within a second
+ * and TSS, the IDT, enables its local APIC, marks itself online and
+ * becomes its idle task (cpu_startup_entry()). A CPU that is not online within a second
  * is reported and left out; its stacks are freed.
  *
  * Only one CPU is started at a time: smpboot_stack and smpboot_cpu belong
@@ -25,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/delay.h>
 #include <linux/shell.h>
+#include <linux/sched.h>
 #include <asm/smp.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
@@ -34,7 +35,6 @@
 #include <asm/processor.h>
 #include <asm/tsc.h>
 
-#define THREAD_SIZE_ORDER	2	/* 16 KiB idle stacks */
 #define ESTACKS_ORDER		3	/* 3 x 8 KiB exception stacks */
 
 struct cpumask __cpu_possible_mask, __cpu_present_mask, __cpu_online_mask;
@@ -67,13 +67,6 @@ static void setup_trampoline(void)
 		pgd[i] = pgd_val(init_top_pgt[i]);
 }
 
-/* The idle loop of a started CPU: interrupts on, halted between them. */
-static void __noreturn cpu_idle(void)
-{
-	for (;;)
-		safe_halt();
-}
-
 void __noreturn start_secondary(void);
 void __noreturn start_secondary(void)
 {
@@ -84,7 +77,7 @@ void __noreturn start_secondary(void)
 	load_idt();
 	setup_local_APIC();
 	set_cpu_online(cpu, true);
-	cpu_idle();
+	cpu_startup_entry(cpu, (void *)this_cpu_read(cpu_stacks.task_lo));
 }
 
 static bool wait_online(unsigned int cpu, unsigned int ms)

@@ -15,6 +15,7 @@
 #include <asm/boot.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 
 #define MAX_FRAMES	64
 
@@ -108,8 +109,8 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 
 void dump_stack_lvl(const char *loglvl)
 {
-	printk("%sCPU: %u PID: 0 Comm: swapper/%u\n", loglvl, smp_processor_id(),
-	       smp_processor_id());
+	printk("%sCPU: %u PID: %d Comm: %s\n", loglvl, smp_processor_id(), current->pid,
+	       current->comm);
 	printk("%sCall Trace:\n", loglvl);
 	show_trace((unsigned long)__builtin_frame_address(0), loglvl);
 }

@@ -24,6 +24,7 @@
 #include <asm/traps.h>
 #include <asm/irq.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
@@ -117,8 +118,8 @@ static void report_exception(const struct pt_regs *regs, unsigned long address)
 		show_fault_oops(regs, address);
 	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", what, regs->error_code & 0xffff,
 	       oops_count);
-	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: swapper/%u\n", smp_processor_id(),
-	       smp_processor_id());
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s\n", smp_processor_id(), current->pid,
+	       current->comm);
 	show_regs(regs);
 	printk(KERN_DEFAULT "Call Trace:\n");
 	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */

@@ -88,5 +88,7 @@ void apic_send_IPI(u32 apicid, u32 icr);
 
 /* Arm this CPU's timer once: @vector after @ticks (divide by 16). */
 void lapic_timer_oneshot(u32 ticks, u8 vector);
+/* Run this CPU's timer @hz times a second on LOCAL_TIMER_VECTOR (the tick). */
+void lapic_timer_periodic(unsigned int hz);
 
 #endif /* _ASM_APIC_H */

@@ -49,10 +49,10 @@ DECLARE_PER_CPU(unsigned int, cpu_number);
 /* One %gs-relative instruction on @var, sized by its type. */
 #define __percpu_op(op, var, val) do {						\
 	switch (sizeof(var)) {							\
-	case 1: __asm__ __volatile__(op "b %1, %%gs:%0" : "+m"(var) : "qi"((u8)(val))); break; \
-	case 2: __asm__ __volatile__(op "w %1, %%gs:%0" : "+m"(var) : "ri"((u16)(val))); break; \
-	case 4: __asm__ __volatile__(op "l %1, %%gs:%0" : "+m"(var) : "ri"((u32)(val))); break; \
-	case 8: __asm__ __volatile__(op "q %1, %%gs:%0" : "+m"(var) : "re"((u64)(val))); break; \
+	case 1: __asm__ __volatile__(op "b %1, %%gs:%0" : "+m"(var) : "qi"((u8)(unsigned long)(val))); break; \
+	case 2: __asm__ __volatile__(op "w %1, %%gs:%0" : "+m"(var) : "ri"((u16)(unsigned long)(val))); break; \
+	case 4: __asm__ __volatile__(op "l %1, %%gs:%0" : "+m"(var) : "ri"((u32)(unsigned long)(val))); break; \
+	case 8: __asm__ __volatile__(op "q %1, %%gs:%0" : "+m"(var) : "re"((u64)(unsigned long)(val))); break; \
 	default: __bad_percpu_size();						\
 	}									\
 } while (0)

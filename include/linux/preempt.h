@@ -8,9 +8,9 @@
  *   bit  20     NMI
  *
  * Non-zero means this CPU must not switch tasks: it holds a spinlock or
- * runs an interrupt handler. in_interrupt() says the latter. The scheduler
- * issue makes preempt_enable() reschedule when asked to; until then it
- * only counts.
+ * runs an interrupt handler. in_interrupt() says the latter.
+ * preempt_enable() switches tasks at once if the scheduler asked for it
+ * meanwhile.
  */
 #ifndef _LINUX_PREEMPT_H
 #define _LINUX_PREEMPT_H
@@ -42,9 +42,15 @@ static __always_inline unsigned int preempt_count(void)
 	barrier();				\
 } while (0)
 
-#define preempt_enable() do {		\
-	barrier();				\
-	preempt_count_sub(PREEMPT_OFFSET);	\
+/* Set when this CPU should switch tasks (kernel/sched/core.c). */
+DECLARE_PER_CPU(bool, sched_need_resched);
+void preempt_schedule(void);
+
+#define preempt_enable() do {						\
+	barrier();							\
+	preempt_count_sub(PREEMPT_OFFSET);				\
+	if (unlikely(this_cpu_read(sched_need_resched)) && !preempt_count()) \
+		preempt_schedule();					\
 } while (0)
 
 #define in_nmi()		(preempt_count() & NMI_MASK)

@@ -521,7 +521,7 @@ static void movable_churn_keeps_unmovable_high_orders(struct ktest *test)
 		__free_pages(blocks[b], pageblock_order);
 	}
 	churn = pa_array(test, 3);
-	nr_churn = min((unsigned long)NR_CHURN, nr_free_pages() / 8);
+	nr_churn = min((unsigned long)NR_CHURN, nr_free_pages() / 16);
 	for (round = 0; round < 4; round++) {
 		for (i = 0; i < nr_churn; i++)
 			churn[i] = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 0);

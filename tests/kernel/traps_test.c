@@ -182,7 +182,7 @@ static void warn_on_reports_and_returns_condition(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, WARN_ON(before + 1 > before));
 	KTEST_EXPECT_FALSE(test, WARN_ON(0));
 	KTEST_EXPECT_EQ(test, warn_count, before + 1);
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "WARNING: CPU: 0 PID: 0 at tests/kernel/traps_test.c:"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "WARNING: CPU: 0 PID: 1 at tests/kernel/traps_test.c:"));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "---[ end trace"));
 }
 

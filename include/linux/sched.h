@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Tasks and the scheduler (kernel/sched/core.c).
+ *
+ * Every CPU has a run queue of runnable tasks and runs them round robin,
+ * a time slice each (SCHED_SLICE ticks of the HZ APIC timer), preempting at
+ * the end of an interrupt when the interrupted code was preemptible
+ * (preempt_count() == 0, interrupts on). A CPU with nothing to run runs its
+ * idle task, which halts. A woken task goes back to its CPU's queue; a new
+ * task starts on the least loaded allowed CPU, and every CPU periodically
+ * pulls a queued task from a busier one (load balancing).
+ *
+ * The boot CPU's boot context becomes the task "init" (pid 1), which runs
+ * the tests and the shell; each CPU's idle task is "swapper/N" (pid 0).
+ *
+ * Task states, as Linux: TASK_RUNNING (on a run queue or running),
+ * TASK_INTERRUPTIBLE / TASK_UNINTERRUPTIBLE (sleeping until woken),
+ * TASK_DEAD (exited, waiting to be freed). A sleeper sets its state
+ * before testing its condition and calling schedule(); a waker sets the
+ * condition before wake_up_process(): the run-queue lock orders the two.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/percpu.h>
+#include <linux/spinlock.h>
+#include <linux/completion.h>
+#include <linux/atomic.h>
+#include <linux/kernel.h>
+
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080
+
+#define PF_IDLE			0x00000002
+#define PF_KTHREAD		0x00200000
+#define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */
+
+#define TASK_COMM_LEN		16
+#define THREAD_SIZE_ORDER	2
+#define THREAD_SIZE		(PAGE_SIZE << THREAD_SIZE_ORDER)
+
+#define HZ			250
+#define SCHED_SLICE		2	/* ticks */
+#define MAX_SCHEDULE_TIMEOUT	LONG_MAX
+
+struct thread_struct {
+	unsigned long sp;	/* saved by __switch_to_asm: first field */
+};
+
+struct task_struct {
+	struct thread_struct thread;
+	volatile long __state;
+	unsigned int flags;
+	unsigned int cpu;
+	int on_rq;		/* runnable: queued or running */
+	int on_cpu;		/* running, or not yet switched away from */
+	bool started;		/* woken at least once (placed on a CPU) */
+	int pid;
+	char comm[TASK_COMM_LEN];
+	void *stack;		/* THREAD_SIZE bytes */
+	struct list_head run_list;
+	struct list_head tasks;	/* all tasks, for ps */
+	unsigned int time_slice;
+	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	atomic_t usage;
+
+	/* kthreads (kernel/kthread.c) */
+	int (*threadfn)(void *data);
+	void *data;
+	int exit_code;
+	bool should_stop;
+	struct completion exited;
+};
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+#define current		this_cpu_read(current_task)
+
+extern unsigned long volatile jiffies;
+
+#define set_current_state(state) do {					\
+	WRITE_ONCE(current->__state, (state));				\
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);			\
+} while (0)
+#define __set_current_state(state)	WRITE_ONCE(current->__state, (state))
+#define task_is_running(p)		(READ_ONCE((p)->__state) == TASK_RUNNING)
+
+/* Run something else until this task is woken (if it set a sleeping state). */
+void schedule(void);
+/* Sleep for @timeout jiffies at most (MAX_SCHEDULE_TIMEOUT: until woken); returns what is left. */
+long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+/* Wake @p if it sleeps. Return: true if it was sleeping. Context: any. */
+bool wake_up_process(struct task_struct *p);
+/* Let another task run if this one's time is up. */
+void cond_resched(void);
+void yield(void);
+
+unsigned long msecs_to_jiffies(unsigned int ms);
+void msleep(unsigned int msecs);
+/* Nanoseconds since boot (TSC). */
+u64 ktime_get(void);
+
+bool need_resched(void);
+/* At the end of an interrupt: switch if asked to and the interrupted code allows it. */
+void preempt_schedule_irq(void);
+/* The timer tick of this CPU (the APIC timer's handler). */
+void scheduler_tick(void);
+
+/*
+ * sched_init - make the boot context the task "init", create CPU 0's idle
+ * task, start the tick. Context: boot, after the page allocator.
+ */
+void sched_init(void);
+/* Become @cpu's idle task (a starting CPU) and never return. */
+void __noreturn cpu_startup_entry(unsigned int cpu, void *stack);
+
+/* kernel/sched/core.c, for kthreads: a new task that runs @fn(@data). */
+struct task_struct *create_task(int (*fn)(void *), void *data, const char *name);
+void put_task_struct(struct task_struct *p);
+void __noreturn do_exit(int code);
+/* Start @p (never run yet) on @cpu, or on the least loaded CPU if -1. */
+void wake_up_new_task(struct task_struct *p, int cpu);
+unsigned int nr_running_on(unsigned int cpu);
+
+/* watchdog: soft-lockup threshold in seconds (watchdog_thresh=, 0: off). */
+extern unsigned int watchdog_thresh;
+
+#endif /* _LINUX_SCHED_H */

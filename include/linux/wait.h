@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Wait queues (kernel/sched/wait.c): a task sleeps on a wait_queue_head
+ * until a condition holds; wake_up() wakes the sleepers, who test their
+ * condition again. wait_event(wq, cond) is the usual form.
+ *
+ * Locking: wq_head->lock (interrupts off) protects the list; a sleeper
+ * adds itself and sets its state before testing the condition, so a
+ * wake_up() after the condition became true cannot be missed.
+ */
+#ifndef _LINUX_WAIT_H
+#define _LINUX_WAIT_H
+
+#include <linux/list.h>
+#include <linux/spinlock.h>
+
+struct task_struct;
+
+struct wait_queue_head {
+	spinlock_t lock;
+	struct list_head head;
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+struct wait_queue_entry {
+	struct task_struct *task;
+	struct list_head entry;
+};
+
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
+	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
+	.head = LIST_HEAD_INIT(name.head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name)	\
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+
+#define init_waitqueue_head(wq) do {					\
+	spin_lock_init(&(wq)->lock);					\
+	INIT_LIST_HEAD(&(wq)->head);					\
+} while (0)
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait, int state);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+/* Wake every sleeper of @wq. Context: any. */
+void wake_up(struct wait_queue_head *wq);
+
+#define ___wait_event(wq, cond, state, timeout) ({			\
+	struct wait_queue_entry __wait = { .task = NULL };		\
+	long __left = (timeout);					\
+	for (;;) {							\
+		prepare_to_wait(wq, &__wait, state);			\
+		if (cond)						\
+			break;						\
+		__left = schedule_timeout(__left);			\
+		if (!__left)						\
+			break;						\
+	}								\
+	finish_wait(wq, &__wait);					\
+	__left;								\
+})
+
+/* Sleep until @cond is true (tested after each wake-up). */
+#define wait_event(wq, cond) do {					\
+	might_sleep();							\
+	if (!(cond))							\
+		___wait_event(&(wq), cond, TASK_UNINTERRUPTIBLE,	\
+			      MAX_SCHEDULE_TIMEOUT);			\
+} while (0)
+
+/* As wait_event(), at most @timeout jiffies. Return: 0 if timed out, else the jiffies left (at least 1). */
+#define wait_event_timeout(wq, cond, timeout) ({			\
+	long __ret = (timeout);						\
+	might_sleep();							\
+	if (!(cond)) {							\
+		__ret = ___wait_event(&(wq), cond, TASK_UNINTERRUPTIBLE, timeout); \
+		if (!__ret && (cond))					\
+			__ret = 1;					\
+	}								\
+	__ret;								\
+})
+
+#endif /* _LINUX_WAIT_H */

@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of tasks and scheduling (kernel/sched/, kernel/kthread.c,
+ * kernel/locking/mutex.c): kthreads start, return and stop, sleeping and
+ * waking keep their order, the timer preempts busy tasks, load balancing
+ * spreads them, mutexes exclude sleeping holders, and the page allocator
+ * survives kthreads on every CPU at once. They run in the task "init".
+ */
+#include <linux/ktest.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+#include <linux/completion.h>
+#include <linux/mutex.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/shell.h>
+#include <linux/errno.h>
+#include <linux/sprintf.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+#include "../../mm/internal.h"
+
+/*
+ * Under fail_page_alloc a kthread may not be created: the case is skipped,
+ * after stopping the ones it did create (kthread_create: not yet running).
+ */
+static void require_kthreads(struct ktest *test, struct task_struct **k, unsigned int n)
+{
+	unsigned int i, missing = 0;
+
+	for (i = 0; i < n; i++)
+		missing += !k[i];
+	if (!missing)
+		return;
+	for (i = 0; i < n; i++)
+		if (k[i])
+			kthread_stop(k[i]);
+	if (fail_page_alloc_enabled)
+		KTEST_SKIP(test, "kthread creation failed under fault injection");
+	KTEST_FAIL(test, "%u of %u kthreads could not be created", missing, n);
+	ktest_abort(test);
+}
+
+static void start_kthreads(struct task_struct **k, unsigned int n, int cpu)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (cpu >= 0)
+			kthread_bind(k[i], (unsigned int)cpu);
+		wake_up_process(k[i]);
+	}
+}
+
+static int return_42_when_stopped(void *data)
+{
+	while (!kthread_should_stop())
+		msleep(1);
+	return 42;
+}
+
+static void kthread_returns_its_value_to_kthread_stop(struct ktest *test)
+{
+	struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "test-%d", 42);
+
+	require_kthreads(test, &k, 1);
+	start_kthreads(&k, 1, -1);
+	msleep(5);
+	KTEST_EXPECT_EQ(test, kthread_stop(k), 42);
+}
+
+static int never_runs(void *data)
+{
+	*(bool *)data = true;
+	return 0;
+}
+
+static void kthread_stopped_before_it_ran_gives_eintr(struct ktest *test)
+{
+	bool ran = false;
+	struct task_struct *k = kthread_create(never_runs, &ran, "never");
+
+	if (!k && fail_page_alloc_enabled)
+		KTEST_SKIP(test, "kthread creation failed under fault injection");
+	KTEST_ASSERT_NOT_NULL(test, k);
+	KTEST_EXPECT_EQ(test, kthread_stop(k), -EINTR);
+	KTEST_EXPECT_FALSE(test, ran);
+}
+
+static int count_once(void *data)
+{
+	atomic_inc(data);
+	while (!kthread_should_stop())
+		schedule_timeout_uninterruptible(1);
+	return 0;
+}
+
+static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
+{
+	unsigned long before;
+	atomic_t runs = ATOMIC_INIT(0);
+	int i;
+
+	drain_all_pages(NULL);
+	before = nr_free_pages();
+	for (i = 0; i < 40; i++) {
+		struct task_struct *k = kthread_create(count_once, &runs, "cycle/%d", i);
+
+		require_kthreads(test, &k, 1);
+		start_kthreads(&k, 1, -1);
+		if (i % 2)
+			msleep(1);
+		kthread_stop(k);
+	}
+	KTEST_EXPECT_GT(test, atomic_read(&runs), 0);
+	msleep(20);	/* the last exits finish switching away */
+	drain_all_pages(NULL);
+	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+}
+
+static void msleep_sleeps_at_least_as_asked(struct ktest *test)
+{
+	unsigned long j0 = jiffies;
+	u64 t0 = ktime_get();
+
+	msleep(40);
+	KTEST_EXPECT_GE(test, jiffies - j0, msecs_to_jiffies(40));
+	KTEST_EXPECT_GE(test, ktime_get() - t0, 40000000ULL);
+}
+
+struct ping {
+	struct completion go, done;
+	int value;
+};
+
+static int answer_ping(void *data)
+{
+	struct ping *p = data;
+
+	wait_for_completion(&p->go);
+	p->value *= 2;
+	complete(&p->done);
+	return 0;
+}
+
+static void completion_orders_two_tasks(struct ktest *test)
+{
+	static struct ping p;
+	struct task_struct *k;
+
+	init_completion(&p.go);
+	init_completion(&p.done);
+	p.value = 21;
+	k = kthread_create(answer_ping, &p, "ping");
+	require_kthreads(test, &k, 1);
+	start_kthreads(&k, 1, -1);
+	msleep(10);
+	KTEST_EXPECT_EQ(test, p.value, 21);	/* still waiting */
+	complete(&p.go);
+	wait_for_completion(&p.done);
+	KTEST_EXPECT_EQ(test, p.value, 42);
+	kthread_stop(k);
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(test_wq);
+static volatile int wq_flag;
+
+static int set_flag_later(void *data)
+{
+	msleep(10);
+	wq_flag = 1;
+	wake_up(&test_wq);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void wait_event_wakes_on_its_condition(struct ktest *test)
+{
+	struct task_struct *k;
+
+	wq_flag = 0;
+	k = kthread_create(set_flag_later, NULL, "waker");
+	require_kthreads(test, &k, 1);
+	start_kthreads(&k, 1, -1);
+	wait_event(test_wq, wq_flag);
+	KTEST_EXPECT_EQ(test, wq_flag, 1);
+	kthread_stop(k);
+}
+
+static void wait_event_timeout_gives_up(struct ktest *test)
+{
+	unsigned long j0 = jiffies;
+
+	wq_flag = 0;
+	KTEST_EXPECT_EQ(test, wait_event_timeout(test_wq, wq_flag, msecs_to_jiffies(20)), 0L);
+	KTEST_EXPECT_GE(test, jiffies - j0, msecs_to_jiffies(20));
+}
+
+static int spin_counting(void *data)
+{
+	unsigned long *count = data;
+
+	while (!kthread_should_stop())
+		(*count)++;
+	return 0;
+}
+
+/* Two busy tasks on one CPU: only the timer can let the second one run. */
+static void timer_preempts_busy_tasks(struct ktest *test)
+{
+	static unsigned long counts[2];
+	struct task_struct *k[2];
+	unsigned int cpu = nr_cpu_ids - 1;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		counts[i] = 0;
+		k[i] = kthread_create(spin_counting, &counts[i], "hog/%d", i);
+	}
+	require_kthreads(test, k, 2);
+	start_kthreads(k, 2, (int)cpu);
+	msleep(100);
+	for (i = 0; i < 2; i++) {
+		KTEST_EXPECT_GT(test, READ_ONCE(counts[i]), 0UL);
+		KTEST_EXPECT_EQ(test, READ_ONCE(k[i]->cpu), cpu);
+		KTEST_EXPECT_GT(test, k[i]->nivcsw, 0UL);
+	}
+	for (i = 0; i < 2; i++)
+		kthread_stop(k[i]);
+}
+
+static void load_balancing_spreads_busy_tasks(struct ktest *test)
+{
+	static unsigned long counts[2 * NR_CPUS];
+	struct task_struct *k[2 * NR_CPUS];
+	unsigned int n = 2 * nr_cpu_ids, i, cpu, busy_cpus = 0;
+
+	if (nr_cpu_ids < 2)
+		KTEST_SKIP(test, "one CPU");
+	for (i = 0; i < n; i++) {
+		counts[i] = 0;
+		k[i] = kthread_create(spin_counting, &counts[i], "spread/%u", i);
+	}
+	require_kthreads(test, k, n);
+	start_kthreads(k, n, -1);
+	msleep(300);
+	for_each_online_cpu(cpu)
+		busy_cpus += nr_running_on(cpu) > 0;
+	KTEST_EXPECT_EQ(test, busy_cpus, num_online_cpus());
+	for (i = 0; i < n; i++) {
+		KTEST_EXPECT_GT(test, READ_ONCE(counts[i]), 0UL);
+		kthread_stop(k[i]);
+	}
+}
+
+static DEFINE_MUTEX(test_mutex);
+static unsigned long mutex_counter;
+
+static int bump_under_mutex(void *data)
+{
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		mutex_lock(&test_mutex);
+		mutex_counter = mutex_counter + 1;
+		if (i % 50 == 0)
+			msleep(1);	/* sleep holding it: others must wait */
+		mutex_unlock(&test_mutex);
+	}
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void mutex_excludes_sleeping_holders(struct ktest *test)
+{
+	struct task_struct *k[8];
+	int i;
+
+	mutex_counter = 0;
+	for (i = 0; i < 8; i++)
+		k[i] = kthread_create(bump_under_mutex, NULL, "mutex/%d", i);
+	require_kthreads(test, k, 8);
+	start_kthreads(k, 8, -1);
+	while (READ_ONCE(mutex_counter) < 8 * 200)
+		msleep(5);
+	KTEST_EXPECT_EQ(test, mutex_counter, 8UL * 200);
+	KTEST_EXPECT_FALSE(test, mutex_is_locked(&test_mutex));
+	KTEST_EXPECT_TRUE(test, mutex_trylock(&test_mutex));
+	KTEST_EXPECT_FALSE(test, mutex_trylock(&test_mutex));
+	mutex_unlock(&test_mutex);
+	for (i = 0; i < 8; i++)
+		kthread_stop(k[i]);
+}
+
+static void ps_lists_tasks_with_state_and_cpu(struct ktest *test)
+{
+	struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "ps-test");
+	char line[16] = "ps";
+
+	require_kthreads(test, &k, 1);
+	start_kthreads(&k, 1, -1);
+	msleep(5);
+	KTEST_EXPECT_EQ(test, shell_exec(line), 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "  PID CPU S"));
+	snprintf(line, sizeof(line), "%5d %3u R", 1, smp_processor_id());
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));	/* init, running ps */
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " I "));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "swapper/0"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "ps-test"));
+	kthread_stop(k);
+}
+
+/* Blocking allocations, a pattern in every page, from a kthread per CPU. */
+static atomic_t torture_bad;
+
+static int torture_task(void *data)
+{
+	u64 rnd = 0x9e3779b97f4a7c15ULL * (smp_processor_id() + 7);
+	struct page *slot[16] = { NULL };
+	unsigned int i, j;
+
+	for (i = 0; i < 2000; i++) {
+		unsigned int s;
+
+		rnd ^= rnd << 13;
+		rnd ^= rnd >> 7;
+		rnd ^= rnd << 17;
+		s = rnd % 16;
+		if (slot[s]) {
+			unsigned long *p = page_address(slot[s]);
+
+			for (j = 0; j < (PAGE_SIZE << 1) / sizeof(long); j += 31)
+				if (p[j] != (page_to_pfn(slot[s]) ^ j))
+					atomic_inc(&torture_bad);
+			__free_pages(slot[s], 1);
+			slot[s] = NULL;
+		} else if ((slot[s] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 1))) {
+			unsigned long *p = page_address(slot[s]);
+
+			for (j = 0; j < (PAGE_SIZE << 1) / sizeof(long); j++)
+				p[j] = page_to_pfn(slot[s]) ^ j;
+		}
+		if (i % 64 == 0)
+			cond_resched();
+	}
+	for (i = 0; i < 16; i++)
+		if (slot[i])
+			__free_pages(slot[i], 1);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
+{
+	struct task_struct *k[NR_CPUS];
+	unsigned long before;
+	unsigned int cpu;
+
+	drain_all_pages(NULL);
+	before = nr_free_pages();
+	atomic_set(&torture_bad, 0);
+	for_each_online_cpu(cpu)
+		k[cpu] = kthread_create(torture_task, NULL, "torture/%u", cpu);
+	require_kthreads(test, k, num_online_cpus());
+	for_each_online_cpu(cpu) {
+		kthread_bind(k[cpu], cpu);
+		wake_up_process(k[cpu]);
+	}
+	for_each_online_cpu(cpu)
+		kthread_stop(k[cpu]);
+	msleep(20);
+	drain_all_pages(NULL);
+	KTEST_EXPECT_EQ(test, atomic_read(&torture_bad), 0);
+	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+	KTEST_EXPECT_TRUE(test, free_area_check());
+}
+
+static int hog_with_preemption_off(void *data)
+{
+	u64 t0 = rdtsc_ordered();
+
+	preempt_disable();
+	while (rdtsc_ordered() - t0 < 2500ULL * 1000 * tsc_khz / 1000)
+		cpu_relax();
+	preempt_enable();
+	return 0;
+}
+
+/* Only with watchdog_thresh=1 (2 s of spinning). */
+static void watchdog_reports_a_stuck_cpu(struct ktest *test)
+{
+	struct task_struct *hog, *waiter;
+	unsigned int cpu = nr_cpu_ids - 1;
+
+	if (watchdog_thresh != 1)
+		KTEST_SKIP(test, "boot with watchdog_thresh=1");
+	hog = kthread_create(hog_with_preemption_off, NULL, "hog");
+	waiter = kthread_create(return_42_when_stopped, NULL, "starved");
+	if (!hog || !waiter) {
+		struct task_struct *k[2] = { hog, waiter };
+
+		require_kthreads(test, k, 2);
+	}
+	kthread_bind(hog, cpu);
+	kthread_bind(waiter, cpu);
+	wake_up_process(hog);
+	wake_up_process(waiter);
+	msleep(3000);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "watchdog: BUG: soft lockup - CPU#"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "hog_with_preemption_off"));
+	kthread_stop(hog);
+	kthread_stop(waiter);
+}
+
+static struct ktest_case sched_cases[] = {
+	KTEST_CASE(kthread_returns_its_value_to_kthread_stop),
+	KTEST_CASE(kthread_stopped_before_it_ran_gives_eintr),
+	KTEST_CASE(kthread_create_stop_cycles_leak_nothing),
+	KTEST_CASE(msleep_sleeps_at_least_as_asked),
+	KTEST_CASE(completion_orders_two_tasks),
+	KTEST_CASE(wait_event_wakes_on_its_condition),
+	KTEST_CASE(wait_event_timeout_gives_up),
+	KTEST_CASE(timer_preempts_busy_tasks),
+	KTEST_CASE(load_balancing_spreads_busy_tasks),
+	KTEST_CASE(mutex_excludes_sleeping_holders),
+	KTEST_CASE(ps_lists_tasks_with_state_and_cpu),
+	KTEST_CASE(page_allocator_torture_in_kthreads_on_every_cpu),
+	KTEST_CASE(watchdog_reports_a_stuck_cpu),
+	{}
+};
+
+static struct ktest_suite sched_suite = {
+	.name = "sched",
+	.test_cases = sched_cases,
+};
+ktest_register_suite(sched_suite);
