@@ -6,11 +6,13 @@
  *  - classes[]: one per lock_class_key seen, up to MAX_LOCK_CLASSES;
  *  - after[a]: bitmap of the classes taken while a class-a lock was held
  *    (the "a before b" order); a cycle through it is a possible deadlock;
- *  - per CPU, the stack of locks held (held_locks), with their classes.
+ *  - per task, the stack of locks held (task_struct.lockdep): a mutex is
+ *    held across sleeps and migrations; an interrupt handler's spinlocks
+ *    stack on the interrupted task's.
  *
  * Locking: lockdep_lock (an arch spinlock, invisible to lockdep itself,
  * taken with interrupts off) protects classes[] and after[]; the held
- * stack is its CPU's, touched with interrupts off.
+ * stack is its task's, touched with interrupts off.
  *
  * Cost: nothing but one test of lockdep_enabled per lock operation when
  * off; when on, a search of at most MAX_LOCK_CLASSES classes per new
@@ -30,22 +32,10 @@
 #include <asm/stacktrace.h>
 
 #define MAX_LOCK_CLASSES	256
-#define MAX_LOCK_DEPTH		32
 
 struct lock_class {
 	const struct lock_class_key *key;
 	const char *name;
-};
-
-struct held_lock {
-	const struct lockdep_map *map;
-	unsigned int class;
-	unsigned long ip;
-};
-
-struct held_locks {
-	unsigned int depth;
-	struct held_lock lock[MAX_LOCK_DEPTH];
 };
 
 bool lockdep_enabled;
@@ -53,7 +43,6 @@ static spinlock_t lockdep_lock;
 static struct lock_class classes[MAX_LOCK_CLASSES];
 static unsigned int nr_classes;
 static unsigned long after[MAX_LOCK_CLASSES][BITS_TO_LONGS(MAX_LOCK_CLASSES)];
-static DEFINE_PER_CPU(struct held_locks, held_locks);
 
 static int lockdep_setup(char *val)
 {
@@ -143,7 +132,7 @@ static void report_circular(const struct held_lock *held, const struct lockdep_m
  * Check @map against the held locks and record the new orders. Returns
  * the class, or -1 after a report (lockdep is then off). Lock held.
  */
-static int check_acquire(struct held_locks *hl, const struct lockdep_map *map,
+static int check_acquire(struct lockdep_task *hl, const struct lockdep_map *map,
 			 bool trylock, unsigned long ip)
 {
 	int class = map_class(map);
@@ -174,12 +163,12 @@ static int check_acquire(struct held_locks *hl, const struct lockdep_map *map,
 
 void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip)
 {
-	struct held_locks *hl;
+	struct lockdep_task *hl;
 	unsigned long flags;
 	int class;
 
 	local_irq_save(flags);
-	hl = this_cpu_ptr(&held_locks);
+	hl = &current->lockdep;
 	arch_spin_lock(&lockdep_lock);
 	class = lockdep_enabled ? check_acquire(hl, map, trylock, ip) : -1;
 	arch_spin_unlock(&lockdep_lock);
@@ -194,12 +183,12 @@ void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip)
 
 void lock_release(struct lockdep_map *map, unsigned long ip)
 {
-	struct held_locks *hl;
+	struct lockdep_task *hl;
 	unsigned long flags;
 	int i;
 
 	local_irq_save(flags);
-	hl = this_cpu_ptr(&held_locks);
+	hl = &current->lockdep;
 	/* Locks may be released out of order: find it from the top. */
 	for (i = (int)hl->depth - 1; i >= 0; i--) {
 		if (hl->lock[i].map != map)
@@ -214,23 +203,36 @@ void lock_release(struct lockdep_map *map, unsigned long ip)
 
 unsigned int lockdep_depth(void)
 {
-	return this_cpu_read(held_locks.depth);
+	return current->lockdep.depth;
 }
 
 void lockdep_reset(void)
 {
 	unsigned long flags;
-	unsigned int cpu;
 
 	local_irq_save(flags);
 	arch_spin_lock(&lockdep_lock);
 	nr_classes = 0;
 	memset(after, 0, sizeof(after));
-	for_each_possible_cpu(cpu)
-		per_cpu(held_locks, cpu).depth = 0;
+	current->lockdep.depth = 0;
 	lockdep_enabled = true;
 	arch_spin_unlock(&lockdep_lock);
 	local_irq_restore(flags);
+}
+
+/* Report smp_processor_id() from code that may migrate, once. */
+void check_preemption_disabled(void)
+{
+	static bool reported;
+	struct task_struct *me = current;
+
+	if (preempt_count() || irqs_disabled() || (me->flags & PF_NO_SETAFFINITY) ||
+	    reported)
+		return;
+	reported = true;
+	pr_err("BUG: using smp_processor_id() in preemptible [%08x] code: %s/%d\n",
+	       preempt_count(), me->comm, me->pid);
+	dump_stack();
 }
 
 void __might_sleep(const char *file, int line, bool *reported)

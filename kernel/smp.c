@@ -119,13 +119,17 @@ static void run_local(smp_call_func_t func, void *info)
 int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info, bool wait)
 {
 	struct call_single_data stack_csd, *csd;
+	unsigned int me = get_cpu();	/* stay here while this CPU's csds are used */
 
-	if (cpu == smp_processor_id()) {
+	if (cpu == me) {
 		run_local(func, info);
+		put_cpu();
 		return 0;
 	}
-	if (cpu >= nr_cpu_ids || !cpu_online(cpu))
+	if (cpu >= nr_cpu_ids || !cpu_online(cpu)) {
+		put_cpu();
 		return -ENXIO;
+	}
 	WARN_ON_ONCE(wait && irqs_disabled());
 	csd = wait ? &stack_csd : &this_cpu_ptr(&csd_data)[0][cpu];
 	if (wait)
@@ -136,14 +140,15 @@ int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info,
 	queue_csd(cpu, csd);
 	if (wait)
 		csd_lock_wait(csd);
+	put_cpu();
 	return 0;
 }
 
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 			    void *info, bool wait)
 {
+	unsigned int cpu, me = get_cpu();
 	struct call_single_data *csds = this_cpu_ptr(&csd_data)[0];
-	unsigned int cpu, me = smp_processor_id();
 
 	WARN_ON_ONCE(wait && irqs_disabled());
 	for_each_cpu(cpu, mask) {
@@ -154,15 +159,17 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 		csds[cpu].info = info;
 		queue_csd(cpu, &csds[cpu]);
 	}
-	if (!wait)
-		return;
-	for_each_cpu(cpu, mask)
-		if (cpu != me)
-			csd_lock_wait(&csds[cpu]);
+	if (wait)
+		for_each_cpu(cpu, mask)
+			if (cpu != me)
+				csd_lock_wait(&csds[cpu]);
+	put_cpu();
 }
 
 void on_each_cpu(smp_call_func_t func, void *info, bool wait)
 {
+	preempt_disable();
 	smp_call_function_many(cpu_online_mask, func, info, wait);
 	run_local(func, info);
+	preempt_enable();
 }

@@ -4,7 +4,7 @@
  * lockdep=on. Every lock carries a lockdep_map naming its class: all locks
  * initialised at one spin_lock_init() call site share a class (the site's
  * static lock_class_key), a DEFINE_SPINLOCK is a class of its own. With
- * the option on, each acquisition is checked against the locks this CPU
+ * the option on, each acquisition is checked against the locks the task
  * already holds and the order between classes seen so far:
  *
  *   recursive locking   taking a lock this CPU holds (it would deadlock)
@@ -32,15 +32,29 @@ struct lockdep_map {
 
 #define STATIC_LOCKDEP_MAP_INIT(_name, _key)	{ .key = (_key), .name = (_name) }
 
+#define MAX_LOCK_DEPTH		32
+
+/* The locks a task holds (in task_struct: a mutex is held across sleeps). */
+struct held_lock {
+	const struct lockdep_map *map;
+	unsigned int class;
+	unsigned long ip;
+};
+
+struct lockdep_task {
+	unsigned int depth;
+	struct held_lock lock[MAX_LOCK_DEPTH];
+};
+
 extern bool lockdep_enabled;
 
 void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip);
 void lock_release(struct lockdep_map *map, unsigned long ip);
 
-/* Locks this CPU holds that lockdep tracks. */
+/* Locks the current task holds that lockdep tracks. */
 unsigned int lockdep_depth(void);
 
-/* Forget every class and order, and turn lockdep on (tests). */
+/* Forget every class and order and the current task's locks; turn lockdep on (tests). */
 void lockdep_reset(void);
 
 #endif /* _LINUX_LOCKDEP_H */

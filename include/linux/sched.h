@@ -28,6 +28,7 @@
 #include <linux/spinlock.h>
 #include <linux/completion.h>
 #include <linux/atomic.h>
+#include <linux/lockdep.h>
 #include <linux/kernel.h>
 
 #define TASK_RUNNING		0x0000
@@ -67,6 +68,7 @@ struct task_struct {
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	atomic_t usage;
+	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
 
 	/* kthreads (kernel/kthread.c) */
 	int (*threadfn)(void *data);

@@ -11,11 +11,29 @@
 #include <linux/threads.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
+#include <linux/preempt.h>
 
 extern unsigned int nr_cpu_ids;
 
 #define raw_smp_processor_id()	this_cpu_read(cpu_number)
-#define smp_processor_id()	raw_smp_processor_id()
+
+/*
+ * smp_processor_id - this CPU's number, for a caller that cannot migrate
+ * (interrupts or preemption off, or a task bound to its CPU). With
+ * lockdep=on, a call from migratable code is reported (kernel/lockdep.c),
+ * as Linux's CONFIG_DEBUG_PREEMPT.
+ */
+extern bool lockdep_enabled;
+void check_preemption_disabled(void);
+#define smp_processor_id() ({						\
+	if (unlikely(lockdep_enabled))					\
+		check_preemption_disabled();				\
+	raw_smp_processor_id();						\
+})
+
+/* get_cpu - this CPU's number, with preemption off until put_cpu(). */
+#define get_cpu()	({ preempt_disable(); smp_processor_id(); })
+#define put_cpu()	preempt_enable()
 
 #define for_each_possible_cpu(cpu)	for ((cpu) = 0; (cpu) < nr_cpu_ids; (cpu)++)
 

@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/shell.h>
 #include <linux/errno.h>
+#include <linux/lockdep.h>
 #include <linux/sprintf.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -418,6 +419,39 @@ static void watchdog_reports_a_stuck_cpu(struct ktest *test)
 	kthread_stop(waiter);
 }
 
+static int use_cpu_number(void *data)
+{
+	unsigned int cpu;
+
+	cpu = get_cpu();		/* fine: preemption off */
+	*(unsigned int *)data = cpu + 1;
+	put_cpu();
+	(void)smp_processor_id();	/* not fine: this task may migrate */
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void smp_processor_id_in_migratable_code_is_reported(struct ktest *test)
+{
+	bool was = lockdep_enabled;
+	unsigned int got = 0;
+	struct task_struct *k;
+
+	lockdep_reset();
+	k = kthread_create(use_cpu_number, &got, "migratable");
+	require_kthreads(test, &k, 1);
+	start_kthreads(&k, 1, -1);
+	while (!READ_ONCE(got))
+		msleep(1);
+	msleep(5);
+	kthread_stop(k);
+	lockdep_enabled = was;
+	KTEST_EXPECT_LE(test, got, nr_cpu_ids);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+		"BUG: using smp_processor_id() in preemptible [00000000] code: migratable/"));
+}
+
 static struct ktest_case sched_cases[] = {
 	KTEST_CASE(kthread_returns_its_value_to_kthread_stop),
 	KTEST_CASE(kthread_stopped_before_it_ran_gives_eintr),
@@ -432,6 +466,7 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(ps_lists_tasks_with_state_and_cpu),
 	KTEST_CASE(page_allocator_torture_in_kthreads_on_every_cpu),
 	KTEST_CASE(watchdog_reports_a_stuck_cpu),
+	KTEST_CASE(smp_processor_id_in_migratable_code_is_reported),
 	{}
 };
 
