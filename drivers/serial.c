@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * 16550 UART driver for COM1, polled: the kernel console and the shell's
- * input. 115200 baud, 8N1, FIFOs on, no interrupts (the shell polls).
+ * 16550 UART driver for COM1: the kernel console (polled writes) and the
+ * shell's input. 115200 baud, 8N1, FIFOs on. Input is polled until
+ * serial_enable_rx_irq() routes IRQ 4 through the IOAPIC: from then the
+ * interrupt handler moves received bytes into rx_buf and wakes whoever
+ * waits in serial_wait_input() (the shell sleeps there).
  * Registers: THR/RBR +0, IER +1, FCR +2, LCR +3, MCR +4, LSR +5; with
  * LCR.DLAB set, +0/+1 are the divisor latch (115200 / divisor baud).
  *
@@ -9,7 +12,13 @@
  * up after a bounded wait.
  */
 #include <linux/serial.h>
+#include <linux/spinlock.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/io.h>
+#include <asm/io_apic.h>
+#include <asm/irq.h>
+#include <asm/apic.h>
 
 #define COM1		0x3f8
 #define UART_THR	0
@@ -22,6 +31,19 @@
 #define UART_LSR_DR	0x01	/* receive data ready */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 #define UART_LCR_DLAB	0x80
+#define UART_IER_RDI	0x01	/* interrupt on received data */
+#define UART_MCR_DTR	0x01
+#define UART_MCR_RTS	0x02
+#define UART_MCR_OUT2	0x08	/* gates the IRQ line on PCs */
+#define UART_MCR_LOOP	0x10
+#define COM1_IRQ	4
+
+/* Bytes received by the interrupt handler; rx_lock protects head and tail. */
+static DEFINE_SPINLOCK(rx_lock);
+static u8 rx_buf[256];
+static unsigned int rx_head, rx_tail;
+static bool rx_irq;
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 
 void serial_init(void)
 {
@@ -52,11 +74,80 @@ void serial_write(const char *s, size_t len)
 	}
 }
 
-int serial_getc(void)
+static int uart_getc(void)
 {
 	u8 lsr = inb(COM1 + UART_LSR);
 
 	if (lsr == 0xff || !(lsr & UART_LSR_DR))
 		return -1;
 	return inb(COM1 + UART_RBR);
+}
+
+int serial_getc(void)
+{
+	unsigned long flags;
+	int c = -1;
+
+	if (!READ_ONCE(rx_irq))
+		return uart_getc();
+	spin_lock_irqsave(&rx_lock, flags);
+	if (rx_head != rx_tail)
+		c = rx_buf[rx_tail++ % sizeof(rx_buf)];
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return c;
+}
+
+static bool rx_pending(void)
+{
+	return READ_ONCE(rx_head) != READ_ONCE(rx_tail);
+}
+
+void serial_wait_input(void)
+{
+	if (READ_ONCE(rx_irq))
+		wait_event(rx_wait, rx_pending());
+	else
+		cpu_relax();
+}
+
+/* Drain the FIFO into rx_buf (the oldest bytes are dropped when full). */
+static void serial_interrupt(struct pt_regs *regs)
+{
+	int c;
+
+	spin_lock(&rx_lock);
+	while ((c = uart_getc()) >= 0) {
+		if (rx_head - rx_tail == sizeof(rx_buf))
+			rx_tail++;
+		rx_buf[rx_head++ % sizeof(rx_buf)] = (u8)c;
+	}
+	spin_unlock(&rx_lock);
+	wake_up(&rx_wait);
+}
+
+/* Loop the UART's output back to its input (tests; the console is then silent). */
+void serial_set_loopback(bool on)
+{
+	u8 mcr = inb(COM1 + UART_MCR);
+
+	outb(on ? mcr | UART_MCR_LOOP : mcr & ~UART_MCR_LOOP, COM1 + UART_MCR);
+}
+
+void serial_put_raw(u8 c)
+{
+	serial_putc((char)c);
+}
+
+int serial_enable_rx_irq(void)
+{
+	int ret;
+
+	set_vector_handler(ISA_IRQ_VECTOR(COM1_IRQ), serial_interrupt);
+	ret = io_apic_route_isa_irq(COM1_IRQ, read_apic_id());
+	if (ret)
+		return ret;
+	WRITE_ONCE(rx_irq, true);
+	outb(UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2, COM1 + UART_MCR);
+	outb(UART_IER_RDI, COM1 + UART_IER);
+	return 0;
 }

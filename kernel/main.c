@@ -63,5 +63,8 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	announce_ready();
 	lkdtm_boot();
 	ktest_boot();
+	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
+	if (serial_enable_rx_irq())
+		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");
 	shell_run();
 }

@@ -79,7 +79,7 @@ static int read_line(char *buf, size_t size)
 		int c = serial_getc();
 
 		if (c < 0) {
-			cpu_relax();
+			serial_wait_input();
 			continue;
 		}
 		if (c == '\r' || c == '\n') {

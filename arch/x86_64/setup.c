@@ -21,6 +21,7 @@
 #include <asm/page.h>
 #include <asm/setup.h>
 #include <linux/acpi.h>
+#include <asm/io_apic.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <linux/memblock.h>
@@ -280,6 +281,7 @@ void setup_arch(u32 magic, u32 mbi_phys)
 	check_enough_memory();
 	init_mem_mapping();
 	acpi_boot_init();
+	setup_IO_APIC();
 	paging_init();
 }
 

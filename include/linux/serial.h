@@ -10,5 +10,17 @@ void serial_init(void);
 void serial_write(const char *s, size_t len);
 /* The next received byte, or -1 when none is waiting. */
 int serial_getc(void);
+/* Sleep until a byte arrives (interrupt mode), or spin once (polled). */
+void serial_wait_input(void);
+/*
+ * serial_enable_rx_irq - take input by interrupt: IRQ 4 to this CPU.
+ * Return: 0, or -ENODEV without an IOAPIC (input stays polled).
+ * Context: a task, after the scheduler and the IOAPIC are set up.
+ */
+int serial_enable_rx_irq(void);
+
+/* For tests: loop output back to input, and send one byte as it is. */
+void serial_set_loopback(bool on);
+void serial_put_raw(u8 c);
 
 #endif /* _LINUX_SERIAL_H */
