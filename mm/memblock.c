@@ -420,13 +420,18 @@ static phys_addr_t memblock_find_array_space(phys_addr_t avoid_start,
 					     phys_addr_t avoid_size, phys_addr_t size)
 {
 	phys_addr_t limit = memblock.current_limit;
+	phys_addr_t below = min(avoid_start, limit);
 	phys_addr_t addr;
 
 	addr = memblock_find_in_range_node(size, PAGE_SIZE, avoid_start + avoid_size,
 					   limit, NUMA_NO_NODE, MEMBLOCK_NONE);
-	if (!addr && avoid_size)
-		addr = memblock_find_in_range_node(size, PAGE_SIZE, 0,
-						   min(avoid_start, limit),
+	/*
+	 * Nothing lies below a range starting at 0, and an end of 0 would mean
+	 * MEMBLOCK_ALLOC_ACCESSIBLE: a search up to current_limit, through the
+	 * very range to avoid (Linux has the same hole).
+	 */
+	if (!addr && avoid_size && below)
+		addr = memblock_find_in_range_node(size, PAGE_SIZE, 0, below,
 						   NUMA_NO_NODE, MEMBLOCK_NONE);
 	return addr;
 }
@@ -746,8 +751,9 @@ void memblock_trim_memory(phys_addr_t align)
 
 	while (i < type->cnt) {
 		struct memblock_region *r = &type->regions[i];
-		phys_addr_t start = ALIGN(r->base, align);
 		phys_addr_t end = ALIGN_DOWN(memblock_region_end(r), align);
+		/* ALIGN() of a base in the last @align block would wrap to 0. */
+		phys_addr_t start = r->base > end ? end : ALIGN(r->base, align);
 
 		if (start >= end) {
 			memblock_remove_region(type, i);
