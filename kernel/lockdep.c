@@ -239,7 +239,7 @@ void __might_sleep(const char *file, int line, bool *reported)
 {
 	unsigned int count = preempt_count();
 
-	if (*reported)
+	if (*reported || (!count && !(irqs_disabled() && system_state == SYSTEM_RUNNING)))
 		return;
 	*reported = true;
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n", file, line);

@@ -32,6 +32,7 @@
 #include <asm/tsc.h>
 
 u64 ready_tsc;
+enum system_states system_state;
 /* CPUs the kernel may use (acpi_boot_init()): per-CPU data is sized by it. */
 unsigned int nr_cpu_ids = 1;
 
@@ -60,6 +61,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	parse_kernel_params();
 	/* From here the boot context is the task "init": preemptible, ticking. */
 	local_irq_enable();
+	system_state = SYSTEM_RUNNING;
 	announce_ready();
 	lkdtm_boot();
 	ktest_boot();

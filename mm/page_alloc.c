@@ -58,6 +58,8 @@
 #include <linux/memblock.h>
 #include <linux/pageblock-flags.h>
 #include <linux/vmstat.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -860,12 +862,26 @@ void drain_local_pages(struct zone *zone)
 	drain_pages(zone, smp_processor_id());
 }
 
-/* Each CPU's lists are drained under their pcp->lock, from this CPU. */
+static void drain_local_pages_ipi(void *zone)
+{
+	drain_local_pages(zone);
+}
+
+/*
+ * Each online CPU drains its own lists, by IPI, when the caller can wait
+ * for them; otherwise (interrupts off, the allocation slow path of an
+ * atomic request) this CPU drains the others under their pcp->lock, which
+ * the lock makes safe. CPUs that never came online have nothing to drain.
+ */
 void drain_all_pages(struct zone *zone)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
+	if (num_online_cpus() > 1 && !irqs_disabled() && !in_interrupt()) {
+		on_each_cpu(drain_local_pages_ipi, zone, true);
+		return;
+	}
+	for_each_online_cpu(cpu)
 		drain_pages(zone, cpu);
 }
 

@@ -3,6 +3,13 @@
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 
+/* Booting until the boot CPU runs as a task with interrupts on (kernel/main.c). */
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+};
+extern enum system_states system_state;
+
 #include <linux/types.h>
 #include <linux/compiler.h>
 

@@ -17,6 +17,7 @@
 
 #include <linux/compiler.h>
 #include <linux/percpu.h>
+#include <asm/irqflags.h>
 
 #define PREEMPT_OFFSET		(1U << 0)
 #define SOFTIRQ_OFFSET		(1U << 8)
@@ -66,13 +67,13 @@ void preempt_schedule(void);
 /*
  * might_sleep - state that the caller may sleep: reported (once per call
  * site) in atomic context, with a spinlock held or in an interrupt handler
- * (kernel/lockdep.c). Interrupts being off is not reported yet: the boot
- * CPU runs with them off until the scheduler starts.
+ * (kernel/lockdep.c), or with interrupts off once the scheduler runs (the
+ * boot CPU has them off until then).
  */
 void __might_sleep(const char *file, int line, bool *reported);
 #define might_sleep() do {					\
 	static bool __reported;					\
-	if (unlikely(preempt_count()))				\
+	if (unlikely(preempt_count()) || unlikely(irqs_disabled()))	\
 		__might_sleep(__FILE__, __LINE__, &__reported);	\
 } while (0)
 #define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)

@@ -92,6 +92,16 @@ static void might_sleep_with_a_spinlock_held_is_reported(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "preempt_count: 1, expected: 0"));
 }
 
+static void might_sleep_with_interrupts_off_is_reported(struct ktest *test)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	might_sleep();
+	local_irq_restore(flags);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "in_atomic(): 0, irqs_disabled(): 1"));
+}
+
 static void blocking_allocation_under_a_spinlock_is_reported(struct ktest *test)
 {
 	struct page *page;
@@ -231,6 +241,7 @@ static struct ktest_case lockdep_cases[] = {
 	KTEST_CASE(interrupt_handlers_run_in_hardirq_context),
 	KTEST_CASE(might_sleep_is_quiet_without_locks),
 	KTEST_CASE(might_sleep_with_a_spinlock_held_is_reported),
+	KTEST_CASE(might_sleep_with_interrupts_off_is_reported),
 	KTEST_CASE(blocking_allocation_under_a_spinlock_is_reported),
 	KTEST_CASE(lockdep_reports_recursive_locking),
 	KTEST_CASE(lockdep_accepts_a_consistent_order),
