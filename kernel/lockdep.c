@@ -101,15 +101,22 @@ static void print_lock(const char *what, const struct lockdep_map *map, unsigned
 	pr_warn(" (%s){....}-{2:2}, at: %pS\n", map->name, (void *)ip);
 }
 
-static void report_recursion(const struct held_lock *held, const struct lockdep_map *map,
-			     unsigned long ip)
+/* The banner, both locks, as Linux's reports start. */
+static void report_header(const char *title, const struct held_lock *held,
+			  const struct lockdep_map *map, unsigned long ip)
 {
-	pr_warn("\n============================================\n");
-	pr_warn("WARNING: possible recursive locking detected\n");
-	pr_warn("--------------------------------------------\n");
+	pr_warn("\n======================================================\n");
+	pr_warn("WARNING: %s\n", title);
+	pr_warn("------------------------------------------------------\n");
 	pr_warn("%s/%d is trying to acquire lock:\n", current->comm, current->pid);
 	print_lock("", map, ip);
 	print_lock("but task is already holding lock:", held->map, held->ip);
+}
+
+static void report_recursion(const struct held_lock *held, const struct lockdep_map *map,
+			     unsigned long ip)
+{
+	report_header("possible recursive locking detected", held, map, ip);
 	pr_warn("*** DEADLOCK ***\n");
 	dump_stack();
 }
@@ -117,12 +124,7 @@ static void report_recursion(const struct held_lock *held, const struct lockdep_
 static void report_circular(const struct held_lock *held, const struct lockdep_map *map,
 			    unsigned long ip)
 {
-	pr_warn("\n======================================================\n");
-	pr_warn("WARNING: possible circular locking dependency detected\n");
-	pr_warn("------------------------------------------------------\n");
-	pr_warn("%s/%d is trying to acquire lock:\n", current->comm, current->pid);
-	print_lock("", map, ip);
-	print_lock("but task is already holding lock:", held->map, held->ip);
+	report_header("possible circular locking dependency detected", held, map, ip);
 	pr_warn("which lock already depends on the new lock: %s -> ... -> %s was seen before\n",
 		map->name, held->map->name);
 	dump_stack();
