@@ -27,6 +27,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/memblock.h>
+#include <linux/slab.h>
 #include <linux/cmdline.h>
 #include <linux/kstrtox.h>
 #include <linux/errno.h>
@@ -374,5 +375,6 @@ void mm_core_init(void)
 	page_owner_init();
 	memblock_free_all();
 	page_alloc_init_late();
+	kmem_cache_init();
 	mem_init_print_info();
 }

@@ -6,8 +6,9 @@
  *   flags       8   page flags (low bits, page-flags.h) and, in the upper
  *                   bits, the page's section, node and zone (mm.h)
  *   union      40   what the page is used for: a free or LRU page (lru,
- *                   mapping, index, private), a tail page of a compound
- *                   page (compound_head with bit 0 set, order), ...
+ *                   mapping, index, private), a slab (list, cache,
+ *                   freelist, counters), a tail page of a compound page
+ *                   (compound_head with bit 0 set, order), ...
  *   _mapcount   4   page-table mappings, -1 when none; page_type otherwise
  *   _refcount   4   references; 0 when free
  *   memcg_data  8   reserved for the memory controller
@@ -23,6 +24,7 @@
 #include <linux/atomic.h>
 
 struct address_space;
+struct kmem_cache;
 
 struct page {
 	unsigned long flags;
@@ -32,6 +34,12 @@ struct page {
 			struct address_space *mapping;
 			pgoff_t index;
 			unsigned long private;
+		};
+		struct {	/* slab head pages (mm/slub.c, struct slab) */
+			struct list_head slab_list;
+			struct kmem_cache *slab_cache;
+			void *slab_freelist;
+			unsigned long slab_counters;
 		};
 		struct {	/* tail pages of a compound page */
 			unsigned long compound_head;	/* head | 1 */
