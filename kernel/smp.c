@@ -24,6 +24,7 @@
 #include <linux/errno.h>
 #include <linux/bug.h>
 #include <asm/apic.h>
+#include <asm/barrier.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/smp.h>
@@ -48,7 +49,7 @@ static DEFINE_PER_CPU(struct call_single_data, csd_data[NR_CPUS]);
 
 static void csd_lock_wait(const struct call_single_data *csd)
 {
-	while (__atomic_load_n(&csd->flags, __ATOMIC_ACQUIRE) & CSD_FLAG_LOCK)
+	while (smp_load_acquire(&csd->flags) & CSD_FLAG_LOCK)
 		cpu_relax();
 }
 
@@ -60,7 +61,7 @@ static void csd_lock(struct call_single_data *csd)
 
 static void csd_unlock(struct call_single_data *csd)
 {
-	__atomic_store_n(&csd->flags, 0, __ATOMIC_RELEASE);
+	smp_store_release(&csd->flags, 0);
 }
 
 static void queue_csd(unsigned int cpu, struct call_single_data *csd)

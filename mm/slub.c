@@ -353,11 +353,6 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	slab_free(s, slab, (void *)obj);
 }
 
-unsigned int kmem_cache_size(struct kmem_cache *s)
-{
-	return s->object_size;
-}
-
 /* ---- caches ------------------------------------------------------------ */
 
 static void init_cache(struct kmem_cache *s, const char *name, unsigned int size,

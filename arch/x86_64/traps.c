@@ -24,6 +24,7 @@
 #include <asm/traps.h>
 #include <asm/irq.h>
 #include <linux/smp.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
@@ -141,8 +142,10 @@ void do_exception(struct pt_regs *regs)
 		return;
 	}
 	if (regs->vector == X86_TRAP_NMI) {
+		nmi_enter();
 		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %u.\n",
 			 smp_processor_id());
+		nmi_exit();
 		return;
 	}
 	if (catch_state.armed && catchable(regs->vector)) {

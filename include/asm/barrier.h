@@ -4,17 +4,12 @@
  * loads and stores with stores (TSO): only a store followed by a load
  * needs a fence between CPUs, so smp_rmb() and smp_wmb() only stop the
  * compiler; smp_mb() is a locked add to the stack, cheaper than mfence
- * and as strong for ordinary memory. mb()/rmb()/wmb() also order device
- * (uncached) accesses.
+ * and as strong for ordinary memory.
  */
 #ifndef _ASM_BARRIER_H
 #define _ASM_BARRIER_H
 
 #include <linux/compiler.h>
-
-#define mb()		__asm__ __volatile__("mfence" : : : "memory")
-#define rmb()		__asm__ __volatile__("lfence" : : : "memory")
-#define wmb()		__asm__ __volatile__("sfence" : : : "memory")
 
 #define smp_mb()	__asm__ __volatile__("lock addl $0, -4(%%rsp)" : : : "memory", "cc")
 #define smp_rmb()	barrier()

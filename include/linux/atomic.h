@@ -90,11 +90,6 @@ static inline void atomic_long_sub(long i, atomic_long_t *v)
 	__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
 }
 
-static inline long atomic_long_add_return(long i, atomic_long_t *v)
-{
-	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
-}
-
 #define cmpxchg(ptr, old, new) ({						\
 	__typeof__(*(ptr)) __old = (old);					\
 	__atomic_compare_exchange_n(ptr, &__old, new, false, __ATOMIC_SEQ_CST,	\
@@ -116,11 +111,6 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 static inline bool atomic_try_cmpxchg(atomic_t *v, int *old, int new)
 {
 	return try_cmpxchg(&v->counter, old, new);
-}
-
-static inline long atomic_long_cmpxchg(atomic_long_t *v, long old, long new)
-{
-	return cmpxchg(&v->counter, old, new);
 }
 
 /* Does this CPU have cmpxchg16b (CPUID.1:ECX bit 13)? */

@@ -79,7 +79,6 @@ void __bad_percpu_size(void);	/* never defined: a link error for other sizes */
 
 #define this_cpu_ptr(ptr)						\
 	((__typeof__(ptr))((unsigned long)(ptr) + this_cpu_read(this_cpu_off)))
-#define raw_cpu_ptr(ptr)	this_cpu_ptr(ptr)
 
 /*
  * setup_per_cpu_areas - give each possible CPU its copy of the template and

@@ -54,8 +54,6 @@ void preempt_schedule(void);
 		preempt_schedule();					\
 } while (0)
 
-#define in_nmi()		(preempt_count() & NMI_MASK)
-#define in_hardirq()		(preempt_count() & HARDIRQ_MASK)
 #define in_interrupt()		(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK | NMI_MASK))
 #define in_atomic()		(preempt_count() != 0)
 

@@ -99,7 +99,6 @@ long schedule_timeout_uninterruptible(long timeout);
 bool wake_up_process(struct task_struct *p);
 /* Let another task run if this one's time is up. */
 void cond_resched(void);
-void yield(void);
 
 unsigned long msecs_to_jiffies(unsigned int ms);
 void msleep(unsigned int msecs);
@@ -109,8 +108,6 @@ u64 ktime_get(void);
 bool need_resched(void);
 /* At the end of an interrupt: switch if asked to and the interrupted code allows it. */
 void preempt_schedule_irq(void);
-/* The timer tick of this CPU (the APIC timer's handler). */
-void scheduler_tick(void);
 
 /*
  * sched_init - make the boot context the task "init", create CPU 0's idle
@@ -124,8 +121,6 @@ void __noreturn cpu_startup_entry(unsigned int cpu, void *stack);
 struct task_struct *create_task(int (*fn)(void *), void *data, const char *name);
 void put_task_struct(struct task_struct *p);
 void __noreturn do_exit(int code);
-/* Start @p (never run yet) on @cpu, or on the least loaded CPU if -1. */
-void wake_up_new_task(struct task_struct *p, int cpu);
 unsigned int nr_running_on(unsigned int cpu);
 
 /* watchdog: soft-lockup threshold in seconds (watchdog_thresh=, 0: off). */

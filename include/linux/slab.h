@@ -42,9 +42,6 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
 }
 
-/* The object size a cache serves. */
-unsigned int kmem_cache_size(struct kmem_cache *s);
-
 /* kmalloc: size classes 8 .. 8192 (with 96 and 192); larger from the page allocator. */
 #define KMALLOC_MIN_SIZE	8
 #define KMALLOC_MAX_CACHE_SIZE	8192

@@ -255,15 +255,6 @@ void cond_resched(void)
 		preempt_schedule();
 }
 
-void yield(void)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	__schedule(true);
-	local_irq_restore(flags);
-}
-
 /* ---- waking ------------------------------------------------------------ */
 
 /* Lock the run queue @p belongs to (it may move while we look). Interrupts off. */
@@ -280,6 +271,8 @@ static struct rq *task_rq_lock(struct task_struct *p, unsigned int *cpu)
 		arch_spin_unlock(&rq->lock);
 	}
 }
+
+static void wake_up_new_task(struct task_struct *p, int cpu);
 
 bool wake_up_process(struct task_struct *p)
 {
@@ -320,7 +313,7 @@ static unsigned int select_task_cpu(void)
 	return best;
 }
 
-void wake_up_new_task(struct task_struct *p, int cpu)
+static void wake_up_new_task(struct task_struct *p, int cpu)
 {
 	unsigned long flags;
 	struct rq *rq;
@@ -344,41 +337,49 @@ void wake_up_new_task(struct task_struct *p, int cpu)
 
 /* ---- tasks ------------------------------------------------------------- */
 
-struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
+/* A task without a stack, on the task list; not runnable yet. */
+static struct task_struct *alloc_task(const char *name)
 {
 	struct page *tp = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	struct page *sp = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
 	struct task_struct *p;
-	unsigned long *stack;
 	unsigned long flags;
 
 	BUILD_BUG_ON(sizeof(struct task_struct) > PAGE_SIZE);
-	if (!tp || !sp) {
-		if (tp)
-			__free_page(tp);
-		if (sp)
-			__free_pages(sp, THREAD_SIZE_ORDER);
+	if (!tp)
 		return NULL;
-	}
 	p = page_address(tp);
-	p->stack = page_address(sp);
 	p->__state = TASK_UNINTERRUPTIBLE;	/* until woken for the first time */
 	p->flags = PF_KTHREAD;
 	p->pid = atomic_add_return(1, &next_pid) - 1;
 	strscpy(p->comm, name, sizeof(p->comm));
-	p->threadfn = fn;
-	p->data = data;
 	atomic_set(&p->usage, 2);	/* the scheduler's and the creator's */
 	init_completion(&p->exited);
+	spin_lock_irqsave(&task_list_lock, flags);
+	list_add_tail(&p->tasks, &task_list);
+	spin_unlock_irqrestore(&task_list_lock, flags);
+	return p;
+}
+
+struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
+{
+	struct page *sp = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	struct task_struct *p = sp ? alloc_task(name) : NULL;
+	unsigned long *stack;
+
+	if (!p) {
+		if (sp)
+			__free_pages(sp, THREAD_SIZE_ORDER);
+		return NULL;
+	}
+	p->stack = page_address(sp);
+	p->threadfn = fn;
+	p->data = data;
 	/* __switch_to_asm pops six registers, then returns to ret_from_kthread. */
 	stack = (unsigned long *)((char *)p->stack + THREAD_SIZE);
 	*--stack = (unsigned long)ret_from_kthread;
 	stack -= 6;
 	memset(stack, 0, 6 * sizeof(*stack));
 	p->thread.sp = (unsigned long)stack;
-	spin_lock_irqsave(&task_list_lock, flags);
-	list_add_tail(&p->tasks, &task_list);
-	spin_unlock_irqrestore(&task_list_lock, flags);
 	return p;
 }
 
@@ -536,7 +537,7 @@ static void watchdog_check(struct rq *rq, struct pt_regs *regs)
 	show_trace(regs->bp, KERN_EMERG);
 }
 
-void scheduler_tick(void)
+static void scheduler_tick(void)
 {
 	unsigned int cpu = smp_processor_id();
 	struct rq *rq = this_rq();
@@ -612,11 +613,10 @@ static void init_rq(unsigned int cpu, struct task_struct *idle)
 
 void __noreturn cpu_startup_entry(unsigned int cpu, void *stack)
 {
-	struct task_struct *idle = create_task(idle_fn, NULL, "swapper");
+	struct task_struct *idle = alloc_task("swapper");
 
 	BUG_ON(!idle);
-	/* This context becomes the idle task: its prepared stack is not used. */
-	free_pages((unsigned long)idle->stack, THREAD_SIZE_ORDER);
+	/* This context, on the stack the boot CPU gave it, becomes the idle task. */
 	idle->stack = stack;
 	init_rq(cpu, idle);
 	idle->on_cpu = 1;

@@ -33,7 +33,6 @@
 /* The most regions a snapshot holds per list. */
 #define SNAP_REGIONS	(4 * INIT_MEMBLOCK_REGIONS)
 
-
 /* memblock as the kernel image starts it (its static arrays), saved by reset(). */
 extern struct memblock initial;
 /* memblock as it was at the last snapshot(). */
