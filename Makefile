@@ -41,10 +41,14 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	   -fno-asynchronous-unwind-tables -fno-strict-aliasing -fno-common \
 	   -Iinclude -MMD -MP $(EXTRA_CFLAGS)
+# make SLAB_FREELIST_HARDENED=1: obfuscated slab free pointers (mm/slab.h).
+ifeq ($(SLAB_FREELIST_HARDENED),1)
+KCFLAGS += -DCONFIG_SLAB_FREELIST_HARDENED
+endif
 KAFLAGS := -D__ASSEMBLER__ -Iinclude -MMD -MP
 KLDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-.PHONY: all run test bench gdb host-test clean deps compile_commands.json
+.PHONY: all run test bench gdb host-test clean deps compile_commands.json FORCE
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 # ---- tools -----------------------------------------------------------------
@@ -128,10 +132,14 @@ run: $(B)/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py run --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--cmdline "$(CMDLINE)" $(B)/kernel.elf
 
-test: $(B)/kernel.elf $(B)/host/host_tests
+# The kernel built with the hardening switches, for one boot of the suite.
+$(B)/hardened/kernel.elf: FORCE
+	$(Q)$(MAKE) --no-print-directory B=$(B)/hardened SLAB_FREELIST_HARDENED=1 $@
+
+test: $(B)/kernel.elf $(B)/host/host_tests $(B)/hardened/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py test --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--timeout $(TIMEOUT) --cmdline "$(CMDLINE)" --host $(B)/host/host_tests \
-		$(B)/kernel.elf
+		--hardened $(B)/hardened/kernel.elf $(B)/kernel.elf
 
 bench: $(B)/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py bench --mem $(MEM) --cmdline "$(CMDLINE)" \

@@ -61,6 +61,7 @@ static const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_private] = "private",	[PG_writeback] = "writeback",
 	[PG_head] = "head",		[PG_reclaim] = "reclaim",
 	[PG_swapbacked] = "swapbacked",	[PG_unevictable] = "unevictable",
+	[PG_workingset] = "workingset",
 };
 
 static int format_names(char *buf, size_t size, unsigned long flags,

@@ -1,31 +1,51 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SLUB: the slab allocator, after Linux's design (include/linux/slab.h).
+ * SLUB: the slab allocator, after Linux's design (include/linux/slab.h,
+ * mm/slab.h for the object layout and the structures).
  *
  * A cache hands out objects of one size from slabs: compound pages of an
- * order chosen so that a slab holds enough objects (slub_min_objects) with
- * little waste. A free object keeps the pointer to the next free one at
- * s->offset inside itself (after the object when a constructor owns its
- * bytes). The slab's struct page (head) is the struct slab: its cache,
- * its freelist, and the counters inuse / objects / frozen.
+ * order chosen from slub_min_order, slub_max_order and slub_min_objects
+ * (calculate_order()). A free object keeps the pointer to the next free
+ * one at s->offset (obfuscated with CONFIG_SLAB_FREELIST_HARDENED). The
+ * slab's head struct page is its struct slab: cache, freelist, and the
+ * counters inuse / objects / frozen, the last two words changed together
+ * by cmpxchg16b (slab_update_freelist()).
  *
- * Each CPU has an active slab and owns its free objects: c->freelist is
- * popped and pushed by that CPU alone, with interrupts off, which is what
- * keeps two paths on one CPU apart; no lock is taken on that fast path. An
- * active slab is "frozen": its inuse counts every object (the CPU's free
- * ones included), so remote frees can only decrease it. Objects freed by
- * other CPUs, or to a slab that is not this CPU's active one, go onto the
- * slab's own freelist under the cache's list_lock. When the CPU's
- * freelist runs dry it takes the slab's remote frees, else moves to a
- * partial slab of the node list, else allocates a slab. Slabs that become
- * empty are freed to the page allocator beyond min_partial per cache.
+ * States of a slab:
+ *   frozen     some CPU's active slab (c->slab). That CPU alone allocates
+ *              from it, popping c->freelist; frees by others push onto
+ *              slab->freelist, which the owner takes when c->freelist
+ *              runs dry (get_freelist()). inuse counts the objects not on
+ *              slab->freelist.
+ *   cpu partial  unfrozen, with free objects, on one CPU's c->partial
+ *              list (by slab_next); becomes that CPU's active slab next.
+ *   node partial unfrozen, with free objects, on s->partial, with
+ *              PG_workingset set (under list_lock).
+ *   full       unfrozen, no free objects, on no list (debug caches: on
+ *              s->full). The free that ends this state puts the slab on
+ *              the freeing CPU's partial list.
+ *   Only frozen slabs are allocated from, so slabs on partial lists never
+ *   become full; a slab freed empty goes back to the page allocator when
+ *   its cache has min_partial partial slabs already.
  *
- * Locking: s->list_lock (interrupts off) protects the partial list and
- * the freelist and counters of every slab that is not frozen, and the
- * remote freelist of frozen ones. slab_caches_mutex protects the list of
- * caches.
+ * Fast paths (slab_alloc(), do_slab_free()): no lock and interrupts on.
+ * The CPU's {freelist, tid} pair is replaced by one %gs-relative
+ * cmpxchg16b; tid changes on every update, and the slow paths (interrupts
+ * off) advance it too, so a fast path that was interrupted, preempted or
+ * migrated between reading and the cmpxchg fails and retries.
+ *
+ * Debug caches (slub_debug=, or SLAB_POISON / SLAB_RED_ZONE /
+ * SLAB_STORE_USER / SLAB_CONSISTENCY_CHECKS / SLAB_TRACE) have no CPU
+ * slabs: every allocation and free takes list_lock and runs the checks of
+ * mm/slub_debug.c.
+ *
+ * Locking: s->list_lock (interrupts off) protects s->partial, s->full,
+ * nr_partial and PG_workingset of the cache's slabs, and the freelist and
+ * counters of debug caches' slabs. A CPU's kmem_cache_cpu is changed only
+ * by that CPU: by the fast paths' cmpxchg16b, or with interrupts off.
+ * slab_caches_mutex protects slab_caches and the caches' refcounts.
  */
-#include <linux/slab.h>
+#include "slab.h"
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -35,354 +55,856 @@
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
 #include <linux/smp.h>
+#include <linux/percpu.h>
 #include <linux/bitops.h>
 #include <linux/shell.h>
-#include <linux/atomic.h>
+#include <linux/init.h>
+#include <linux/kstrtox.h>
 #include <asm/irqflags.h>
+#include <linux/errno.h>
+#include <asm/processor.h>
+#include "internal.h"
 
-#define SLUB_MIN_OBJECTS	16
-#define SLUB_MAX_ORDER		3
 #define L1_CACHE_BYTES		64
+#define MAX_OBJS_PER_PAGE	32767	/* the counters' objects field */
+#define TID_STEP		NR_CPUS
 
-struct kmem_cache_cpu {
-	void *freelist;		/* free objects of slab, this CPU's alone */
-	struct page *slab;	/* the active slab, frozen; NULL if none */
-};
+static bool failslab_enabled; /* TEMP */
+static inline bool should_failslab(struct kmem_cache *s, gfp_t gfp) { return false; } /* TEMP */
 
-struct kmem_cache {
-	struct kmem_cache_cpu cpu_slab[NR_CPUS];
-	unsigned int object_size;	/* what the user asked for */
-	unsigned int size;		/* object plus metadata, aligned */
-	unsigned int offset;		/* of the free pointer in an object */
-	unsigned int align;
-	unsigned int order;
-	unsigned int objects;		/* per slab */
-	slab_flags_t flags;
-	gfp_t allocflags;
-	void (*ctor)(void *);
-	const char *name;
-	struct list_head list;		/* slab_caches */
+/* Boot parameters. */
+static unsigned int slub_min_order;
+static unsigned int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
+static unsigned int slub_min_objects;
+static bool slab_nomerge;
 
-	spinlock_t list_lock;
-	struct list_head partial;
-	unsigned long nr_partial;
-	unsigned long min_partial;
-	atomic_long_t nr_slabs;
-	atomic_long_t total_objects;
-};
-
-/* counters: inuse (bits 0-15), objects (16-30), frozen (31). */
-#define SLAB_INUSE(c)		((c) & 0xffff)
-#define SLAB_FROZEN		(1UL << 31)
+/*
+ * Allocations take the slow path: init_on_alloc (every object is zeroed),
+ * or debug_pagealloc (a stale fast path could read an unmapped object).
+ */
+static bool slub_alloc_slowpath_only;
 
 static LIST_HEAD(slab_caches);
 static DEFINE_MUTEX(slab_caches_mutex);
 
-/* kmalloc caches, by index: 8, 16, 32, 64, 96, 128, 192, 256 ... 8192. */
-#define NR_KMALLOC	13
-static const unsigned int kmalloc_sizes[NR_KMALLOC] = {
-	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
-};
-static struct kmem_cache kmalloc_boot[NR_KMALLOC];
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC];
-/* For sizes up to 192: the cache index of (size - 1) / 8. */
-static u8 size_index[24];
-/* kmem_cache structures of kmem_cache_create(). */
+/* The cache of struct kmem_cache, and the kmalloc caches. */
 static struct kmem_cache kmem_cache_boot;
+static struct kmem_cache *kmem_cache = &kmem_cache_boot;
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+static struct kmem_cache kmalloc_boot[KMALLOC_SHIFT_HIGH + 1];
 
-static inline void *get_freepointer(const struct kmem_cache *s, void *object)
+static inline unsigned long slab_counters(unsigned int objects, unsigned int inuse, bool frozen)
 {
-	return *(void **)((char *)object + s->offset);
+	return ((unsigned long)objects << 16) | inuse | (frozen ? SLAB_FROZEN : 0);
 }
 
-static inline void set_freepointer(const struct kmem_cache *s, void *object, void *fp)
+/* Replace @slab's {freelist, counters} if they still are {@fl, @c}. */
+static inline bool slab_update_freelist(struct page *slab, void *fl, unsigned long c,
+					void *new_fl, unsigned long new_c)
 {
-	*(void **)((char *)object + s->offset) = fp;
-}
+	u128 old = ((u128)c << 64) | (unsigned long)fl;
+	u128 new = ((u128)new_c << 64) | (unsigned long)new_fl;
 
-static inline struct page *virt_to_slab(const void *obj)
-{
-	struct page *page = compound_head(virt_to_page(obj));
-
-	return PageSlab(page) ? page : NULL;
+	return try_cmpxchg128((u128 *)&slab->slab_freelist, &old, new);
 }
 
 /* ---- slabs ------------------------------------------------------------- */
 
 static unsigned int order_objects(unsigned int order, unsigned int size)
 {
-	return (unsigned int)((PAGE_SIZE << order) / size);
+	return min((unsigned int)((PAGE_SIZE << order) / size), (unsigned int)MAX_OBJS_PER_PAGE);
 }
 
-/* The smallest order giving SLUB_MIN_OBJECTS objects, or wasting under 1/16. */
-static unsigned int calculate_order(unsigned int size)
+/* The lowest order from slub_min_order holding @min_objects, wasting at most 1/@fract. */
+static unsigned int calc_slab_order(unsigned int size, unsigned int min_objects,
+				    unsigned int max_order, unsigned int fract)
 {
 	unsigned int order;
 
-	for (order = get_order(size); order < SLUB_MAX_ORDER; order++) {
+	for (order = max(slub_min_order, (unsigned int)get_order((size_t)min_objects * size));
+	     order <= max_order; order++) {
 		unsigned long bytes = PAGE_SIZE << order;
 
-		if (order_objects(order, size) >= SLUB_MIN_OBJECTS ||
-		    (bytes % size) * 16 <= bytes)
-			return order;
+		if (bytes % size <= bytes / fract)
+			break;
 	}
-	return max((unsigned int)SLUB_MAX_ORDER, get_order(size));
+	return order;
 }
 
+/* Linux's search: many objects with little waste, relaxing both in turn. */
+static int calculate_order(unsigned int size)
+{
+	unsigned int min_objects = slub_min_objects, fract, order;
+
+	if (!min_objects)
+		min_objects = 4 * (fls(nr_cpu_ids) + 1);
+	min_objects = min(min_objects, order_objects(slub_max_order, size));
+	for (; min_objects > 1; min_objects--) {
+		for (fract = 16; fract >= 4; fract /= 2) {
+			order = calc_slab_order(size, min_objects, slub_max_order, fract);
+			if (order <= slub_max_order)
+				return (int)order;
+		}
+	}
+	order = calc_slab_order(size, 1, slub_max_order, 1);
+	if (order <= slub_max_order)
+		return (int)order;
+	order = calc_slab_order(size, 1, MAX_ORDER, 1);
+	return order <= MAX_ORDER ? (int)order : -1;
+}
+
+static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t gfp, unsigned int order)
+{
+	return alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags | __GFP_COMP, order);
+}
+
+/*
+ * A new slab, unfrozen, with every object free and set up. The preferred
+ * order is tried quietly first, then the smallest that holds one object.
+ */
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
-	struct page *slab = alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags | __GFP_COMP,
-					s->order);
-	char *start, *p;
-	unsigned int i;
+	unsigned int order = s->order, min_order = (unsigned int)get_order(s->size);
+	unsigned int i, objects;
+	struct page *slab;
+	char *p;
 
+	slab = alloc_slab_page(s, order > min_order ? gfp | __GFP_NOWARN | __GFP_NORETRY : gfp,
+			       order);
+	if (!slab && order > min_order) {
+		order = min_order;
+		slab = alloc_slab_page(s, gfp, order);
+	}
 	if (!slab)
 		return NULL;
+	objects = order_objects(order, s->size);
 	__SetPageSlab(slab);
 	slab->slab_cache = s;
 	INIT_LIST_HEAD(&slab->slab_list);
-	start = page_address(slab);
-	for (i = 0, p = start; i < s->objects; i++, p += s->size) {
+	p = (char *)slab_address(slab) + s->red_left_pad;
+	if (kmem_cache_debug(s) && (s->flags & SLAB_POISON))
+		memset(slab_address(slab), POISON_INUSE, PAGE_SIZE << order);
+	for (i = 0; i < objects; i++, p += s->size) {
+		if (kmem_cache_debug(s))
+			setup_object_debug(s, p);
 		if (s->ctor)
 			s->ctor(p);
-		set_freepointer(s, p, i + 1 < s->objects ? p + s->size : NULL);
+		set_freepointer(s, p, i + 1 < objects ? p + s->size : NULL);
 	}
-	slab->slab_freelist = start;
-	slab->slab_counters = (unsigned long)s->objects << 16;
+	slab->slab_freelist = (char *)slab_address(slab) + s->red_left_pad;
+	slab->slab_counters = slab_counters(objects, 0, false);
 	atomic_long_add(1, &s->nr_slabs);
-	atomic_long_add(s->objects, &s->total_objects);
+	atomic_long_add(objects, &s->total_objects);
 	return slab;
 }
 
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	atomic_long_sub(1, &s->nr_slabs);
-	atomic_long_sub(s->objects, &s->total_objects);
+	atomic_long_sub(SLAB_OBJECTS(slab->slab_counters), &s->total_objects);
 	__ClearPageSlab(slab);
 	slab->slab_cache = NULL;	/* the page's mapping: must be NULL when freed */
-	__free_pages(slab, s->order);
+	__free_pages(slab, compound_order(slab));
 }
 
-/* ---- the per-CPU active slab ------------------------------------------- */
+/* List lock held. */
+static void add_partial(struct kmem_cache *s, struct page *slab)
+{
+	list_add(&slab->slab_list, &s->partial);
+	s->nr_partial++;
+	__SetPageWorkingset(slab);
+}
+
+static void remove_partial(struct kmem_cache *s, struct page *slab)
+{
+	list_del_init(&slab->slab_list);
+	s->nr_partial--;
+	__ClearPageWorkingset(slab);
+}
+
+/* ---- the CPU slabs (interrupts off) -------------------------------------- */
 
 /*
- * Give up this CPU's active slab: its free objects go back to the slab,
- * which joins the partial list, or is freed when empty and enough remain.
- * Context: interrupts off.
+ * Take @slab's free objects for its owning CPU. A slab with none is
+ * unfrozen: it is full now, on no list. Return: the objects, or NULL.
  */
-static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static void *get_freelist(struct kmem_cache *s, struct page *slab)
 {
-	struct page *slab = c->slab, *discard = NULL;
-	unsigned int returned = 0;
-	void *object;
+	unsigned long c, objects;
+	void *fl;
 
-	if (!slab)
+	do {
+		fl = READ_ONCE(slab->slab_freelist);
+		c = READ_ONCE(slab->slab_counters);
+		objects = SLAB_OBJECTS(c);
+	} while (!slab_update_freelist(slab, fl, c, NULL, slab_counters(objects, objects, fl)));
+	return fl;
+}
+
+/* Make the unfrozen partial @slab a CPU's active slab. Return: its objects. */
+static void *freeze_slab(struct kmem_cache *s, struct page *slab)
+{
+	unsigned long c, objects;
+	void *fl;
+
+	do {
+		fl = READ_ONCE(slab->slab_freelist);
+		c = READ_ONCE(slab->slab_counters);
+		objects = SLAB_OBJECTS(c);
+	} while (!slab_update_freelist(slab, fl, c, NULL, slab_counters(objects, objects, true)));
+	WARN_ON_ONCE(!fl);
+	return fl;
+}
+
+/*
+ * Unfreeze @slab, giving back @freelist (its objects the CPU had not
+ * handed out), and put it where it belongs: the node partial list, the
+ * page allocator when empty and enough partial slabs exist, or no list
+ * when full. The state changes under list_lock, so no free can see the
+ * slab unfrozen and partial before it is listed.
+ */
+static void deactivate_slab(struct kmem_cache *s, struct page *slab, void *freelist)
+{
+	unsigned long c, new_c;
+	unsigned int n = 0;
+	void *tail = NULL, *p, *fl, *new_fl;
+	bool discard = false;
+
+	for (p = freelist; p; p = get_freepointer(s, p)) {
+		tail = p;
+		n++;
+	}
+	spin_lock(&s->list_lock);
+	do {
+		fl = READ_ONCE(slab->slab_freelist);
+		c = READ_ONCE(slab->slab_counters);
+		if (tail)
+			set_freepointer(s, tail, fl);
+		new_fl = freelist ? freelist : fl;
+		new_c = (c & ~SLAB_FROZEN) - n;
+	} while (!slab_update_freelist(slab, fl, c, new_fl, new_c));
+	if (!SLAB_INUSE(new_c) && s->nr_partial >= s->min_partial)
+		discard = true;
+	else if (new_fl)
+		add_partial(s, slab);
+	spin_unlock(&s->list_lock);
+	if (discard)
+		discard_slab(s, slab);
+}
+
+/* Give up this CPU's active slab (c: this CPU's). */
+static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct page *slab = c->slab;
+	void *freelist = c->freelist;
+
+	c->slab = NULL;
+	c->freelist = NULL;
+	c->tid += TID_STEP;
+	if (slab)
+		deactivate_slab(s, slab, freelist);
+}
+
+/* Move a detached CPU partial list to the node list, freeing empty slabs. */
+static void put_partials(struct kmem_cache *s, struct page *list)
+{
+	struct page *slab, *discard = NULL;
+
+	if (!list)
 		return;
 	spin_lock(&s->list_lock);
-	while ((object = c->freelist)) {
-		c->freelist = get_freepointer(s, object);
-		set_freepointer(s, object, slab->slab_freelist);
-		slab->slab_freelist = object;
-		returned++;
-	}
-	slab->slab_counters = (slab->slab_counters & ~SLAB_FROZEN) - returned;
-	if (!SLAB_INUSE(slab->slab_counters) && s->nr_partial >= s->min_partial) {
-		discard = slab;
-	} else if (slab->slab_freelist) {
-		list_add(&slab->slab_list, &s->partial);
-		s->nr_partial++;
+	while ((slab = list)) {
+		list = slab->slab_next;
+		INIT_LIST_HEAD(&slab->slab_list);
+		if (!SLAB_INUSE(READ_ONCE(slab->slab_counters)) &&
+		    s->nr_partial >= s->min_partial) {
+			slab->slab_next = discard;
+			discard = slab;
+		} else {
+			add_partial(s, slab);
+		}
 	}
 	spin_unlock(&s->list_lock);
-	c->slab = NULL;
-	if (discard)
-		discard_slab(s, discard);
+	while ((slab = discard)) {
+		discard = slab->slab_next;
+		discard_slab(s, slab);
+	}
 }
 
-/* Make @slab this CPU's active slab with its free objects. List lock held. */
-static void freeze_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+/* A slab that stopped being full goes on this CPU's partial list. */
+static void put_cpu_partial(struct kmem_cache *s, struct page *slab)
 {
-	c->freelist = slab->slab_freelist;
-	slab->slab_freelist = NULL;
-	slab->slab_counters = ((unsigned long)s->objects << 16) | s->objects | SLAB_FROZEN;
-	c->slab = slab;
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	struct page *old = NULL;
+
+	if (c->partial_slabs >= s->cpu_partial_slabs) {
+		old = c->partial;
+		c->partial = NULL;
+		c->partial_slabs = 0;
+	}
+	slab->slab_next = c->partial;
+	c->partial = slab;
+	c->partial_slabs++;
+	put_partials(s, old);
 }
 
 /*
- * Refill this CPU's freelist: the active slab's remote frees, else a
- * partial slab, else a new slab (allocated with interrupts on when @gfp
- * may sleep; the caller looks up its CPU again after).
- * Context: interrupts off. Return: false when no memory.
+ * Take partial slabs from the node list: the first becomes the active
+ * slab (returned, frozen, with its objects in *@freelist); up to half the
+ * CPU partial capacity more go to c->partial.
  */
-static bool refill_cpu_slab(struct kmem_cache *s, gfp_t gfp)
+static struct page *get_partial_node(struct kmem_cache *s, struct kmem_cache_cpu *c,
+				     void **freelist)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[smp_processor_id()];
-	struct page *slab;
+	struct page *slab, *next, *first = NULL;
 
+	if (!READ_ONCE(s->nr_partial))
+		return NULL;
 	spin_lock(&s->list_lock);
-	slab = c->slab;
-	if (slab && !slab->slab_freelist) {
-		/* Full: on no list until an object comes back (slab_free_slowpath). */
-		slab->slab_counters &= ~SLAB_FROZEN;
-		c->slab = NULL;
-		slab = NULL;
-	}
-	if (!slab) {
-		slab = list_first_entry_or_null(&s->partial, struct page, slab_list);
-		if (slab) {
-			list_del_init(&slab->slab_list);
-			s->nr_partial--;
+	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
+		remove_partial(s, slab);
+		if (!first) {
+			first = slab;
+			*freelist = freeze_slab(s, slab);
+		} else {
+			slab->slab_next = c->partial;
+			c->partial = slab;
+			c->partial_slabs++;
 		}
-	}
-	if (slab) {
-		freeze_slab(s, c, slab);
-		spin_unlock(&s->list_lock);
-		return true;
+		if (c->partial_slabs >= s->cpu_partial_slabs / 2)
+			break;
 	}
 	spin_unlock(&s->list_lock);
+	return first;
+}
+
+static void *alloc_debug_slowpath(struct kmem_cache *s, gfp_t gfp, unsigned long addr);
+
+/*
+ * The allocation slow path: refill this CPU's freelist from the active
+ * slab's remote frees, a CPU partial slab, a node partial slab or a new
+ * slab (allocated with interrupts on when @gfp may block), and take one
+ * object. Context: interrupts off. Return: the object, or NULL.
+ */
+static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
+{
+	struct kmem_cache_cpu *c;
+	struct page *slab;
+	void *freelist;
+
+	if (kmem_cache_debug(s))
+		return alloc_debug_slowpath(s, gfp, addr);
+	c = this_cpu_ptr(s->cpu_slab);
+	freelist = c->freelist;
+	if (freelist)
+		goto load_freelist;
+	slab = c->slab;
+	if (slab) {
+		freelist = get_freelist(s, slab);
+		if (freelist)
+			goto load_freelist;
+		c->slab = NULL;		/* full now, and unfrozen */
+	}
+	slab = c->partial;
+	if (slab) {
+		c->partial = slab->slab_next;
+		c->partial_slabs--;
+		freelist = freeze_slab(s, slab);
+		goto install;
+	}
+	slab = get_partial_node(s, c, &freelist);
+	if (slab)
+		goto install;
+
 	if (gfpflags_allow_blocking(gfp))
 		local_irq_enable();
 	slab = allocate_slab(s, gfp);
 	local_irq_disable();
 	if (!slab)
-		return false;
-	/* Perhaps another CPU now, perhaps with a slab by now: queue it then. */
-	c = &s->cpu_slab[smp_processor_id()];
-	spin_lock(&s->list_lock);
-	if (c->slab) {
-		list_add(&slab->slab_list, &s->partial);
-		s->nr_partial++;
-	} else {
-		freeze_slab(s, c, slab);
-	}
-	spin_unlock(&s->list_lock);
-	return true;
+		return NULL;
+	freelist = slab->slab_freelist;
+	slab->slab_freelist = NULL;
+	slab->slab_counters = slab_counters(SLAB_OBJECTS(slab->slab_counters),
+					    SLAB_OBJECTS(slab->slab_counters), true);
+	/* Perhaps on another CPU now, which may have an active slab meanwhile. */
+	c = this_cpu_ptr(s->cpu_slab);
+	if (c->slab)
+		flush_slab(s, c);
+install:
+	c->slab = slab;
+load_freelist:
+	c->freelist = get_freepointer(s, freelist);
+	c->tid += TID_STEP;
+	return freelist;
 }
 
-static void *slab_alloc_slowpath(struct kmem_cache *s, gfp_t gfp)
+/* __GFP_ZERO, or init_on_alloc where neither a constructor nor poison owns the bytes. */
+static inline bool slab_want_init(gfp_t gfp, const struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c;
+	if (gfp & __GFP_ZERO)
+		return true;
+	return init_on_alloc && !s->ctor && !(s->flags & SLAB_POISON);
+}
+
+/*
+ * Everything the fast path leaves out: the might_sleep() report, fault
+ * injection, the refill, and zeroing. Kept out of line, reached by tail
+ * calls, so that the fast path needs no saved registers.
+ */
+static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
+{
+	unsigned long flags;
 	void *object;
 
-	for (;;) {
-		c = &s->cpu_slab[smp_processor_id()];
-		object = c->freelist;
-		if (object)
-			break;
-		if (!refill_cpu_slab(s, gfp))
-			return NULL;
-	}
-	c->freelist = get_freepointer(s, object);
+	might_sleep_if(gfpflags_allow_blocking(gfp));
+	if (unlikely(should_failslab(s, gfp)))
+		return NULL;
+	local_irq_save(flags);
+	object = ___slab_alloc(s, gfp, addr);
+	local_irq_restore(flags);
+	if (slab_want_init(gfp, s) && object)
+		memset(object, 0, s->object_size);
+	return object;
+}
+
+/*
+ * Does this allocation need __slab_alloc()'s checks? A blocking request
+ * in atomic context does (might_sleep(); with interrupts off it is caught
+ * on the slow path), and so do zeroing, fault injection and the boot
+ * options that disable the fast path.
+ */
+static __always_inline bool slab_alloc_needs_checks(gfp_t gfp)
+{
+	return (gfpflags_allow_blocking(gfp) && preempt_count()) || (gfp & __GFP_ZERO) ||
+	       slub_alloc_slowpath_only || failslab_enabled;
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
+{
+	struct kmem_cache_cpu *pcp = s->cpu_slab, *c;
+	unsigned long tid;
+	void *object;
+	u128 old, new;
+
+	if (unlikely(slab_alloc_needs_checks(gfp)))
+		return __slab_alloc(s, gfp, addr);
+redo:
+	c = raw_cpu_ptr(pcp);
+	tid = READ_ONCE(c->tid);
+	barrier();
+	object = READ_ONCE(c->freelist);
+	if (unlikely(!object))
+		return __slab_alloc(s, gfp, addr);
+	old = ((u128)tid << 64) | (unsigned long)object;
+	new = ((u128)(tid + TID_STEP) << 64) | (unsigned long)get_freepointer(s, object);
+	if (unlikely(!this_cpu_try_cmpxchg128(pcp->freelist_tid, &old, new)))
+		goto redo;
 	return object;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	struct kmem_cache_cpu *c;
-	unsigned long flags;
-	void *object;
-
-	might_sleep_if(gfpflags_allow_blocking(gfp));
-	local_irq_save(flags);
-	c = &s->cpu_slab[raw_smp_processor_id()];
-	object = c->freelist;
-	if (likely(object))
-		c->freelist = get_freepointer(s, object);
-	else
-		object = slab_alloc_slowpath(s, gfp);
-	local_irq_restore(flags);
-	if (unlikely(gfp & __GFP_ZERO) && object)
-		memset(object, 0, s->object_size);
-	return object;
+	return slab_alloc(s, gfp, _RET_IP_);
 }
 
-/* A free that is not to this CPU's active slab. Context: interrupts off. */
-static void slab_free_slowpath(struct kmem_cache *s, struct page *slab, void *object)
+void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size)
 {
-	struct page *discard = NULL;
-	bool was_full;
+	return slab_alloc(s, gfp, _RET_IP_);
+}
 
-	spin_lock(&s->list_lock);
-	was_full = !slab->slab_freelist;
-	set_freepointer(s, object, slab->slab_freelist);
-	slab->slab_freelist = object;
-	slab->slab_counters--;
-	if (!(slab->slab_counters & SLAB_FROZEN)) {
-		if (!SLAB_INUSE(slab->slab_counters) && s->nr_partial > s->min_partial) {
-			if (!was_full) {
-				list_del_init(&slab->slab_list);
-				s->nr_partial--;
-			}
-			discard = slab;
-		} else if (was_full) {
-			list_add_tail(&slab->slab_list, &s->partial);
-			s->nr_partial++;
+/* ---- free ---------------------------------------------------------------- */
+
+static void free_debug_slowpath(struct kmem_cache *s, struct page *slab, void *object,
+				unsigned long addr);
+
+/* Is @slab (a head page) a slab of @s? Any other free is a misuse. */
+static inline bool slab_is_of_cache(const struct kmem_cache *s, const struct page *slab)
+{
+	return PageSlab(slab) && slab->slab_cache == s;
+}
+
+/* A free of @obj, whose head page is @page, to @s which it does not belong to. */
+static noinline void report_foreign_object(struct kmem_cache *s, struct page *page,
+					   const void *obj)
+{
+	pr_err("kmem_cache_free(%s): %p is not an object of this cache (it is %s%s)\n",
+	       s->name, obj, PageSlab(page) ? "from " : "not from a slab",
+	       PageSlab(page) ? page->slab_cache->name : "");
+	WARN_ON(1);
+	atomic_long_add(1, &slub_debug_reports);
+}
+
+/*
+ * Freeing the object at the head of the freelist it goes onto is a double
+ * free: the hardened build checks that much on every free, as Linux does.
+ */
+static inline bool freelist_double_free(struct kmem_cache *s, void *head, void *freelist)
+{
+#ifdef CONFIG_SLAB_FREELIST_HARDENED
+	if (unlikely(head == freelist)) {
+		pr_err("SLUB %s: double free of %px detected\n", s->name, head);
+		WARN_ON(1);
+		atomic_long_add(1, &slub_debug_reports);
+		return true;
+	}
+#endif
+	return false;
+}
+
+/*
+ * A free that changes @slab's state: it is unfrozen and was full (it goes
+ * to this CPU's partial list) or becomes empty (under list_lock: freed if
+ * on the node list, or off every list, with partial slabs enough).
+ */
+static noinline void slab_free_transition(struct kmem_cache *s, struct page *slab, void *head,
+					  void *tail, unsigned int cnt)
+{
+	unsigned long c, new_c, flags = 0;
+	bool locked = false, was_frozen;
+	void *prior;
+
+	do {
+		if (locked) {
+			spin_unlock_irqrestore(&s->list_lock, flags);
+			locked = false;
 		}
+		prior = READ_ONCE(slab->slab_freelist);
+		c = READ_ONCE(slab->slab_counters);
+		set_freepointer(s, tail, prior);
+		new_c = c - cnt;
+		was_frozen = c & SLAB_FROZEN;
+		if (!was_frozen && !SLAB_INUSE(new_c)) {
+			spin_lock_irqsave(&s->list_lock, flags);
+			locked = true;
+		}
+	} while (!slab_update_freelist(slab, prior, c, head, new_c));
+
+	if (!locked) {
+		if (!was_frozen && !prior) {
+			local_irq_save(flags);
+			put_cpu_partial(s, slab);
+			local_irq_restore(flags);
+		}
+		return;
 	}
-	spin_unlock(&s->list_lock);
-	if (discard)
-		discard_slab(s, discard);
+	if (s->nr_partial >= s->min_partial && (PageWorkingset(slab) || !prior)) {
+		if (PageWorkingset(slab))
+			remove_partial(s, slab);
+		spin_unlock_irqrestore(&s->list_lock, flags);
+		discard_slab(s, slab);
+		return;
+	}
+	if (!prior)
+		add_partial(s, slab);
+	spin_unlock_irqrestore(&s->list_lock, flags);
 }
 
-static void slab_free(struct kmem_cache *s, struct page *slab, void *object)
+/*
+ * The free slow path: @cnt objects @head .. @tail of @slab, which is not
+ * this CPU's active slab, go onto the slab's own freelist with one
+ * cmpxchg16b, unless the slab changes state (slab_free_transition()).
+ */
+static noinline void __slab_free(struct kmem_cache *s, struct page *slab, void *head,
+				 void *tail, unsigned int cnt, unsigned long addr)
 {
-	struct kmem_cache_cpu *c;
-	unsigned long flags;
+	unsigned long c, new_c;
+	void *prior;
 
-	local_irq_save(flags);
-	c = &s->cpu_slab[raw_smp_processor_id()];
-	if (likely(c->slab == slab)) {
-		set_freepointer(s, object, c->freelist);
-		c->freelist = object;
-	} else {
-		slab_free_slowpath(s, slab, object);
+	if (unlikely(!slab_is_of_cache(s, slab))) {
+		report_foreign_object(s, slab, head);
+		return;
 	}
-	local_irq_restore(flags);
+	if (unlikely(kmem_cache_debug(s))) {
+		free_debug_slowpath(s, slab, head, addr);
+		return;
+	}
+	do {
+		prior = READ_ONCE(slab->slab_freelist);
+		c = READ_ONCE(slab->slab_counters);
+		new_c = c - cnt;
+		if (freelist_double_free(s, head, prior))
+			return;
+		if (unlikely(!(c & SLAB_FROZEN) && (!prior || !SLAB_INUSE(new_c)))) {
+			slab_free_transition(s, slab, head, tail, cnt);
+			return;
+		}
+		set_freepointer(s, tail, prior);
+	} while (!slab_update_freelist(slab, prior, c, head, new_c));
+}
+
+static __always_inline void do_slab_free(struct kmem_cache *s, struct page *slab, void *head,
+					 void *tail, unsigned int cnt, unsigned long addr)
+{
+	struct kmem_cache_cpu *pcp = s->cpu_slab, *c;
+	unsigned long tid;
+	void *freelist;
+	u128 old, new;
+
+redo:
+	c = raw_cpu_ptr(pcp);
+	tid = READ_ONCE(c->tid);
+	barrier();
+	if (unlikely(slab != READ_ONCE(c->slab))) {
+		__slab_free(s, slab, head, tail, cnt, addr);
+		return;
+	}
+	freelist = READ_ONCE(c->freelist);
+	if (freelist_double_free(s, head, freelist))
+		return;
+	set_freepointer(s, tail, freelist);
+	old = ((u128)tid << 64) | (unsigned long)freelist;
+	new = ((u128)(tid + TID_STEP) << 64) | (unsigned long)head;
+	if (unlikely(!this_cpu_try_cmpxchg128(pcp->freelist_tid, &old, new)))
+		goto redo;
+}
+
+/* init_on_free clears objects whose bytes no constructor or poison owns. */
+static inline void slab_free_clear(struct kmem_cache *s, void *object)
+{
+	if (unlikely(init_on_free) && !s->ctor && !(s->flags & SLAB_POISON))
+		memset(object, 0, s->object_size);
+}
+
+static noinline void slab_free_init(struct kmem_cache *s, struct page *slab, void *object,
+				    unsigned long addr)
+{
+	if (slab_is_of_cache(s, slab))
+		slab_free_clear(s, object);
+	do_slab_free(s, slab, object, object, 1, addr);
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *object,
+				      unsigned long addr)
+{
+	if (unlikely(init_on_free))
+		slab_free_init(s, slab, object, addr);
+	else
+		do_slab_free(s, slab, object, object, 1, addr);
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
-	struct page *slab;
-
-	if (!obj)
+	if (unlikely(!obj))
 		return;
-	slab = virt_to_slab(obj);
-	if (WARN_ON(!slab || slab->slab_cache != s)) {
-		pr_err("kmem_cache_free(%s): %p is not an object of this cache\n", s->name, obj);
+	/* Not checked here: a foreign object is never s's active slab's (__slab_free). */
+	slab_free(s, compound_head(virt_to_page(obj)), obj, _RET_IP_);
+}
+
+/* ---- bulk -------------------------------------------------------------- */
+
+int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	size_t i;
+
+	might_sleep_if(gfpflags_allow_blocking(gfp));
+	if (unlikely(should_failslab(s, gfp)))
+		return 0;
+	local_irq_save(flags);
+	c = this_cpu_ptr(s->cpu_slab);
+	for (i = 0; i < nr; i++) {
+		void *object = c->freelist;
+
+		if (unlikely(!object)) {
+			/* The pops so far have not advanced tid: do it now. */
+			c->tid += TID_STEP;
+			p[i] = ___slab_alloc(s, gfp, _RET_IP_);
+			if (unlikely(!p[i]))
+				goto error;
+			c = this_cpu_ptr(s->cpu_slab);
+			continue;
+		}
+		c->freelist = get_freepointer(s, object);
+		p[i] = object;
+	}
+	c->tid += TID_STEP;
+	local_irq_restore(flags);
+	if (slab_want_init(gfp, s))
+		for (i = 0; i < nr; i++)
+			memset(p[i], 0, s->object_size);
+	return (int)nr;
+error:
+	local_irq_restore(flags);
+	kmem_cache_free_bulk(s, i, p);
+	return 0;
+}
+
+/*
+ * Free p[nr - 1] together with the objects of its slab among the entries
+ * before it, chained into one detached freelist, as Linux does: the scan
+ * stops at the third entry of another slab. The entries taken are NULLed.
+ */
+static void free_bulk_one_slab(struct kmem_cache *s, size_t nr, void **p)
+{
+	void *head = p[--nr], *tail = head;
+	struct page *slab = virt_to_slab(head);
+	struct kmem_cache *cache = s ? s : slab ? slab->slab_cache : NULL;
+	unsigned int cnt = 1, misses = 0;
+
+	if (!cache) {
+		kfree(head);	/* a large kmalloc, or a bad pointer: reported there */
 		return;
 	}
-	slab_free(s, slab, (void *)obj);
+	slab = compound_head(virt_to_page(head));
+	if (unlikely(!slab_is_of_cache(cache, slab))) {
+		report_foreign_object(cache, slab, head);
+		return;
+	}
+	slab_free_clear(cache, head);
+	while (nr && !kmem_cache_debug(cache) && misses < 3) {
+		void *object = p[--nr];
+
+		if (!object)
+			continue;
+		if (virt_to_slab(object) == slab) {
+			slab_free_clear(cache, object);
+			set_freepointer(cache, object, head);
+			head = object;
+			cnt++;
+			p[nr] = NULL;	/* skipped by the caller */
+		} else {
+			misses++;
+		}
+	}
+	do_slab_free(cache, slab, head, tail, cnt, _RET_IP_);
+}
+
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
+{
+	for (; nr; nr--)
+		if (p[nr - 1])
+			free_bulk_one_slab(s, nr, p);
 }
 
 /* ---- caches ------------------------------------------------------------ */
 
-static void init_cache(struct kmem_cache *s, const char *name, unsigned int size,
-		       unsigned int align, slab_flags_t flags, void (*ctor)(void *))
+static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
 {
-	memset(s, 0, sizeof(*s));
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = L1_CACHE_BYTES;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	return ALIGN(max(align, (unsigned int)sizeof(void *)), sizeof(void *));
+}
+
+/* Lay out the object slot (mm/slab.h) and choose the slab order. */
+static bool calculate_sizes(struct kmem_cache *s)
+{
+	slab_flags_t flags = s->flags;
+	unsigned int size = ALIGN(s->object_size, sizeof(void *));
+	int order;
+
+	if ((flags & SLAB_RED_ZONE) && size == s->object_size)
+		size += sizeof(void *);		/* a right red zone to check */
+	s->inuse = size;
+	if ((flags & SLAB_POISON) || s->ctor || s->object_size < sizeof(void *)) {
+		/* The object's bytes are not ours when free: the pointer goes after. */
+		s->offset = size;
+		size += sizeof(void *);
+	} else {
+		s->offset = ALIGN_DOWN(s->object_size / 2, sizeof(void *));
+	}
+	if (flags & SLAB_STORE_USER)
+		size += 2 * sizeof(struct track);
+	if (flags & SLAB_RED_ZONE) {
+		size += sizeof(void *);		/* keeps overruns off the metadata */
+		s->red_left_pad = ALIGN(sizeof(void *), s->align);
+		size += s->red_left_pad;
+	}
+	s->size = ALIGN(size, s->align);
+	order = calculate_order(s->size);
+	if (order < 0)
+		return false;
+	s->order = (unsigned int)order;
+	s->objects = order_objects(s->order, s->size);
+	return s->objects > 0;
+}
+
+/* Linux's CPU partial capacity, in objects, turned into slabs. */
+static void set_cpu_partial(struct kmem_cache *s)
+{
+	unsigned int objects;
+
+	if (s->size >= PAGE_SIZE)
+		objects = 2;
+	else if (s->size >= 1024)
+		objects = 6;
+	else if (s->size >= 256)
+		objects = 13;
+	else
+		objects = 30;
+	s->cpu_partial_slabs = kmem_cache_debug(s) ? 0 : DIV_ROUND_UP(objects * 2, s->objects);
+}
+
+static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+			   unsigned int align, slab_flags_t flags, void (*ctor)(void *))
+{
+	unsigned int cpu;
+
 	s->name = name;
 	s->object_size = size;
-	s->flags = flags;
+	s->flags = kmem_cache_flags(name, flags);
 	s->ctor = ctor;
-	if (flags & SLAB_HWCACHE_ALIGN)
-		align = max(align, (unsigned int)L1_CACHE_BYTES);
-	s->align = max(align, (unsigned int)sizeof(void *));
-	size = ALIGN(max(size, (unsigned int)sizeof(void *)), sizeof(void *));
-	/* A constructor owns the object's bytes: the free pointer goes after them. */
-	s->offset = ctor ? size : 0;
-	if (ctor)
-		size += sizeof(void *);
-	s->size = ALIGN(size, s->align);
-	s->order = calculate_order(s->size);
-	s->objects = order_objects(s->order, s->size);
-	s->min_partial = 5;
-	if (flags & SLAB_CACHE_DMA)
+	s->align = calculate_alignment(s->flags, align, size);
+	s->refcount = 1;
+#ifdef CONFIG_SLAB_FREELIST_HARDENED
+	s->random = (rdtsc_ordered() * 0x9e3779b97f4a7c15ULL) | 1;
+#endif
+	if (!calculate_sizes(s))
+		return -EINVAL;
+	s->min_partial = clamp((unsigned long)ilog2(s->size) / 2, 5UL, 10UL);
+	set_cpu_partial(s);
+	if (s->flags & SLAB_CACHE_DMA)
 		s->allocflags |= GFP_DMA;
-	if (flags & SLAB_CACHE_DMA32)
+	if (s->flags & SLAB_CACHE_DMA32)
 		s->allocflags |= GFP_DMA32;
-	if (flags & SLAB_RECLAIM_ACCOUNT)
+	if (s->flags & SLAB_RECLAIM_ACCOUNT)
 		s->allocflags |= __GFP_RECLAIMABLE;
 	spin_lock_init(&s->list_lock);
 	INIT_LIST_HEAD(&s->partial);
+	INIT_LIST_HEAD(&s->full);
+	s->cpu_slab = alloc_percpu(struct kmem_cache_cpu);
+	if (!s->cpu_slab)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		per_cpu_ptr(s->cpu_slab, cpu)->tid = cpu;
+	return 0;
+}
+
+#define SLAB_NEVER_MERGE	(SLAB_DEBUG_FLAGS | SLAB_NO_MERGE | SLAB_FAILSLAB)
+#define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
+
+static bool slab_unmergeable(const struct kmem_cache *s)
+{
+	return slab_nomerge || s->ctor || (s->flags & SLAB_NEVER_MERGE) || s->refcount < 0;
+}
+
+/* A cache @size-byte objects can share, as Linux's find_mergeable(). Mutex held. */
+static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
+					 slab_flags_t flags, const char *name, void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+
+	flags = kmem_cache_flags(name, flags);
+	if (slab_nomerge || ctor || (flags & SLAB_NEVER_MERGE))
+		return NULL;
+	size = ALIGN(size, sizeof(void *));
+	align = calculate_alignment(flags, align, size);
+	size = ALIGN(size, align);
+	list_for_each_entry_reverse(s, &slab_caches, list) {
+		if (slab_unmergeable(s) || size > s->size)
+			continue;
+		if ((flags & SLAB_MERGE_SAME) != (s->flags & SLAB_MERGE_SAME))
+			continue;
+		if ((s->size & ~(align - 1)) != s->size || s->size - size >= sizeof(void *))
+			continue;
+		return s;
+	}
+	return NULL;
 }
 
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
@@ -390,58 +912,103 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 {
 	struct kmem_cache *s = NULL;
 
+	might_sleep();
 	if (!name || !size || size > KMALLOC_MAX_CACHE_SIZE * 4 || (align & (align - 1))) {
 		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
 		       name ? name : "(null)", size, align);
-	} else {
-		s = kmem_cache_alloc(&kmem_cache_boot, GFP_KERNEL);
+		goto out;
 	}
+	mutex_lock(&slab_caches_mutex);
+	s = find_mergeable(size, align, flags, name, ctor);
 	if (s) {
-		init_cache(s, name, size, align, flags, ctor);
-		mutex_lock(&slab_caches_mutex);
-		list_add_tail(&s->list, &slab_caches);
-		mutex_unlock(&slab_caches_mutex);
-	} else if (flags & SLAB_PANIC) {
-		panic("kmem_cache_create: Failed to create slab '%s'", name);
+		s->refcount++;
+		s->object_size = max(s->object_size, size);
+	} else {
+		s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
+		if (s && kmem_cache_open(s, name, size, align, flags, ctor)) {
+			free_percpu(s->cpu_slab);
+			kmem_cache_free(kmem_cache, s);
+			s = NULL;
+		}
+		if (s)
+			list_add_tail(&s->list, &slab_caches);
 	}
+	mutex_unlock(&slab_caches_mutex);
+out:
+	if (!s && (flags & SLAB_PANIC))
+		panic("kmem_cache_create: Failed to create slab '%s'", name);
 	return s;
 }
 
-/* Deactivate every CPU's slab of @s (each from its own CPU). */
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+unsigned int kmem_cache_size(const struct kmem_cache *s)
+{
+	return s->object_size;
+}
+
+/* Give up this CPU's active and partial slabs of @data (IPI: interrupts off). */
 static void flush_cpu_slab(void *data)
 {
 	struct kmem_cache *s = data;
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	struct page *partial = c->partial;
 
-	deactivate_slab(s, &s->cpu_slab[smp_processor_id()]);
+	flush_slab(s, c);
+	c->partial = NULL;
+	c->partial_slabs = 0;
+	put_partials(s, partial);
 }
 
-/* Free the empty slabs of the partial list. */
-static unsigned long discard_empty_slabs(struct kmem_cache *s)
+void flush_all(struct kmem_cache *s)
+{
+	on_each_cpu(flush_cpu_slab, s, true);
+}
+
+/* Free the empty slabs of the node partial list. */
+static void discard_empty_slabs(struct kmem_cache *s)
 {
 	struct page *slab, *next;
-	unsigned long flags, kept = 0;
+	unsigned long flags;
 	LIST_HEAD(empty);
 
 	spin_lock_irqsave(&s->list_lock, flags);
 	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
-		if (SLAB_INUSE(slab->slab_counters)) {
-			kept++;
+		if (SLAB_INUSE(READ_ONCE(slab->slab_counters)))
 			continue;
-		}
-		list_move(&slab->slab_list, &empty);
-		s->nr_partial--;
+		remove_partial(s, slab);
+		list_add(&slab->slab_list, &empty);
 	}
 	spin_unlock_irqrestore(&s->list_lock, flags);
 	list_for_each_entry_safe(slab, next, &empty, slab_list)
 		discard_slab(s, slab);
-	return kept;
 }
 
 int kmem_cache_shrink(struct kmem_cache *s)
 {
-	on_each_cpu(flush_cpu_slab, s, true);
+	might_sleep();
+	flush_all(s);
 	discard_empty_slabs(s);
 	return 0;
+}
+
+/* Free objects on the node partial list (CPU slabs' objects count as in use). */
+static unsigned long count_free_objects(struct kmem_cache *s)
+{
+	unsigned long flags, free = 0;
+	struct page *slab;
+
+	spin_lock_irqsave(&s->list_lock, flags);
+	list_for_each_entry(slab, &s->partial, slab_list) {
+		unsigned long c = READ_ONCE(slab->slab_counters);
+
+		free += SLAB_OBJECTS(c) - SLAB_INUSE(c);
+	}
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	return free;
 }
 
 void kmem_cache_destroy(struct kmem_cache *s)
@@ -450,39 +1017,50 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
+	mutex_lock(&slab_caches_mutex);
+	if (--s->refcount)
+		goto out;
 	kmem_cache_shrink(s);
 	left = atomic_long_read(&s->nr_slabs);
 	if (left) {
 		pr_err("kmem_cache_destroy %s: Slab cache still has objects when called from %pS\n",
 		       s->name, __builtin_return_address(0));
-		pr_err("%s: %ld slab%s with objects still allocated, cache kept\n", s->name,
+		pr_err("%s: %ld object%s in %ld slab%s still allocated, cache kept\n", s->name,
+		       atomic_long_read(&s->total_objects) - count_free_objects(s),
+		       atomic_long_read(&s->total_objects) - count_free_objects(s) == 1 ? "" : "s",
 		       left, left > 1 ? "s" : "");
-		return;
+		atomic_long_add(1, &slub_debug_reports);
+		s->refcount = 1;
+		goto out;
 	}
-	mutex_lock(&slab_caches_mutex);
 	list_del(&s->list);
+	free_percpu(s->cpu_slab);
+	kmem_cache_free(kmem_cache, s);
+out:
 	mutex_unlock(&slab_caches_mutex);
-	kmem_cache_free(&kmem_cache_boot, s);
 }
 
 /* ---- kmalloc ----------------------------------------------------------- */
 
-/* Classes above 192 are powers of two from 256: index 7 is 256, 12 is 8192. */
-static struct kmem_cache *kmalloc_slab(size_t size)
+/* For sizes up to 192: kmalloc_index() of (size - 1) / 8. */
+static u8 size_index[24];
+
+static struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 {
-	if (size <= 192)
-		return kmalloc_caches[size_index[(size - 1) / 8]];
-	return kmalloc_caches[fls_long(size - 1) - 1];
+	unsigned int index = size <= 192 ? size_index[(size - 1) / 8] :
+					   (unsigned int)fls_long(size - 1);
+
+	return kmalloc_caches[kmalloc_type(gfp)][index];
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+void *__kmalloc(size_t size, gfp_t gfp)
 {
 	struct page *page;
 
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	if (likely(size <= KMALLOC_MAX_CACHE_SIZE))
-		return kmem_cache_alloc(kmalloc_slab(size), gfp);
+		return slab_alloc(kmalloc_slab(size, gfp), gfp, _RET_IP_);
 	page = alloc_pages(gfp | __GFP_COMP, get_order(size));
 	return page ? page_address(page) : NULL;
 }
@@ -495,11 +1073,12 @@ void kfree(const void *obj)
 		return;
 	page = compound_head(virt_to_page(obj));
 	if (likely(PageSlab(page))) {
-		slab_free(page->slab_cache, page, (void *)obj);
+		slab_free(page->slab_cache, page, (void *)obj, _RET_IP_);
 		return;
 	}
-	if (WARN_ON(!PageHead(page))) {
+	if (WARN_ON(!PageHead(page) || obj != page_address(page))) {
 		pr_err("kfree: %p is not a kmalloc()ed object\n", obj);
+		atomic_long_add(1, &slub_debug_reports);
 		return;
 	}
 	__free_pages(page, compound_order(page));
@@ -528,7 +1107,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	}
 	if (!ZERO_OR_NULL_PTR(p) && new_size <= old)
 		return (void *)p;
-	n = kmalloc(new_size, gfp);
+	n = __kmalloc(new_size, gfp);
 	if (n && !ZERO_OR_NULL_PTR(p)) {
 		memcpy(n, p, old);
 		kfree(p);
@@ -538,7 +1117,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
 {
-	void *p = kmalloc(len, gfp);
+	void *p = __kmalloc(len, gfp);
 
 	if (p && len)
 		memcpy(p, src, len);
@@ -553,7 +1132,7 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 	if (!s)
 		return NULL;
 	len = strnlen(s, max);
-	p = kmalloc(len + 1, gfp);
+	p = __kmalloc(len + 1, gfp);
 	if (p) {
 		memcpy(p, s, len);
 		p[len] = '\0';
@@ -566,65 +1145,212 @@ char *kstrdup(const char *s, gfp_t gfp)
 	return s ? kstrndup(s, strlen(s), gfp) : NULL;
 }
 
+/* ---- debug caches: every object under list_lock --------------------------- */
+
+/* Take one object of @slab (list lock held); move it to the full list when it empties. */
+static void *alloc_single(struct kmem_cache *s, struct page *slab, unsigned long addr)
+{
+	void *object = slab->slab_freelist;
+	unsigned int objects = SLAB_OBJECTS(slab->slab_counters);
+
+	if (!alloc_debug_processing(s, slab, object, addr)) {
+		/* Corrupt: the slab's free objects are given up, as Linux does. */
+		slab->slab_freelist = NULL;
+		slab->slab_counters = slab_counters(objects, objects, false);
+		object = NULL;
+	} else {
+		slab->slab_freelist = get_freepointer(s, object);
+		slab->slab_counters++;
+	}
+	if (!slab->slab_freelist) {
+		if (PageWorkingset(slab))
+			remove_partial(s, slab);
+		list_add(&slab->slab_list, &s->full);
+	} else if (!PageWorkingset(slab)) {
+		add_partial(s, slab);
+	}
+	return object;
+}
+
+/* Context: interrupts off. */
+static void *alloc_debug_slowpath(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
+{
+	struct page *slab;
+	void *object = NULL;
+
+	spin_lock(&s->list_lock);
+	while (!object && (slab = list_first_entry_or_null(&s->partial, struct page, slab_list)))
+		object = alloc_single(s, slab, addr);
+	spin_unlock(&s->list_lock);
+	if (object)
+		return object;
+	if (gfpflags_allow_blocking(gfp))
+		local_irq_enable();
+	slab = allocate_slab(s, gfp);
+	local_irq_disable();
+	if (!slab)
+		return NULL;
+	spin_lock(&s->list_lock);
+	object = alloc_single(s, slab, addr);
+	spin_unlock(&s->list_lock);
+	return object;
+}
+
+static void free_debug_slowpath(struct kmem_cache *s, struct page *slab, void *object,
+				unsigned long addr)
+{
+	unsigned long flags;
+	bool was_full, discard = false;
+
+	spin_lock_irqsave(&s->list_lock, flags);
+	if (!free_debug_processing(s, slab, object, addr))
+		goto out;
+	was_full = !slab->slab_freelist;
+	set_freepointer(s, object, slab->slab_freelist);
+	slab->slab_freelist = object;
+	slab->slab_counters--;
+	if (!SLAB_INUSE(slab->slab_counters) && s->nr_partial >= s->min_partial) {
+		if (was_full)
+			list_del_init(&slab->slab_list);
+		else
+			remove_partial(s, slab);
+		discard = true;
+	} else if (was_full) {
+		list_del_init(&slab->slab_list);
+		add_partial(s, slab);
+	}
+out:
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	if (discard)
+		discard_slab(s, slab);
+}
+
+/* ---- boot parameters ------------------------------------------------------ */
+
+static int setup_uint_param(char *str, unsigned int *val, unsigned int max, const char *name)
+{
+	unsigned int v;
+
+	if (kstrtouint(str, 0, &v) || v > max) {
+		pr_warn("%s: bad value '%s' ignored\n", name, str);
+		return -EINVAL;
+	}
+	*val = v;
+	return 0;
+}
+
+static int setup_slub_min_order(char *str)
+{
+	return setup_uint_param(str, &slub_min_order, MAX_ORDER, "slub_min_order");
+}
+__setup("slub_min_order=", setup_slub_min_order);
+
+static int setup_slub_max_order(char *str)
+{
+	return setup_uint_param(str, &slub_max_order, MAX_ORDER, "slub_max_order");
+}
+__setup("slub_max_order=", setup_slub_max_order);
+
+static int setup_slub_min_objects(char *str)
+{
+	return setup_uint_param(str, &slub_min_objects, MAX_OBJS_PER_PAGE, "slub_min_objects");
+}
+__setup("slub_min_objects=", setup_slub_min_objects);
+
+static int setup_slab_nomerge(char *str)
+{
+	slab_nomerge = true;
+	return 0;
+}
+__setup("slab_nomerge", setup_slab_nomerge);
+
+
 /* ---- boot and slabinfo ------------------------------------------------- */
 
-static const char *const kmalloc_names[NR_KMALLOC] = {
-	"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-96",
-	"kmalloc-128", "kmalloc-192", "kmalloc-256", "kmalloc-512", "kmalloc-1k",
-	"kmalloc-2k", "kmalloc-4k", "kmalloc-8k",
+static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1] = {
+#define KMALLOC_NAMES(p) { NULL, p "kmalloc-96", p "kmalloc-192", p "kmalloc-8",		\
+	p "kmalloc-16", p "kmalloc-32", p "kmalloc-64", p "kmalloc-128", p "kmalloc-256",	\
+	p "kmalloc-512", p "kmalloc-1k", p "kmalloc-2k", p "kmalloc-4k", p "kmalloc-8k" }
+	[KMALLOC_NORMAL] = KMALLOC_NAMES(""),
+	[KMALLOC_DMA] = KMALLOC_NAMES("dma-"),
+	[KMALLOC_DMA32] = KMALLOC_NAMES("dma32-"),
+#undef KMALLOC_NAMES
+};
+
+static unsigned int kmalloc_size_of(unsigned int index)
+{
+	return index == 1 ? 96 : index == 2 ? 192 : 1U << index;
+}
+
+static void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size,
+				     slab_flags_t flags)
+{
+	if (kmem_cache_open(s, name, size, 0, flags, NULL))
+		panic("SLUB: cannot create cache %s", name);
+	list_add_tail(&s->list, &slab_caches);
+}
+
+static const slab_flags_t kmalloc_type_flags[NR_KMALLOC_TYPES] = {
+	[KMALLOC_NORMAL] = 0,
+	[KMALLOC_DMA] = SLAB_CACHE_DMA,
+	[KMALLOC_DMA32] = SLAB_CACHE_DMA32,
 };
 
 void kmem_cache_init(void)
 {
-	unsigned int i, size;
+	unsigned int i, type, size;
 
-	init_cache(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache), 0,
-		   SLAB_HWCACHE_ALIGN, NULL);
-	list_add_tail(&kmem_cache_boot.list, &slab_caches);
-	for (i = 0; i < NR_KMALLOC; i++) {
-		init_cache(&kmalloc_boot[i], kmalloc_names[i], kmalloc_sizes[i], 0, 0, NULL);
-		list_add_tail(&kmalloc_boot[i].list, &slab_caches);
-		kmalloc_caches[i] = &kmalloc_boot[i];
+	slub_alloc_slowpath_only = init_on_alloc || debug_pagealloc_enabled;
+	create_boot_cache(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache),
+			  SLAB_HWCACHE_ALIGN);
+	for (i = 1; i <= KMALLOC_SHIFT_HIGH; i++) {
+		create_boot_cache(&kmalloc_boot[i], kmalloc_names[KMALLOC_NORMAL][i],
+				  kmalloc_size_of(i), SLAB_KMALLOC);
+		kmalloc_caches[KMALLOC_NORMAL][i] = &kmalloc_boot[i];
 	}
-	/* Sizes up to 192 map to the smallest class that holds them (96, 192 included). */
-	for (size = 8; size <= 192; size += 8) {
-		for (i = 0; kmalloc_sizes[i] < size; i++)
-			;
-		size_index[(size - 1) / 8] = (u8)i;
+	for (type = KMALLOC_DMA; type < NR_KMALLOC_TYPES; type++) {
+		for (i = 1; i <= KMALLOC_SHIFT_HIGH; i++)
+			kmalloc_caches[type][i] = kmem_cache_create(kmalloc_names[type][i],
+				kmalloc_size_of(i), 0,
+				SLAB_KMALLOC | SLAB_PANIC | kmalloc_type_flags[type], NULL);
 	}
-}
-
-/* Free objects on the partial lists (the per-CPU freelists count as in use). */
-static unsigned long count_partial_free(struct kmem_cache *s)
-{
-	unsigned long flags, free = 0;
-	struct page *slab;
-
-	spin_lock_irqsave(&s->list_lock, flags);
-	list_for_each_entry(slab, &s->partial, slab_list)
-		free += s->objects - SLAB_INUSE(slab->slab_counters);
-	spin_unlock_irqrestore(&s->list_lock, flags);
-	return free;
+	for (size = 8; size <= 192; size += 8)
+		size_index[(size - 1) / 8] = (u8)kmalloc_index(size);
 }
 
 static int cmd_slabinfo(int argc, char **argv)
 {
+	bool validate = argc > 1 && !strcmp(argv[1], "-v");
+	unsigned long errors = 0;
 	struct kmem_cache *s;
 
-	raw_printk("slabinfo - version: 2.1\n");
-	raw_printk("# name            <active_objs> <num_objs> <objsize> <objperslab> "
-		   "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
-		   "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	if (argc > 1 && !validate) {
+		raw_printk("usage: slabinfo [-v]\n");
+		return -EINVAL;
+	}
+	if (!validate) {
+		raw_printk("slabinfo - version: 2.1\n");
+		raw_printk("# name            <active_objs> <num_objs> <objsize> <objperslab> "
+			   "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+			   "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	}
 	mutex_lock(&slab_caches_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		unsigned long objs = (unsigned long)atomic_long_read(&s->total_objects);
 		unsigned long slabs = (unsigned long)atomic_long_read(&s->nr_slabs);
 
+		if (validate) {
+			errors += validate_slab_cache(s);
+			continue;
+		}
 		raw_printk("%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu %6u\n",
-			   s->name, objs - count_partial_free(s), objs, s->size, s->objects,
+			   s->name, objs - count_free_objects(s), objs, s->size, s->objects,
 			   1U << s->order, 0, 0, 0, slabs, slabs, 0);
 	}
 	mutex_unlock(&slab_caches_mutex);
-	return 0;
+	if (validate)
+		raw_printk("slabinfo: validated every cache: %lu error%s\n", errors,
+			   errors == 1 ? "" : "s");
+	return errors ? -EINVAL : 0;
 }
-SHELL_CMD(slabinfo, "slab caches, as /proc/slabinfo", cmd_slabinfo);
+SHELL_CMD(slabinfo, "slab caches, as /proc/slabinfo; -v validates every slab", cmd_slabinfo);

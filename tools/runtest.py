@@ -162,9 +162,9 @@ def run_host(binary, tally):
     return ok and r.returncode == 0
 
 
-def run_kernel_tests(a, label, cmdline, mem, tally, smp=None):
+def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None):
     full = ('ktest.run=all panic=-1 ' + cmdline).strip()
-    status, text, secs = boot(a.kernel, full, mem, smp or a.smp, a.accel, a.timeout)
+    status, text, secs = boot(kernel or a.kernel, full, mem, smp or a.smp, a.accel, a.timeout)
     os.makedirs(BUILD, exist_ok=True)
     logname = os.path.join(BUILD, 'test-%s.log' % label)
     with open(logname, 'w') as f:
@@ -276,6 +276,10 @@ def cmd_test(a):
         for mem, extra in MATRIX:
             label = 'kernel-%s%s' % (mem, ('-' + extra.replace('$', '_')) if extra else '')
             run_kernel_tests(a, label, (a.cmdline + ' ' + extra).strip(), mem, tally)
+        if a.hardened:
+            # The build with CONFIG_SLAB_FREELIST_HARDENED (make SLAB_FREELIST_HARDENED=1).
+            run_kernel_tests(a, 'kernel-hardened-smp4', a.cmdline, a.mem, tally, '4',
+                             a.hardened)
         run_boot_check(a, 'boot-junk-cmdline', a.cmdline + ' ' + junk_cmdline(4096, 2), a.mem,
                        tally)
         for label, cmdline, expected in CRASHES:
@@ -371,6 +375,7 @@ def main():
     machine(p)
     p.add_argument('--host')
     p.add_argument('--no-matrix', action='store_true')
+    p.add_argument('--hardened', help='a kernel built with SLAB_FREELIST_HARDENED=1')
     machine(sub.add_parser('run'))
     p = sub.add_parser('bench')
     machine(p)

@@ -9,6 +9,7 @@
  *                                 updated to the value found
  *   cmpxchg128(ptr, old, new)     16 bytes at once (cmpxchg16b; the CPU
  *                                 must have it: system_has_cmpxchg128())
+ *   try_cmpxchg128(ptr, &old, new)  the same, returning success
  */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
@@ -134,6 +135,21 @@ static inline u128 cmpxchg128(u128 *ptr, u128 old, u128 new)
 			     : "b"((u64)new), "c"((u64)(new >> 64))
 			     : "memory", "cc");
 	return ((u128)old_hi << 64) | old_lo;
+}
+
+/* cmpxchg128() reporting success; on failure *@old gets the current value. */
+static inline bool try_cmpxchg128(u128 *ptr, u128 *old, u128 new)
+{
+	u64 lo = (u64)*old, hi = (u64)(*old >> 64);
+	bool ok;
+
+	__asm__ __volatile__("lock cmpxchg16b %[p]"
+			     : [p] "+m"(*ptr), "+a"(lo), "+d"(hi), "=@ccz"(ok)
+			     : "b"((u64)new), "c"((u64)(new >> 64))
+			     : "memory");
+	if (!ok)
+		*old = ((u128)hi << 64) | lo;
+	return ok;
 }
 
 #endif /* _LINUX_ATOMIC_H */

@@ -20,6 +20,9 @@
 #define __weak		__attribute__((__weak__))
 #define __cold		__attribute__((__cold__))
 
+/* The caller of the current function, for reports. */
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+
 #define barrier()	__asm__ __volatile__("" : : : "memory")
 
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))

@@ -36,8 +36,12 @@ struct page {
 			unsigned long private;
 		};
 		struct {	/* slab head pages (mm/slub.c, struct slab) */
-			struct list_head slab_list;
+			union {
+				struct list_head slab_list;	/* node lists */
+				struct page *slab_next;		/* a CPU's partial list */
+			};
 			struct kmem_cache *slab_cache;
+			/* Changed together by cmpxchg16b: 16-byte aligned. */
 			void *slab_freelist;
 			unsigned long slab_counters;
 		};
@@ -57,5 +61,7 @@ struct page {
 };
 
 _Static_assert(sizeof(struct page) == 64, "struct page must be 64 bytes");
+_Static_assert(__builtin_offsetof(struct page, slab_freelist) % 16 == 0,
+	       "slab freelist and counters must be 16-byte aligned for cmpxchg16b");
 
 #endif /* _LINUX_MM_TYPES_H */

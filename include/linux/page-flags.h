@@ -28,6 +28,7 @@ enum pageflags {
 	PG_reclaim,
 	PG_swapbacked,
 	PG_unevictable,
+	PG_workingset,		/* slab: on its cache's node partial list */
 	__NR_PAGEFLAGS,
 };
 
@@ -57,5 +58,6 @@ PAGEFLAG(Head, head)
 PAGEFLAG(Reclaim, reclaim)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Unevictable, unevictable)
+PAGEFLAG(Workingset, workingset)
 
 #endif /* _LINUX_PAGE_FLAGS_H */

@@ -26,6 +26,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/threads.h>
+#include <linux/atomic.h>
 
 #define PER_CPU_SECTION		".data..percpu"
 
@@ -79,6 +80,40 @@ void __bad_percpu_size(void);	/* never defined: a link error for other sizes */
 
 #define this_cpu_ptr(ptr)						\
 	((__typeof__(ptr))((unsigned long)(ptr) + this_cpu_read(this_cpu_off)))
+/* this_cpu_ptr() for callers that tolerate migrating right after. */
+#define raw_cpu_ptr(ptr)	this_cpu_ptr(ptr)
+
+/*
+ * this_cpu_try_cmpxchg128 - one %gs-relative cmpxchg16b on 16 bytes
+ * (16-byte aligned) of this CPU's instance: atomic against interrupts on
+ * this CPU, which is all per-CPU data needs, so without a lock prefix.
+ * Return: true if *@ovalp matched and @nval was stored; else false, with
+ * the current value in *@ovalp.
+ */
+static inline bool __this_cpu_try_cmpxchg128(u128 *pcp, u128 *ovalp, u128 nval)
+{
+	u64 lo = (u64)*ovalp, hi = (u64)(*ovalp >> 64);
+	bool ok;
+
+	__asm__ __volatile__("cmpxchg16b %%gs:%[p]"
+			     : [p] "+m"(*pcp), "+a"(lo), "+d"(hi), "=@ccz"(ok)
+			     : "b"((u64)nval), "c"((u64)(nval >> 64))
+			     : "memory");
+	if (!ok)
+		*ovalp = ((u128)hi << 64) | lo;
+	return ok;
+}
+#define this_cpu_try_cmpxchg128(pcp, ovalp, nval)	\
+	__this_cpu_try_cmpxchg128(&(pcp), ovalp, nval)
+
+/*
+ * Dynamic per-CPU memory (mm/percpu.c): a zeroed instance of @size bytes
+ * for every CPU, used like the address of a DEFINE_PER_CPU variable.
+ * Return: NULL when the reserve is exhausted. Context: not from NMI.
+ */
+void *__alloc_percpu(size_t size, size_t align);
+#define alloc_percpu(type)	((type *)__alloc_percpu(sizeof(type), __alignof__(type)))
+void free_percpu(void *ptr);
 
 /*
  * setup_per_cpu_areas - give each possible CPU its copy of the template and

@@ -319,8 +319,8 @@ static void shrink_frees_empty_slabs(struct ktest *test)
 
 static void free_to_the_wrong_cache_is_reported(struct ktest *test)
 {
-	struct kmem_cache *a = kmem_cache_create("cache-a", 64, 0, 0, NULL);
-	struct kmem_cache *b = kmem_cache_create("cache-b", 64, 0, 0, NULL);
+	struct kmem_cache *a = kmem_cache_create("cache-a", 64, 0, SLAB_NO_MERGE, NULL);
+	struct kmem_cache *b = kmem_cache_create("cache-b", 64, 0, SLAB_NO_MERGE, NULL);
 	void *p;
 
 	KTEST_ASSERT_NOT_NULL(test, a);
@@ -445,7 +445,7 @@ ktest_register_suite(slub_suite);
 
 /* ---- benchmarks (BENCH.md) ---------------------------------------------- */
 
-static void bench_kmalloc_pair(size_t size, const char *name)
+static __always_inline void bench_kmalloc_pair(size_t size, const char *name)
 {
 	u64 t0 = bench_now();
 	unsigned long i;
@@ -459,7 +459,7 @@ static void bench_kmalloc_pair(size_t size, const char *name)
 	bench_report(name, bench_now() - t0, 200000);
 }
 
-static void bench_kmalloc_batch(size_t size, const char *name)
+static __always_inline void bench_kmalloc_batch(size_t size, const char *name)
 {
 	static void *objs[1000];
 	unsigned int r, i;
