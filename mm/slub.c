@@ -1243,26 +1243,26 @@ static int setup_slub_min_order(char *str)
 {
 	return setup_uint_param(str, &slub_min_order, MAX_ORDER, "slub_min_order");
 }
-__setup("slub_min_order=", setup_slub_min_order);
+early_param("slub_min_order=", setup_slub_min_order);
 
 static int setup_slub_max_order(char *str)
 {
 	return setup_uint_param(str, &slub_max_order, MAX_ORDER, "slub_max_order");
 }
-__setup("slub_max_order=", setup_slub_max_order);
+early_param("slub_max_order=", setup_slub_max_order);
 
 static int setup_slub_min_objects(char *str)
 {
 	return setup_uint_param(str, &slub_min_objects, MAX_OBJS_PER_PAGE, "slub_min_objects");
 }
-__setup("slub_min_objects=", setup_slub_min_objects);
+early_param("slub_min_objects=", setup_slub_min_objects);
 
 static int setup_slab_nomerge(char *str)
 {
 	slab_nomerge = true;
 	return 0;
 }
-__setup("slab_nomerge", setup_slab_nomerge);
+early_param("slab_nomerge", setup_slab_nomerge);
 
 
 /* ---- boot and slabinfo ------------------------------------------------- */

@@ -219,6 +219,8 @@ MATRIX = [
     # The whole suite again with page allocations failing at random.
     ('512M', 'fail_page_alloc=1,20,0,-1 fail_page_alloc.min_order=0 '
              'fail_page_alloc.ignore_gfp_wait=N'),
+    # SLUB's sizing and merging parameters (tests/kernel/slub_test.c checks their effect).
+    ('512M', 'slub_min_order=1 slub_max_order=1 slub_min_objects=4 slab_nomerge'),
 ]
 
 # The same suite on more CPUs: (CPUs, memory, extra command line). make test
