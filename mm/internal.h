@@ -147,21 +147,7 @@ static inline void dump_page_owner(const struct page *page)
 		__dump_page_owner(page);
 }
 
-/* ---- mm/fail_page_alloc.c: fail_page_alloc= ---- */
-struct fail_page_alloc_attr {
-	spinlock_t lock;		/* the counters and rand */
-	unsigned long probability;	/* percent */
-	unsigned long interval;
-	int times;			/* failures left; -1: no limit */
-	long space;			/* bytes to allow first */
-	unsigned long count;		/* qualifying calls, for interval */
-	unsigned long failures;		/* injected so far */
-	unsigned int min_order;
-	bool ignore_gfp_wait;
-	bool ignore_gfp_nowarn;
-	u64 rand;
-};
-extern struct fail_page_alloc_attr fail_page_alloc;
+/* ---- mm/fail_page_alloc.c: fail_page_alloc= (its attribute: linux/fault-inject.h) ---- */
 /* Set when fail_page_alloc has a probability and times left to inject. */
 extern bool fail_page_alloc_enabled;
 bool __should_fail_alloc_page(gfp_t gfp, unsigned int order);

@@ -173,6 +173,15 @@ static inline unsigned int get_info_end(const struct kmem_cache *s)
 	return s->offset >= s->inuse ? s->inuse + sizeof(void *) : s->inuse;
 }
 
+/*
+ * Why allocations skip the lockless fast path, tested there as one byte:
+ * init_on_alloc or debug_pagealloc (set by kmem_cache_init()), failslab=
+ * (set by its boot parameter).
+ */
+#define SLAB_ALLOC_SLOW_INIT		0x01
+#define SLAB_ALLOC_SLOW_FAILSLAB	0x02
+extern u8 slab_alloc_slow;
+
 /* ---- slub_debug (mm/slub_debug.c) ---------------------------------------- */
 
 /* Poison and red zone bytes, Linux's values (include/linux/poison.h). */

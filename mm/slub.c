@@ -62,6 +62,7 @@
 #include <linux/kstrtox.h>
 #include <asm/irqflags.h>
 #include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <asm/processor.h>
 #include "internal.h"
 
@@ -69,8 +70,6 @@
 #define MAX_OBJS_PER_PAGE	32767	/* the counters' objects field */
 #define TID_STEP		NR_CPUS
 
-static bool failslab_enabled; /* TEMP */
-static inline bool should_failslab(struct kmem_cache *s, gfp_t gfp) { return false; } /* TEMP */
 
 /* Boot parameters. */
 static unsigned int slub_min_order;
@@ -79,10 +78,11 @@ static unsigned int slub_min_objects;
 static bool slab_nomerge;
 
 /*
- * Allocations take the slow path: init_on_alloc (every object is zeroed),
- * or debug_pagealloc (a stale fast path could read an unmapped object).
+ * Allocations take the slow path (mm/slab.h): init_on_alloc (every object
+ * is zeroed), debug_pagealloc (a stale fast path could read an unmapped
+ * object), failslab.
  */
-static bool slub_alloc_slowpath_only;
+u8 slab_alloc_slow;
 
 static LIST_HEAD(slab_caches);
 static DEFINE_MUTEX(slab_caches_mutex);
@@ -457,7 +457,8 @@ static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned lon
 	void *object;
 
 	might_sleep_if(gfpflags_allow_blocking(gfp));
-	if (unlikely(should_failslab(s, gfp)))
+	/* failslab spares the cache of struct kmem_cache, as Linux does. */
+	if (unlikely(s != kmem_cache && should_failslab(s, gfp)))
 		return NULL;
 	local_irq_save(flags);
 	object = ___slab_alloc(s, gfp, addr);
@@ -476,7 +477,7 @@ static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned lon
 static __always_inline bool slab_alloc_needs_checks(gfp_t gfp)
 {
 	return (gfpflags_allow_blocking(gfp) && preempt_count()) || (gfp & __GFP_ZERO) ||
-	       slub_alloc_slowpath_only || failslab_enabled;
+	       slab_alloc_slow;
 }
 
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
@@ -1300,7 +1301,8 @@ void kmem_cache_init(void)
 {
 	unsigned int i, type, size;
 
-	slub_alloc_slowpath_only = init_on_alloc || debug_pagealloc_enabled;
+	if (init_on_alloc || debug_pagealloc_enabled)
+		slab_alloc_slow |= SLAB_ALLOC_SLOW_INIT;
 	create_boot_cache(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache),
 			  SLAB_HWCACHE_ALIGN);
 	for (i = 1; i <= KMALLOC_SHIFT_HIGH; i++) {

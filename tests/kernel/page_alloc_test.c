@@ -22,6 +22,7 @@
 #include <linux/bench.h>
 #include <linux/bitops.h>
 #include <linux/sprintf.h>
+#include <linux/fault-inject.h>
 #include <asm/e820.h>
 #include "../../mm/internal.h"
 
@@ -1270,15 +1271,17 @@ static void fail_set(const struct fail_setting *s)
 {
 	saved_fail = fail_page_alloc;
 	saved_enabled = fail_page_alloc_enabled;
-	fail_page_alloc.probability = s->probability;
-	fail_page_alloc.interval = s->interval;
-	fail_page_alloc.times = s->times;
-	fail_page_alloc.space = s->space;
+	fail_page_alloc.attr.probability = s->probability;
+	fail_page_alloc.attr.interval = s->interval;
+	fail_page_alloc.attr.times = s->times;
+	fail_page_alloc.attr.space = s->space;
 	fail_page_alloc.min_order = s->min_order;
 	fail_page_alloc.ignore_gfp_wait = s->ignore_gfp_wait;
 	fail_page_alloc.ignore_gfp_nowarn = s->ignore_gfp_nowarn;
-	fail_page_alloc.count = 0;
-	fail_page_alloc.failures = 0;
+	fail_page_alloc.attr.count = 0;
+	fail_page_alloc.attr.failures = 0;
+	/* A fresh report budget: under fail_page_alloc= the boot's own may be spent. */
+	fail_page_alloc.attr.reports = 0;
 	fail_page_alloc_enabled = true;
 }
 
@@ -1309,7 +1312,7 @@ static void fail_page_alloc_fails_times_then_stops(struct ktest *test)
 
 	fail_set(&s);
 	KTEST_EXPECT_EQ(test, count_failures(GFP_KERNEL, 0, 10), 3u);
-	KTEST_EXPECT_EQ(test, fail_page_alloc.failures, 3UL);
+	KTEST_EXPECT_EQ(test, fail_page_alloc.attr.failures, 3UL);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "FAULT_INJECTION: forcing a failure."));
 	fail_restore();
 }
@@ -1457,7 +1460,7 @@ static void torture_survives_injected_failures(struct ktest *test)
 
 	fail_set(&s);
 	torture(test, 5000);
-	KTEST_EXPECT_GT(test, fail_page_alloc.failures, 0UL);
+	KTEST_EXPECT_GT(test, fail_page_alloc.attr.failures, 0UL);
 	fail_restore();
 }
 
