@@ -21,6 +21,7 @@
 #include <linux/sprintf.h>
 #include <linux/kstrtox.h>
 #include <linux/errno.h>
+#include <linux/bitops.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
 #include <asm/reboot.h>
@@ -28,6 +29,38 @@
 
 unsigned long warn_count;
 static int panic_timeout;
+static unsigned long tainted_mask;
+
+/* Linux's taint letters, by bit: set, and clear (' ', except 'G' for P). */
+static const char taint_true[TAINT_FLAGS_COUNT + 1] = "PFSRMBUDAWCIOELKXT";
+static const char taint_false[TAINT_FLAGS_COUNT + 1] = "G                 ";
+
+void add_taint(unsigned int flag)
+{
+	if (!WARN_ON_ONCE(flag >= TAINT_FLAGS_COUNT))
+		set_bit(flag, &tainted_mask);
+}
+
+bool test_taint(unsigned int flag)
+{
+	return test_bit(flag, &tainted_mask);
+}
+
+const char *print_tainted(void)
+{
+	static char buf[sizeof("Tainted: ") + TAINT_FLAGS_COUNT];
+	unsigned long mask = READ_ONCE(tainted_mask);
+	char *s = buf;
+	unsigned int i;
+
+	if (!mask)
+		return "Not tainted";
+	s += scnprintf(buf, sizeof(buf), "Tainted: ");
+	for (i = 0; i < TAINT_FLAGS_COUNT; i++)
+		*s++ = (mask & BIT(i)) ? taint_true[i] : taint_false[i];
+	*s = '\0';
+	return buf;
+}
 
 static int panic_setup(char *val)
 {
@@ -74,6 +107,7 @@ void __bug_report(const char *file, int line, const char *cond)
 void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	warn_count++;
+	add_taint(TAINT_WARN);
 	pr_warn("------------[ cut here ]------------\n");
 	pr_warn("WARNING: CPU: %u PID: %d at %s:%d %s\n", smp_processor_id(), current->pid,
 		file, line, func);

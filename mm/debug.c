@@ -93,7 +93,7 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 }
 
 /* "referenced|head|node=0|zone=1", as Linux's %pGp. */
-static int format_page_flags(char *buf, size_t size, unsigned long flags)
+int format_page_flags(char *buf, size_t size, unsigned long flags)
 {
 	int len = 0;
 	unsigned int bit;

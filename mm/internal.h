@@ -160,5 +160,7 @@ static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
 /* ---- mm/debug.c ---- */
 /* "GFP_KERNEL|__GFP_ZERO" for @gfp into @buf, as Linux's %pGg. Returns the length. */
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
+/* "referenced|head|node=0|zone=1" for page flags, as Linux's %pGp. */
+int format_page_flags(char *buf, size_t size, unsigned long flags);
 
 #endif /* _MM_INTERNAL_H */

@@ -493,6 +493,7 @@ static void bad_page(struct page *page, const char *reason)
 		 page_to_pfn(page));
 	dump_page(page, reason);
 	dump_stack();
+	add_taint(TAINT_BAD_PAGE);
 	/* Leave the page recognisably not free (a free one stays as it is). */
 	if (!PageBuddy(page))
 		atomic_set(&page->_mapcount, -1);

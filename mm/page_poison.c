@@ -41,22 +41,6 @@ void __kernel_poison_pages(struct page *page, unsigned long nr)
 		memset(page_address(page + i), PAGE_POISON, PAGE_SIZE);
 }
 
-/* Lines of 16 bytes, each with its address, as print_hex_dump(DUMP_PREFIX_ADDRESS). */
-static void poison_hex_dump(const u8 *start, const u8 *end)
-{
-	const u8 *line;
-
-	for (line = start; line < end; line += 16) {
-		char buf[16 * 3 + 1];
-		int len = 0, i;
-
-		for (i = 0; i < 16 && line + i < end; i++)
-			len += scnprintf(buf + len, sizeof(buf) - len, "%s%02x",
-					 i ? " " : "", line[i]);
-		pr_err("%px: %s\n", line, buf);
-	}
-}
-
 static void check_poison_mem(struct page *page, const u8 *mem)
 {
 	const u8 *first = memchr_inv(mem, PAGE_POISON, PAGE_SIZE), *last;
@@ -71,7 +55,7 @@ static void check_poison_mem(struct page *page, const u8 *mem)
 		pr_err("pagealloc: single bit error\n");
 	else
 		pr_err("pagealloc: memory corruption\n");
-	poison_hex_dump(first, last + 1);
+	print_hex_dump(KERN_ERR, "", DUMP_PREFIX_ADDRESS, 16, 1, first, last + 1 - first, true);
 	dump_page(page, "pagealloc: corrupted page details");
 	dump_stack();
 }

@@ -102,6 +102,18 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
 #define SLAB_INUSE(c)		((unsigned int)((c) & 0xffff))
 #define SLAB_OBJECTS(c)		((unsigned int)(((c) >> 16) & 0x7fff))
 #define SLAB_FROZEN		(1UL << 31)
+#define MAX_OBJS_PER_PAGE	32767	/* the objects field */
+
+static inline unsigned long slab_counters(unsigned int objects, unsigned int inuse, bool frozen)
+{
+	return ((unsigned long)objects << 16) | inuse | (frozen ? SLAB_FROZEN : 0);
+}
+
+/* Objects of @size in a slab of @order. */
+static inline unsigned int order_objects(unsigned int order, unsigned int size)
+{
+	return min((unsigned int)((PAGE_SIZE << order) / size), (unsigned int)MAX_OBJS_PER_PAGE);
+}
 
 static inline void *slab_address(const struct page *slab)
 {
@@ -121,7 +133,11 @@ static inline void *slot_of(const struct kmem_cache *s, void *object)
 	return (char *)object - s->red_left_pad;
 }
 
-/* Is @object the start of an object of @slab? (Not: inside one, or beyond.) */
+/*
+ * Is @object NULL or the start of an object of @slab (not inside one, nor
+ * beyond the slab's own object count, which a fallback order makes smaller
+ * than s->objects)?
+ */
 static inline bool check_valid_pointer(const struct kmem_cache *s, const struct page *slab,
 				       const void *object)
 {
@@ -130,7 +146,8 @@ static inline bool check_valid_pointer(const struct kmem_cache *s, const struct 
 
 	if (!object)
 		return true;
-	if (o < base + s->red_left_pad || o >= base + s->objects * s->size)
+	if (o < base + s->red_left_pad ||
+	    o >= base + SLAB_OBJECTS(READ_ONCE(slab->slab_counters)) * s->size)
 		return false;
 	return (o - base - s->red_left_pad) % s->size == 0;
 }
@@ -191,8 +208,32 @@ extern u8 slab_alloc_slow;
 #define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
 #define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */
 
-/* The flags slub_debug= gives cache @name on top of @flags. */
+/*
+ * What a slub_debug= string says: the flags for every cache, and the text
+ * of the blocks that name caches ("FZ,kmalloc-*;P,dentry"), kept to be
+ * matched as caches are created.
+ */
+struct slub_debug_options {
+	slab_flags_t flags;
+	bool disable_higher_order;	/* 'O': no debugging that raises a cache's order */
+	char blocks[256];		/* "" when no block names caches */
+};
+
+/*
+ * slub_debug_parse - fill @opt from the value of slub_debug= (NULL when
+ * the option has no '=': every check on for every cache). Unknown letters
+ * are reported and skipped. Return: 0, or -EINVAL for a string too long.
+ */
+int slub_debug_parse(struct slub_debug_options *opt, const char *str);
+/* The flags @opt gives a cache @name created with @flags. */
+slab_flags_t slub_debug_cache_flags(const struct slub_debug_options *opt, const char *name,
+				    slab_flags_t flags);
+/* The flags the boot's slub_debug= gives cache @name on top of @flags. */
 slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags);
+/* slub_debug=O: drop debug metadata that would raise a cache's order. */
+extern bool disable_higher_order_debug;
+/* The flags that put metadata around objects (all but F, T and A). */
+#define DEBUG_METADATA_FLAGS	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 /* A new object of a debug cache: red zones and poison in place. */
 void setup_object_debug(struct kmem_cache *s, void *object);
 /*

@@ -67,7 +67,6 @@
 #include "internal.h"
 
 #define L1_CACHE_BYTES		64
-#define MAX_OBJS_PER_PAGE	32767	/* the counters' objects field */
 #define TID_STEP		NR_CPUS
 
 
@@ -93,11 +92,6 @@ static struct kmem_cache *kmem_cache = &kmem_cache_boot;
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 static struct kmem_cache kmalloc_boot[KMALLOC_SHIFT_HIGH + 1];
 
-static inline unsigned long slab_counters(unsigned int objects, unsigned int inuse, bool frozen)
-{
-	return ((unsigned long)objects << 16) | inuse | (frozen ? SLAB_FROZEN : 0);
-}
-
 /* Replace @slab's {freelist, counters} if they still are {@fl, @c}. */
 static inline bool slab_update_freelist(struct page *slab, void *fl, unsigned long c,
 					void *new_fl, unsigned long new_c)
@@ -110,10 +104,6 @@ static inline bool slab_update_freelist(struct page *slab, void *fl, unsigned lo
 
 /* ---- slabs ------------------------------------------------------------- */
 
-static unsigned int order_objects(unsigned int order, unsigned int size)
-{
-	return min((unsigned int)((PAGE_SIZE << order) / size), (unsigned int)MAX_OBJS_PER_PAGE);
-}
 
 /* The lowest order from slub_min_order holding @min_objects, wasting at most 1/@fract. */
 static unsigned int calc_slab_order(unsigned int size, unsigned int min_objects,
@@ -799,6 +789,7 @@ static bool calculate_sizes(struct kmem_cache *s)
 	unsigned int size = ALIGN(s->object_size, sizeof(void *));
 	int order;
 
+	s->red_left_pad = 0;
 	if ((flags & SLAB_RED_ZONE) && size == s->object_size)
 		size += sizeof(void *);		/* a right red zone to check */
 	s->inuse = size;
@@ -857,6 +848,11 @@ static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int 
 #endif
 	if (!calculate_sizes(s))
 		return -EINVAL;
+	if (disable_higher_order_debug && get_order(s->size) > get_order(s->object_size)) {
+		s->flags &= ~DEBUG_METADATA_FLAGS;
+		if (!calculate_sizes(s))
+			return -EINVAL;
+	}
 	s->min_partial = clamp((unsigned long)ilog2(s->size) / 2, 5UL, 10UL);
 	set_cpu_partial(s);
 	if (s->flags & SLAB_CACHE_DMA)
@@ -1283,10 +1279,16 @@ static unsigned int kmalloc_size_of(unsigned int index)
 	return index == 1 ? 96 : index == 2 ? 192 : 1U << index;
 }
 
+/* kmalloc() of a power of two is naturally aligned, red zones or not (as Linux). */
+static unsigned int kmalloc_align(unsigned int size)
+{
+	return is_power_of_2(size) ? size : 0;
+}
+
 static void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size,
 				     slab_flags_t flags)
 {
-	if (kmem_cache_open(s, name, size, 0, flags, NULL))
+	if (kmem_cache_open(s, name, size, kmalloc_align(size), flags, NULL))
 		panic("SLUB: cannot create cache %s", name);
 	list_add_tail(&s->list, &slab_caches);
 }
@@ -1313,7 +1315,7 @@ void kmem_cache_init(void)
 	for (type = KMALLOC_DMA; type < NR_KMALLOC_TYPES; type++) {
 		for (i = 1; i <= KMALLOC_SHIFT_HIGH; i++)
 			kmalloc_caches[type][i] = kmem_cache_create(kmalloc_names[type][i],
-				kmalloc_size_of(i), 0,
+				kmalloc_size_of(i), kmalloc_align(kmalloc_size_of(i)),
 				SLAB_KMALLOC | SLAB_PANIC | kmalloc_type_flags[type], NULL);
 	}
 	for (size = 8; size <= 192; size += 8)

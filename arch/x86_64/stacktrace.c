@@ -16,6 +16,7 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
+#include <linux/panic.h>
 
 #define MAX_FRAMES	64
 
@@ -109,8 +110,8 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 
 void dump_stack_lvl(const char *loglvl)
 {
-	printk("%sCPU: %u PID: %d Comm: %s\n", loglvl, smp_processor_id(), current->pid,
-	       current->comm);
+	printk("%sCPU: %u PID: %d Comm: %s %s\n", loglvl, smp_processor_id(), current->pid,
+	       current->comm, print_tainted());
 	printk("%sCall Trace:\n", loglvl);
 	show_trace((unsigned long)__builtin_frame_address(0), loglvl);
 }

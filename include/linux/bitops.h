@@ -10,10 +10,10 @@
  *   word:      [        0        ][        1        ] ...
  *   bit:        63 ............ 0  127 .......... 64
  *
- * Only the non-atomic (__-prefixed) modifiers exist: the caller serialises
- * access to the word, with a lock or by owning the map. The atomic
- * set_bit()/clear_bit() come with SMP and are deliberately absent until then,
- * so that nobody mistakes a plain read-modify-write for an atomic one.
+ * The __-prefixed modifiers are plain read-modify-writes: the caller
+ * serialises access to the word, with a lock or by owning the map.
+ * set_bit() is atomic (a locked or) for words that several CPUs change
+ * without a lock.
  *
  * Everything here compiles the same in the kernel (freestanding,
  * -mgeneral-regs-only) and in the host tests. The word helpers use
@@ -168,6 +168,12 @@ static inline void __set_bit(unsigned long nr, unsigned long *addr)
 static inline void __clear_bit(unsigned long nr, unsigned long *addr)
 {
 	addr[BIT_WORD(nr)] &= ~BIT_MASK(nr);
+}
+
+/* set_bit - set bit @nr of @addr atomically. Context: any. */
+static inline void set_bit(unsigned long nr, unsigned long *addr)
+{
+	__atomic_fetch_or(&addr[BIT_WORD(nr)], BIT_MASK(nr), __ATOMIC_RELAXED);
 }
 
 /* test_bit - is bit @nr of @addr set? */

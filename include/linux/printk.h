@@ -76,6 +76,19 @@ int raw_printk(const char *fmt, ...) __printf(1, 2);
 	}							\
 })
 
+enum { DUMP_PREFIX_NONE, DUMP_PREFIX_ADDRESS, DUMP_PREFIX_OFFSET };
+
+/**
+ * print_hex_dump - print @len bytes of @buf, @rowsize (16 or 32) a line
+ * @level: KERN_ERR and the like
+ * @prefix_str: printed at the start of each line
+ * @prefix_type: DUMP_PREFIX_ADDRESS, _OFFSET or _NONE before the bytes
+ * @groupsize: 1, 2, 4 or 8 bytes a group, each read as a little-endian number
+ * @ascii: add the bytes as text (dots for the unprintable)
+ */
+void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
+		    int rowsize, int groupsize, const void *buf, size_t len, bool ascii);
+
 /* Print the log ring buffer (the shell's dmesg). */
 void dmesg_dump(void);
 

@@ -17,6 +17,7 @@
 #include <linux/sort.h>
 #include <linux/bitmap.h>
 #include <linux/math.h>
+#include <linux/printk.h>
 #include "htest.h"
 
 /* ---- lib/string.c ------------------------------------------------------ */
@@ -1091,4 +1092,31 @@ HTEST(word_loops_handle_every_alignment_and_tail)
 			HT_EXPECT_EQ(buf[off + len], 0);
 		}
 	}
+}
+
+HTEST(print_hex_dump_prints_lines_of_bytes_with_ascii)
+{
+	static const unsigned char buf[20] = "kkkkkkkkkkkkkkk\xa5" "AB\x00\x7f";
+	char want[128];
+
+	print_hex_dump(KERN_ERR, "Object   ", DUMP_PREFIX_ADDRESS, 16, 1, buf, sizeof(buf), true);
+	snprintf(want, sizeof(want), "Object   %016lx: 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b 6b "
+		 "6b 6b 6b a5  kkkkkkkkkkkkkkk.", (unsigned long)buf);
+	HT_EXPECT_TRUE(htest_log_contains(want));
+	/* A short last line is padded so that its text lines up. */
+	snprintf(want, sizeof(want), "Object   %016lx: 41 42 00 7f%36s  AB..",
+		 (unsigned long)(buf + 16), "");
+	HT_EXPECT_TRUE(htest_log_contains(want));
+}
+
+HTEST(print_hex_dump_groups_little_endian_words_and_offsets)
+{
+	static const unsigned char buf[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+
+	print_hex_dump(KERN_INFO, "", DUMP_PREFIX_OFFSET, 16, 4, buf, 8, false);
+	HT_EXPECT_TRUE(htest_log_contains("00000000: 04030201 08070605"));
+	htest_log_clear();
+	/* A length that cuts a group short falls back to bytes. */
+	print_hex_dump(KERN_INFO, "p:", DUMP_PREFIX_NONE, 16, 4, buf, 10, false);
+	HT_EXPECT_TRUE(htest_log_contains("p:01 02 03 04 05 06 07 08 09 0a"));
 }
