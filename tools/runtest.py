@@ -221,6 +221,8 @@ MATRIX = [
              'fail_page_alloc.ignore_gfp_wait=N'),
     # SLUB's sizing and merging parameters (tests/kernel/slub_test.c checks their effect).
     ('512M', 'slub_min_order=1 slub_max_order=1 slub_min_objects=4 slab_nomerge'),
+    # Every cache a debug cache: the whole suite through slub_debug's checks.
+    ('512M', 'slub_debug=FZPU'),
 ]
 
 # The same suite on more CPUs: (CPUs, memory, extra command line). make test

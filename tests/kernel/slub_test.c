@@ -701,10 +701,22 @@ static void alloc_bulk_with_gfp_zero_clears_reused_objects(struct ktest *test)
 /* ---- cache merging ------------------------------------------------------- */
 
 /* The cases that expect merging have nothing to prove under slab_nomerge. */
-static void skip_unless_merging(struct ktest *test)
+/*
+ * A case about the layout, order or merging of plain caches skips when the
+ * boot's slub_debug= makes cache @name a debug cache: red zones and tracks
+ * change its size and order, and debug caches never merge.
+ */
+static void skip_if_slub_debug(struct ktest *test, const char *name)
+{
+	if (kmem_cache_flags(name, 0) & SLAB_DEBUG_FLAGS)
+		KTEST_SKIP(test, "slub_debug= covers %s", name);
+}
+
+static void skip_unless_merging(struct ktest *test, const char *name)
 {
 	if (boot_param("slab_nomerge"))
 		KTEST_SKIP(test, "slab_nomerge");
+	skip_if_slub_debug(test, name);
 }
 
 /* No kmalloc or boot cache has a size of 328 .. 335 bytes: nothing else merges in. */
@@ -715,7 +727,7 @@ static void compatible_caches_merge_under_the_first_name(struct ktest *test)
 	struct kmem_cache *a, *b, *c;
 	void *p;
 
-	skip_unless_merging(test);
+	skip_unless_merging(test, "merge-a");
 	a = kmem_cache_create("merge-a", MERGE_SIZE, 0, 0, NULL);
 	b = kmem_cache_create("merge-b", MERGE_SIZE, 0, 0, NULL);
 	c = kmem_cache_create("merge-c", MERGE_SIZE - 5, 0, 0, NULL);	/* 8-byte steps */
@@ -741,7 +753,7 @@ static void destroying_one_alias_keeps_the_other_usable(struct ktest *test)
 	struct kmem_cache *a, *b, *c;
 	void *p, *q;
 
-	skip_unless_merging(test);
+	skip_unless_merging(test, "alias-a");
 	a = kmem_cache_create("alias-a", MERGE_SIZE, 0, 0, NULL);
 	b = kmem_cache_create("alias-b", MERGE_SIZE, 0, 0, NULL);
 	KTEST_ASSERT_NOT_NULL(test, a);
@@ -807,6 +819,7 @@ static void dma_and_reclaim_flags_must_match_to_merge(struct ktest *test)
 	unsigned int i, j;
 	void *p;
 
+	skip_if_slub_debug(test, "flags");
 	for (i = 0; i < ARRAY_SIZE(flags); i++) {
 		s[i] = kmem_cache_create("flags", MERGE_SIZE, 0, flags[i], NULL);
 		KTEST_ASSERT_NOT_NULL(test, s[i]);
@@ -861,7 +874,7 @@ static void sizes_8_bytes_apart_do_not_merge(struct ktest *test)
 {
 	struct kmem_cache *a, *b, *c, *d, *e, *f;
 
-	skip_unless_merging(test);
+	skip_unless_merging(test, "m336");
 	a = kmem_cache_create("m336", 336, 0, 0, NULL);
 	b = kmem_cache_create("m328", 328, 0, 0, NULL);	/* 8 smaller: its own */
 	c = kmem_cache_create("m330", 330, 0, 0, NULL);	/* rounds to 336: a */
@@ -1000,6 +1013,7 @@ static void hwcache_align_of_small_objects_is_the_next_power_of_two(struct ktest
 	static const unsigned int want[] = { 8, 16, 16, 32, 32, 32, 64, 64 };
 	unsigned int i;
 
+	skip_if_slub_debug(test, "hwalign-small");
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		struct kmem_cache *s = kmem_cache_create("hwalign-small", sizes[i], 0,
 							 SLAB_HWCACHE_ALIGN | SLAB_NO_MERGE, NULL);
@@ -1131,6 +1145,7 @@ static void kmalloc_4k_and_8k_use_order_3(struct ktest *test)
 
 	if (boot_param("slub_min_order=") || boot_param("slub_max_order="))
 		KTEST_SKIP(test, "the slab order is set on the command line");
+	skip_if_slub_debug(test, kmalloc_caches[KMALLOC_NORMAL][12]->name);
 	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
 		KTEST_EXPECT_EQ(test, kmalloc_caches[type][12]->order, 3u);
 		KTEST_EXPECT_EQ(test, kmalloc_caches[type][12]->objects, 8u);
@@ -1733,10 +1748,12 @@ static void kmalloc_exhaustion_fails_cleanly_and_gives_every_page_back(struct kt
 
 static void a_million_64_byte_objects_waste_under_5_percent(struct ktest *test)
 {
-	struct kmem_cache *s = kmem_cache_create("million-64", 64, 0, SLAB_NO_MERGE, NULL);
+	struct kmem_cache *s;
 	unsigned long before, used, n;
 	void **chain = NULL, **p;
 
+	skip_if_slub_debug(test, "million-64");
+	s = kmem_cache_create("million-64", 64, 0, SLAB_NO_MERGE, NULL);
 	KTEST_ASSERT_NOT_NULL(test, s);
 	before = free_pages_shrunk(s);
 	if ((unsigned long long)before * PAGE_SIZE < (100ULL << 20)) {
