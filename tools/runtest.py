@@ -219,7 +219,9 @@ MATRIX = [
     # The whole suite again with page allocations failing at random.
     ('512M', 'fail_page_alloc=1,20,0,-1 fail_page_alloc.min_order=0 '
              'fail_page_alloc.ignore_gfp_wait=N'),
-    # SLUB's sizing and merging parameters (tests/kernel/slub_test.c checks their effect).
+    # And with slab allocations failing: their callers, the slub suites included, survive.
+    ('512M', 'failslab=1,20,0,-1 failslab.ignore_gfp_wait=N'),
+    # SLUB's sizing and merging parameters (tests/kernel/slub_alloc_test.c checks their effect).
     ('512M', 'slub_min_order=1 slub_max_order=1 slub_min_objects=4 slab_nomerge'),
     # Every cache a debug cache: the whole suite through slub_debug's checks.
     ('512M', 'slub_debug=FZPU'),
