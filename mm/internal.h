@@ -24,6 +24,13 @@ unsigned long memblock_free_all(void);
 void mem_init_print_info(void);
 
 /* ---- mm/page_alloc.c ---- */
+/*
+ * The bits of a caller's mask that say how hard to try, kept when an
+ * allocator allocates its own metadata on the caller's behalf.
+ */
+#define GFP_RECLAIM_MASK	(__GFP_RECLAIM | __GFP_HIGH | __GFP_IO | __GFP_FS | \
+				 __GFP_NOWARN | __GFP_RETRY_MAYFAIL | __GFP_NOFAIL | \
+				 __GFP_NORETRY | __GFP_MEMALLOC | __GFP_NOMEMALLOC)
 extern bool init_on_alloc, init_on_free;
 /* Check every page of a block on free and allocation (debugging options). */
 extern bool check_pages_enabled;
@@ -162,5 +169,8 @@ static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
 /* "referenced|head|node=0|zone=1" for page flags, as Linux's %pGp. */
 int format_page_flags(char *buf, size_t size, unsigned long flags);
+
+/* ---- mm/vmalloc.c ---- */
+bool vmap_area_check(void);
 
 #endif /* _MM_INTERNAL_H */

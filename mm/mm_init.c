@@ -28,6 +28,7 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/cmdline.h>
 #include <linux/kstrtox.h>
 #include <linux/errno.h>
@@ -376,5 +377,6 @@ void mm_core_init(void)
 	memblock_free_all();
 	page_alloc_init_late();
 	kmem_cache_init();
+	vmalloc_init();
 	mem_init_print_info();
 }

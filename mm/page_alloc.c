@@ -937,6 +937,65 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 }
 
+/*
+ * Drop a reference on each of @pages[0..nr) (on its folio, for a page of a
+ * compound one), as put_page() would, freeing those that reach zero.
+ * Order-0 pages go onto this CPU's lists under one lock hold for each run
+ * of pages of one zone, instead of one hold a page (Linux's
+ * release_pages() and free_unref_page_list()).
+ */
+void release_pages(struct page **pages, int nr)
+{
+	struct per_cpu_pages *pcp = NULL;
+	struct zone *locked = NULL;
+	unsigned long flags, freed = 0;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		struct page *page = &page_folio(pages[i])->page;
+		unsigned long pfn;
+		struct zone *zone;
+		int mt;
+
+		if (!put_page_testzero(page))
+			continue;
+		pfn = page_to_pfn(page);
+		zone = page_zone(page);
+		mt = __get_pfnblock_migratetype(zone, pfn);
+		if (unlikely(PageHead(page) || mt >= MIGRATE_PCPTYPES)) {
+			if (locked) {
+				unlock_irqs_off(&pcp->lock);
+				local_irq_restore(flags);
+				locked = NULL;
+			}
+			free_the_page(page, compound_order(page));
+			continue;
+		}
+		freed++;
+		if (!free_pages_prepare(page, 0))
+			continue;
+		if (zone != locked) {
+			if (locked) {
+				unlock_irqs_off(&pcp->lock);
+				local_irq_restore(flags);
+			}
+			local_irq_save(flags);
+			pcp = this_cpu_pcp(zone);
+			lock_irqs_off(&pcp->lock);
+			locked = zone;
+		}
+		page->index = (unsigned long)mt;
+		list_add(&page->lru, &pcp->lists[order_to_pindex(mt, 0)]);
+		if (unlikely(++pcp->count >= pcp->high))
+			free_pcppages_bulk(zone, pcp->batch, pcp);
+	}
+	if (locked) {
+		unlock_irqs_off(&pcp->lock);
+		local_irq_restore(flags);
+	}
+	count_vm_events(PGFREE, freed);
+}
+
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
@@ -1257,22 +1316,93 @@ void free_pages_exact(void *virt, size_t size)
 }
 
 /*
- * Fill the NULL slots of @page_array, one alloc_pages() each (the per-CPU
- * fast path), stopping at the first failure.
+ * The first zone of the zonelist that can give @nr order-0 pages above its
+ * low watermark, or NULL.
+ */
+static struct zone *bulk_zone(const struct alloc_context *ac, unsigned long nr)
+{
+	const struct zoneref *z;
+
+	for (z = ac->zonelist->_zonerefs; z->zone; z++)
+		if (z->zone_idx <= (int)ac->highest_zoneidx &&
+		    zone_watermark_fast(z->zone, 0, low_wmark_pages(z->zone) + nr,
+					ac->highest_zoneidx, ALLOC_WMARK_LOW))
+			return z->zone;
+	return NULL;
+}
+
+/*
+ * Fill the NULL slots of @page_array from one zone's per-CPU list, under
+ * one lock hold, refilling the list in batches as it empties. Return: the
+ * index of the first slot left NULL (@nr when all are filled).
+ */
+static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype,
+				   unsigned long nr, struct page **page_array)
+{
+	struct list_head *list;
+	struct per_cpu_pages *pcp;
+	unsigned long flags, i, got = 0;
+
+	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
+	lock_irqs_off(&pcp->lock);
+	list = &pcp->lists[order_to_pindex(migratetype, 0)];
+	for (i = 0; i < nr; i++) {
+		struct page *page;
+
+		if (page_array[i])
+			continue;
+		if (list_empty(list)) {
+			pcp->count += rmqueue_bulk(zone, 0, max(pcp->batch, 2), list, migratetype);
+			if (unlikely(list_empty(list)))
+				break;
+		}
+		page = list_first_entry(list, struct page, lru);
+		__list_del(page->lru.prev, page->lru.next);
+		pcp->count--;
+		page_array[i] = page;
+		got++;
+	}
+	unlock_irqs_off(&pcp->lock);
+	local_irq_restore(flags);
+	__count_zid_vm_events(PGALLOC_DMA, zone_idx(zone), got);
+	return i;
+}
+
+/*
+ * Fill the NULL slots of @page_array[0..nr) with order-0 pages, as Linux's
+ * alloc_pages_bulk_array(): one watermark check and one per-CPU lock hold
+ * for all of them, from the first zone with room for all; what that cannot
+ * give comes one alloc_pages() at a time (the slow path, its reports),
+ * stopping at the first failure. Fault injection decides once per call.
  */
 unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr,
 				     struct page **page_array)
 {
-	unsigned long i, filled = 0;
+	unsigned long i, start = 0, filled = 0;
+	struct alloc_context ac;
+	struct zone *zone;
 
-	for (i = 0; i < nr; i++) {
+	might_sleep_if(gfpflags_allow_blocking(gfp));
+	if (unlikely(should_fail_alloc_page(gfp, 0)))
+		goto count;
+	ac.zonelist = NODE_DATA(0)->node_zonelists;
+	ac.highest_zoneidx = gfp_zone(gfp);
+	ac.migratetype = gfp_migratetype(gfp);
+	zone = nr > 1 ? bulk_zone(&ac, nr) : NULL;
+	if (zone) {
+		start = bulk_from_pcp(zone, gfp, ac.migratetype, nr, page_array);
+		for (i = 0; i < start; i++)
+			prep_new_page(page_array[i], 0, gfp);
+	}
+	for (i = start; i < nr; i++) {
 		if (!page_array[i])
 			page_array[i] = alloc_pages(gfp | __GFP_NOWARN, 0);
 		if (!page_array[i])
 			break;
-		filled++;
 	}
-	for (i++; i < nr; i++)
+count:
+	for (i = 0; i < nr; i++)
 		filled += page_array[i] != NULL;
 	return filled;
 }

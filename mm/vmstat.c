@@ -15,6 +15,7 @@
 #include <linux/pageblock-flags.h>
 #include <linux/printk.h>
 #include <linux/shell.h>
+#include <linux/vmalloc.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include "internal.h"
@@ -79,6 +80,9 @@ static int cmd_meminfo(int argc, char **argv)
 	meminfo_line("SwapTotal:", 0);
 	meminfo_line("SwapFree:", 0);
 	meminfo_line("Bounce:", global_zone_page_state(NR_BOUNCE));
+	raw_printk("%-16s%8lu kB\n", "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	meminfo_line("VmallocUsed:", vmalloc_nr_pages());
+	raw_printk("%-16s%8lu kB\n", "VmallocChunk:", vmalloc_largest_free() >> 10);
 	return 0;
 }
 SHELL_CMD(meminfo, "memory totals, as /proc/meminfo", cmd_meminfo);

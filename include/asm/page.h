@@ -15,6 +15,7 @@
 #define __START_KERNEL_map	0xffffffff80000000UL
 #define PAGE_OFFSET		__PAGE_OFFSET
 #define VMALLOC_START		0xffffc90000000000UL
+#define VMALLOC_END		0xffffe90000000000UL	/* exclusive: 32 TiB */
 #define VMEMMAP_START		0xffffea0000000000UL
 
 #ifndef __ASSEMBLER__

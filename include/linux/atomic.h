@@ -91,6 +91,11 @@ static inline void atomic_long_sub(long i, atomic_long_t *v)
 	__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
 }
 
+static inline long atomic_long_add_return(long i, atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
 #define cmpxchg(ptr, old, new) ({						\
 	__typeof__(*(ptr)) __old = (old);					\
 	__atomic_compare_exchange_n(ptr, &__old, new, false, __ATOMIC_SEQ_CST,	\

@@ -222,6 +222,7 @@ void ktest_info(struct ktest *test, const char *fmt, ...) __printf(2, 3);
 #define KTEST_ASSERT_GE(t, a, b)	_ktest_binary(t, a, >=, b, true)
 #define KTEST_ASSERT_TRUE(t, c)		_ktest_bool(t, c, true, true)
 #define KTEST_ASSERT_FALSE(t, c)	_ktest_bool(t, c, false, true)
+#define KTEST_ASSERT_PTR_EQ(t, a, b)	_ktest_ptr(t, a, ==, b, true)
 #define KTEST_ASSERT_NULL(t, p)		_ktest_ptr(t, p, ==, NULL, true)
 #define KTEST_ASSERT_NOT_NULL(t, p)	_ktest_ptr(t, p, !=, NULL, true)
 #define KTEST_ASSERT_STREQ(t, a, b)	_ktest_str(t, a, ==, b, true)

@@ -77,6 +77,20 @@ static inline bool list_empty(const struct list_head *head)
 	return READ_ONCE(head->next) == head;
 }
 
+/* Move every entry of @list to the front of @head; @list becomes empty. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	struct list_head *first = list->next, *last = list->prev;
+
+	if (first == list)
+		return;
+	first->prev = head;
+	last->next = head->next;
+	head->next->prev = last;
+	head->next = first;
+	INIT_LIST_HEAD(list);
+}
+
 static inline bool list_is_singular(const struct list_head *head)
 {
 	return !list_empty(head) && head->next == head->prev;

@@ -228,6 +228,8 @@ static inline void *folio_address(const struct folio *folio)
 
 /* The last reference of a page went away: free it (mm/page_alloc.c). */
 void __put_page(struct page *page);
+/* put_page() on each of @pages[0..nr), freeing in one batch. */
+void release_pages(struct page **pages, int nr);
 
 static inline void folio_get(struct folio *folio)
 {

@@ -170,4 +170,37 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp);
 /* The boot-time setup: the kmalloc caches. Context: after the page allocator. */
 void kmem_cache_init(void);
 
+/*
+ * kvmalloc and friends (mm/util.c): kmalloc() when that is cheap, else
+ * vmalloc(); free with kvfree(). A mask without all of GFP_KERNEL gets
+ * kmalloc() only.
+ */
+void *kvmalloc_node(size_t size, gfp_t flags, int node);
+void kvfree(const void *addr);
+void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t flags);
+
+static inline void *kvmalloc(size_t size, gfp_t flags)
+{
+	return kvmalloc_node(size, flags, -1);
+}
+
+static inline void *kvzalloc(size_t size, gfp_t flags)
+{
+	return kvmalloc(size, flags | __GFP_ZERO);
+}
+
+static inline void *kvmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kvmalloc(bytes, flags);
+}
+
+static inline void *kvcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return kvmalloc_array(n, size, flags | __GFP_ZERO);
+}
+
 #endif /* _LINUX_SLAB_H */
