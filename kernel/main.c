@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/apic.h>
 #include <asm/smp.h>
 #include <asm/traps.h>
 #include <asm/tsc.h>
@@ -56,6 +57,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	lapic_ioremap();
 	sched_init();
 	smp_init();
 	parse_kernel_params();

@@ -485,13 +485,27 @@ static void free_pte_table(pmd_t *pmd, unsigned long addr)
 	free_page((unsigned long)table);
 }
 
+/* The physical address of the next block to map: @pages[*i], or *@phys onwards. */
+static inline phys_addr_t next_block(struct page **pages, unsigned int *i, phys_addr_t *phys,
+				     unsigned long size)
+{
+	phys_addr_t p;
+
+	if (pages)
+		return page_to_phys(pages[(*i)++]);
+	p = *phys;
+	*phys += size;
+	return p;
+}
+
 /*
- * Map @pages at @addr, one entry each (4 KiB pages, or 2 MiB with
- * @page_shift == PMD_SHIFT). Return: 0 or -ENOMEM (what was mapped stays,
- * for the caller's unmap).
+ * Map [addr, end) to @pages, one entry each (4 KiB pages, or 2 MiB with
+ * @page_shift == PMD_SHIFT), or, with no @pages, to the physical range
+ * from @phys. Return: 0 or -ENOMEM (what was mapped stays, for the
+ * caller's unmap).
  */
-static int vmap_pages_range(unsigned long addr, unsigned long end, pgprot_t prot,
-			    struct page **pages, unsigned int page_shift, gfp_t gfp)
+static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
+		      struct page **pages, phys_addr_t phys, unsigned int page_shift, gfp_t gfp)
 {
 	unsigned int i = 0;
 
@@ -503,11 +517,12 @@ static int vmap_pages_range(unsigned long addr, unsigned long end, pgprot_t prot
 		if (!pmd)
 			return -ENOMEM;
 		if (page_shift == PMD_SHIFT) {
-			if (!pmd_set_huge(pmd, page_to_phys(pages[i]), prot)) {
+			phys_addr_t block = next_block(pages, &i, &phys, PMD_SIZE);
+
+			if (!pmd_set_huge(pmd, block, prot)) {
 				free_pte_table(pmd, addr);
-				pmd_set_huge(pmd, page_to_phys(pages[i]), prot);
+				pmd_set_huge(pmd, block, prot);
 			}
-			i++;
 			addr = next;
 			continue;
 		}
@@ -515,9 +530,16 @@ static int vmap_pages_range(unsigned long addr, unsigned long end, pgprot_t prot
 		if (!pte)
 			return -ENOMEM;
 		for (; addr < next; addr += PAGE_SIZE, pte++)
-			set_pte(pte, pfn_pte(page_to_pfn(pages[i++]), prot));
+			set_pte(pte, pfn_pte(next_block(pages, &i, &phys, PAGE_SIZE) >> PAGE_SHIFT,
+					     prot));
 	}
 	return 0;
+}
+
+int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys_addr,
+		       pgprot_t prot)
+{
+	return vmap_range(addr, end, prot, NULL, phys_addr, PAGE_SHIFT, GFP_KERNEL);
 }
 
 /* Clear the entries of [addr, end); no flush (the area goes lazy). */
@@ -601,7 +623,7 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long al
 	}
 	area->addr = (void *)va->va_start;
 	area->size = size;
-	area->flags = flags | VM_UNINITIALIZED;
+	area->flags = flags;
 	area->caller = caller;
 	spin_lock(&vmap_area_lock);
 	va->vm = area;
@@ -729,7 +751,7 @@ static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp, pgprot_t pro
 	got = vm_area_alloc_pages(area, gfp, order, nr);
 	area->nr_pages = got << order;
 	atomic_long_add(area->nr_pages, &nr_vmalloc_pages);
-	if (got < nr || vmap_pages_range(addr, addr + size, prot, area->pages, page_shift, gfp))
+	if (got < nr || vmap_range(addr, addr + size, prot, area->pages, 0, page_shift, gfp))
 		goto fail;
 	return area->addr;
 fail:
@@ -767,8 +789,8 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 		vm_flags |= VM_NO_GUARD;	/* as Linux: a huge area has no guard */
 	}
 again:
-	area = __get_vm_area_node(size, align, VM_ALLOC | vm_flags, start, end, gfp_mask,
-				  caller);
+	area = __get_vm_area_node(size, align, VM_ALLOC | VM_UNINITIALIZED | vm_flags, start,
+				  end, gfp_mask, caller);
 	if (!area)
 		return NULL;
 	addr = __vmalloc_area_node(area, gfp_mask | (shift > PAGE_SHIFT ? __GFP_NOWARN : 0),
@@ -892,13 +914,12 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_
 	if (!area)
 		return NULL;
 	addr = (unsigned long)area->addr;
-	if (vmap_pages_range(addr, addr + size, prot, pages, PAGE_SHIFT, GFP_KERNEL)) {
+	if (vmap_range(addr, addr + size, prot, pages, 0, PAGE_SHIFT, GFP_KERNEL)) {
 		vunmap(area->addr);
 		return NULL;
 	}
 	area->pages = pages;
 	area->nr_pages = count;
-	area->flags &= ~VM_UNINITIALIZED;
 	return area->addr;
 }
 

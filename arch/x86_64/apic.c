@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The local APIC in xAPIC mode (asm/apic.h): its registers are a 4 KiB
- * MMIO page, mapped uncached at FIX_APIC_BASE; every CPU sees its own APIC
- * at that same physical address. The boot CPU maps it, enables it and
+ * MMIO page, every CPU seeing its own APIC at that same physical address.
+ * The boot CPU needs it before the memory manager runs, so it is mapped
+ * uncached at FIX_APIC_BASE first; once vmalloc works, lapic_ioremap()
+ * moves it to an ioremap_uc() mapping and frees the fixmap slot. The boot CPU maps it, enables it and
  * calibrates the timer against the TSC; each other CPU enables its own as
  * it comes up (setup_local_APIC()).
  *
@@ -18,6 +20,7 @@
 #include <linux/smp.h>
 #include <asm/apic.h>
 #include <asm/fixmap.h>
+#include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -28,14 +31,18 @@
 
 u32 lapic_timer_ticks_per_ms;
 
+/* Where the registers are mapped: the fixmap slot, then ioremap_uc(). */
+static void __iomem *apic_mmio;
+static phys_addr_t apic_phys;
+
 u32 apic_read(u32 reg)
 {
-	return *(volatile u32 *)(fix_to_virt(FIX_APIC_BASE) + reg);
+	return readl(apic_mmio + reg);
 }
 
 void apic_write(u32 reg, u32 val)
 {
-	*(volatile u32 *)(fix_to_virt(FIX_APIC_BASE) + reg) = val;
+	writel(val, apic_mmio + reg);
 }
 
 static void apic_wait_icr_idle(void)
@@ -121,10 +128,34 @@ static void calibrate_APIC_clock(void)
 void init_bsp_APIC(phys_addr_t phys)
 {
 	__set_fixmap(FIX_APIC_BASE, phys, PAGE_KERNEL_NOCACHE);
+	apic_mmio = (void __iomem *)fix_to_virt(FIX_APIC_BASE);
+	apic_phys = phys;
 	set_vector_handler(ERROR_APIC_VECTOR, apic_error_interrupt);
 	set_vector_handler(SPURIOUS_APIC_VECTOR, spurious_interrupt);
 	setup_local_APIC();
 	pr_info("APIC: local APIC %#x at %pa, version %#x\n", read_apic_id(), &phys,
 		apic_read(APIC_LVR) & 0xff);
 	calibrate_APIC_clock();
+}
+
+/*
+ * Move the registers to an ioremap_uc() mapping, as soon as vmalloc works
+ * and before the other CPUs start (they only ever see the new mapping).
+ * Failing that, the fixmap slot stays.
+ */
+void lapic_ioremap(void)
+{
+	void __iomem *p = ioremap_uc(apic_phys, PAGE_SIZE);
+
+	if (!p) {
+		pr_warn("APIC: ioremap failed, keeping the fixmap mapping\n");
+		return;
+	}
+	apic_mmio = p;
+	__set_fixmap(FIX_APIC_BASE, 0, __pgprot(0));
+}
+
+void __iomem *lapic_mmio_base(void)
+{
+	return apic_mmio;
 }

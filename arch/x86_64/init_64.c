@@ -43,14 +43,6 @@
 #include <asm/fixmap.h>
 #include <linux/bug.h>
 
-/* Where lookup_address() found the entry mapping an address (Linux's). */
-enum pg_level {
-	PG_LEVEL_NONE,
-	PG_LEVEL_4K,
-	PG_LEVEL_2M,
-	PG_LEVEL_1G,
-};
-
 pgd_t init_top_pgt[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
 static bool gbpages;
@@ -185,7 +177,7 @@ void init_mem_mapping(void)
  * the pte (present or not); NULL when no entry at any level can map it
  * (Linux's lookup_address). *@level says which.
  */
-static pte_t *lookup_address(unsigned long addr, enum pg_level *level)
+pte_t *lookup_address(unsigned long addr, enum pg_level *level)
 {
 	p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
 	pud_t *pud;

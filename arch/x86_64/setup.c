@@ -20,6 +20,7 @@
 #include <asm/e820.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <asm/memtype.h>
 #include <linux/acpi.h>
 #include <asm/io_apic.h>
 #include <asm/processor.h>
@@ -177,7 +178,7 @@ static void zap_identity_map(void)
 }
 
 /* The CPU's physical address width (CPUID 0x80000008), 36 bits if unknown. */
-static unsigned int phys_addr_bits(void)
+unsigned int phys_addr_bits(void)
 {
 	u32 a, b, c, d;
 
@@ -261,6 +262,7 @@ static void paging_init(void)
 void setup_arch(u32 magic, u32 mbi_phys)
 {
 	zap_identity_map();
+	pat_init();
 	/* head.S halts on a bad magic; this catches a loader that jumps here. */
 	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
 		panic("multiboot2: bad magic %#x", magic);

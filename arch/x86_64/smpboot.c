@@ -28,6 +28,7 @@
 #include <linux/sched.h>
 #include <asm/smp.h>
 #include <asm/apic.h>
+#include <asm/memtype.h>
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -75,6 +76,7 @@ void __noreturn start_secondary(void)
 	load_percpu_segment(cpu);
 	gdt_init_cpu(cpu, this_cpu_read(cpu_stacks.estacks));
 	load_idt();
+	pat_init();
 	setup_local_APIC();
 	set_cpu_online(cpu, true);
 	cpu_startup_entry(cpu, (void *)this_cpu_read(cpu_stacks.task_lo));

@@ -9,6 +9,7 @@
 #define _ASM_APIC_H
 
 #include <linux/types.h>
+#include <asm/io.h>
 
 #define APIC_DEFAULT_PHYS_BASE	0xfee00000UL
 
@@ -75,6 +76,11 @@ static inline u32 read_apic_id(void)
  * TSC. Context: boot, once, interrupts off.
  */
 void init_bsp_APIC(phys_addr_t phys);
+
+/* Once vmalloc works: the registers move from the fixmap to ioremap_uc(). */
+void lapic_ioremap(void);
+/* Where the registers are mapped now (for the tests). */
+void __iomem *lapic_mmio_base(void);
 
 /* setup_local_APIC - enable this CPU's APIC (every CPU, at bring-up). */
 void setup_local_APIC(void);

@@ -213,4 +213,41 @@ static inline pgprot_t pgprot_large_2_4k(pgprot_t prot)
 	return __pgprot(protval_large_2_4k(pgprot_val(prot)));
 }
 
+/*
+ * Memory types a mapping can ask for, as Linux's; cachemode2protval()
+ * (arch/x86_64/pat.c) gives the PAT/PCD/PWT bits that select one under
+ * the PAT layout every CPU loads.
+ */
+enum page_cache_mode {
+	_PAGE_CACHE_MODE_WB,
+	_PAGE_CACHE_MODE_WC,
+	_PAGE_CACHE_MODE_UC_MINUS,
+	_PAGE_CACHE_MODE_UC,
+};
+
+pgprotval_t cachemode2protval(enum page_cache_mode pcm);
+
+static inline pgprot_t pgprot_cachemode(pgprot_t prot, enum page_cache_mode pcm)
+{
+	return __pgprot((pgprot_val(prot) & ~_PAGE_CACHE_MASK) | cachemode2protval(pcm));
+}
+
+#define pgprot_noncached(prot)		pgprot_cachemode(prot, _PAGE_CACHE_MODE_UC_MINUS)
+#define pgprot_writecombine(prot)	pgprot_cachemode(prot, _PAGE_CACHE_MODE_WC)
+
+/* Where lookup_address() found the entry mapping an address (Linux's). */
+enum pg_level {
+	PG_LEVEL_NONE,
+	PG_LEVEL_4K,
+	PG_LEVEL_2M,
+	PG_LEVEL_1G,
+};
+
+/*
+ * lookup_address - the entry of the kernel's tables that maps @addr: a
+ * pud or pmd leaf, or the pte (present or not); NULL when no level can
+ * map it. *@level says which (arch/x86_64/init_64.c).
+ */
+pte_t *lookup_address(unsigned long addr, enum pg_level *level);
+
 #endif /* _ASM_PGTABLE_TYPES_H */

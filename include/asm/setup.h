@@ -28,6 +28,9 @@ struct boot_info {
 
 extern struct boot_info boot_info;
 
+/* The CPU's physical address width (CPUID 0x80000008), 36 bits if unknown. */
+unsigned int phys_addr_bits(void);
+
 /* The TSC value when the kernel became ready (boot_to_ready). */
 extern u64 ready_tsc;
 

@@ -76,6 +76,9 @@ struct vm_struct *find_vm_area(const void *addr);
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller);
 struct vm_struct *remove_vm_area(const void *addr);
+/* Map [addr, end) of a reserved area to the physical range from @phys_addr. */
+int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys_addr,
+		       pgprot_t prot);
 
 static inline bool is_vmalloc_addr(const void *x)
 {

@@ -443,7 +443,6 @@ static void a_reserved_area_has_no_pages_until_removed(struct ktest *test)
 	KTEST_EXPECT_EQ(test, vm->nr_pages, 0u);
 	KTEST_EXPECT_PTR_EQ(test, find_vm_area((char *)vm->addr + 4 * PAGE_SIZE), vm);
 	KTEST_EXPECT_NULL(test, vmalloc_to_page(vm->addr));
-	vm->flags &= ~VM_UNINITIALIZED;
 	KTEST_EXPECT_EQ(test, shell_exec(cmd), 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
 			"   24576 a_reserved_area_has_no_pages_until_removed+0x0/"));
