@@ -124,3 +124,22 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	return should_fail_ex(attr, size, 0);
 }
+
+void fault_injection_pause(struct fault_injection_state *saved)
+{
+	saved->page_alloc = fail_page_alloc_enabled;
+	saved->slab = failslab_enabled;
+	fail_page_alloc_enabled = false;
+	failslab_enabled = false;
+}
+
+void fault_injection_resume(const struct fault_injection_state *saved)
+{
+	fail_page_alloc_enabled = saved->page_alloc;
+	failslab_enabled = saved->slab;
+}
+
+bool fault_injection_active(void)
+{
+	return fail_page_alloc_enabled || failslab_enabled;
+}

@@ -36,6 +36,8 @@
 #include <linux/errno.h>
 #include <linux/shell.h>
 #include <linux/bench.h>
+#include <linux/kthread.h>
+#include <linux/fault-inject.h>
 #include <asm/reboot.h>
 
 enum ktest_run_mode { KTEST_RUN_NONE, KTEST_RUN_ALL, KTEST_RUN_BENCH };
@@ -380,3 +382,20 @@ static int cmd_ktest(int argc, char **argv)
 	return -EINVAL;
 }
 SHELL_CMD(ktest, "list the test suites, or run those matching a glob", cmd_ktest);
+
+void ktest_require_kthreads(struct ktest *test, struct task_struct **k, unsigned int n)
+{
+	unsigned int i, missing = 0;
+
+	for (i = 0; i < n; i++)
+		missing += !k[i];
+	if (!missing)
+		return;
+	for (i = 0; i < n; i++)
+		if (k[i])
+			kthread_stop(k[i]);
+	if (fault_injection_active())
+		KTEST_SKIP(test, "kthread creation failed under fault injection");
+	KTEST_FAIL(test, "%u of %u kthreads could not be created", missing, n);
+	ktest_abort(test);
+}

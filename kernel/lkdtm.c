@@ -10,6 +10,11 @@
  * Linux has them; DOUBLE_FAULT is ours: a page fault whose exception frame
  * cannot be pushed because the stack pointer is unmapped, which the CPU turns
  * into a double fault on its IST stack.
+ *
+ * The stack types (EXHAUST_STACK, STACK_GUARD_PAGE_LEADING/TRAILING) need a
+ * stack with guard pages, which the boot context "init" does not have
+ * (kernel/fork.c): they run in a kthread, "lkdtm-stack", while the caller
+ * waits for it; a report that never comes ends in "lkdtm: FAIL".
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -20,6 +25,8 @@
 #include <linux/errno.h>
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
 
 static char cpoint_type[32];
 
@@ -50,6 +57,82 @@ static void lkdtm_double_fault(void)
 			     "pushq $0" : : : "memory");
 }
 
+/* Linux's sizes: a frame of an eighth of the stack, twice as deep as it holds. */
+#define REC_STACK_SIZE	(THREAD_SIZE / 8)
+#define REC_NUM		(THREAD_SIZE / REC_STACK_SIZE * 2)
+
+/* Each level fills its frame from the bottom up: the first write past the stack is in the guard. */
+static noinline int recursive_loop(int remaining)
+{
+	volatile char buf[REC_STACK_SIZE];
+
+	memset((char *)buf, remaining & 0xff, sizeof(buf));
+	if (!remaining)
+		return 0;
+	/* Using buf after the call keeps the frame and the call (no tail call). */
+	return recursive_loop(remaining - 1) + buf[remaining % sizeof(buf)];
+}
+
+static void lkdtm_exhaust_stack(void)
+{
+	pr_info("lkdtm: Calling function with %lu frame size to depth %lu ...\n",
+		(unsigned long)REC_STACK_SIZE, (unsigned long)REC_NUM);
+	recursive_loop(REC_NUM);
+	pr_err("lkdtm: FAIL: survived without exhausting stack?!\n");
+}
+
+static void lkdtm_stack_guard_page_leading(void)
+{
+	const volatile unsigned char *ptr = (unsigned char *)task_stack_page(current) - 1;
+
+	pr_info("lkdtm: attempting bad read from page below current stack\n");
+	pr_err("lkdtm: FAIL: accessed page before stack! (byte: %x)\n", *ptr);
+}
+
+static void lkdtm_stack_guard_page_trailing(void)
+{
+	const volatile unsigned char *ptr =
+		(unsigned char *)task_stack_page(current) + THREAD_SIZE;
+
+	pr_info("lkdtm: attempting bad read from page above current stack\n");
+	pr_err("lkdtm: FAIL: accessed page after stack! (byte: %x)\n", *ptr);
+}
+
+static int lkdtm_kthread_fn(void *fn)
+{
+	((void (*)(void))fn)();
+	return 0;
+}
+
+/* Run @fn on a vmalloc'd stack with guard pages: in a kthread, waited for. */
+static void lkdtm_in_kthread(void (*fn)(void))
+{
+	struct task_struct *k = kthread_create(lkdtm_kthread_fn, fn, "lkdtm-stack");
+
+	if (!k) {
+		pr_err("lkdtm: FAIL: no kthread to run the crash in\n");
+		return;
+	}
+	wake_up_process(k);
+	wait_for_completion(&k->exited);
+	kthread_stop(k);
+}
+
+static void lkdtm_exhaust_stack_kthread(void)
+{
+	lkdtm_in_kthread(lkdtm_exhaust_stack);
+}
+
+static void lkdtm_stack_guard_page_leading_kthread(void)
+{
+	lkdtm_in_kthread(lkdtm_stack_guard_page_leading);
+}
+
+static void lkdtm_stack_guard_page_trailing_kthread(void)
+{
+	lkdtm_in_kthread(lkdtm_stack_guard_page_trailing);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -59,6 +142,9 @@ static const struct {
 	{ "WARNING", lkdtm_warning },
 	{ "EXCEPTION", lkdtm_exception },
 	{ "DOUBLE_FAULT", lkdtm_double_fault },
+	{ "EXHAUST_STACK", lkdtm_exhaust_stack_kthread },
+	{ "STACK_GUARD_PAGE_LEADING", lkdtm_stack_guard_page_leading_kthread },
+	{ "STACK_GUARD_PAGE_TRAILING", lkdtm_stack_guard_page_trailing_kthread },
 };
 
 int lkdtm_provoke(const char *type)
@@ -106,4 +192,5 @@ static int cmd_provoke_crash(int argc, char **argv)
 	raw_printk("\n");
 	return -EINVAL;
 }
-SHELL_CMD(provoke-crash, "crash the kernel on purpose (lkdtm): PANIC BUG WARNING EXCEPTION DOUBLE_FAULT", cmd_provoke_crash);
+SHELL_CMD(provoke-crash, "crash the kernel on purpose (lkdtm); without TYPE, list the types",
+	  cmd_provoke_crash);

@@ -13,6 +13,7 @@
 #include <linux/spinlock.h>
 #include <linux/mm.h>
 #include <linux/stackdepot.h>
+#include <linux/fault-inject.h>
 
 /* TSC cycles memmap_init() took (the memmap_init_per_GiB benchmark). */
 extern u64 memmap_init_cycles;
@@ -155,8 +156,6 @@ static inline void dump_page_owner(const struct page *page)
 }
 
 /* ---- mm/fail_page_alloc.c: fail_page_alloc= (its attribute: linux/fault-inject.h) ---- */
-/* Set when fail_page_alloc has a probability and times left to inject. */
-extern bool fail_page_alloc_enabled;
 bool __should_fail_alloc_page(gfp_t gfp, unsigned int order);
 
 static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)

@@ -431,17 +431,14 @@ static void *alloc_table(gfp_t gfp)
 }
 
 /*
- * Point the page-table entry @entry (a pud's or a pmd's value), if empty,
- * at a new zeroed table; a CPU that lost the race frees its own. Return:
- * false when no memory.
+ * Point the empty page-table entry @entry (a pud's or a pmd's value) at a
+ * new zeroed table; a CPU that lost the race frees its own. Return: false
+ * when no memory.
  */
-static bool populate_entry(unsigned long *entry, gfp_t gfp)
+static noinline bool __populate_entry(unsigned long *entry, gfp_t gfp)
 {
-	void *table;
+	void *table = alloc_table(gfp);
 
-	if (likely(READ_ONCE(*entry)))
-		return true;
-	table = alloc_table(gfp);
 	if (!table)
 		return false;
 	spin_lock(&pgtable_lock);
@@ -453,6 +450,11 @@ static bool populate_entry(unsigned long *entry, gfp_t gfp)
 	if (table)
 		free_page((unsigned long)table);
 	return true;
+}
+
+static __always_inline bool populate_entry(unsigned long *entry, gfp_t gfp)
+{
+	return likely(READ_ONCE(*entry)) || __populate_entry(entry, gfp);
 }
 
 /* The pmd of @addr, its table made if missing. The pud level exists from boot. */
@@ -552,7 +554,8 @@ static void vunmap_range_noflush(unsigned long addr, unsigned long end)
 		pte_t *pte;
 
 		if (pud_none(*pud)) {
-			addr = next;
+			/* Nothing was ever mapped in this 1 GiB: skip it whole. */
+			addr = min(ALIGN(addr + 1, PUD_SIZE), end);
 			continue;
 		}
 		pmd = pmd_offset(pud, addr);
@@ -938,6 +941,20 @@ void vunmap(const void *addr)
 	kfree(vm);
 }
 
+int vm_area_map_pages(struct vm_struct *area, unsigned long start, unsigned long end,
+		      struct page **pages)
+{
+	unsigned long lo = (unsigned long)area->addr, hi = lo + get_vm_area_size(area);
+
+	might_sleep();
+	if (WARN_ON_ONCE(!(area->flags & VM_SPARSE)))
+		return -EINVAL;
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !IS_ALIGNED(end, PAGE_SIZE) || start >= end ||
+	    start < lo || end > hi)
+		return -ERANGE;
+	return vmap_range(start, end, PAGE_KERNEL, pages, 0, PAGE_SHIFT, GFP_KERNEL);
+}
+
 /* ---- statistics, boot ------------------------------------------------------------ */
 
 unsigned long vmalloc_nr_pages(void)
@@ -1107,6 +1124,8 @@ static void show_vmap_area(struct vmap_area *va)
 		raw_printk(" vmap");
 	if (v->flags & VM_USERMAP)
 		raw_printk(" user");
+	if (v->flags & VM_SPARSE)
+		raw_printk(" sparse");
 	if (is_vmalloc_addr(v->pages))
 		raw_printk(" vpages");
 	if (v->nr_pages)

@@ -236,6 +236,8 @@ SMP_MATRIX = [
     ('4', '512M', 'nosmp'),
     ('4', '512M', 'lockdep=on'),
     ('4', '512M', 'watchdog_thresh=1'),
+    # kmap_local_page, kmap_atomic and kmap map for real (tests/kernel/highmem_test.c).
+    ('4', '512M', 'kmap_local.force_map=1'),
 ]
 
 # Boots that must crash cleanly: (label, command line, what the report says).
@@ -247,6 +249,20 @@ CRASHES = [
      ['kernel BUG at kernel/lkdtm.c:', 'invalid opcode: 0000 [#1]',
       'RIP: 0010:lkdtm_bug+', 'Kernel panic - not syncing: Fatal exception']),
     ('panic', 'lkdtm.cpoint_type=PANIC', ['Kernel panic - not syncing: dumptest', 'Call Trace:']),
+    # A kthread overflows its vmalloc'd stack into the guard page below: a double fault,
+    # reported from its IST stack with the task and its trace (kernel/fork.c, traps.c).
+    ('stack-overflow', 'lkdtm.cpoint_type=EXHAUST_STACK',
+     ['BUG: stack guard page was hit at', 'kernel stack overflow (double-fault): 0000 [#1]',
+      'Comm: lkdtm-stack', 'Call Trace:', ' recursive_loop', ' lkdtm_exhaust_stack+',
+      'Kernel panic - not syncing: Fatal exception']),
+    ('stack-guard-leading', 'lkdtm.cpoint_type=STACK_GUARD_PAGE_LEADING',
+     ['BUG: stack guard page was hit at', 'kernel stack overflow (page fault): 0000 [#1]',
+      'Comm: lkdtm-stack', 'RIP: 0010:lkdtm_stack_guard_page_leading+',
+      'Kernel panic - not syncing: Fatal exception']),
+    ('stack-guard-trailing', 'lkdtm.cpoint_type=STACK_GUARD_PAGE_TRAILING',
+     ['BUG: stack guard page was hit at', 'kernel stack overflow (page fault): 0000 [#1]',
+      'Comm: lkdtm-stack', 'RIP: 0010:lkdtm_stack_guard_page_trailing+',
+      'Kernel panic - not syncing: Fatal exception']),
     ('mem-1M', 'mem=1M', ['Kernel panic - not syncing: Not enough usable memory']),
 ]
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Fixed mappings and early_memremap() (see asm/fixmap.h). The page table of
- * the fixmap range is allocated by init_mem_mapping() and never freed;
+ * Fixed mappings and early_memremap() (see asm/fixmap.h). The page tables
+ * of the fixmap range are allocated by init_mem_mapping() and never freed;
  * setting a slot is one PTE store and a local TLB flush (boot code and
  * per-CPU device pages only, so no other CPU holds a stale translation
- * that matters: a slot is set before anyone uses it).
+ * that matters: a slot is set before anyone uses it). The kmap_local
+ * slots are managed by mm/highmem.c through fixmap_pte() directly.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -13,7 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-/* The PTE table of the 2 MiB range holding the fixmap (init_mem_mapping). */
+/* The PTE tables of the 2 MiB ranges holding the fixmap (init_mem_mapping). */
 pte_t *fixmap_ptes;
 
 void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot)
@@ -22,7 +23,7 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot)
 	pte_t *pte;
 
 	BUG_ON(idx == FIX_HOLE || idx >= __end_of_fixed_addresses || !fixmap_ptes);
-	pte = fixmap_ptes + pte_index(vaddr);
+	pte = fixmap_pte(vaddr);
 	if (pgprot_val(prot))
 		set_pte(pte, pfn_pte(phys >> PAGE_SHIFT, prot));
 	else

@@ -15,6 +15,9 @@
  *   __START_KERNEL_map   the kernel image, W^X: text RX, rodata R + NX,
  *                        data and bss RW + NX, 4 KiB pages
  *   VMEMMAP_START        struct pages of present sections (vmemmap_populate)
+ *   FIXMAP_PMD_START     empty PTE tables for the fixmap and, below it, the
+ *   PKMAP_BASE           kmap() pool (asm/fixmap.h), so that mapping a slot
+ *                        later never allocates
  *
  * The tables are built while the early tables are live, which map only the
  * first GiB at PAGE_OFFSET: memblock's current limit stays at 1 GiB until
@@ -79,6 +82,28 @@ static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
 	if (pmd_none(*pmd))
 		set_pmd(pmd, __pmd(__pa(alloc_table_page()) | _KERNPG_TABLE));
 	return pte_offset_kernel(pmd, addr);
+}
+
+/*
+ * PTE tables for @nr consecutive 2 MiB ranges from @start (2 MiB aligned),
+ * in one physically contiguous block, so that their entries form one array
+ * (the fixmap's and the pkmap's: asm/fixmap.h). Return: the first entry.
+ */
+static pte_t *pte_alloc_k_range(unsigned long start, unsigned int nr)
+{
+	pte_t *ptes = memblock_alloc(nr * PAGE_SIZE, PAGE_SIZE);
+	unsigned int i;
+
+	if (!ptes)
+		panic("init_64: out of memory for kernel page tables");
+	for (i = 0; i < nr; i++) {
+		unsigned long addr = start + i * PMD_SIZE;
+		pmd_t *pmd = pmd_alloc_k(pud_alloc_k(addr), addr);
+
+		BUG_ON(!pmd_none(*pmd));
+		set_pmd(pmd, __pmd(__pa(ptes + i * PTRS_PER_PTE) | _KERNPG_TABLE));
+	}
+	return ptes;
 }
 
 /*
@@ -162,8 +187,8 @@ void init_mem_mapping(void)
 	memblock_set_current_limit(SZ_1G);
 	map_direct();
 	map_kernel_image();
-	fixmap_ptes = pte_alloc_k(pmd_alloc_k(pud_alloc_k(FIXADDR_START), FIXADDR_START),
-				  FIXADDR_START) - pte_index(FIXADDR_START);
+	fixmap_ptes = pte_alloc_k_range(FIXMAP_PMD_START, FIXMAP_PMD_NUM);
+	pkmap_page_table = pte_alloc_k_range(PKMAP_BASE, 1);
 	write_cr3(__pa(init_top_pgt));
 	write_cr4(read_cr4() | X86_CR4_PGE);
 	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);

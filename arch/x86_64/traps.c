@@ -6,7 +6,10 @@
  * exception's name and error code, the faulting address for a page fault,
  * every register and a symbolised stack trace, in the shape of Linux's
  * oops so that people and scripts read it as they would Linux's, and then
- * panics. Until the memory layer installs the real page-fault handler
+ * panics. A page fault or double fault in a guard page of the task's
+ * stack is reported as a kernel stack overflow (kernel/fork.c has the
+ * stacks; the double fault, on its own IST stack, is what an overflow
+ * becomes). Until the memory layer installs the real page-fault handler
  * (demand paging, oops with the page-table walk), a page fault is no
  * different.
  *
@@ -110,13 +113,45 @@ static void show_fault_oops(const struct pt_regs *regs, unsigned long address)
 	dump_pagetable(address);
 }
 
-static void report_exception(const struct pt_regs *regs, unsigned long address)
+/*
+ * Did @address hit a guard page of @tsk's stack: the page below it (an
+ * overflow) or the one above it (running off the top)? Only the stacks
+ * kernel/fork.c vmallocs have guard pages.
+ */
+static bool stack_guard_hit(const struct task_struct *tsk, unsigned long address)
+{
+	unsigned long lo = (unsigned long)task_stack_page(tsk), hi = lo + THREAD_SIZE;
+
+	if (!task_stack_vm_area(tsk))
+		return false;
+	return (address < lo && lo - address <= PAGE_SIZE) ||
+	       (address >= hi && address - hi < PAGE_SIZE);
+}
+
+/*
+ * The oops for @regs. A page fault, or a double fault (a page fault that
+ * could not push its frame: CR2 is the address of that push, SDM vol. 3A,
+ * 6.15 "Interrupt 14"), in a guard page of the current task's stack is a
+ * kernel stack overflow, reported as Linux's handle_stack_overflow() does.
+ * A double fault runs on its IST stack and only reads the overflowed
+ * stack, above its guard, for the call trace. Return: whether it was one.
+ */
+static bool report_exception(const struct pt_regs *regs, unsigned long address)
 {
 	const char *what = regs->vector == X86_TRAP_PF ? "Oops" : exception_name(regs->vector);
+	unsigned long cr2 = regs->vector == X86_TRAP_DF ? read_cr2() : address;
+	bool overflow = (regs->vector == X86_TRAP_PF || regs->vector == X86_TRAP_DF) &&
+			stack_guard_hit(current, cr2);
 
 	oops_count++;
-	if (regs->vector == X86_TRAP_PF)
+	if (overflow) {
+		pr_emerg("BUG: stack guard page was hit at %p (stack is %p..%p)\n", (void *)cr2,
+			 task_stack_page(current), (char *)task_stack_page(current) + THREAD_SIZE - 1);
+		what = regs->vector == X86_TRAP_DF ? "kernel stack overflow (double-fault)" :
+						     "kernel stack overflow (page fault)";
+	} else if (regs->vector == X86_TRAP_PF) {
 		show_fault_oops(regs, address);
+	}
 	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", what, regs->error_code & 0xffff,
 	       oops_count);
 	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s\n", smp_processor_id(), current->pid,
@@ -125,6 +160,7 @@ static void report_exception(const struct pt_regs *regs, unsigned long address)
 	printk(KERN_DEFAULT "Call Trace:\n");
 	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */
 	show_trace((unsigned long)regs - sizeof(struct stack_frame), KERN_DEFAULT);
+	return overflow;
 }
 
 static bool catchable(int vector)
@@ -161,8 +197,7 @@ void do_exception(struct pt_regs *regs)
 		kernel_longjmp(&catch_state.env, 1);
 	}
 	oops_in_progress = 1;
-	report_exception(regs, address);
-	if (regs->vector == X86_TRAP_DF)
+	if (!report_exception(regs, address) && regs->vector == X86_TRAP_DF)
 		pr_emerg("double fault: the kernel stack may have overflowed\n");
 	panic("Fatal exception");
 }

@@ -87,6 +87,9 @@ bool should_fail_ex(struct fault_attr *attr, ssize_t size, int flags);
 bool should_fail(struct fault_attr *attr, ssize_t size);
 
 /* ---- mm/fail_page_alloc.c: fail_page_alloc=, for its tests ---- */
+/* Set when fail_page_alloc has a probability and times left to inject. */
+extern bool fail_page_alloc_enabled;
+
 struct fail_page_alloc_attr {
 	struct fault_attr attr;
 	unsigned int min_order;		/* fail_page_alloc.min_order= */
@@ -126,5 +129,19 @@ static inline bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return unlikely(failslab_enabled) && __should_failslab(s, gfpflags);
 }
+
+/*
+ * Both mm switches at once, for tests that count pages or need their
+ * allocations to work: fault_injection_pause() turns fail_page_alloc and
+ * failslab off and remembers them, fault_injection_resume() puts them
+ * back (kernel/fault_inject.c).
+ */
+struct fault_injection_state {
+	bool page_alloc, slab;
+};
+void fault_injection_pause(struct fault_injection_state *saved);
+void fault_injection_resume(const struct fault_injection_state *saved);
+/* Is fail_page_alloc or failslab injecting? */
+bool fault_injection_active(void);
 
 #endif /* _LINUX_FAULT_INJECT_H */

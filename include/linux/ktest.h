@@ -249,4 +249,13 @@ static inline bool ktest_catch_exception(void (*fn)(void *), void *arg,
 		KTEST_EXPECT_EQ(test, (info)->vector, (want_vector));		\
 } while (0)
 
+struct task_struct;
+/*
+ * ktest_require_kthreads - @k[0..n) were all created (kthread_create(),
+ * not yet woken)? If one is NULL, the others are stopped and the case is
+ * skipped under fault injection (fail_page_alloc, failslab: a kthread's
+ * stack comes from vmalloc and the slab), failed and aborted otherwise.
+ */
+void ktest_require_kthreads(struct ktest *test, struct task_struct **k, unsigned int n);
+
 #endif /* _LINUX_KTEST_H */

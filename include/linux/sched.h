@@ -30,6 +30,8 @@
 #include <linux/atomic.h>
 #include <linux/lockdep.h>
 #include <linux/kernel.h>
+#include <asm/pgtable_types.h>
+#include <asm/kmap_size.h>
 
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
@@ -52,6 +54,17 @@ struct thread_struct {
 	unsigned long sp;	/* saved by __switch_to_asm: first field */
 };
 
+/*
+ * The task's kmap_local_page() stack (mm/highmem.c): idx slots in use, the
+ * PTE of each (none: unmapped out of order, popped later). Only the task
+ * and interrupts on its CPU touch it; a context switch saves and restores
+ * the slots from it.
+ */
+struct kmap_ctrl {
+	int idx;
+	pte_t pteval[KM_MAX_IDX];
+};
+
 struct task_struct {
 	struct thread_struct thread;
 	volatile long __state;
@@ -62,13 +75,15 @@ struct task_struct {
 	bool started;		/* woken at least once (placed on a CPU) */
 	int pid;
 	char comm[TASK_COMM_LEN];
-	void *stack;		/* THREAD_SIZE bytes */
+	void *stack;		/* THREAD_SIZE bytes, the lowest address */
+	struct vm_struct *stack_vm_area;	/* its vmalloc area (kernel/fork.c), or NULL */
 	struct list_head run_list;
 	struct list_head tasks;	/* all tasks, for ps */
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	atomic_t usage;
 	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
+	struct kmap_ctrl kmap_ctrl;	/* kmap_local slots; pins the task to its CPU */
 
 	/* kthreads (kernel/kthread.c) */
 	int (*threadfn)(void *data);
@@ -120,6 +135,57 @@ void __noreturn cpu_startup_entry(unsigned int cpu, void *stack);
 /* kernel/sched/core.c, for kthreads: a new task that runs @fn(@data). */
 struct task_struct *create_task(int (*fn)(void *), void *data, const char *name);
 void put_task_struct(struct task_struct *p);
+
+/*
+ * Thread stacks (kernel/fork.c): a created task's stack is vmalloc'd,
+ * with an unmapped guard page below it and one above it.
+ */
+struct vm_struct;
+
+/* Freed stacks each CPU keeps for its next tasks (Linux's NR_CACHED_STACKS). */
+#define NR_CACHED_STACKS	2
+
+/* The lowest address of @task's stack (where an overflow leaves it). */
+static inline void *task_stack_page(const struct task_struct *task)
+{
+	return task->stack;
+}
+
+/* The vmalloc area of @task's stack; NULL for the boot stacks (init, the CPUs' idle tasks). */
+static inline struct vm_struct *task_stack_vm_area(const struct task_struct *task)
+{
+	return task->stack_vm_area;
+}
+
+/**
+ * alloc_thread_stack_node - give @tsk a THREAD_SIZE stack
+ * @tsk: a task being created, without a stack
+ * @node: NUMA node to prefer (NUMA_NO_NODE: any)
+ *
+ * From this CPU's cache of freed stacks (cleared), else a new vmalloc area
+ * with a guard page on each side. Sets @tsk->stack and @tsk->stack_vm_area.
+ *
+ * Return: 0, or -ENOMEM with nothing kept. Context: process, may sleep.
+ */
+int alloc_thread_stack_node(struct task_struct *tsk, int node);
+
+/**
+ * free_thread_stack - release @tsk's stack, if it has one from alloc_thread_stack_node()
+ * @tsk: a task that will never run again
+ *
+ * Into this CPU's cache if it has room; else freed, or, when the caller
+ * cannot sleep (interrupts off: the last reference dropped by
+ * finish_task_switch()), handed to the next alloc_thread_stack_node() or
+ * free_vm_stack_cache() to free. Context: any.
+ */
+void free_thread_stack(struct task_struct *tsk);
+
+/*
+ * free_vm_stack_cache - free the stacks @cpu has cached, and those waiting
+ * for process context (Linux frees a CPU's cache when the CPU goes
+ * offline; tests use it to count pages). Context: process, may sleep.
+ */
+void free_vm_stack_cache(unsigned int cpu);
 void __noreturn do_exit(int code);
 unsigned int nr_running_on(unsigned int cpu);
 

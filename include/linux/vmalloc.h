@@ -25,6 +25,7 @@ struct page;
 #define VM_UNINITIALIZED	0x00000020	/* not yet ready for vmallocinfo */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 #define VM_ALLOW_HUGE_VMAP	0x00000400	/* may be mapped with 2 MiB pages */
+#define VM_SPARSE		0x00001000	/* owner maps parts: vm_area_map_pages() */
 
 /* An area in use: what find_vm_area() returns and vmallocinfo lists. */
 struct vm_struct {
@@ -69,6 +70,25 @@ void vfree(const void *addr);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
 void vunmap(const void *addr);
+
+/**
+ * vm_area_map_pages - map pages into part of a VM_SPARSE area
+ * @area: an area reserved with get_vm_area_caller(size, VM_SPARSE, caller)
+ * @start: first address to map, page-aligned, within the area
+ * @end: end of the range, page-aligned, at most the area's end without its guard
+ * @pages: (end - start) / PAGE_SIZE pages, mapped PAGE_KERNEL in order
+ *
+ * The owner decides which parts of its area are backed (Linux 6.10's
+ * interface); the rest stays unmapped and faults. The pages stay the
+ * owner's: remove_vm_area() unmaps the whole area, the owner frees them.
+ * Neither they nor the area count in vmalloc_nr_pages().
+ *
+ * Return: 0; -EINVAL if @area is not VM_SPARSE, -ERANGE for a range out
+ * of it, -ENOMEM when a page table cannot be had (what was mapped stays,
+ * for remove_vm_area()). Context: process, may sleep.
+ */
+int vm_area_map_pages(struct vm_struct *area, unsigned long start, unsigned long end,
+		      struct page **pages);
 
 struct page *vmalloc_to_page(const void *addr);
 unsigned long vmalloc_to_pfn(const void *addr);

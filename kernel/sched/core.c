@@ -36,6 +36,7 @@
 #include <linux/init.h>
 #include <linux/kstrtox.h>
 #include <linux/errno.h>
+#include <linux/highmem.h>
 #include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -184,6 +185,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	this_cpu_write(current_task, next);
 	cs->task_lo = (unsigned long)next->stack;
 	cs->task_hi = cs->task_lo + THREAD_SIZE;
+	kmap_local_sched_out(prev);
+	kmap_local_sched_in(next);
 	prev = __switch_to_asm(prev, next);
 	/* Running again, switched to by @prev, which left the lock held. */
 	finish_task_switch(prev);
@@ -360,18 +363,29 @@ static struct task_struct *alloc_task(const char *name)
 	return p;
 }
 
+/* Unlink @p from the task list and free it with its stack (Linux's free_task()). */
+static void free_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&task_list_lock, flags);
+	list_del(&p->tasks);
+	spin_unlock_irqrestore(&task_list_lock, flags);
+	free_thread_stack(p);
+	free_page((unsigned long)p);
+}
+
 struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 {
-	struct page *sp = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
-	struct task_struct *p = sp ? alloc_task(name) : NULL;
+	struct task_struct *p = alloc_task(name);
 	unsigned long *stack;
 
-	if (!p) {
-		if (sp)
-			__free_pages(sp, THREAD_SIZE_ORDER);
+	if (!p)
+		return NULL;
+	if (alloc_thread_stack_node(p, NUMA_NO_NODE)) {
+		free_task(p);
 		return NULL;
 	}
-	p->stack = page_address(sp);
 	p->threadfn = fn;
 	p->data = data;
 	/* __switch_to_asm pops six registers, then returns to ret_from_kthread. */
@@ -385,15 +399,8 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 
 void put_task_struct(struct task_struct *p)
 {
-	unsigned long flags;
-
-	if (!atomic_dec_and_test(&p->usage))
-		return;
-	spin_lock_irqsave(&task_list_lock, flags);
-	list_del(&p->tasks);
-	spin_unlock_irqrestore(&task_list_lock, flags);
-	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
-	free_page((unsigned long)p);
+	if (atomic_dec_and_test(&p->usage))
+		free_task(p);
 }
 
 void __noreturn do_exit(int code)
@@ -507,7 +514,8 @@ static void load_balance(unsigned int this_cpu)
 	arch_spin_lock(&first->lock);
 	arch_spin_lock(&second->lock);
 	list_for_each_entry(p, &busiest->queue, run_list) {
-		if (p->flags & PF_NO_SETAFFINITY || p->on_cpu)
+		/* kmap_local slots are this CPU's (mm/highmem.c): such a task stays. */
+		if (p->flags & PF_NO_SETAFFINITY || p->on_cpu || p->kmap_ctrl.idx)
 			continue;
 		list_del(&p->run_list);
 		busiest->nr_running--;

@@ -31,22 +31,18 @@
 
 #define DEVICE_PHYS	0xfed00000UL
 
-static bool injection_was_on, slab_injection_was_on;
+static struct fault_injection_state paused;
 
 /* The cases expect their mappings to succeed: injected failures pause. */
 static int ioremap_test_init(struct ktest *test)
 {
-	injection_was_on = fail_page_alloc_enabled;
-	slab_injection_was_on = failslab_enabled;
-	fail_page_alloc_enabled = false;
-	failslab_enabled = false;
+	fault_injection_pause(&paused);
 	return 0;
 }
 
 static void ioremap_test_exit(struct ktest *test)
 {
-	fail_page_alloc_enabled = injection_was_on;
-	failslab_enabled = slab_injection_was_on;
+	fault_injection_resume(&paused);
 }
 
 /* The memory-type bits and the whole entry of the 4 KiB mapping at @addr. */

@@ -20,29 +20,22 @@
 #include <linux/errno.h>
 #include <linux/lockdep.h>
 #include <linux/sprintf.h>
+#include <linux/vmalloc.h>
+#include <linux/fault-inject.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include "../../mm/internal.h"
 
-/*
- * Under fail_page_alloc a kthread may not be created: the case is skipped,
- * after stopping the ones it did create (kthread_create: not yet running).
- */
-static void require_kthreads(struct ktest *test, struct task_struct **k, unsigned int n)
+/* Pages on the free lists, with none held by kernel/fork.c's stack caches. */
+static unsigned long free_pages_without_stack_caches(void)
 {
-	unsigned int i, missing = 0;
+	unsigned int cpu;
 
-	for (i = 0; i < n; i++)
-		missing += !k[i];
-	if (!missing)
-		return;
-	for (i = 0; i < n; i++)
-		if (k[i])
-			kthread_stop(k[i]);
-	if (fail_page_alloc_enabled)
-		KTEST_SKIP(test, "kthread creation failed under fault injection");
-	KTEST_FAIL(test, "%u of %u kthreads could not be created", missing, n);
-	ktest_abort(test);
+	for_each_possible_cpu(cpu)
+		free_vm_stack_cache(cpu);
+	vm_unmap_aliases();
+	drain_all_pages(NULL);
+	return nr_free_pages();
 }
 
 static void start_kthreads(struct task_struct **k, unsigned int n, int cpu)
@@ -67,7 +60,7 @@ static void kthread_returns_its_value_to_kthread_stop(struct ktest *test)
 {
 	struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "test-%d", 42);
 
-	require_kthreads(test, &k, 1);
+	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	msleep(5);
 	KTEST_EXPECT_EQ(test, kthread_stop(k), 42);
@@ -84,7 +77,7 @@ static void kthread_stopped_before_it_ran_gives_eintr(struct ktest *test)
 	bool ran = false;
 	struct task_struct *k = kthread_create(never_runs, &ran, "never");
 
-	if (!k && fail_page_alloc_enabled)
+	if (!k && fault_injection_active())
 		KTEST_SKIP(test, "kthread creation failed under fault injection");
 	KTEST_ASSERT_NOT_NULL(test, k);
 	KTEST_EXPECT_EQ(test, kthread_stop(k), -EINTR);
@@ -105,12 +98,11 @@ static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
 	atomic_t runs = ATOMIC_INIT(0);
 	int i;
 
-	drain_all_pages(NULL);
-	before = nr_free_pages();
+	before = free_pages_without_stack_caches();
 	for (i = 0; i < 40; i++) {
 		struct task_struct *k = kthread_create(count_once, &runs, "cycle/%d", i);
 
-		require_kthreads(test, &k, 1);
+		ktest_require_kthreads(test, &k, 1);
 		start_kthreads(&k, 1, -1);
 		if (i % 2)
 			msleep(1);
@@ -118,8 +110,7 @@ static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
 	}
 	KTEST_EXPECT_GT(test, atomic_read(&runs), 0);
 	msleep(20);	/* the last exits finish switching away */
-	drain_all_pages(NULL);
-	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(test, free_pages_without_stack_caches(), before);
 }
 
 static void msleep_sleeps_at_least_as_asked(struct ktest *test)
@@ -156,7 +147,7 @@ static void completion_orders_two_tasks(struct ktest *test)
 	init_completion(&p.done);
 	p.value = 21;
 	k = kthread_create(answer_ping, &p, "ping");
-	require_kthreads(test, &k, 1);
+	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	msleep(10);
 	KTEST_EXPECT_EQ(test, p.value, 21);	/* still waiting */
@@ -185,7 +176,7 @@ static void wait_event_wakes_on_its_condition(struct ktest *test)
 
 	wq_flag = 0;
 	k = kthread_create(set_flag_later, NULL, "waker");
-	require_kthreads(test, &k, 1);
+	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	wait_event(test_wq, wq_flag);
 	KTEST_EXPECT_EQ(test, wq_flag, 1);
@@ -222,7 +213,7 @@ static void timer_preempts_busy_tasks(struct ktest *test)
 		counts[i] = 0;
 		k[i] = kthread_create(spin_counting, &counts[i], "hog/%d", i);
 	}
-	require_kthreads(test, k, 2);
+	ktest_require_kthreads(test, k, 2);
 	start_kthreads(k, 2, (int)cpu);
 	msleep(100);
 	for (i = 0; i < 2; i++) {
@@ -246,7 +237,7 @@ static void load_balancing_spreads_busy_tasks(struct ktest *test)
 		counts[i] = 0;
 		k[i] = kthread_create(spin_counting, &counts[i], "spread/%u", i);
 	}
-	require_kthreads(test, k, n);
+	ktest_require_kthreads(test, k, n);
 	start_kthreads(k, n, -1);
 	msleep(300);
 	for_each_online_cpu(cpu)
@@ -285,7 +276,7 @@ static void mutex_excludes_sleeping_holders(struct ktest *test)
 	mutex_counter = 0;
 	for (i = 0; i < 8; i++)
 		k[i] = kthread_create(bump_under_mutex, NULL, "mutex/%d", i);
-	require_kthreads(test, k, 8);
+	ktest_require_kthreads(test, k, 8);
 	start_kthreads(k, 8, -1);
 	while (READ_ONCE(mutex_counter) < 8 * 200)
 		msleep(5);
@@ -303,7 +294,7 @@ static void ps_lists_tasks_with_state_and_cpu(struct ktest *test)
 	struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "ps-test");
 	char line[16] = "ps";
 
-	require_kthreads(test, &k, 1);
+	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	msleep(5);
 	KTEST_EXPECT_EQ(test, shell_exec(line), 0);
@@ -363,12 +354,11 @@ static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 	unsigned long before;
 	unsigned int cpu;
 
-	drain_all_pages(NULL);
-	before = nr_free_pages();
+	before = free_pages_without_stack_caches();
 	atomic_set(&torture_bad, 0);
 	for_each_online_cpu(cpu)
 		k[cpu] = kthread_create(torture_task, NULL, "torture/%u", cpu);
-	require_kthreads(test, k, num_online_cpus());
+	ktest_require_kthreads(test, k, num_online_cpus());
 	for_each_online_cpu(cpu) {
 		kthread_bind(k[cpu], cpu);
 		wake_up_process(k[cpu]);
@@ -376,9 +366,8 @@ static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 	for_each_online_cpu(cpu)
 		kthread_stop(k[cpu]);
 	msleep(20);
-	drain_all_pages(NULL);
 	KTEST_EXPECT_EQ(test, atomic_read(&torture_bad), 0);
-	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(test, free_pages_without_stack_caches(), before);
 	KTEST_EXPECT_TRUE(test, free_area_check());
 }
 
@@ -406,7 +395,7 @@ static void watchdog_reports_a_stuck_cpu(struct ktest *test)
 	if (!hog || !waiter) {
 		struct task_struct *k[2] = { hog, waiter };
 
-		require_kthreads(test, k, 2);
+		ktest_require_kthreads(test, k, 2);
 	}
 	kthread_bind(hog, cpu);
 	kthread_bind(waiter, cpu);
@@ -440,7 +429,7 @@ static void smp_processor_id_in_migratable_code_is_reported(struct ktest *test)
 
 	lockdep_reset();
 	k = kthread_create(use_cpu_number, &got, "migratable");
-	require_kthreads(test, &k, 1);
+	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	while (!READ_ONCE(got))
 		msleep(1);

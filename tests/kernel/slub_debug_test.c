@@ -36,21 +36,17 @@
 #define ALL_CHECKS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
 /* The reports must come from the cases' own misuse: no injected failures. */
-static bool page_injection_was_on, slab_injection_was_on;
+static struct fault_injection_state paused;
 
 static int slub_debug_test_init(struct ktest *test)
 {
-	page_injection_was_on = fail_page_alloc_enabled;
-	slab_injection_was_on = failslab_enabled;
-	fail_page_alloc_enabled = false;
-	failslab_enabled = false;
+	fault_injection_pause(&paused);
 	return 0;
 }
 
 static void slub_debug_test_exit(struct ktest *test)
 {
-	fail_page_alloc_enabled = page_injection_was_on;
-	failslab_enabled = slab_injection_was_on;
+	fault_injection_resume(&paused);
 }
 
 static long reports(void)

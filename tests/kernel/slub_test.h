@@ -17,6 +17,8 @@
 #include <linux/gfp.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include "../../mm/internal.h"
 #include "../../mm/slab.h"
 
@@ -116,12 +118,15 @@ static inline struct kmem_cache *kmem_cache_cache(void)
 /*
  * Free pages once no cache the tests touch keeps an empty slab: @s (if
  * any), every kmalloc cache and the kmem_cache cache are shrunk first, so
- * that per-CPU and min_partial slabs kept by the design do not count.
+ * that per-CPU and min_partial slabs kept by the design do not count; nor
+ * do the stacks of exited kthreads that the per-CPU stack caches keep.
  */
 static inline unsigned long free_pages_shrunk(struct kmem_cache *s)
 {
 	unsigned int type, i;
 
+	for_each_possible_cpu(i)
+		free_vm_stack_cache(i);
 	if (s)
 		kmem_cache_shrink(s);
 	for (type = 0; type < NR_KMALLOC_TYPES; type++)

@@ -31,22 +31,18 @@
 #include <asm/pgtable.h>
 #include "../../mm/internal.h"
 
-static bool injection_was_on, slab_injection_was_on;
+static struct fault_injection_state paused;
 
 /* The cases count pages and addresses: injected failures (both kinds) pause. */
 static int vmalloc_test_init(struct ktest *test)
 {
-	injection_was_on = fail_page_alloc_enabled;
-	slab_injection_was_on = failslab_enabled;
-	fail_page_alloc_enabled = false;
-	failslab_enabled = false;
+	fault_injection_pause(&paused);
 	return 0;
 }
 
 static void vmalloc_test_exit(struct ktest *test)
 {
-	fail_page_alloc_enabled = injection_was_on;
-	failslab_enabled = slab_injection_was_on;
+	fault_injection_resume(&paused);
 }
 
 static unsigned long free_baseline(void)
@@ -622,6 +618,45 @@ static void a_long_busy_list(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, vmap_area_check());
 }
 
+/*
+ * The whole vmalloc range, reserved in 1 TiB areas (no pages), runs out
+ * cleanly: the next reservation fails with Linux's report, a small
+ * vmalloc() fails too, and all of it is usable again once given back.
+ */
+static void running_out_of_the_whole_range_fails_cleanly_and_recovers(struct ktest *test)
+{
+	const unsigned long chunk = 1UL << 40;
+	struct vm_struct *vm[32];
+	unsigned int n = 0, i;
+	void *p;
+
+	vm_unmap_aliases();
+	while (n < ARRAY_SIZE(vm)) {
+		vm[n] = get_vm_area_caller(chunk - PAGE_SIZE, VM_IOREMAP,
+					   __builtin_return_address(0));
+		if (!vm[n])
+			break;
+		n++;
+	}
+	/* 32 TiB less what is in use: 31 of them. */
+	KTEST_EXPECT_EQ(test, n, (unsigned int)((VMALLOC_END - VMALLOC_START) / chunk) - 1);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "vmap allocation for size 1099511627776 failed"));
+	/* What is left is below 1 TiB, in pieces; the largest still serves a page. */
+	KTEST_EXPECT_LT(test, vmalloc_largest_free(), chunk);
+	p = vmalloc(PAGE_SIZE);
+	KTEST_EXPECT_NOT_NULL(test, p);
+	vfree(p);
+	for (i = 0; i < n; i++)
+		kfree(remove_vm_area(vm[i]->addr));
+	vm_unmap_aliases();
+	KTEST_EXPECT_TRUE(test, vmap_area_check());
+	KTEST_EXPECT_GE(test, vmalloc_largest_free(), (VMALLOC_END - VMALLOC_START) / 2);
+	vm[0] = get_vm_area_caller(chunk - PAGE_SIZE, VM_IOREMAP, __builtin_return_address(0));
+	KTEST_EXPECT_NOT_NULL(test, vm[0]);
+	if (vm[0])
+		kfree(remove_vm_area(vm[0]->addr));
+}
+
 /* Freeing more than lazy_max_pages() of areas purges without being asked. */
 static void lazy_frees_purge_themselves_past_the_limit(struct ktest *test)
 {
@@ -756,21 +791,21 @@ static int stress_fn(void *arg)
 static void stress_on_every_cpu_checks_every_byte(struct ktest *test)
 {
 	static struct stress st[NR_CPUS];
+	static struct task_struct *k[NR_CPUS];
 	unsigned long before = free_baseline(), used = vmalloc_nr_pages();
 	unsigned int cpu;
 
 	for_each_online_cpu(cpu) {
-		struct task_struct *k;
-
 		st[cpu] = (struct stress){ .seed = 7919 * (cpu + 1) };
 		init_completion(&st[cpu].done);
-		k = kthread_create(stress_fn, &st[cpu], "vmstress/%u", cpu);
-		KTEST_ASSERT_NOT_NULL(test, k);
-		kthread_bind(k, cpu);
-		wake_up_process(k);
+		k[cpu] = kthread_create(stress_fn, &st[cpu], "vmstress/%u", cpu);
+		KTEST_ASSERT_NOT_NULL(test, k[cpu]);
+		kthread_bind(k[cpu], cpu);
+		wake_up_process(k[cpu]);
 	}
 	for_each_online_cpu(cpu) {
 		wait_for_completion(&st[cpu].done);
+		kthread_stop(k[cpu]);
 		KTEST_EXPECT_EQ(test, st[cpu].bad, 0UL);
 		KTEST_EXPECT_EQ(test, st[cpu].fails, 0UL);
 	}
@@ -833,6 +868,7 @@ static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(every_alignment_up_to_a_gigabyte),
 	KTEST_CASE(a_long_busy_list),
 	KTEST_CASE(lazy_frees_purge_themselves_past_the_limit),
+	KTEST_CASE(running_out_of_the_whole_range_fails_cleanly_and_recovers),
 	{}
 };
 

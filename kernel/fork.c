@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Thread stacks: vmalloc'd, with guard pages, cached per CPU. Linux's
+ * VMAP_STACK (its kernel/fork.c; "Virtually Mapped Kernel Stack Support"
+ * in the mm documentation). create_task() and free_task() in
+ * kernel/sched/core.c are the callers.
+ *
+ * One stack, one area of the vmalloc space, reserved with
+ * get_vm_area_caller(PAGE_SIZE + THREAD_SIZE, VM_SPARSE):
+ *
+ *   vm->addr                                                    vm->addr + vm->size
+ *   | guard: never mapped | stack: THREAD_SIZE, 4 pages mapped | guard: vmalloc's |
+ *                         ^ task_stack_page()                  ^ first stack pointer
+ *
+ * The guard page below is part of the stack's own area, so nothing is
+ * ever mapped there and an overflow always faults. Linux vmallocs
+ * THREAD_SIZE and counts on the area below ending with its own guard
+ * page; but the space below may be free, and later be given to an area
+ * without a guard (VM_NO_GUARD: a huge vmalloc) ending right at the
+ * stack. The guard above is the one vmalloc leaves after every area, so
+ * running off the top faults as well. The pages are order-0 (a stack needs
+ * no contiguous memory), zeroed, mapped with vm_area_map_pages(); vm->pages
+ * keeps them. Being VM_SPARSE, they do not count in vmalloc_nr_pages().
+ *
+ * An overflow: the push or call that enters the guard page faults, the
+ * CPU cannot push the page fault's frame on the same stack and raises a
+ * double fault instead, which runs on its own IST stack; the report
+ * ("kernel stack overflow (double-fault)") is arch/x86_64/traps.c's.
+ *
+ * The cache: each CPU keeps up to NR_CACHED_STACKS freed stacks (their
+ * vm_structs) in cached_stacks[]. A dead task's stack goes there and a new
+ * task's comes from there, cleared, with no vmalloc, page allocation or
+ * TLB flush. A slot is emptied with xchg and filled with cmpxchg, locked
+ * instructions, so free_vm_stack_cache() may empty another CPU's slots,
+ * and a task that moves to another CPU between picking a slot and using
+ * it merely uses the other CPU's slot.
+ *
+ * What does not fit in the cache is freed: remove_vm_area() may sleep and
+ * purge (IPIs to every CPU), but the last reference to a dead task is
+ * often dropped by finish_task_switch() with interrupts off. Such a stack
+ * goes on dead_stacks, a lock-free list linked through the dead stack
+ * itself (still mapped), and is freed by the next
+ * alloc_thread_stack_node() or free_vm_stack_cache().
+ *
+ * Not here: the boot CPU's first stack (init_stack in the kernel image,
+ * the task "init") and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
+ * from the page allocator) stay where the boot put them, without guards.
+ */
+#include <linux/sched.h>
+#include <linux/vmalloc.h>
+#include <linux/slab.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/atomic.h>
+#include <linux/preempt.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/bug.h>
+#include <asm/irqflags.h>
+
+#define THREAD_PAGES		(THREAD_SIZE >> PAGE_SHIFT)
+/* Linux's THREADINFO_GFP, less the memcg accounting we do not have. */
+#define THREADINFO_GFP		(GFP_KERNEL | __GFP_ZERO)
+
+/* Freed stacks for this CPU's next tasks; taken and filled atomically (see the top). */
+static DEFINE_PER_CPU(struct vm_struct *, cached_stacks[NR_CACHED_STACKS]);
+
+/* A stack freed with interrupts off, waiting for process context; at its lowest address. */
+struct dead_stack {
+	struct dead_stack *next;
+	struct vm_struct *vm;
+};
+static struct dead_stack *dead_stacks;
+
+/* The stack in @vm: above the guard page that starts the area. */
+static inline void *vm_stack(const struct vm_struct *vm)
+{
+	return (char *)vm->addr + PAGE_SIZE;
+}
+
+/* Unmap @vm's stack and free its area and pages. Context: process. */
+static void free_vm_stack(struct vm_struct *vm)
+{
+	struct vm_struct *removed = remove_vm_area(vm->addr);
+	struct page **pages = vm->pages;
+	unsigned int i;
+
+	BUG_ON(removed != vm);
+	for (i = 0; pages && i < THREAD_PAGES; i++)
+		if (pages[i])
+			__free_page(pages[i]);
+	kfree(pages);
+	kfree(vm);
+}
+
+static void free_dead_stacks(void)
+{
+	struct dead_stack *d = xchg(&dead_stacks, NULL);
+
+	while (d) {
+		/* @d is in the stack free_vm_stack() unmaps. */
+		struct dead_stack *next = d->next;
+
+		free_vm_stack(d->vm);
+		d = next;
+	}
+}
+
+/* A new stack: the area with its two guard pages, its pages mapped. */
+static struct vm_struct *alloc_vm_stack(const void *caller)
+{
+	struct vm_struct *vm;
+	struct page **pages;
+	unsigned long stack;
+
+	vm = get_vm_area_caller(PAGE_SIZE + THREAD_SIZE, VM_SPARSE, caller);
+	if (!vm)
+		return NULL;
+	pages = kcalloc(THREAD_PAGES, sizeof(*pages), GFP_KERNEL);
+	vm->pages = pages;
+	stack = (unsigned long)vm_stack(vm);
+	if (!pages || alloc_pages_bulk_array(THREADINFO_GFP, THREAD_PAGES, pages) < THREAD_PAGES ||
+	    vm_area_map_pages(vm, stack, stack + THREAD_SIZE, pages)) {
+		free_vm_stack(vm);
+		return NULL;
+	}
+	vm->nr_pages = THREAD_PAGES;
+	return vm;
+}
+
+int alloc_thread_stack_node(struct task_struct *tsk, int node)
+{
+	struct vm_struct *vm;
+	unsigned int i;
+
+	/* One node here: @node has no choice to make. */
+	might_sleep();
+	if (unlikely(READ_ONCE(dead_stacks)))
+		free_dead_stacks();
+	for (i = 0; i < NR_CACHED_STACKS; i++) {
+		vm = xchg(raw_cpu_ptr(&cached_stacks[i]), NULL);
+		if (vm) {
+			/* As Linux: no stale pointers from the last task. */
+			memset(vm_stack(vm), 0, THREAD_SIZE);
+			goto found;
+		}
+	}
+	vm = alloc_vm_stack(__builtin_return_address(0));
+	if (!vm)
+		return -ENOMEM;
+found:
+	tsk->stack = vm_stack(vm);
+	tsk->stack_vm_area = vm;
+	return 0;
+}
+
+void free_thread_stack(struct task_struct *tsk)
+{
+	struct vm_struct *vm = tsk->stack_vm_area;
+	struct dead_stack *d, *head;
+	unsigned int i;
+
+	if (!vm)
+		return;
+	tsk->stack = NULL;
+	tsk->stack_vm_area = NULL;
+	for (i = 0; i < NR_CACHED_STACKS; i++)
+		if (!cmpxchg(raw_cpu_ptr(&cached_stacks[i]), NULL, vm))
+			return;
+	if (likely(!in_atomic() && !irqs_disabled())) {
+		free_vm_stack(vm);
+		return;
+	}
+	d = vm_stack(vm);
+	d->vm = vm;
+	head = READ_ONCE(dead_stacks);
+	do {
+		d->next = head;
+	} while (!try_cmpxchg(&dead_stacks, &head, d));
+}
+
+void free_vm_stack_cache(unsigned int cpu)
+{
+	unsigned int i;
+
+	might_sleep();
+	for (i = 0; i < NR_CACHED_STACKS; i++) {
+		struct vm_struct *vm = xchg(per_cpu_ptr(&cached_stacks[i], cpu), NULL);
+
+		if (vm)
+			free_vm_stack(vm);
+	}
+	free_dead_stacks();
+}
