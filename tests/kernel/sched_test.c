@@ -308,7 +308,7 @@ static void ps_lists_tasks_with_state_and_cpu(struct ktest *test)
 }
 
 /* Blocking allocations, a pattern in every page, from a kthread per CPU. */
-static atomic_t torture_bad;
+static atomic_t torture_bad, torture_done;
 
 static int torture_task(void *data)
 {
@@ -343,6 +343,7 @@ static int torture_task(void *data)
 	for (i = 0; i < 16; i++)
 		if (slot[i])
 			__free_pages(slot[i], 1);
+	atomic_inc(&torture_done);
 	while (!kthread_should_stop())
 		msleep(1);
 	return 0;
@@ -352,10 +353,11 @@ static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 {
 	struct task_struct *k[NR_CPUS];
 	unsigned long before;
-	unsigned int cpu;
+	unsigned int cpu, ms;
 
 	before = free_pages_without_stack_caches();
 	atomic_set(&torture_bad, 0);
+	atomic_set(&torture_done, 0);
 	for_each_online_cpu(cpu)
 		k[cpu] = kthread_create(torture_task, NULL, "torture/%u", cpu);
 	ktest_require_kthreads(test, k, num_online_cpus());
@@ -363,6 +365,10 @@ static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 		kthread_bind(k[cpu], cpu);
 		wake_up_process(k[cpu]);
 	}
+	/* A kthread stopped before it first runs never runs: let them all finish. */
+	for (ms = 0; ms < 60000 && atomic_read(&torture_done) < (int)num_online_cpus(); ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(test, atomic_read(&torture_done), (int)num_online_cpus());
 	for_each_online_cpu(cpu)
 		kthread_stop(k[cpu]);
 	msleep(20);
