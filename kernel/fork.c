@@ -42,6 +42,9 @@
  * itself (still mapped), and is freed by the next
  * alloc_thread_stack_node() or free_vm_stack_cache().
  *
+ * meminfo's KernelStack counts the stacks of live tasks (not the cached
+ * ones), in the zones of their pages, as Linux's NR_KERNEL_STACK_KB.
+ *
  * Not here: the boot CPU's first stack (init_stack in the kernel image,
  * the task "init") and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
  * from the page allocator) stay where the boot put them, without guards.
@@ -58,6 +61,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/bug.h>
+#include <linux/vmstat.h>
 #include <asm/irqflags.h>
 
 #define THREAD_PAGES		(THREAD_SIZE >> PAGE_SHIFT)
@@ -130,6 +134,16 @@ static struct vm_struct *alloc_vm_stack(const void *caller)
 	return vm;
 }
 
+/* A task takes (+1) or gives up (-1) the stack in @vm: KernelStack in meminfo. */
+static void account_kernel_stack(const struct vm_struct *vm, int sign)
+{
+	unsigned int i;
+
+	for (i = 0; i < THREAD_PAGES; i++)
+		mod_zone_page_state(page_zone(vm->pages[i]), NR_KERNEL_STACK_KB,
+				    sign * (long)(PAGE_SIZE / 1024));
+}
+
 int alloc_thread_stack_node(struct task_struct *tsk, int node)
 {
 	struct vm_struct *vm;
@@ -151,6 +165,7 @@ int alloc_thread_stack_node(struct task_struct *tsk, int node)
 	if (!vm)
 		return -ENOMEM;
 found:
+	account_kernel_stack(vm, 1);
 	tsk->stack = vm_stack(vm);
 	tsk->stack_vm_area = vm;
 	return 0;
@@ -164,6 +179,7 @@ void free_thread_stack(struct task_struct *tsk)
 
 	if (!vm)
 		return;
+	account_kernel_stack(vm, -1);
 	tsk->stack = NULL;
 	tsk->stack_vm_area = NULL;
 	for (i = 0; i < NR_CACHED_STACKS; i++)

@@ -302,12 +302,13 @@ static bool __purge_vmap_area_lazy(void);
 static void drain_deferred_free(void);
 
 /*
- * Reserve @size bytes at @align within [vstart, vend). Return: the busy
- * area, or NULL (reported unless __GFP_NOWARN) once a purge of the lazy
- * areas has not made room either.
+ * Reserve @size bytes at @align within [vstart, vend) for @vm, whose
+ * addr it sets. Return: the busy area, or NULL (reported unless
+ * __GFP_NOWARN) once a purge of the lazy areas has not made room either.
  */
 static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
-					 unsigned long vstart, unsigned long vend, gfp_t gfp)
+					 unsigned long vstart, unsigned long vend, gfp_t gfp,
+					 struct vm_struct *vm)
 {
 	struct vmap_area *va, *free, *spare;
 	unsigned long start = 0;
@@ -344,8 +345,10 @@ retry:
 	if (free) {
 		va->va_start = start;
 		va->va_end = start + size;
-		va->vm = NULL;
+		va->vm = vm;
 		spin_lock(&vmap_area_lock);
+		/* Under the lock: find_vm_area() and vmallocinfo see the whole area. */
+		vm->addr = (void *)start;
 		insert_busy(va);
 		spin_unlock(&vmap_area_lock);
 		return va;
@@ -609,7 +612,6 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long al
 					    unsigned long end, gfp_t gfp, const void *caller)
 {
 	struct vm_struct *area;
-	struct vmap_area *va;
 
 	size = PAGE_ALIGN(size);
 	if (unlikely(!size))
@@ -619,18 +621,13 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long al
 	area = kzalloc(sizeof(*area), gfp & GFP_RECLAIM_MASK);
 	if (unlikely(!area))
 		return NULL;
-	va = alloc_vmap_area(size, align, start, end, gfp);
-	if (!va) {
-		kfree(area);
-		return NULL;
-	}
-	area->addr = (void *)va->va_start;
 	area->size = size;
 	area->flags = flags;
 	area->caller = caller;
-	spin_lock(&vmap_area_lock);
-	va->vm = area;
-	spin_unlock(&vmap_area_lock);
+	if (!alloc_vmap_area(size, align, start, end, gfp, area)) {
+		kfree(area);
+		return NULL;
+	}
 	return area;
 }
 

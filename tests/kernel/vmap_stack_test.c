@@ -16,6 +16,7 @@
  * and slabs the measured round needs.
  */
 #include <linux/ktest.h>
+#include <linux/vmstat.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
@@ -558,6 +559,24 @@ static void stacks_are_listed_in_vmallocinfo(struct ktest *test)
 	kthread_stop(k);
 }
 
+/* meminfo's KernelStack: a live task's stack counts, a dead one's no more. */
+static void kernel_stack_counts_the_stacks_of_live_tasks(struct ktest *test)
+{
+	char cmd[] = "meminfo";
+	unsigned long before = global_zone_page_state(NR_KERNEL_STACK_KB);
+	struct task_struct *k = kthread_create(wait_until_stopped, NULL, "vmap-stack");
+
+	KTEST_ASSERT_NOT_NULL(test, k);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_KERNEL_STACK_KB),
+			before + THREAD_SIZE / 1024);
+	KTEST_EXPECT_EQ(test, shell_exec(cmd), 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "KernelStack:"));
+	wake_up_process(k);
+	kthread_stop(k);
+	let_stopped_tasks_go();
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_KERNEL_STACK_KB), before);
+}
+
 static struct ktest_case vmap_stack_cases[] = {
 	KTEST_CASE(a_kthread_stack_is_vmalloced_between_guard_pages),
 	KTEST_CASE(reading_next_to_another_tasks_stack_faults),
@@ -570,6 +589,7 @@ static struct ktest_case vmap_stack_cases[] = {
 	KTEST_CASE(kthread_create_fails_cleanly_when_pages_run_out),
 	KTEST_CASE(kthread_create_fails_cleanly_when_slab_objects_run_out),
 	KTEST_CASE(stacks_are_listed_in_vmallocinfo),
+	KTEST_CASE(kernel_stack_counts_the_stacks_of_live_tasks),
 	{}
 };
 
