@@ -26,6 +26,14 @@ void mem_init_print_info(void);
 
 /* ---- mm/page_alloc.c ---- */
 /*
+ * warn_alloc - report an allocation that failed, as Linux: "COMM: WHAT,
+ * mode:0x...(GFP_...), nodemask=(null)", a stack trace and show_mem();
+ * nothing for __GFP_NOWARN, and at most 10 reports in 5 seconds.
+ */
+void warn_alloc(gfp_t gfp, const char *fmt, ...) __printf(2, 3);
+/* Start a new window of 10 reports: for tests that check one is printed. */
+void warn_alloc_ratelimit_reset(void);
+/*
  * The bits of a caller's mask that say how hard to try, kept when an
  * allocator allocates its own metadata on the caller's behalf.
  */

@@ -61,6 +61,7 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/kernel.h>
+#include <linux/sprintf.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/init.h>
@@ -1148,20 +1149,30 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 }
 
 /* At most 10 failure reports in 5 seconds, as Linux's default ratelimit. */
+static DEFINE_SPINLOCK(warn_alloc_lock);
+static u64 warn_alloc_begin_ns;		/* 0: a new window at the next report */
+
+void warn_alloc_ratelimit_reset(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&warn_alloc_lock, flags);
+	warn_alloc_begin_ns = 0;
+	spin_unlock_irqrestore(&warn_alloc_lock, flags);
+}
+
 static bool warn_alloc_ratelimit(void)
 {
-	static DEFINE_SPINLOCK(lock);
-	static u64 begin_ns;
 	static unsigned int printed, missed;
 	u64 now = cycles_to_ns(rdtsc_ordered());
 	unsigned long flags;
 	bool ok;
 
-	spin_lock_irqsave(&lock, flags);
-	if (!begin_ns || now - begin_ns > 5000000000ULL) {
+	spin_lock_irqsave(&warn_alloc_lock, flags);
+	if (!warn_alloc_begin_ns || now - warn_alloc_begin_ns > 5000000000ULL) {
 		if (missed)
 			pr_warn("warn_alloc: %u callbacks suppressed\n", missed);
-		begin_ns = now;
+		warn_alloc_begin_ns = now;
 		printed = missed = 0;
 	}
 	ok = printed < 10;
@@ -1169,19 +1180,22 @@ static bool warn_alloc_ratelimit(void)
 		printed++;
 	else
 		missed++;
-	spin_unlock_irqrestore(&lock, flags);
+	spin_unlock_irqrestore(&warn_alloc_lock, flags);
 	return ok;
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order)
+void warn_alloc(gfp_t gfp, const char *fmt, ...)
 {
-	char flags[256];
+	char flags[256], what[128];
+	va_list args;
 
 	if ((gfp & __GFP_NOWARN) || !warn_alloc_ratelimit())
 		return;
+	va_start(args, fmt);
+	vsnprintf(what, sizeof(what), fmt, args);
+	va_end(args);
 	format_gfp_flags(flags, sizeof(flags), gfp);
-	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		current->comm, order, gfp, flags);
+	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null)\n", current->comm, what, gfp, flags);
 	dump_stack();
 	show_mem();
 }
@@ -1227,7 +1241,7 @@ retry:
 		panic("Out of memory: __GFP_NOFAIL allocation of order %u cannot be served",
 		      order);
 	}
-	warn_alloc(gfp, order);
+	warn_alloc(gfp, "page allocation failure: order:%u", order);
 	return NULL;
 }
 

@@ -755,9 +755,8 @@ static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp, pgprot_t pro
 		goto fail;
 	return area->addr;
 fail:
-	if (!(gfp & __GFP_NOWARN) && !order)
-		pr_warn("vmalloc error: size %lu, failed to allocate pages, mode:%#x\n", size,
-			gfp);
+	if (!order)
+		warn_alloc(gfp, "vmalloc error: size %lu, failed to allocate pages", size);
 	if (area->pages) {
 		/* The area goes through vfree(), which frees what it holds. */
 		area->flags &= ~VM_UNINITIALIZED;
@@ -778,8 +777,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	void *addr;
 
 	if (unlikely(!size || (size >> PAGE_SHIFT) > totalram_pages())) {
-		if (size && !(gfp_mask & __GFP_NOWARN))
-			pr_warn("vmalloc error: size %lu, exceeds total pages\n", real_size);
+		if (size)
+			warn_alloc(gfp_mask, "vmalloc error: size %lu, exceeds total pages",
+				   real_size);
 		return NULL;
 	}
 	if ((vm_flags & VM_ALLOW_HUGE_VMAP) && size >= PMD_SIZE) {

@@ -1020,6 +1020,7 @@ static void exhaustion_fails_cleanly_and_reports(struct ktest *test)
 		KTEST_SKIP(test, "exhaustion is measured without fault injection");
 	n = exhaust(&held, GFP_KERNEL);
 	KTEST_EXPECT_GT(test, n, 0UL);
+	warn_alloc_ratelimit_reset();
 	KTEST_EXPECT_NULL(test, alloc_page(GFP_KERNEL | __GFP_NOWARN));
 	KTEST_EXPECT_FALSE(test, ktest_log_contains(test, "page allocation failure"));
 	KTEST_EXPECT_NULL(test, alloc_page(GFP_KERNEL));

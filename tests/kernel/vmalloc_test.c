@@ -407,6 +407,7 @@ static void oversized_requests_fail_with_a_report(struct ktest *test)
 {
 	unsigned long too_much = (totalram_pages() + 1) << PAGE_SHIFT;
 
+	warn_alloc_ratelimit_reset();
 	KTEST_EXPECT_NULL(test, vmalloc(too_much));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "exceeds total pages"));
 	KTEST_EXPECT_NULL(test, __vmalloc(too_much, GFP_KERNEL | __GFP_NOWARN));
@@ -472,6 +473,7 @@ static void page_allocation_failure_leaves_nothing_behind(struct ktest *test)
 	void *p;
 
 	vm_unmap_aliases();
+	warn_alloc_ratelimit_reset();
 	set_page_failures(0);
 	p = vmalloc(16 * PAGE_SIZE);
 	fail_page_alloc_enabled = false;
