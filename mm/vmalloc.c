@@ -576,22 +576,21 @@ static void vunmap_range_noflush(unsigned long addr, unsigned long end)
 struct page *vmalloc_to_page(const void *vaddr)
 {
 	unsigned long addr = (unsigned long)vaddr;
-	pud_t *pud;
-	pmd_t *pmd;
-	pte_t pte;
+	enum pg_level level;
+	pte_t *entry, pte;
 
 	if (!is_vmalloc_addr(vaddr))
 		return NULL;
-	pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
-	if (pud_none(*pud))
+	entry = lookup_address(addr, &level);
+	if (!entry)
 		return NULL;
-	pmd = pmd_offset(pud, addr);
-	if (pmd_none(*pmd))
+	pte = ptep_get(entry);
+	if (!pte_present(pte))
 		return NULL;
-	if (pmd_leaf(*pmd))
-		return pfn_to_page(pmd_pfn(*pmd) + ((addr & ~PMD_MASK) >> PAGE_SHIFT));
-	pte = ptep_get(pte_offset_kernel(pmd, addr));
-	return pte_present(pte) ? pfn_to_page(pte_pfn(pte)) : NULL;
+	/* A 2 MiB leaf (VM_ALLOW_HUGE_VMAP): the 4 KiB page within it. */
+	if (level == PG_LEVEL_2M)
+		return pfn_to_page(pmd_pfn(__pmd(pte_val(pte))) + ((addr & ~PMD_MASK) >> PAGE_SHIFT));
+	return pfn_to_page(pte_pfn(pte));
 }
 
 unsigned long vmalloc_to_pfn(const void *addr)
