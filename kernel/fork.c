@@ -38,8 +38,8 @@
  * What does not fit in the cache is freed: remove_vm_area() may sleep and
  * purge (IPIs to every CPU), but the last reference to a dead task is
  * often dropped by finish_task_switch() with interrupts off. Such a stack
- * goes on dead_stacks, a lock-free list linked through the dead stack
- * itself (still mapped), and is freed by the next
+ * goes on dead_stacks, an llist linked through the dead stack itself
+ * (still mapped), and is freed by the next
  * alloc_thread_stack_node() or free_vm_stack_cache().
  *
  * meminfo's KernelStack counts the stacks of live tasks (not the cached
@@ -61,6 +61,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/bug.h>
+#include <linux/llist.h>
 #include <linux/vmstat.h>
 #include <asm/irqflags.h>
 
@@ -73,10 +74,10 @@ static DEFINE_PER_CPU(struct vm_struct *, cached_stacks[NR_CACHED_STACKS]);
 
 /* A stack freed with interrupts off, waiting for process context; at its lowest address. */
 struct dead_stack {
-	struct dead_stack *next;
+	struct llist_node node;
 	struct vm_struct *vm;
 };
-static struct dead_stack *dead_stacks;
+static LLIST_HEAD(dead_stacks);
 
 /* The stack in @vm: above the guard page that starts the area. */
 static inline void *vm_stack(const struct vm_struct *vm)
@@ -101,15 +102,11 @@ static void free_vm_stack(struct vm_struct *vm)
 
 static void free_dead_stacks(void)
 {
-	struct dead_stack *d = xchg(&dead_stacks, NULL);
+	struct llist_node *pos, *n;
 
-	while (d) {
-		/* @d is in the stack free_vm_stack() unmaps. */
-		struct dead_stack *next = d->next;
-
-		free_vm_stack(d->vm);
-		d = next;
-	}
+	/* Each node is in the stack free_vm_stack() unmaps: @n is read first. */
+	llist_for_each_safe(pos, n, llist_del_all(&dead_stacks))
+		free_vm_stack(llist_entry(pos, struct dead_stack, node)->vm);
 }
 
 /* A new stack: the area with its two guard pages, its pages mapped. */
@@ -151,7 +148,7 @@ int alloc_thread_stack_node(struct task_struct *tsk, int node)
 
 	/* One node here: @node has no choice to make. */
 	might_sleep();
-	if (unlikely(READ_ONCE(dead_stacks)))
+	if (unlikely(!llist_empty(&dead_stacks)))
 		free_dead_stacks();
 	for (i = 0; i < NR_CACHED_STACKS; i++) {
 		vm = xchg(raw_cpu_ptr(&cached_stacks[i]), NULL);
@@ -174,7 +171,7 @@ found:
 void free_thread_stack(struct task_struct *tsk)
 {
 	struct vm_struct *vm = tsk->stack_vm_area;
-	struct dead_stack *d, *head;
+	struct dead_stack *d;
 	unsigned int i;
 
 	if (!vm)
@@ -191,10 +188,7 @@ void free_thread_stack(struct task_struct *tsk)
 	}
 	d = vm_stack(vm);
 	d->vm = vm;
-	head = READ_ONCE(dead_stacks);
-	do {
-		d->next = head;
-	} while (!try_cmpxchg(&dead_stacks, &head, d));
+	llist_add(&d->node, &dead_stacks);
 }
 
 void free_vm_stack_cache(unsigned int cpu)

@@ -118,33 +118,19 @@ static void lkdtm_in_kthread(void (*fn)(void))
 	kthread_stop(k);
 }
 
-static void lkdtm_exhaust_stack_kthread(void)
-{
-	lkdtm_in_kthread(lkdtm_exhaust_stack);
-}
-
-static void lkdtm_stack_guard_page_leading_kthread(void)
-{
-	lkdtm_in_kthread(lkdtm_stack_guard_page_leading);
-}
-
-static void lkdtm_stack_guard_page_trailing_kthread(void)
-{
-	lkdtm_in_kthread(lkdtm_stack_guard_page_trailing);
-}
-
 static const struct {
 	const char *name;
 	void (*fn)(void);
+	bool kthread;		/* needs a stack with guard pages: lkdtm_in_kthread() */
 } crashtypes[] = {
-	{ "PANIC", lkdtm_panic },
-	{ "BUG", lkdtm_bug },
-	{ "WARNING", lkdtm_warning },
-	{ "EXCEPTION", lkdtm_exception },
-	{ "DOUBLE_FAULT", lkdtm_double_fault },
-	{ "EXHAUST_STACK", lkdtm_exhaust_stack_kthread },
-	{ "STACK_GUARD_PAGE_LEADING", lkdtm_stack_guard_page_leading_kthread },
-	{ "STACK_GUARD_PAGE_TRAILING", lkdtm_stack_guard_page_trailing_kthread },
+	{ "PANIC", lkdtm_panic, false },
+	{ "BUG", lkdtm_bug, false },
+	{ "WARNING", lkdtm_warning, false },
+	{ "EXCEPTION", lkdtm_exception, false },
+	{ "DOUBLE_FAULT", lkdtm_double_fault, false },
+	{ "EXHAUST_STACK", lkdtm_exhaust_stack, true },
+	{ "STACK_GUARD_PAGE_LEADING", lkdtm_stack_guard_page_leading, true },
+	{ "STACK_GUARD_PAGE_TRAILING", lkdtm_stack_guard_page_trailing, true },
 };
 
 int lkdtm_provoke(const char *type)
@@ -155,7 +141,10 @@ int lkdtm_provoke(const char *type)
 		if (strcmp(crashtypes[i].name, type))
 			continue;
 		pr_info("lkdtm: Performing direct entry %s\n", type);
-		crashtypes[i].fn();
+		if (crashtypes[i].kthread)
+			lkdtm_in_kthread(crashtypes[i].fn);
+		else
+			crashtypes[i].fn();
 		return 0;
 	}
 	return -EINVAL;

@@ -806,6 +806,21 @@ out:
 	return page;
 }
 
+/*
+ * Put a prepared block on @pcp's list for @migratetype, and give a batch
+ * back to the buddy lists once the list is past high. Context: pcp->lock
+ * held, interrupts off.
+ */
+static inline void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp,
+					  struct page *page, int migratetype, unsigned int order)
+{
+	page->index = (unsigned long)migratetype;
+	list_add(&page->lru, &pcp->lists[order_to_pindex(migratetype, order)]);
+	pcp->count += 1 << order;
+	if (unlikely(pcp->count >= pcp->high))
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+}
+
 /* Free a block of a pcp order to this CPU's lists (or the buddy for ISOLATE). */
 static void free_unref_page(struct page *page, unsigned int order)
 {
@@ -823,14 +838,10 @@ static void free_unref_page(struct page *page, unsigned int order)
 		}
 		migratetype = MIGRATE_MOVABLE;
 	}
-	page->index = (unsigned long)migratetype;
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
 	lock_irqs_off(&pcp->lock);
-	list_add(&page->lru, &pcp->lists[order_to_pindex(migratetype, order)]);
-	pcp->count += 1 << order;
-	if (unlikely(pcp->count >= pcp->high))
-		free_pcppages_bulk(zone, pcp->batch, pcp);
+	free_unref_page_commit(zone, pcp, page, migratetype, order);
 	unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
@@ -949,13 +960,14 @@ void release_pages(struct page **pages, int nr)
 {
 	struct per_cpu_pages *pcp = NULL;
 	struct zone *locked = NULL;
-	unsigned long flags, freed = 0;
+	unsigned long flags = 0, freed = 0;
 	int i;
 
 	for (i = 0; i < nr; i++) {
 		struct page *page = &page_folio(pages[i])->page;
 		unsigned long pfn;
 		struct zone *zone;
+		bool special;
 		int mt;
 
 		if (!put_page_testzero(page))
@@ -963,32 +975,27 @@ void release_pages(struct page **pages, int nr)
 		pfn = page_to_pfn(page);
 		zone = page_zone(page);
 		mt = __get_pfnblock_migratetype(zone, pfn);
-		if (unlikely(PageHead(page) || mt >= MIGRATE_PCPTYPES)) {
-			if (locked) {
-				unlock_irqs_off(&pcp->lock);
-				local_irq_restore(flags);
-				locked = NULL;
-			}
+		/* Compound, isolated or high-atomic: the ordinary path, unlocked. */
+		special = PageHead(page) || mt >= MIGRATE_PCPTYPES;
+		if (locked && (special || zone != locked)) {
+			unlock_irqs_off(&pcp->lock);
+			local_irq_restore(flags);
+			locked = NULL;
+		}
+		if (unlikely(special)) {
 			free_the_page(page, compound_order(page));
 			continue;
 		}
 		freed++;
 		if (!free_pages_prepare(page, 0))
 			continue;
-		if (zone != locked) {
-			if (locked) {
-				unlock_irqs_off(&pcp->lock);
-				local_irq_restore(flags);
-			}
+		if (!locked) {
 			local_irq_save(flags);
 			pcp = this_cpu_pcp(zone);
 			lock_irqs_off(&pcp->lock);
 			locked = zone;
 		}
-		page->index = (unsigned long)mt;
-		list_add(&page->lru, &pcp->lists[order_to_pindex(mt, 0)]);
-		if (unlikely(++pcp->count >= pcp->high))
-			free_pcppages_bulk(zone, pcp->batch, pcp);
+		free_unref_page_commit(zone, pcp, page, mt, 0);
 	}
 	if (locked) {
 		unlock_irqs_off(&pcp->lock);
@@ -1388,7 +1395,8 @@ static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype
  * alloc_pages_bulk_array(): one watermark check and one per-CPU lock hold
  * for all of them, from the first zone with room for all; what that cannot
  * give comes one alloc_pages() at a time (the slow path, its reports),
- * stopping at the first failure. Fault injection decides once per call.
+ * stopping at the first failure. Fault injection decides once for the
+ * bulk part (a single page is a plain alloc_pages()).
  */
 unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr,
 				     struct page **page_array)
@@ -1397,15 +1405,16 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr,
 	struct alloc_context ac;
 	struct zone *zone;
 
-	might_sleep_if(gfpflags_allow_blocking(gfp));
-	if (unlikely(should_fail_alloc_page(gfp, 0)))
-		goto count;
-	ac.zonelist = NODE_DATA(0)->node_zonelists;
-	ac.highest_zoneidx = gfp_zone(gfp);
-	ac.migratetype = gfp_migratetype(gfp);
-	zone = nr > 1 ? bulk_zone(&ac, nr) : NULL;
-	if (zone) {
-		start = bulk_from_pcp(zone, gfp, ac.migratetype, nr, page_array);
+	if (nr > 1) {
+		might_sleep_if(gfpflags_allow_blocking(gfp));
+		if (unlikely(should_fail_alloc_page(gfp, 0)))
+			goto count;
+		ac.zonelist = NODE_DATA(0)->node_zonelists;
+		ac.highest_zoneidx = gfp_zone(gfp);
+		ac.migratetype = gfp_migratetype(gfp);
+		zone = bulk_zone(&ac, nr);
+		if (zone)
+			start = bulk_from_pcp(zone, gfp, ac.migratetype, nr, page_array);
 		for (i = 0; i < start; i++)
 			prep_new_page(page_array[i], 0, gfp);
 	}

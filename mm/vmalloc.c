@@ -4,10 +4,10 @@
  * as Linux's mm/vmalloc.c behaves.
  *
  * Address space. Every byte of the range is in exactly one vmap_area:
- *   - busy: in vmap_area_root (a red-black tree by address) and on
- *     vmap_area_list, with the vm_struct of its user;
- *   - free: in free_vmap_area_root and on free_vmap_area_list, both by
- *     address. The tree is augmented: each node keeps subtree_max_size,
+ *   - busy: in vmap_area_root (a red-black tree by address), with the
+ *     vm_struct of its user;
+ *   - free: in free_vmap_area_root, by address. The tree is augmented:
+ *     each node keeps subtree_max_size,
  *     the largest free area in its subtree, so the lowest-addressed area
  *     that fits a request is found in O(log n) (lowest_fit()). Adjacent
  *     free areas are always merged;
@@ -26,14 +26,14 @@
  * flush: the area is lazy until the purge has flushed.
  *
  * Freeing from an interrupt (vfree() with in_interrupt()) cannot sleep or
- * send IPIs: the address is pushed on deferred_free (a lock-free list
- * through the freed memory itself) and freed by the next vfree() or
- * vmalloc() in process context, or by vm_unmap_aliases().
+ * send IPIs: the address is pushed on deferred_free (an llist through the
+ * freed memory itself) and freed by the next vfree() or vmalloc() in
+ * process context, or by vm_unmap_aliases().
  *
  * Locking, outermost first: vmap_purge_lock (mutex; one purge at a time)
- * -> vmap_area_lock (busy tree and list) / free_vmap_area_lock (free
- * tree and list) / purge_lock (purge list) / pgtable_lock, each a spinlock
- * taken alone, never nested.
+ * -> vmap_area_lock (busy tree) / free_vmap_area_lock (free tree) /
+ * purge_lock (purge list) / pgtable_lock, each a spinlock taken alone,
+ * never nested.
  */
 #include <linux/vmalloc.h>
 #include <linux/rbtree_augmented.h>
@@ -56,6 +56,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/bug.h>
+#include <linux/llist.h>
 #include <asm/barrier.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -65,11 +66,9 @@ static struct kmem_cache *vmap_area_cachep;
 
 static DEFINE_SPINLOCK(vmap_area_lock);
 static struct rb_root vmap_area_root = RB_ROOT;
-static LIST_HEAD(vmap_area_list);
 
 static DEFINE_SPINLOCK(free_vmap_area_lock);
 static struct rb_root free_vmap_area_root = RB_ROOT;
-static LIST_HEAD(free_vmap_area_list);
 
 static DEFINE_SPINLOCK(purge_lock);
 static LIST_HEAD(purge_list);
@@ -79,11 +78,8 @@ static DEFINE_MUTEX(vmap_purge_lock);
 static DEFINE_SPINLOCK(pgtable_lock);
 static atomic_long_t nr_vmalloc_pages;
 
-/* vfree() from interrupts: addresses waiting for process context. */
-struct deferred_free {
-	struct deferred_free *next;
-};
-static struct deferred_free *deferred_free;
+/* vfree() from interrupts: areas waiting for process context, linked through their first bytes. */
+static LLIST_HEAD(deferred_free);
 
 static inline unsigned long va_size(const struct vmap_area *va)
 {
@@ -144,13 +140,12 @@ static struct vmap_area *lowest_fit(struct rb_node *node, unsigned long size,
 }
 
 /*
- * Link the new free area @va at @link under @parent, after @prev on the
- * list. rb_insert_augmented() only repairs what its rotations move: the
+ * Link the new free area @va at @link under @parent.
+ * rb_insert_augmented() only repairs what its rotations move: the
  * ancestors must count @va already, so they are raised first (up to the
  * first that is big enough, above which all are).
  */
-static void link_free(struct vmap_area *va, struct rb_node *parent, struct rb_node **link,
-		      struct vmap_area *prev)
+static void link_free(struct vmap_area *va, struct rb_node *parent, struct rb_node **link)
 {
 	unsigned long size = va_size(va);
 	struct rb_node *n;
@@ -165,10 +160,9 @@ static void link_free(struct vmap_area *va, struct rb_node *parent, struct rb_no
 	}
 	rb_link_node(&va->rb_node, parent, link);
 	rb_insert_augmented(&va->rb_node, &free_vmap_area_root, &free_vmap_area_rb_augment_cb);
-	list_add(&va->list, prev ? &prev->list : &free_vmap_area_list);
 }
 
-/* Link @va into the free tree and list, merging it with free neighbours. Lock held. */
+/* Link @va into the free tree, merging it with free neighbours. Lock held. */
 static void merge_or_add_free(struct vmap_area *va)
 {
 	struct rb_node **link = &free_vmap_area_root.rb_node, *parent = NULL;
@@ -189,14 +183,13 @@ static void merge_or_add_free(struct vmap_area *va)
 	to_prev = prev && prev->va_end == va->va_start;
 	to_next = next && next->va_start == va->va_end;
 	if (!to_prev && !to_next) {
-		link_free(va, parent, link, prev);
+		link_free(va, parent, link);
 		return;
 	}
 	if (to_prev && to_next) {
 		/* @next goes first, so that the erase sees the tree as it was. */
 		rb_erase_augmented(&next->rb_node, &free_vmap_area_root,
 				   &free_vmap_area_rb_augment_cb);
-		list_del(&next->list);
 		prev->va_end = next->va_end;
 		kmem_cache_free(vmap_area_cachep, next);
 	} else if (to_prev) {
@@ -224,7 +217,6 @@ static bool clip_free(struct vmap_area *va, unsigned long start, unsigned long s
 	if (start == va->va_start && end == va->va_end) {
 		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
 				   &free_vmap_area_rb_augment_cb);
-		list_del(&va->list);
 		kmem_cache_free(vmap_area_cachep, va);
 		return true;
 	}
@@ -254,22 +246,16 @@ static bool clip_free(struct vmap_area *va, unsigned long start, unsigned long s
 static void insert_busy(struct vmap_area *va)
 {
 	struct rb_node **link = &vmap_area_root.rb_node, *parent = NULL;
-	struct vmap_area *prev = NULL;
 
 	while (*link) {
-		struct vmap_area *v = rb_entry(*link, struct vmap_area, rb_node);
-
 		parent = *link;
-		if (va->va_start < v->va_start) {
+		if (va->va_start < rb_entry(parent, struct vmap_area, rb_node)->va_start)
 			link = &parent->rb_left;
-		} else {
-			prev = v;
+		else
 			link = &parent->rb_right;
-		}
 	}
 	rb_link_node(&va->rb_node, parent, link);
 	rb_insert_color(&va->rb_node, &vmap_area_root);
-	list_add(&va->list, prev ? &prev->list : &vmap_area_list);
 }
 
 /* The busy area holding @addr. Lock held. */
@@ -310,8 +296,8 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 					 unsigned long vstart, unsigned long vend, gfp_t gfp,
 					 struct vm_struct *vm)
 {
-	struct vmap_area *va, *free, *spare;
-	unsigned long start = 0;
+	struct vmap_area *va, *free, *spare = NULL;
+	unsigned long start;
 	bool purged = false;
 
 	might_sleep_if(gfpflags_allow_blocking(gfp));
@@ -319,30 +305,23 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	if (unlikely(!va))
 		return NULL;
 retry:
-	/* A split needs a second node; rare, so it is made only when needed. */
-	spare = NULL;
 	spin_lock(&free_vmap_area_lock);
 	free = lowest_fit(free_vmap_area_root.rb_node, size, align, vstart);
-	if (free) {
-		start = fit_in(free, size, align, vstart);
-		if (start + size > vend) {
-			free = NULL;
-		} else if (!clip_free(free, start, size, &spare)) {
-			spin_unlock(&free_vmap_area_lock);
-			spare = kmem_cache_alloc(vmap_area_cachep, gfp & GFP_RECLAIM_MASK);
-			if (!spare)
-				goto fail;
-			spin_lock(&free_vmap_area_lock);
-			free = lowest_fit(free_vmap_area_root.rb_node, size, align, vstart);
-			start = free ? fit_in(free, size, align, vstart) : 0;
-			if (!free || start + size > vend || !clip_free(free, start, size, &spare))
-				free = NULL;
-		}
+	start = free ? fit_in(free, size, align, vstart) : 0;
+	if (free && start + size > vend)
+		free = NULL;
+	if (free && !clip_free(free, start, size, &spare)) {
+		/* A split needs a second node, rarely: made unlocked, then search again. */
+		spin_unlock(&free_vmap_area_lock);
+		spare = kmem_cache_alloc(vmap_area_cachep, gfp & GFP_RECLAIM_MASK);
+		if (!spare)
+			goto fail;
+		goto retry;
 	}
 	spin_unlock(&free_vmap_area_lock);
-	if (spare)
-		kmem_cache_free(vmap_area_cachep, spare);
 	if (free) {
+		if (spare)
+			kmem_cache_free(vmap_area_cachep, spare);
 		va->va_start = start;
 		va->va_end = start + size;
 		va->vm = vm;
@@ -360,6 +339,8 @@ retry:
 			goto retry;
 	}
 fail:
+	if (spare)
+		kmem_cache_free(vmap_area_cachep, spare);
 	kmem_cache_free(vmap_area_cachep, va);
 	if (!(gfp & __GFP_NOWARN))
 		pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to increase size\n",
@@ -400,15 +381,11 @@ static bool __purge_vmap_area_lazy(void)
 	return true;
 }
 
-/* Move the unmapped area @va from busy to lazy; purge if enough has gathered. */
+/* Make the unmapped area @va, out of the busy tree, lazy; purge if enough has gathered. */
 static void free_vmap_area_noflush(struct vmap_area *va)
 {
 	unsigned long nr = va_size(va) >> PAGE_SHIFT;
 
-	spin_lock(&vmap_area_lock);
-	rb_erase(&va->rb_node, &vmap_area_root);
-	list_del(&va->list);
-	spin_unlock(&vmap_area_lock);
 	spin_lock(&purge_lock);
 	list_add_tail(&va->list, &purge_list);
 	spin_unlock(&purge_lock);
@@ -672,12 +649,13 @@ struct vm_struct *remove_vm_area(const void *addr)
 	might_sleep();
 	spin_lock(&vmap_area_lock);
 	va = __find_vmap_area((unsigned long)addr);
-	if (!va || va->va_start != (unsigned long)addr || !va->vm) {
+	if (!va || va->va_start != (unsigned long)addr) {
 		spin_unlock(&vmap_area_lock);
 		return NULL;
 	}
 	vm = va->vm;
 	va->vm = NULL;
+	rb_erase(&va->rb_node, &vmap_area_root);
 	spin_unlock(&vmap_area_lock);
 	vunmap_range_noflush(va->va_start, va->va_end);
 	free_vmap_area_noflush(va);
@@ -870,14 +848,10 @@ static void __vfree(const void *addr)
 /* Free what interrupts handed over. Context: process. */
 static void drain_deferred_free(void)
 {
-	struct deferred_free *list = xchg(&deferred_free, NULL);
+	struct llist_node *pos, *n;
 
-	while (list) {
-		struct deferred_free *next = list->next;
-
-		__vfree(list);
-		list = next;
-	}
+	llist_for_each_safe(pos, n, llist_del_all(&deferred_free))
+		__vfree(pos);
 }
 
 void vfree(const void *addr)
@@ -885,17 +859,12 @@ void vfree(const void *addr)
 	if (!addr)
 		return;
 	if (unlikely(in_interrupt())) {
-		struct deferred_free *p = (struct deferred_free *)addr, *head;
-
 		/* The area's first bytes are the link; it is the caller's no more. */
-		head = READ_ONCE(deferred_free);
-		do {
-			p->next = head;
-		} while (!try_cmpxchg(&deferred_free, &head, p));
+		llist_add((struct llist_node *)addr, &deferred_free);
 		return;
 	}
 	might_sleep();
-	if (unlikely(READ_ONCE(deferred_free)))
+	if (unlikely(!llist_empty(&deferred_free)))
 		drain_deferred_free();
 	__vfree(addr);
 }
@@ -1033,14 +1002,16 @@ static bool check_free_subtree(struct rb_node *node, unsigned long lo, unsigned 
 	return true;
 }
 
-/* Walk @list (address order, non-overlapping); add up its bytes. */
-static bool check_list(struct list_head *list, const char *what, bool merged,
+/* Walk @root in order (address order, non-overlapping); add up its bytes. */
+static bool check_tree(struct rb_root *root, const char *what, bool merged,
 		       unsigned long *bytes)
 {
-	struct vmap_area *va;
 	unsigned long end = VMALLOC_START;
+	struct rb_node *n;
 
-	list_for_each_entry(va, list, list) {
+	for (n = rb_first(root); n; n = rb_next(n)) {
+		struct vmap_area *va = rb_entry(n, struct vmap_area, rb_node);
+
 		if (va->va_start < end || (merged && va->va_start == end && end != VMALLOC_START)) {
 			pr_err("vmalloc: %s area %#lx-%#lx overlaps or touches the one before\n",
 			       what, va->va_start, va->va_end);
@@ -1055,7 +1026,7 @@ static bool check_list(struct list_head *list, const char *what, bool merged,
 /*
  * vmap_area_check - the invariants of the address space (see the top):
  * the free tree in address order with the right subtree_max_size in every
- * node, free areas never adjacent, both lists in address order, and busy,
+ * node, free areas never adjacent, both trees in address order, and busy,
  * free and lazy areas adding up to the whole range. Reports the first
  * violation with pr_err. Return: true when all hold. Context: process,
  * no vmalloc() or vfree() running meanwhile (an area between two trees is
@@ -1070,10 +1041,10 @@ bool vmap_area_check(void)
 	mutex_lock(&vmap_purge_lock);
 	spin_lock(&free_vmap_area_lock);
 	ok = check_free_subtree(free_vmap_area_root.rb_node, VMALLOC_START, VMALLOC_END, &max) &&
-	     check_list(&free_vmap_area_list, "free", true, &free);
+	     check_tree(&free_vmap_area_root, "free", true, &free);
 	spin_unlock(&free_vmap_area_lock);
 	spin_lock(&vmap_area_lock);
-	ok = ok && check_list(&vmap_area_list, "busy", false, &busy);
+	ok = ok && check_tree(&vmap_area_root, "busy", false, &busy);
 	spin_unlock(&vmap_area_lock);
 	spin_lock(&purge_lock);
 	list_for_each_entry(va, &purge_list, list)
@@ -1132,10 +1103,11 @@ static void show_vmap_area(struct vmap_area *va)
 static int cmd_vmallocinfo(int argc, char **argv)
 {
 	struct vmap_area *va;
+	struct rb_node *n;
 
 	spin_lock(&vmap_area_lock);
-	list_for_each_entry(va, &vmap_area_list, list)
-		show_vmap_area(va);
+	for (n = rb_first(&vmap_area_root); n; n = rb_next(n))
+		show_vmap_area(rb_entry(n, struct vmap_area, rb_node));
 	spin_unlock(&vmap_area_lock);
 	spin_lock(&purge_lock);
 	list_for_each_entry(va, &purge_list, list)

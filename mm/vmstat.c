@@ -47,9 +47,14 @@ unsigned long sum_vm_event(enum vm_event_item item)
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
 
+static void meminfo_kb(const char *name, unsigned long kb)
+{
+	raw_printk("%-16s%8lu kB\n", name, kb);
+}
+
 static void meminfo_line(const char *name, unsigned long pages)
 {
-	raw_printk("%-16s%8lu kB\n", name, K(pages));
+	meminfo_kb(name, K(pages));
 }
 
 /* MemAvailable without a page cache: what is free above the reserves. */
@@ -79,11 +84,11 @@ static int cmd_meminfo(int argc, char **argv)
 	meminfo_line("Mlocked:", global_zone_page_state(NR_MLOCK));
 	meminfo_line("SwapTotal:", 0);
 	meminfo_line("SwapFree:", 0);
-	raw_printk("%-16s%8lu kB\n", "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
+	meminfo_kb("KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	meminfo_line("Bounce:", global_zone_page_state(NR_BOUNCE));
-	raw_printk("%-16s%8lu kB\n", "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	meminfo_kb("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	meminfo_line("VmallocUsed:", vmalloc_nr_pages());
-	raw_printk("%-16s%8lu kB\n", "VmallocChunk:", vmalloc_largest_free() >> 10);
+	meminfo_kb("VmallocChunk:", vmalloc_largest_free() >> 10);
 	return 0;
 }
 SHELL_CMD(meminfo, "memory totals, as /proc/meminfo", cmd_meminfo);

@@ -151,8 +151,7 @@ static inline void *kmap_atomic(struct page *page)
 }
 
 #define kunmap_atomic(addr) do {						\
-	BUILD_BUG_ON(__builtin_types_compatible_p(__typeof__(addr), struct page *)); \
-	__kunmap_local(addr);							\
+	kunmap_local(addr);							\
 	preempt_enable();							\
 } while (0)
 

@@ -48,7 +48,7 @@ struct vmap_area {
 	unsigned long va_start;
 	unsigned long va_end;
 	struct rb_node rb_node;
-	struct list_head list;		/* address order, in its tree's list */
+	struct list_head list;		/* on purge_list, while lazy */
 	union {
 		unsigned long subtree_max_size;	/* free */
 		struct vm_struct *vm;		/* busy */
