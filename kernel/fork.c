@@ -204,3 +204,11 @@ void free_vm_stack_cache(unsigned int cpu)
 	}
 	free_dead_stacks();
 }
+
+void free_vm_stack_caches(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		free_vm_stack_cache(cpu);
+}

@@ -43,6 +43,7 @@
 #include <linux/compiler.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <asm/setjmp.h>
 #include <asm/traps.h>
 
@@ -257,5 +258,20 @@ struct task_struct;
  * stack comes from vmalloc and the slab), failed and aborted otherwise.
  */
 void ktest_require_kthreads(struct ktest *test, struct task_struct **k, unsigned int n);
+
+/*
+ * ktest_wait_for - poll @cond, sleeping a tick between tries, until it
+ * holds or @ms milliseconds of jiffies have passed: for what another CPU
+ * finishes in its own time (a stopped task freed by the scheduler there).
+ * Return: whether @cond held. Context: may sleep.
+ */
+#define ktest_wait_for(cond, ms) ({						\
+	unsigned long __end = jiffies + msecs_to_jiffies(ms);			\
+	bool __ok;								\
+										\
+	while (!(__ok = (cond)) && (long)(jiffies - __end) < 0)			\
+		msleep(1);							\
+	__ok;									\
+})
 
 #endif /* _LINUX_KTEST_H */

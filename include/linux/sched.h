@@ -186,6 +186,8 @@ void free_thread_stack(struct task_struct *tsk);
  * offline; tests use it to count pages). Context: process, may sleep.
  */
 void free_vm_stack_cache(unsigned int cpu);
+/* free_vm_stack_cache() of every CPU. Context: process, may sleep. */
+void free_vm_stack_caches(void);
 void __noreturn do_exit(int code);
 unsigned int nr_running_on(unsigned int cpu);
 

@@ -697,7 +697,7 @@ static void kmap_sleeps_on_a_full_pool_until_kunmap(struct ktest *test)
 	w.mapped = false;
 	init_completion(&w.done);
 	wake_up_process(k);
-	msleep(50);
+	ktest_wait_for(READ_ONCE(k->__state) == TASK_UNINTERRUPTIBLE, 2000);
 	KTEST_EXPECT_FALSE(test, READ_ONCE(w.mapped));
 	KTEST_EXPECT_EQ(test, READ_ONCE(k->__state), (long)TASK_UNINTERRUPTIBLE);
 	kunmap_high(pool_pages[0][0]);		/* one entry without users: wakes it */

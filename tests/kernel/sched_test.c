@@ -25,18 +25,7 @@
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include "../../mm/internal.h"
-
-/* Pages on the free lists, with none held by kernel/fork.c's stack caches. */
-static unsigned long free_pages_without_stack_caches(void)
-{
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu)
-		free_vm_stack_cache(cpu);
-	vm_unmap_aliases();
-	drain_all_pages(NULL);
-	return nr_free_pages();
-}
+#include "mm_test.h"
 
 static void start_kthreads(struct task_struct **k, unsigned int n, int cpu)
 {
@@ -77,9 +66,7 @@ static void kthread_stopped_before_it_ran_gives_eintr(struct ktest *test)
 	bool ran = false;
 	struct task_struct *k = kthread_create(never_runs, &ran, "never");
 
-	if (!k && fault_injection_active())
-		KTEST_SKIP(test, "kthread creation failed under fault injection");
-	KTEST_ASSERT_NOT_NULL(test, k);
+	ktest_require_kthreads(test, &k, 1);
 	KTEST_EXPECT_EQ(test, kthread_stop(k), -EINTR);
 	KTEST_EXPECT_FALSE(test, ran);
 }
@@ -94,11 +81,11 @@ static int count_once(void *data)
 
 static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
 {
-	unsigned long before;
+	unsigned long before, stacks = kernel_stack_kb();
 	atomic_t runs = ATOMIC_INIT(0);
 	int i;
 
-	before = free_pages_without_stack_caches();
+	before = free_pages_settled();
 	for (i = 0; i < 40; i++) {
 		struct task_struct *k = kthread_create(count_once, &runs, "cycle/%d", i);
 
@@ -109,8 +96,8 @@ static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
 		kthread_stop(k);
 	}
 	KTEST_EXPECT_GT(test, atomic_read(&runs), 0);
-	msleep(20);	/* the last exits finish switching away */
-	KTEST_EXPECT_EQ(test, free_pages_without_stack_caches(), before);
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stacks));
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 }
 
 static void msleep_sleeps_at_least_as_asked(struct ktest *test)
@@ -352,10 +339,10 @@ static int torture_task(void *data)
 static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 {
 	struct task_struct *k[NR_CPUS];
-	unsigned long before;
-	unsigned int cpu, ms;
+	unsigned long before, stacks = kernel_stack_kb();
+	unsigned int cpu;
 
-	before = free_pages_without_stack_caches();
+	before = free_pages_settled();
 	atomic_set(&torture_bad, 0);
 	atomic_set(&torture_done, 0);
 	for_each_online_cpu(cpu)
@@ -366,14 +353,13 @@ static void page_allocator_torture_in_kthreads_on_every_cpu(struct ktest *test)
 		wake_up_process(k[cpu]);
 	}
 	/* A kthread stopped before it first runs never runs: let them all finish. */
-	for (ms = 0; ms < 60000 && atomic_read(&torture_done) < (int)num_online_cpus(); ms++)
-		msleep(1);
+	ktest_wait_for(atomic_read(&torture_done) == (int)num_online_cpus(), 60000);
 	KTEST_EXPECT_EQ(test, atomic_read(&torture_done), (int)num_online_cpus());
 	for_each_online_cpu(cpu)
 		kthread_stop(k[cpu]);
-	msleep(20);
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stacks));
 	KTEST_EXPECT_EQ(test, atomic_read(&torture_bad), 0);
-	KTEST_EXPECT_EQ(test, free_pages_without_stack_caches(), before);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 	KTEST_EXPECT_TRUE(test, free_area_check());
 }
 

@@ -787,7 +787,7 @@ static int torture_thread_done(void)
 static void torture_on_every_cpu(struct ktest *test, int (*fn)(void *), const char *name)
 {
 	struct task_struct *k[NR_CPUS];
-	unsigned int cpu, n = 0, ms, i;
+	unsigned int cpu, n = 0, i;
 
 	atomic_set(&torture_threads_done, 0);
 	for_each_online_cpu(cpu) {
@@ -801,8 +801,7 @@ static void torture_on_every_cpu(struct ktest *test, int (*fn)(void *), const ch
 		wake_up_process(k[n]);
 		n++;
 	}
-	for (ms = 0; ms < 60000 && (unsigned int)atomic_read(&torture_threads_done) < n; ms++)
-		msleep(1);
+	ktest_wait_for((unsigned int)atomic_read(&torture_threads_done) == n, 60000);
 	KTEST_EXPECT_EQ(test, (unsigned int)atomic_read(&torture_threads_done), n);
 	for (i = 0; i < n; i++)
 		kthread_stop(k[i]);

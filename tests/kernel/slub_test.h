@@ -125,8 +125,7 @@ static inline unsigned long free_pages_shrunk(struct kmem_cache *s)
 {
 	unsigned int type, i;
 
-	for_each_possible_cpu(i)
-		free_vm_stack_cache(i);
+	free_vm_stack_caches();
 	if (s)
 		kmem_cache_shrink(s);
 	for (type = 0; type < NR_KMALLOC_TYPES; type++)

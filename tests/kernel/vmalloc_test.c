@@ -30,6 +30,7 @@
 #include <asm/traps.h>
 #include <asm/pgtable.h>
 #include "../../mm/internal.h"
+#include "mm_test.h"
 
 static struct fault_injection_state paused;
 
@@ -43,13 +44,6 @@ static int vmalloc_test_init(struct ktest *test)
 static void vmalloc_test_exit(struct ktest *test)
 {
 	fault_injection_resume(&paused);
-}
-
-static unsigned long free_baseline(void)
-{
-	vm_unmap_aliases();
-	drain_all_pages(NULL);
-	return nr_free_pages();
 }
 
 static bool all_bytes(const void *p, u8 val, size_t n)
@@ -115,13 +109,13 @@ static void vzalloc_and_vmalloc_user_give_zeroed_memory(struct ktest *test)
 	u8 *p = vmalloc(size), *q;
 
 	KTEST_ASSERT_NOT_NULL(test, p);
+	/* Freed dirty: the per-CPU lists hand the same pages back first. */
 	memset(p, 0xff, size);
 	vfree(p);
-	vm_unmap_aliases();
-	drain_all_pages(NULL);
 	q = vzalloc(size);
 	KTEST_ASSERT_NOT_NULL(test, q);
 	KTEST_EXPECT_TRUE(test, all_bytes(q, 0, size));
+	memset(q, 0xff, size);
 	vfree(q);
 	q = vmalloc_user(size);
 	KTEST_ASSERT_NOT_NULL(test, q);
@@ -290,7 +284,7 @@ static void vfree_gives_every_page_back(struct ktest *test)
 
 	for (round = 0; round < 2; round++) {
 		if (round)
-			before = free_baseline();
+			before = free_pages_settled();
 		for (i = 0; i < ARRAY_SIZE(p); i++) {
 			p[i] = vmalloc((i + 1) * 5 * PAGE_SIZE);
 			KTEST_ASSERT_NOT_NULL(test, p[i]);
@@ -300,7 +294,7 @@ static void vfree_gives_every_page_back(struct ktest *test)
 			vfree(p[i]);
 		KTEST_EXPECT_EQ(test, vmalloc_nr_pages(), used);
 	}
-	KTEST_EXPECT_EQ(test, free_baseline(), before);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 }
 
 static void vfree_or_vunmap_of_a_bad_address_warns_and_frees_nothing(struct ktest *test)
@@ -342,7 +336,7 @@ static void vfree_from_an_interrupt_is_deferred(struct ktest *test)
 
 	if (num_online_cpus() < 2)
 		KTEST_SKIP(test, "needs a second CPU to send an IPI from");
-	before = free_baseline();
+	before = free_pages_settled();
 	f.p = vmalloc(4 * PAGE_SIZE);
 	KTEST_ASSERT_NOT_NULL(test, f.p);
 	for_each_online_cpu(cpu)
@@ -354,7 +348,7 @@ static void vfree_from_an_interrupt_is_deferred(struct ktest *test)
 	KTEST_EXPECT_NOT_NULL(test, find_vm_area(f.p));
 	vm_unmap_aliases();
 	KTEST_EXPECT_NULL(test, find_vm_area(f.p));
-	KTEST_EXPECT_EQ(test, free_baseline(), before);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 }
 
 /* ---- TLB ---------------------------------------------------------------------- */
@@ -372,33 +366,47 @@ static void read_probe(void *arg)
 }
 
 /*
- * Every CPU reads an area (its TLB then holds the translation); the area
- * is freed and purged, and the address is reused for another page: every
- * CPU must read the new page, which it does only if the purge flushed it.
+ * Every CPU reads page @a through an area (its TLB then holds the
+ * translation); the area is unmapped and purged, and the address is reused
+ * for page @b. @a stays allocated with its contents, so a CPU whose TLB
+ * the purge did not flush reads 0x11 instead of 0x22.
  */
 static void a_reused_address_reads_the_new_page_on_every_cpu(struct ktest *test)
 {
+	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
 	struct tlb_probe t;
 	unsigned int cpu;
 	u8 *p, *q;
 
+	if (!a || !b)
+		goto out;
+	memset(page_address(a), 0x11, PAGE_SIZE);
+	memset(page_address(b), 0x22, PAGE_SIZE);
 	vm_unmap_aliases();
-	p = vmalloc(PAGE_SIZE);
-	KTEST_ASSERT_NOT_NULL(test, p);
-	*p = 0x11;
+	p = vmap(&a, 1, 0, PAGE_KERNEL);
+	KTEST_EXPECT_NOT_NULL(test, p);
+	if (!p)
+		goto out;
 	t.p = p;
 	on_each_cpu(read_probe, &t, true);
 	for_each_online_cpu(cpu)
 		KTEST_EXPECT_EQ(test, t.seen[cpu], 0x11);
-	vfree(p);
+	vunmap(p);
 	vm_unmap_aliases();
-	q = vmalloc(PAGE_SIZE);
-	KTEST_ASSERT_PTR_EQ(test, q, p);
-	*q = 0x22;
-	on_each_cpu(read_probe, &t, true);
-	for_each_online_cpu(cpu)
-		KTEST_EXPECT_EQ(test, t.seen[cpu], 0x22);
-	vfree(q);
+	q = vmap(&b, 1, 0, PAGE_KERNEL);
+	KTEST_EXPECT_PTR_EQ(test, q, p);
+	if (q == p) {
+		on_each_cpu(read_probe, &t, true);
+		for_each_online_cpu(cpu)
+			KTEST_EXPECT_EQ(test, t.seen[cpu], 0x22);
+	}
+	vunmap(q);
+out:
+	KTEST_EXPECT_TRUE(test, a && b);
+	if (a)
+		__free_page(a);
+	if (b)
+		__free_page(b);
 }
 
 /* ---- edges, reservations, failures -------------------------------------------------- */
@@ -452,19 +460,6 @@ static void a_reserved_area_has_no_pages_until_removed(struct ktest *test)
 	kfree(vm);
 }
 
-static void set_page_failures(unsigned int min_order)
-{
-	fail_page_alloc.attr.probability = 100;
-	fail_page_alloc.attr.interval = 1;
-	fail_page_alloc.attr.times = -1;
-	fail_page_alloc.attr.space = 0;
-	fail_page_alloc.attr.reports = 0;
-	fail_page_alloc.min_order = min_order;
-	fail_page_alloc.ignore_gfp_wait = false;
-	fail_page_alloc.ignore_gfp_nowarn = false;
-	fail_page_alloc_enabled = true;
-}
-
 /* With every page allocation failing, vmalloc() fails and keeps nothing. */
 static void page_allocation_failure_leaves_nothing_behind(struct ktest *test)
 {
@@ -474,7 +469,7 @@ static void page_allocation_failure_leaves_nothing_behind(struct ktest *test)
 
 	vm_unmap_aliases();
 	warn_alloc_ratelimit_reset();
-	set_page_failures(0);
+	fail_pages_always(0, 0);
 	p = vmalloc(16 * PAGE_SIZE);
 	fail_page_alloc_enabled = false;
 	fail_page_alloc = saved;
@@ -493,7 +488,7 @@ static void vmalloc_huge_falls_back_to_small_pages(struct ktest *test)
 	struct vm_struct *vm;
 	u8 *p;
 
-	set_page_failures(PMD_SHIFT - PAGE_SHIFT);
+	fail_pages_always(0, PMD_SHIFT - PAGE_SHIFT);
 	p = vmalloc_huge(size, GFP_KERNEL);
 	fail_page_alloc_enabled = false;
 	fail_page_alloc = saved;
@@ -520,7 +515,7 @@ static void a_huge_mapping_replaces_an_empty_page_table(struct ktest *test)
 				     0, NUMA_NO_NODE, __builtin_return_address(0));
 	KTEST_ASSERT_PTR_EQ(test, (void *)small, (void *)start);
 	vfree(small);
-	before = free_baseline();
+	before = free_pages_settled();
 	huge = __vmalloc_node_range(PMD_SIZE, PAGE_SIZE, start, end, GFP_KERNEL, PAGE_KERNEL,
 				    VM_ALLOW_HUGE_VMAP, NUMA_NO_NODE, __builtin_return_address(0));
 	KTEST_ASSERT_NOT_NULL(test, huge);
@@ -535,7 +530,7 @@ static void a_huge_mapping_replaces_an_empty_page_table(struct ktest *test)
 			vmalloc_to_pfn(huge) + PTRS_PER_PTE - 1);
 	vfree(huge);
 	/* The 2 MiB page and the old page table are both back. */
-	KTEST_EXPECT_EQ(test, free_baseline(), before + 1);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before + 1);
 }
 
 /* Linux's full_fit_alloc_test: a request exactly the size of a hole fills it. */
@@ -794,7 +789,7 @@ static void stress_on_every_cpu_checks_every_byte(struct ktest *test)
 {
 	static struct stress st[NR_CPUS];
 	static struct task_struct *k[NR_CPUS];
-	unsigned long before = free_baseline(), used = vmalloc_nr_pages();
+	unsigned long before = free_pages_settled(), used = vmalloc_nr_pages();
 	unsigned int cpu;
 
 	for_each_online_cpu(cpu) {
@@ -819,20 +814,23 @@ static void stress_on_every_cpu_checks_every_byte(struct ktest *test)
 	 */
 	KTEST_EXPECT_EQ(test, vmalloc_nr_pages(), used);
 	KTEST_EXPECT_TRUE(test, vmap_area_check());
-	KTEST_EXPECT_LE(test, before - free_baseline(),
+	KTEST_EXPECT_LE(test, before - free_pages_settled(),
 			num_online_cpus() * (400UL * 24 / 512 + 400 / 64 + 4));
 }
 
 static void meminfo_and_vmallocinfo_show_the_areas(struct ktest *test)
 {
-	char meminfo[] = "meminfo", info[] = "vmallocinfo";
+	char meminfo[] = "meminfo", info[] = "vmallocinfo", used[48], chunk[48];
 	void *p = vmalloc(3 * PAGE_SIZE);
 
 	KTEST_ASSERT_NOT_NULL(test, p);
+	/* Nothing else allocates meanwhile: the values the lines must show. */
+	snprintf(used, sizeof(used), "VmallocUsed:    %8lu kB", vmalloc_nr_pages() << 2);
+	snprintf(chunk, sizeof(chunk), "VmallocChunk:   %8lu kB", vmalloc_largest_free() >> 10);
 	KTEST_EXPECT_EQ(test, shell_exec(meminfo), 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "VmallocTotal:   34359738368 kB"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "VmallocUsed:"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "VmallocChunk:"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, used));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, chunk));
 	KTEST_EXPECT_EQ(test, shell_exec(info), 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
 			" meminfo_and_vmallocinfo_show_the_areas+"));

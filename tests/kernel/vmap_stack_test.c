@@ -34,6 +34,7 @@
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
 #include "../../mm/internal.h"
+#include "mm_test.h"
 
 #define NR_MANY		200
 
@@ -49,31 +50,6 @@ static int vmap_stack_test_init(struct ktest *test)
 static void vmap_stack_test_exit(struct ktest *test)
 {
 	fault_injection_resume(&paused);
-}
-
-static void free_all_stack_caches(void)
-{
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu)
-		free_vm_stack_cache(cpu);
-	vm_unmap_aliases();
-}
-
-static unsigned long free_pages_now(void)
-{
-	free_all_stack_caches();
-	drain_all_pages(NULL);
-	return nr_free_pages();
-}
-
-/*
- * Let tasks that were stopped finish switching away: the scheduler drops
- * its reference, perhaps the last, after kthread_stop() has returned.
- */
-static void let_stopped_tasks_go(void)
-{
-	msleep(10);
 }
 
 static int wait_until_stopped(void *data)
@@ -189,8 +165,10 @@ static void freed_stacks_come_back_from_the_cpu_cache_cleared(struct ktest *test
 	void *old[2];
 	unsigned int i;
 
+	unsigned long stack_kb = kernel_stack_kb();
+
 	/* Tasks on CPU 0, like init, die and are freed there: into CPU 0's cache. */
-	free_all_stack_caches();
+	free_vm_stack_caches();
 	for (i = 0; i < 2; i++) {
 		k[i] = kthread_create(wait_until_stopped, NULL, "cached/%u", i);
 		KTEST_ASSERT_NOT_NULL(test, k[i]);
@@ -201,7 +179,7 @@ static void freed_stacks_come_back_from_the_cpu_cache_cleared(struct ktest *test
 	}
 	for (i = 0; i < 2; i++)
 		kthread_stop(k[i]);
-	let_stopped_tasks_go();
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
 	for (i = 2; i < 5; i++) {
 		k[i] = kthread_create(wait_until_stopped, NULL, "cached/%u", i);
 		KTEST_ASSERT_NOT_NULL(test, k[i]);
@@ -323,7 +301,8 @@ static void a_stack_freed_with_interrupts_off_waits_for_process_context(struct k
 
 	KTEST_ASSERT_NOT_NULL(test, t);
 	/* init stays on CPU 0: the cache used is CPU 0's throughout. */
-	free_all_stack_caches();
+	free_vm_stack_caches();
+	vm_unmap_aliases();
 	for (i = 0; i < 3; i++) {
 		if (alloc_thread_stack_node(&t[i], NUMA_NO_NODE)) {
 			KTEST_FAIL(test, "no stack %u", i);
@@ -351,7 +330,8 @@ static void a_stack_freed_with_interrupts_off_waits_for_process_context(struct k
 	KTEST_EXPECT_TRUE(test, task_stack_vm_area(&t[3]) == vm[0] ||
 				task_stack_vm_area(&t[3]) == vm[1]);
 	free_thread_stack(&t[3]);
-	free_all_stack_caches();
+	free_vm_stack_caches();
+	vm_unmap_aliases();
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT_NULL(test, find_vm_area(stack[i]));
 	KTEST_EXPECT_TRUE(test, vmap_area_check());
@@ -366,6 +346,7 @@ out:
  */
 static bool many_threads_round(struct ktest *test, struct task_struct **k, void **stacks)
 {
+	unsigned long stack_kb = kernel_stack_kb();
 	unsigned int i, n;
 
 	for (n = 0; n < NR_MANY; n++) {
@@ -378,7 +359,7 @@ static bool many_threads_round(struct ktest *test, struct task_struct **k, void 
 		wake_up_process(k[i]);
 	for (i = 0; i < n; i++)
 		kthread_stop(k[i]);
-	let_stopped_tasks_go();
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
 	if (n < NR_MANY)
 		KTEST_FAIL(test, "only %u of %u kthreads could be created", n, NR_MANY);
 	return n == NR_MANY;
@@ -399,8 +380,8 @@ static void two_hundred_threads_leave_nothing_behind(struct ktest *test)
 {
 	struct task_struct **k = kcalloc(NR_MANY, sizeof(*k), GFP_KERNEL);
 	void **stacks = kcalloc(NR_MANY, sizeof(*stacks), GFP_KERNEL);
-	unsigned long before, used, vm_before;
-	unsigned int i, kept = 0, cpus = 0;
+	unsigned long before, used, vm_before, stack_kb;
+	unsigned int i, kept = 0;
 	struct task_struct *extra;
 
 	if (!k || !stacks) {
@@ -412,10 +393,10 @@ static void two_hundred_threads_leave_nothing_behind(struct ktest *test)
 	 * needs; both start with empty caches and no lazy areas, so that the
 	 * second takes the same addresses.
 	 */
-	free_pages_now();
+	free_pages_settled();
 	if (!many_threads_round(test, k, stacks))
 		goto out;
-	before = free_pages_now();
+	before = free_pages_settled();
 	vm_before = vmalloc_nr_pages();
 	if (!many_threads_round(test, k, stacks))
 		goto out;
@@ -423,6 +404,7 @@ static void two_hundred_threads_leave_nothing_behind(struct ktest *test)
 	for (i = 0; i < NR_MANY; i++)
 		KTEST_EXPECT_TRUE(test, is_vmalloc_addr(stacks[i]));
 	/* One more task frees the stacks that waited; only the caches keep any. */
+	stack_kb = kernel_stack_kb();
 	extra = kthread_create(wait_until_stopped, NULL, "many/extra");
 	KTEST_ASSERT_NOT_NULL(test, extra);
 	for (i = 0; i < NR_MANY; i++) {
@@ -430,12 +412,10 @@ static void two_hundred_threads_leave_nothing_behind(struct ktest *test)
 
 		kept += vm && vm != task_stack_vm_area(extra);
 	}
-	for_each_online_cpu(i)
-		cpus++;
-	KTEST_EXPECT_LE(test, kept, NR_CACHED_STACKS * cpus);
+	KTEST_EXPECT_LE(test, kept, NR_CACHED_STACKS * num_online_cpus());
 	kthread_stop(extra);
-	let_stopped_tasks_go();
-	used = free_pages_now();
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
+	used = free_pages_settled();
 	for (i = 0; i < NR_MANY; i++)
 		KTEST_EXPECT_NULL(test, find_vm_area(stacks[i]));
 	KTEST_EXPECT_EQ(test, used, before);
@@ -454,15 +434,7 @@ static struct failslab_attr saved_failslab;
 static void fail_pages_after(unsigned int i)
 {
 	saved_fail_page_alloc = fail_page_alloc;
-	fail_page_alloc.attr.probability = 100;
-	fail_page_alloc.attr.interval = 1;
-	fail_page_alloc.attr.times = -1;
-	fail_page_alloc.attr.space = (long)i * PAGE_SIZE + 1;
-	fail_page_alloc.attr.reports = 0;
-	fail_page_alloc.min_order = 0;
-	fail_page_alloc.ignore_gfp_wait = false;
-	fail_page_alloc.ignore_gfp_nowarn = false;
-	fail_page_alloc_enabled = true;
+	fail_pages_always((long)i * PAGE_SIZE + 1, 0);
 }
 
 static void pages_again(void)
@@ -475,14 +447,7 @@ static void pages_again(void)
 static void fail_slab_after(unsigned int i)
 {
 	saved_failslab = failslab;
-	failslab.attr.probability = 100;
-	failslab.attr.interval = 1;
-	failslab.attr.times = -1;
-	failslab.attr.space = (long)i * 16;
-	failslab.attr.reports = 0;
-	failslab.ignore_gfp_wait = false;
-	failslab.cache_filter = false;
-	failslab_enabled = true;
+	fail_slab_always((long)i * 16);
 }
 
 static void slab_again(void)
@@ -501,17 +466,18 @@ static void slab_again(void)
 static void create_while_failing(struct ktest *test, void (*fail_after)(unsigned int i),
 				 void (*again)(void), unsigned int steps, unsigned int must_fail)
 {
+	unsigned long before, stack_kb = kernel_stack_kb();
 	unsigned int i, failed = 0;
 	struct task_struct *k;
-	unsigned long before;
 
 	k = kthread_create(wait_until_stopped, NULL, "failing/warm");
 	KTEST_ASSERT_NOT_NULL(test, k);
 	kthread_stop(k);
-	let_stopped_tasks_go();
-	before = free_pages_now();
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
+	before = free_pages_settled();
 	for (i = 0; i < steps; i++) {
-		free_all_stack_caches();
+		free_vm_stack_caches();
+		vm_unmap_aliases();
 		fail_after(i);
 		k = kthread_create(wait_until_stopped, NULL, "failing/%u", i);
 		again();
@@ -523,11 +489,11 @@ static void create_while_failing(struct ktest *test, void (*fail_after)(unsigned
 		}
 		KTEST_EXPECT_TRUE(test, is_vmalloc_addr(task_stack_page(k)));
 		KTEST_EXPECT_EQ(test, kthread_stop(k), -EINTR);
-		let_stopped_tasks_go();
+		KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
 	}
 	KTEST_EXPECT_GE(test, failed, must_fail);
 	KTEST_EXPECT_LT(test, failed, steps);
-	KTEST_EXPECT_EQ(test, free_pages_now(), before);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 	KTEST_EXPECT_TRUE(test, vmap_area_check());
 }
 
@@ -545,6 +511,7 @@ static void kthread_create_fails_cleanly_when_slab_objects_run_out(struct ktest 
 
 static void stacks_are_listed_in_vmallocinfo(struct ktest *test)
 {
+	unsigned long stack_kb = kernel_stack_kb();
 	struct task_struct *k = kthread_create(wait_until_stopped, NULL, "vmap-stack");
 	char cmd[] = "vmallocinfo", line[96];
 	struct vm_struct *vm;
@@ -557,24 +524,24 @@ static void stacks_are_listed_in_vmallocinfo(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " pages=4 sparse"));
 	kthread_stop(k);
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stack_kb));
 }
 
 /* meminfo's KernelStack: a live task's stack counts, a dead one's no more. */
 static void kernel_stack_counts_the_stacks_of_live_tasks(struct ktest *test)
 {
 	char cmd[] = "meminfo";
-	unsigned long before = global_zone_page_state(NR_KERNEL_STACK_KB);
+	unsigned long before = kernel_stack_kb();
 	struct task_struct *k = kthread_create(wait_until_stopped, NULL, "vmap-stack");
 
 	KTEST_ASSERT_NOT_NULL(test, k);
-	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_KERNEL_STACK_KB),
-			before + THREAD_SIZE / 1024);
+	KTEST_EXPECT_EQ(test, kernel_stack_kb(), before + THREAD_SIZE / 1024);
 	KTEST_EXPECT_EQ(test, shell_exec(cmd), 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "KernelStack:"));
 	wake_up_process(k);
 	kthread_stop(k);
-	let_stopped_tasks_go();
-	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_KERNEL_STACK_KB), before);
+	wait_for_stacks_freed(before);
+	KTEST_EXPECT_EQ(test, kernel_stack_kb(), before);
 }
 
 static struct ktest_case vmap_stack_cases[] = {

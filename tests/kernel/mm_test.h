@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the suites that count pages share: a settled free-page count, and
+ * a wait for the stacks of stopped tasks, which the scheduler frees on
+ * their own CPUs after kthread_stop() has returned.
+ */
+#ifndef _TESTS_KERNEL_MM_TEST_H
+#define _TESTS_KERNEL_MM_TEST_H
+
+#include <linux/ktest.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/vmalloc.h>
+#include <linux/vmstat.h>
+#include <linux/fault-inject.h>
+
+/*
+ * Free pages with none held where the kernel keeps freed memory for
+ * reuse: the per-CPU stack caches, lazily freed vmap areas, the per-CPU
+ * page lists.
+ */
+static inline unsigned long free_pages_settled(void)
+{
+	free_vm_stack_caches();
+	vm_unmap_aliases();
+	drain_all_pages(NULL);
+	return nr_free_pages();
+}
+
+static inline unsigned long kernel_stack_kb(void)
+{
+	return global_zone_page_state(NR_KERNEL_STACK_KB);
+}
+
+/*
+ * Wait until the live tasks' stacks are back to @kb (taken before the
+ * case made its tasks), for up to 2 s. Return: whether they are.
+ */
+static inline bool wait_for_stacks_freed(unsigned long kb)
+{
+	return ktest_wait_for(kernel_stack_kb() <= kb, 2000);
+}
+
+/* Make @attr fail every call once @space bytes have passed, without limit. */
+static inline void fault_attr_fail_always(struct fault_attr *attr, long space)
+{
+	attr->probability = 100;
+	attr->interval = 1;
+	attr->times = -1;
+	attr->space = space;
+	attr->reports = 0;
+}
+
+/* Fail every page allocation of @min_order or more after @space bytes (the caller saved fail_page_alloc). */
+static inline void fail_pages_always(long space, unsigned int min_order)
+{
+	fault_attr_fail_always(&fail_page_alloc.attr, space);
+	fail_page_alloc.min_order = min_order;
+	fail_page_alloc.ignore_gfp_wait = false;
+	fail_page_alloc.ignore_gfp_nowarn = false;
+	fail_page_alloc_enabled = true;
+}
+
+/* Fail every slab allocation after @space bytes (the caller saved failslab). */
+static inline void fail_slab_always(long space)
+{
+	fault_attr_fail_always(&failslab.attr, space);
+	failslab.ignore_gfp_wait = false;
+	failslab.cache_filter = false;
+	failslab_enabled = true;
+}
+
+#endif /* _TESTS_KERNEL_MM_TEST_H */
