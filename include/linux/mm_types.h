@@ -22,6 +22,8 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/spinlock.h>
+#include <asm/pgtable_types.h>
 
 struct address_space;
 struct kmem_cache;
@@ -63,5 +65,30 @@ struct page {
 _Static_assert(sizeof(struct page) == 64, "struct page must be 64 bytes");
 _Static_assert(__builtin_offsetof(struct page, slab_freelist) % 16 == 0,
 	       "slab freelist and counters must be 16-byte aligned for cmpxchg16b");
+
+/*
+ * struct mm_struct: one address space, its page tables and its users.
+ *
+ * init_mm (mm/init-mm.c) is the kernel's: its pgd is the kernel's top
+ * table (init_top_pgt), which every address space shares above
+ * TASK_SIZE, and its page_table_lock serialises the allocation of
+ * missing kernel page-table levels. Kernel threads have no mm of their
+ * own (task->mm == NULL) and borrow the last one (task->active_mm).
+ *
+ *   pgd              the top-level table; fixed for the mm's life
+ *   mm_users         tasks using the address space (its user-visible life)
+ *   mm_count         references to the struct itself (mm_users counts as 1)
+ *   pgtables_bytes   bytes of page-table pages below pgd, for accounting
+ *   page_table_lock  protects the population of missing table levels
+ */
+struct mm_struct {
+	pgd_t *pgd;
+	atomic_t mm_users;
+	atomic_t mm_count;
+	atomic_long_t pgtables_bytes;
+	spinlock_t page_table_lock;
+};
+
+extern struct mm_struct init_mm;
 
 #endif /* _LINUX_MM_TYPES_H */
