@@ -28,6 +28,7 @@
 #include <linux/init.h>
 #include <linux/kstrtox.h>
 #include <linux/bitops.h>
+#include <linux/bug.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
 
@@ -56,17 +57,21 @@ static bool lockdep_off(void)
 	return __atomic_exchange_n(&lockdep_enabled, false, __ATOMIC_SEQ_CST);
 }
 
-/* The class of @map, registered on first sight; -1 when the table is full. Lock held. */
-static int map_class(const struct lockdep_map *map)
+/*
+ * The class of @map taken as @subclass, registered on first sight; -1
+ * when the table is full. Lock held.
+ */
+static int map_class(const struct lockdep_map *map, unsigned int subclass)
 {
+	const struct lock_class_key *key = (const void *)&map->key->subkeys[subclass];
 	unsigned int i;
 
 	for (i = 0; i < nr_classes; i++)
-		if (classes[i].key == map->key)
+		if (classes[i].key == key)
 			return (int)i;
 	if (nr_classes == MAX_LOCK_CLASSES)
 		return -1;
-	classes[nr_classes].key = map->key;
+	classes[nr_classes].key = key;
 	classes[nr_classes].name = map->name;
 	return (int)nr_classes++;
 }
@@ -135,9 +140,9 @@ static void report_circular(const struct held_lock *held, const struct lockdep_m
  * the class, or -1 after a report (lockdep is then off). Lock held.
  */
 static int check_acquire(struct lockdep_task *hl, const struct lockdep_map *map,
-			 bool trylock, unsigned long ip)
+			 unsigned int subclass, bool trylock, unsigned long ip)
 {
-	int class = map_class(map);
+	int class = map_class(map, subclass);
 	unsigned int i;
 
 	if (class < 0)
@@ -145,7 +150,8 @@ static int check_acquire(struct lockdep_task *hl, const struct lockdep_map *map,
 	for (i = 0; i < hl->depth; i++) {
 		const struct held_lock *h = &hl->lock[i];
 
-		if (h->map == map && !trylock) {
+		/* The lock itself, or one of its class: as Linux, unless annotated. */
+		if ((h->map == map || h->class == (unsigned int)class) && !trylock) {
 			if (lockdep_off())
 				report_recursion(h, map, ip);
 			return -1;
@@ -163,16 +169,20 @@ static int check_acquire(struct lockdep_task *hl, const struct lockdep_map *map,
 	return class;
 }
 
-void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip)
+void __lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock,
+		    unsigned long ip)
 {
 	struct lockdep_task *hl;
 	unsigned long flags;
 	int class;
 
+	/* Before lockdep_lock: the warning takes locks of its own. */
+	if (WARN_ON_ONCE(subclass >= MAX_LOCKDEP_SUBCLASSES))
+		subclass = 0;
 	local_irq_save(flags);
 	hl = &current->lockdep;
 	arch_spin_lock(&lockdep_lock);
-	class = lockdep_enabled ? check_acquire(hl, map, trylock, ip) : -1;
+	class = lockdep_enabled ? check_acquire(hl, map, subclass, trylock, ip) : -1;
 	arch_spin_unlock(&lockdep_lock);
 	if (class >= 0 && hl->depth < MAX_LOCK_DEPTH) {
 		hl->lock[hl->depth].map = map;

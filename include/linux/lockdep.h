@@ -7,7 +7,9 @@
  * the option on, each acquisition is checked against the locks the task
  * already holds and the order between classes seen so far:
  *
- *   recursive locking   taking a lock this CPU holds (it would deadlock)
+ *   recursive locking   taking a lock this CPU holds (it would deadlock),
+ *                       or another lock of a class already held, unless
+ *                       the nesting is annotated (spin_lock_nested())
  *   circular locking    taking B with A held when B ... -> A was seen
  *                       before (the AB-BA deadlock, and longer cycles)
  *
@@ -21,8 +23,13 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 
+#define MAX_LOCKDEP_SUBCLASSES	8
+/* Nesting two locks of one class: the inner one's subclass (spin_lock_nested()). */
+#define SINGLE_DEPTH_NESTING	1
+
+/* The address of subkeys[N] names the class of subclass N, as in Linux. */
 struct lock_class_key {
-	char dummy;		/* its address names the class */
+	char subkeys[MAX_LOCKDEP_SUBCLASSES];
 };
 
 struct lockdep_map {
@@ -48,8 +55,27 @@ struct lockdep_task {
 
 extern bool lockdep_enabled;
 
-void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip);
+/*
+ * __lock_acquire - @map is being taken at @ip, as @subclass of its class
+ * (0 unless annotated); a trylock is not checked for deadlocks, only
+ * recorded. lock_release() forgets it. Context: any.
+ */
+void __lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock,
+		    unsigned long ip);
 void lock_release(struct lockdep_map *map, unsigned long ip);
+
+static inline void lock_acquire(struct lockdep_map *map, bool trylock, unsigned long ip)
+{
+	__lock_acquire(map, 0, trylock, ip);
+}
+
+/*
+ * For lock code that hands a held lock from one task to another (the
+ * run-queue lock across a context switch): release it from the current
+ * task's held locks, acquire it in the next one's. No-ops with lockdep off.
+ */
+#define spin_acquire(map, subclass, trylock, ip) do {				if (unlikely(lockdep_enabled))							__lock_acquire(map, subclass, trylock, ip);		} while (0)
+#define spin_release(map, ip) do {						if (unlikely(lockdep_enabled))							lock_release(map, ip);					} while (0)
 
 /* Locks the current task holds that lockdep tracks. */
 unsigned int lockdep_depth(void);

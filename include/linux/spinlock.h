@@ -71,8 +71,19 @@ static inline void arch_spin_unlock(spinlock_t *lock)
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (unlikely(lockdep_enabled))
-		lock_acquire(&lock->dep_map, false, _THIS_IP_);
+	spin_acquire(&lock->dep_map, 0, false, _THIS_IP_);
+	arch_spin_lock(lock);
+}
+
+/*
+ * spin_lock_nested - take @lock while a lock of its class is held: lockdep
+ * treats it as @subclass of the class (SINGLE_DEPTH_NESTING for the second
+ * of two), so the order between the two is checked like any other.
+ */
+static __always_inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	preempt_disable();
+	spin_acquire(&lock->dep_map, subclass, false, _THIS_IP_);
 	arch_spin_lock(lock);
 }
 
@@ -90,8 +101,7 @@ static __always_inline bool spin_trylock(spinlock_t *lock)
 
 static __always_inline void spin_unlock(spinlock_t *lock)
 {
-	if (unlikely(lockdep_enabled))
-		lock_release(&lock->dep_map, _THIS_IP_);
+	spin_release(&lock->dep_map, _THIS_IP_);
 	arch_spin_unlock(lock);
 	preempt_enable();
 }
@@ -111,7 +121,12 @@ static inline bool spin_is_locked(spinlock_t *lock)
 	local_irq_restore(flags);			\
 } while (0)
 
+/*
+ * raw_spinlock_t is spinlock_t here (no PREEMPT_RT to tell them apart);
+ * the names say what Linux would use.
+ */
 #define raw_spin_lock		spin_lock
+#define raw_spin_lock_nested	spin_lock_nested
 #define raw_spin_unlock		spin_unlock
 #define raw_spin_lock_irqsave	spin_lock_irqsave
 #define raw_spin_unlock_irqrestore spin_unlock_irqrestore

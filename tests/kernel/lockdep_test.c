@@ -195,6 +195,30 @@ static void locks_of_one_init_site_share_a_class(struct ktest *test)
 	KTEST_EXPECT_PTR_NE(test, lock_a.dep_map.key, lock_b.dep_map.key);
 }
 
+/* Two locks of one class, nested: a deadlock if another CPU nests them the other way. */
+static void nesting_one_class_is_reported_unless_annotated(struct ktest *test)
+{
+	spinlock_t locks[2];
+	int i;
+
+	for (i = 0; i < 2; i++)
+		spin_lock_init(&locks[i]);
+	lockdep_reset();
+	spin_lock(&locks[0]);
+	spin_lock_nested(&locks[1], SINGLE_DEPTH_NESTING);
+	KTEST_EXPECT_EQ(test, lockdep_depth(), 2u);
+	spin_unlock(&locks[1]);
+	spin_unlock(&locks[0]);
+	KTEST_EXPECT_TRUE(test, lockdep_enabled);
+	KTEST_EXPECT_FALSE(test, ktest_log_contains(test, "WARNING: possible"));
+	spin_lock(&locks[0]);
+	spin_lock(&locks[1]);
+	spin_unlock(&locks[1]);
+	spin_unlock(&locks[0]);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "possible recursive locking detected"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "(&locks[i])"));
+}
+
 /* rwlock: writers keep x == y; readers must never see them differ. */
 static DEFINE_RWLOCK(test_rwlock);
 static unsigned long rw_x, rw_y;
@@ -248,6 +272,7 @@ static struct ktest_case lockdep_cases[] = {
 	KTEST_CASE(lockdep_reports_ab_ba),
 	KTEST_CASE(lockdep_reports_a_longer_cycle),
 	KTEST_CASE(locks_of_one_init_site_share_a_class),
+	KTEST_CASE(nesting_one_class_is_reported_unless_annotated),
 	KTEST_CASE(rwlock_excludes_writers_from_readers),
 	{}
 };
