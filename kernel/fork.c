@@ -1,9 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
+ * Creating tasks (include/linux/sched/task.h): init_task and the task
+ * list, pids, copy_process() and the idle tasks' fork_idle(); and their
+ * stacks, below.
+ *
+ *   init_task.tasks -> init (pid 1) -> kthread ... -> back to init_task
+ *
+ * The list holds every task but the idle tasks, in creation order, under
+ * tasklist_lock (irqsave: a task is unlinked wherever its last reference
+ * goes, finish_task_switch() included). init_task is the boot CPU's idle
+ * task, swapper/0; pids count up from 1 and are not reused (pid_max is
+ * far off for a kernel that runs its tests and stops).
+ *
+ * A task_struct is one zeroed page (it fits: a static assertion); the
+ * stack is separate, as follows.
+ *
  * Thread stacks: vmalloc'd, with guard pages, cached per CPU. Linux's
  * VMAP_STACK (its kernel/fork.c; "Virtually Mapped Kernel Stack Support"
- * in the mm documentation). create_task() and free_task() in
- * kernel/sched/core.c are the callers.
+ * in the mm documentation). copy_process() and free_task() are the
+ * callers.
  *
  * One stack, one area of the vmalloc space, reserved with
  * get_vm_area_caller(PAGE_SIZE + THREAD_SIZE, VM_SPARSE):
@@ -46,10 +61,13 @@
  * ones), in the zones of their pages, as Linux's NR_KERNEL_STACK_KB.
  *
  * Not here: the boot CPU's first stack (init_stack in the kernel image,
- * the task "init") and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
+ * init_task's) and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
  * from the page allocator) stay where the boot put them, without guards.
  */
 #include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/mm_types.h>
+#include <linux/sprintf.h>
 #include <linux/vmalloc.h>
 #include <linux/slab.h>
 #include <linux/gfp.h>
@@ -64,6 +82,22 @@
 #include <linux/llist.h>
 #include <linux/vmstat.h>
 #include <asm/irqflags.h>
+
+extern char init_stack[];
+
+/* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.flags = PF_KTHREAD,
+	.comm = "swapper",		/* swapper/0 once sched_init() makes it idle */
+	.stack = init_stack,
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.active_mm = &init_mm,
+	.usage = ATOMIC_INIT(2),
+};
+
+DEFINE_RWLOCK(tasklist_lock);
+static atomic_t last_pid = ATOMIC_INIT(0);
 
 #define THREAD_PAGES		(THREAD_SIZE >> PAGE_SHIFT)
 /* Linux's THREADINFO_GFP, less the memcg accounting we do not have. */
@@ -211,4 +245,73 @@ void free_vm_stack_caches(void)
 
 	for_each_possible_cpu(cpu)
 		free_vm_stack_cache(cpu);
+}
+
+/* ---- tasks ------------------------------------------------------------- */
+
+/* Linux's alloc_task_struct_node(): a zeroed page. */
+static struct task_struct *alloc_task_struct_node(int node)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	BUILD_BUG_ON(sizeof(struct task_struct) > PAGE_SIZE);
+	return page ? page_address(page) : NULL;
+}
+
+static void free_task_struct(struct task_struct *p)
+{
+	free_page((unsigned long)p);
+}
+
+/* A zeroed task named @name that has never run, with its two references. */
+static struct task_struct *dup_task_struct(const char *name)
+{
+	struct task_struct *p = alloc_task_struct_node(NUMA_NO_NODE);
+
+	if (!p)
+		return NULL;
+	p->__state = TASK_UNINTERRUPTIBLE;	/* until woken for the first time */
+	p->flags = PF_KTHREAD;
+	strscpy(p->comm, name, sizeof(p->comm));
+	atomic_set(&p->usage, 2);
+	init_completion(&p->exited);
+	INIT_LIST_HEAD(&p->tasks);
+	return p;
+}
+
+struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	struct task_struct *p = dup_task_struct(args->name);
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	if (alloc_thread_stack_node(p, NUMA_NO_NODE)) {
+		free_task_struct(p);
+		return NULL;
+	}
+	/* A kernel thread: no mm; the active_mm is borrowed when it first runs. */
+	copy_thread(p, args);
+	p->pid = atomic_add_return(1, &last_pid);
+	write_lock_irqsave(&tasklist_lock, flags);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+struct task_struct *fork_idle(unsigned int cpu)
+{
+	struct task_struct *idle = dup_task_struct("swapper");
+
+	if (!idle)
+		return NULL;
+	idle->active_mm = &init_mm;	/* the one the CPU starts on */
+	idle->pid = 0;
+	return idle;
+}
+
+void free_task(struct task_struct *p)
+{
+	free_thread_stack(p);
+	free_task_struct(p);
 }

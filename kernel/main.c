@@ -1,16 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * start_kernel: the boot sequence, in the order of the stack (DESIGN.md
- * section 1). boot/head.S calls it in long mode on the boot stack with the
- * multiboot2 magic and the physical address of the boot information.
+ * section 1). boot/head.S calls it in long mode on init_stack with the
+ * multiboot2 magic and the physical address of the boot information;
+ * interrupts stay off until the boot context turns idle.
  *
  *   console          serial port, so everything after can report
  *   traps            GDT, TSS, IDT: a fault from here on is an oops
  *   clock            TSC calibrated against the PIT: timestamps
  *   setup_arch       boot information, early params, e820 memory map,
  *                    memblock, the kernel page tables, sections, zones
- *   mm_core_init     boot memory to the page allocator
+ *   per-CPU areas    sized by the CPUs ACPI found
+ *   mm_core_init     boot memory to the page allocator, slab
+ *   local APIC       mapped (ioremap)
+ *   sched_init       the boot context becomes init_task, swapper/0
+ *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
+ *   smp_init         the other CPUs, each into its idle loop
  *   kernel params    the rest; unknown ones reported once
+ *   rest_init        starts init (pid 1) on CPU 0; the boot context
+ *                    becomes CPU 0's idle loop
+ *
+ * and then, in init (kernel_init()):
+ *
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
@@ -25,6 +36,10 @@
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/kthread.h>
+#include <linux/timer.h>
+#include <linux/tick.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/apic.h>
@@ -37,6 +52,8 @@ enum system_states system_state;
 /* CPUs the kernel may use (acpi_boot_init()): per-CPU data is sized by it. */
 unsigned int nr_cpu_ids = 1;
 
+extern char init_stack[];
+
 static void announce_ready(void)
 {
 	u64 ns;
@@ -45,6 +62,30 @@ static void announce_ready(void)
 	ns = cycles_to_ns(ready_tsc);
 	raw_printk("ready: %llu.%06llu s since reset\n", ns / 1000000000ULL,
 		   (ns % 1000000000ULL) / 1000);
+}
+
+/* pid 1: runs the tests or the shell (later it will exec /init); never returns. */
+static int kernel_init(void *unused)
+{
+	system_state = SYSTEM_RUNNING;
+	announce_ready();
+	lkdtm_boot();
+	ktest_boot();
+	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
+	if (serial_enable_rx_irq())
+		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");
+	shell_run();
+}
+
+static void __noreturn rest_init(void)
+{
+	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+
+	BUG_ON(!init || init->pid != 1);
+	/* On the boot CPU, as Linux's init starts; the tests count on CPU 0. */
+	kthread_bind(init, smp_processor_id());
+	wake_up_process(init);
+	cpu_startup_entry(smp_processor_id(), init_stack);
 }
 
 void __noreturn start_kernel(u32 magic, u32 mbi_phys);
@@ -59,16 +100,9 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	mm_core_init();
 	lapic_ioremap();
 	sched_init();
+	init_timers();
+	tick_init();
 	smp_init();
 	parse_kernel_params();
-	/* From here the boot context is the task "init": preemptible, ticking. */
-	local_irq_enable();
-	system_state = SYSTEM_RUNNING;
-	announce_ready();
-	lkdtm_boot();
-	ktest_boot();
-	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
-	if (serial_enable_rx_irq())
-		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");
-	shell_run();
+	rest_init();
 }

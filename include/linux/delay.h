@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Busy-wait delays, timed by the TSC (arch/x86_64/tsc.c). */
+/*
+ * Delays: busy-waits timed by the TSC (arch/x86_64/tsc.c) and sleeps
+ * counted in jiffies (kernel/time/timer.c).
+ */
 #ifndef _LINUX_DELAY_H
 #define _LINUX_DELAY_H
 
@@ -10,5 +13,12 @@ static inline void mdelay(unsigned long msecs)
 {
 	udelay(msecs * 1000);
 }
+
+/*
+ * msleep - sleep, uninterruptibly, for at least @msecs milliseconds: at
+ * least msecs_to_jiffies(@msecs) + 1 ticks pass before it returns (the
+ * first tick may come at once). Context: process, may sleep.
+ */
+void msleep(unsigned int msecs);
 
 #endif /* _LINUX_DELAY_H */

@@ -44,6 +44,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sched.h>
+#include <linux/delay.h>
 #include <asm/setjmp.h>
 #include <asm/traps.h>
 

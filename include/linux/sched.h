@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Tasks and the scheduler (kernel/sched/core.c).
+ * Tasks and the scheduler (kernel/sched/core.c); a task's creation and
+ * end are in include/linux/sched/task.h.
  *
  * Every CPU has a run queue of runnable tasks and runs them round robin,
  * a time slice each (SCHED_SLICE ticks of the HZ APIC timer), preempting at
@@ -10,8 +11,16 @@
  * task starts on the least loaded allowed CPU, and every CPU periodically
  * pulls a queued task from a busier one (load balancing).
  *
- * The boot CPU's boot context becomes the task "init" (pid 1), which runs
- * the tests and the shell; each CPU's idle task is "swapper/N" (pid 0).
+ * As in Linux, the boot CPU's boot context is init_task, its idle task
+ * "swapper/0"; every other CPU's idle task is "swapper/N"; all have pid 0.
+ * pid 1 is "init", the first task rest_init() starts (kernel/main.c): it
+ * runs the tests or the shell.
+ *
+ * Address spaces: mm is the task's own (NULL for a kernel thread, every
+ * task today); active_mm is the one the CPU has loaded while the task
+ * runs: a kernel thread borrows its predecessor's (init_mm, the kernel's,
+ * as long as no other exists) and gives it on when switched out (NULL
+ * while it does not run), as Linux's lazy TLB.
  *
  * Task states, as Linux: TASK_RUNNING (on a run queue or running),
  * TASK_INTERRUPTIBLE / TASK_UNINTERRUPTIBLE (sleeping until woken),
@@ -30,6 +39,7 @@
 #include <linux/atomic.h>
 #include <linux/lockdep.h>
 #include <linux/kernel.h>
+#include <linux/jiffies.h>
 #include <asm/pgtable_types.h>
 #include <asm/kmap_size.h>
 
@@ -46,7 +56,6 @@
 #define THREAD_SIZE_ORDER	2
 #define THREAD_SIZE		(PAGE_SIZE << THREAD_SIZE_ORDER)
 
-#define HZ			250
 #define SCHED_SLICE		2	/* ticks */
 #define MAX_SCHEDULE_TIMEOUT	LONG_MAX
 
@@ -65,6 +74,17 @@ struct kmap_ctrl {
 	pte_t pteval[KM_MAX_IDX];
 };
 
+struct mm_struct;
+
+/*
+ * Per-task scheduler counts (Linux's sched_statistics), written by the
+ * load balancer under the run-queue locks.
+ */
+struct sched_statistics {
+	/* Refused a move: bound to its CPU, or holding kmap_local slots. */
+	unsigned long nr_failed_migrations_affine;
+};
+
 struct task_struct {
 	struct thread_struct thread;
 	volatile long __state;
@@ -78,14 +98,17 @@ struct task_struct {
 	void *stack;		/* THREAD_SIZE bytes, the lowest address */
 	struct vm_struct *stack_vm_area;	/* its vmalloc area (kernel/fork.c), or NULL */
 	struct list_head run_list;
-	struct list_head tasks;	/* all tasks, for ps */
+	struct list_head tasks;	/* on init_task.tasks, tasklist_lock (sched/task.h) */
+	struct mm_struct *mm;		/* own address space; NULL: a kernel thread */
+	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	struct sched_statistics stats;
 	atomic_t usage;
 	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
 	struct kmap_ctrl kmap_ctrl;	/* kmap_local slots; pins the task to its CPU */
 
-	/* kthreads (kernel/kthread.c) */
+	/* kthreads (kernel/kthread.c); exit_code and exited also do_exit()'s */
 	int (*threadfn)(void *data);
 	void *data;
 	int exit_code;
@@ -96,8 +119,6 @@ struct task_struct {
 DECLARE_PER_CPU(struct task_struct *, current_task);
 #define current		this_cpu_read(current_task)
 
-extern unsigned long volatile jiffies;
-
 #define set_current_state(state) do {					\
 	WRITE_ONCE(current->__state, (state));				\
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);			\
@@ -107,7 +128,12 @@ extern unsigned long volatile jiffies;
 
 /* Run something else until this task is woken (if it set a sleeping state). */
 void schedule(void);
-/* Sleep for @timeout jiffies at most (MAX_SCHEDULE_TIMEOUT: until woken); returns what is left. */
+/*
+ * schedule_timeout - sleep (in the state the caller set) until woken or
+ * @timeout jiffies have passed (MAX_SCHEDULE_TIMEOUT: until woken).
+ * Return: the jiffies left, 0 on timeout. Context: process
+ * (kernel/time/timer.c).
+ */
 long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 /* Wake @p if it sleeps. Return: true if it was sleeping. Context: any. */
@@ -115,26 +141,26 @@ bool wake_up_process(struct task_struct *p);
 /* Let another task run if this one's time is up. */
 void cond_resched(void);
 
-unsigned long msecs_to_jiffies(unsigned int ms);
-void msleep(unsigned int msecs);
-/* Nanoseconds since boot (TSC). */
-u64 ktime_get(void);
-
 bool need_resched(void);
 /* At the end of an interrupt: switch if asked to and the interrupted code allows it. */
 void preempt_schedule_irq(void);
 
+/* The tick's part (kernel/time/tick-common.c): time slices, load balancing. Context: the tick. */
+void scheduler_tick(void);
+
 /*
- * sched_init - make the boot context the task "init", create CPU 0's idle
- * task, start the tick. Context: boot, after the page allocator.
+ * sched_init - make the boot context init_task, CPU 0's idle task.
+ * Context: boot, before any other task exists.
  */
 void sched_init(void);
-/* Become @cpu's idle task (a starting CPU) and never return. */
+/*
+ * cpu_startup_entry - run @cpu's idle loop for ever. The boot CPU is
+ * already init_task (rest_init()); a starting CPU becomes a new idle task
+ * on @stack, the stack it runs on.
+ */
 void __noreturn cpu_startup_entry(unsigned int cpu, void *stack);
-
-/* kernel/sched/core.c, for kthreads: a new task that runs @fn(@data). */
-struct task_struct *create_task(int (*fn)(void *), void *data, const char *name);
-void put_task_struct(struct task_struct *p);
+/* The idle task of @cpu (swapper/N). */
+struct task_struct *idle_task(unsigned int cpu);
 
 /*
  * Thread stacks (kernel/fork.c): a created task's stack is vmalloc'd,
@@ -151,7 +177,7 @@ static inline void *task_stack_page(const struct task_struct *task)
 	return task->stack;
 }
 
-/* The vmalloc area of @task's stack; NULL for the boot stacks (init, the CPUs' idle tasks). */
+/* The vmalloc area of @task's stack; NULL for the idle tasks' boot stacks. */
 static inline struct vm_struct *task_stack_vm_area(const struct task_struct *task)
 {
 	return task->stack_vm_area;
@@ -188,10 +214,7 @@ void free_thread_stack(struct task_struct *tsk);
 void free_vm_stack_cache(unsigned int cpu);
 /* free_vm_stack_cache() of every CPU. Context: process, may sleep. */
 void free_vm_stack_caches(void);
-void __noreturn do_exit(int code);
+/* Runnable tasks of @cpu, queued or running, its idle task not counted. */
 unsigned int nr_running_on(unsigned int cpu);
-
-/* watchdog: soft-lockup threshold in seconds (watchdog_thresh=, 0: off). */
-extern unsigned int watchdog_thresh;
 
 #endif /* _LINUX_SCHED_H */

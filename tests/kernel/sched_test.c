@@ -4,9 +4,14 @@
  * kernel/locking/mutex.c): kthreads start, return and stop, sleeping and
  * waking keep their order, the timer preempts busy tasks, load balancing
  * spreads them, mutexes exclude sleeping holders, and the page allocator
- * survives kthreads on every CPU at once. They run in the task "init".
+ * survives kthreads on every CPU at once. They run in the task "init"
+ * (pid 1), bound to CPU 0.
  */
 #include <linux/ktest.h>
+#include <linux/nmi.h>
+#include <linux/sched/task.h>
+#include <linux/mm_types.h>
+#include <linux/timekeeping.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
@@ -100,14 +105,86 @@ static void kthread_create_stop_cycles_leak_nothing(struct ktest *test)
 	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 }
 
+/*
+ * What msleep() promises is ticks, not wall-clock time (a loaded host
+ * stretches a tick): msecs_to_jiffies(ms) + 1 of them, since the first
+ * may come at once.
+ */
 static void msleep_sleeps_at_least_as_asked(struct ktest *test)
 {
-	unsigned long j0 = jiffies;
-	u64 t0 = ktime_get();
+	unsigned int ms;
 
-	msleep(40);
-	KTEST_EXPECT_GE(test, jiffies - j0, msecs_to_jiffies(40));
-	KTEST_EXPECT_GE(test, ktime_get() - t0, 40000000ULL);
+	for (ms = 1; ms <= 40; ms *= 4) {
+		unsigned long j0 = jiffies;
+
+		msleep(ms);
+		KTEST_EXPECT_GE(test, jiffies - j0, msecs_to_jiffies(ms) + 1);
+	}
+}
+
+static void schedule_timeout_returns_what_is_left(struct ktest *test)
+{
+	unsigned long j0 = jiffies;
+
+	/* Nobody wakes it: the whole timeout passes and nothing is left. */
+	KTEST_EXPECT_EQ(test, schedule_timeout_uninterruptible(5), 0L);
+	KTEST_EXPECT_GE(test, jiffies - j0, 5UL);
+	KTEST_EXPECT_TRUE(test, task_is_running(current));
+}
+
+/* pid 0 is each CPU's idle task, swapper/N; pid 1 is init, which runs the tests. */
+static void idle_tasks_are_pid_0_and_init_is_pid_1(struct ktest *test)
+{
+	unsigned int cpu;
+
+	KTEST_EXPECT_PTR_EQ(test, idle_task(0), &init_task);
+	for_each_online_cpu(cpu) {
+		char name[TASK_COMM_LEN];
+
+		snprintf(name, sizeof(name), "swapper/%u", cpu);
+		KTEST_EXPECT_EQ(test, idle_task(cpu)->pid, 0);
+		KTEST_EXPECT_STREQ(test, idle_task(cpu)->comm, name);
+		KTEST_EXPECT_TRUE(test, idle_task(cpu)->flags & PF_IDLE);
+	}
+	KTEST_EXPECT_EQ(test, current->pid, 1);
+	KTEST_EXPECT_STREQ(test, current->comm, "init");
+	KTEST_EXPECT_PTR_EQ(test, next_task(&init_task), current);	/* first on the list */
+}
+
+struct mm_seen {
+	struct mm_struct *mm, *active_mm;
+	struct completion done;
+};
+
+static int record_mm(void *data)
+{
+	struct mm_seen *seen = data;
+
+	seen->mm = current->mm;
+	seen->active_mm = current->active_mm;
+	complete(&seen->done);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+/* Kernel threads have no mm; while one runs it borrows the kernel's, and gives it up after. */
+static void kthreads_borrow_init_mm_while_they_run(struct ktest *test)
+{
+	static struct mm_seen seen;
+	struct task_struct *k;
+
+	seen.mm = seen.active_mm = NULL;
+	init_completion(&seen.done);
+	k = kthread_create(record_mm, &seen, "mm-probe");
+	ktest_require_kthreads(test, &k, 1);
+	KTEST_EXPECT_PTR_EQ(test, k->mm, NULL);
+	start_kthreads(&k, 1, -1);
+	wait_for_completion(&seen.done);
+	KTEST_EXPECT_PTR_EQ(test, seen.mm, NULL);
+	KTEST_EXPECT_PTR_EQ(test, seen.active_mm, &init_mm);
+	KTEST_EXPECT_PTR_EQ(test, current->active_mm, &init_mm);
+	kthread_stop(k);
 }
 
 struct ping {
@@ -288,7 +365,7 @@ static void ps_lists_tasks_with_state_and_cpu(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "  PID CPU S"));
 	snprintf(line, sizeof(line), "%5d %3u R", 1, smp_processor_id());
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));	/* init, running ps */
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " I "));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "    0   0 I "));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "swapper/0"));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "ps-test"));
 	kthread_stop(k);
@@ -433,11 +510,42 @@ static void smp_processor_id_in_migratable_code_is_reported(struct ktest *test)
 		"BUG: using smp_processor_id() in preemptible [00000000] code: migratable/"));
 }
 
+/*
+ * The run-queue lock is tracked by lockdep across context switches: with
+ * lockdep on, busy tasks switching on every CPU and balanced between
+ * them (two run-queue locks at once) leave it on, and leave no lock held.
+ */
+static void run_queue_locks_pass_lockdep(struct ktest *test)
+{
+	bool was = lockdep_enabled;
+	struct task_struct *k[2 * NR_CPUS];
+	static unsigned long counts[2 * NR_CPUS];
+	unsigned int n = 2 * nr_cpu_ids, i;
+
+	lockdep_reset();
+	for (i = 0; i < n; i++) {
+		counts[i] = 0;
+		k[i] = kthread_create(spin_counting, &counts[i], "lockdep/%u", i);
+	}
+	ktest_require_kthreads(test, k, n);
+	start_kthreads(k, n, -1);
+	msleep(200);
+	for (i = 0; i < n; i++)
+		kthread_stop(k[i]);
+	KTEST_EXPECT_TRUE(test, lockdep_enabled);
+	KTEST_EXPECT_EQ(test, lockdep_depth(), 0u);
+	KTEST_EXPECT_FALSE(test, ktest_log_contains(test, "WARNING: possible"));
+	lockdep_enabled = was;
+}
+
 static struct ktest_case sched_cases[] = {
 	KTEST_CASE(kthread_returns_its_value_to_kthread_stop),
 	KTEST_CASE(kthread_stopped_before_it_ran_gives_eintr),
 	KTEST_CASE(kthread_create_stop_cycles_leak_nothing),
 	KTEST_CASE(msleep_sleeps_at_least_as_asked),
+	KTEST_CASE(schedule_timeout_returns_what_is_left),
+	KTEST_CASE(idle_tasks_are_pid_0_and_init_is_pid_1),
+	KTEST_CASE(kthreads_borrow_init_mm_while_they_run),
 	KTEST_CASE(completion_orders_two_tasks),
 	KTEST_CASE(wait_event_wakes_on_its_condition),
 	KTEST_CASE(wait_event_timeout_gives_up),
@@ -448,6 +556,7 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(page_allocator_torture_in_kthreads_on_every_cpu),
 	KTEST_CASE(watchdog_reports_a_stuck_cpu),
 	KTEST_CASE(smp_processor_id_in_migratable_code_is_reported),
+	KTEST_CASE(run_queue_locks_pass_lockdep),
 	{}
 };
 

@@ -286,7 +286,7 @@ static void the_stack_walker_knows_each_cpus_vmalloced_stacks(struct ktest *test
 		kthread_stop(k);
 		KTEST_EXPECT_TRUE(test, w.on_stack);
 		KTEST_EXPECT_FALSE(test, w.below_on_stack);
-		/* task_entry and ret_from_kthread at least. */
+		/* kthread and ret_from_kthread at least. */
 		KTEST_EXPECT_GE(test, w.frames, 2u);
 	}
 }
@@ -519,7 +519,7 @@ static void stacks_are_listed_in_vmallocinfo(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, k);
 	vm = task_stack_vm_area(k);
 	KTEST_EXPECT_EQ(test, shell_exec(cmd), 0);
-	snprintf(line, sizeof(line), "0x%px-0x%px %7ld create_task+", vm->addr,
+	snprintf(line, sizeof(line), "0x%px-0x%px %7ld copy_process+", vm->addr,
 		 (char *)vm->addr + vm->size, (long)vm->size);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " pages=4 sparse"));
