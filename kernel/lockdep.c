@@ -14,9 +14,10 @@
  * taken with interrupts off) protects classes[] and after[]; the held
  * stack is its task's, touched with interrupts off.
  *
- * Cost: nothing but one test of lockdep_enabled per lock operation when
- * off; when on, a search of at most MAX_LOCK_CLASSES classes per new
- * order.
+ * Cost: nothing but one test of lockdep_enabled (lockdep_tracking for a
+ * release) per lock operation when never on; when on, a search of at
+ * most MAX_LOCK_CLASSES classes per new order; after a report turned it
+ * off, a release still searches the task's held locks.
  */
 #include <linux/lockdep.h>
 #include <linux/spinlock.h>
@@ -40,6 +41,7 @@ struct lock_class {
 };
 
 bool lockdep_enabled;
+bool lockdep_tracking;
 static spinlock_t lockdep_lock;
 static struct lock_class classes[MAX_LOCK_CLASSES];
 static unsigned int nr_classes;
@@ -47,7 +49,10 @@ static unsigned long after[MAX_LOCK_CLASSES][BITS_TO_LONGS(MAX_LOCK_CLASSES)];
 
 static int lockdep_setup(char *val)
 {
-	return kstrtobool(val, &lockdep_enabled);
+	int err = kstrtobool(val, &lockdep_enabled);
+
+	lockdep_tracking = lockdep_enabled;
+	return err;
 }
 early_param("lockdep", lockdep_setup);
 
@@ -227,6 +232,7 @@ void lockdep_reset(void)
 	nr_classes = 0;
 	memset(after, 0, sizeof(after));
 	current->lockdep.depth = 0;
+	lockdep_tracking = true;
 	lockdep_enabled = true;
 	arch_spin_unlock(&lockdep_lock);
 	local_irq_restore(flags);

@@ -54,6 +54,13 @@ struct lockdep_task {
 };
 
 extern bool lockdep_enabled;
+/*
+ * Set once lockdep has been on, and never cleared: releases go on
+ * updating the held locks after a report turned lockdep off, so that
+ * when lockdep_reset() turns it on again no task (on any CPU) still
+ * "holds" a lock it released meanwhile.
+ */
+extern bool lockdep_tracking;
 
 /*
  * __lock_acquire - @map is being taken at @ip, as @subclass of its class
@@ -70,12 +77,20 @@ static inline void lock_acquire(struct lockdep_map *map, bool trylock, unsigned 
 }
 
 /*
- * For lock code that hands a held lock from one task to another (the
- * run-queue lock across a context switch): release it from the current
- * task's held locks, acquire it in the next one's. No-ops with lockdep off.
+ * What lock code calls: spin_acquire() checks and records a lock with
+ * lockdep on, spin_release() forgets it once lockdep has ever been on.
+ * Lock code that hands a held lock from one task to another (the
+ * run-queue lock across a context switch) releases it from the current
+ * task's held locks and acquires it in the next one's.
  */
-#define spin_acquire(map, subclass, trylock, ip) do {				if (unlikely(lockdep_enabled))							__lock_acquire(map, subclass, trylock, ip);		} while (0)
-#define spin_release(map, ip) do {						if (unlikely(lockdep_enabled))							lock_release(map, ip);					} while (0)
+#define spin_acquire(map, subclass, trylock, ip) do {			\
+	if (unlikely(lockdep_enabled))					\
+		__lock_acquire(map, subclass, trylock, ip);		\
+} while (0)
+#define spin_release(map, ip) do {					\
+	if (unlikely(lockdep_tracking))					\
+		lock_release(map, ip);					\
+} while (0)
 
 /* Locks the current task holds that lockdep tracks. */
 unsigned int lockdep_depth(void);

@@ -175,8 +175,7 @@ static inline void read_unlock(rwlock_t *lock)
 static inline void write_lock(rwlock_t *lock)
 {
 	preempt_disable();
-	if (unlikely(lockdep_enabled))
-		lock_acquire(&lock->dep_map, false, _THIS_IP_);
+	spin_acquire(&lock->dep_map, 0, false, _THIS_IP_);
 	/* Claim the writer bit, then wait for the readers to leave. */
 	while (__atomic_fetch_or(&lock->cnt, RW_WRITER, __ATOMIC_ACQUIRE) & RW_WRITER)
 		while (__atomic_load_n(&lock->cnt, __ATOMIC_RELAXED) & RW_WRITER)
@@ -187,8 +186,7 @@ static inline void write_lock(rwlock_t *lock)
 
 static inline void write_unlock(rwlock_t *lock)
 {
-	if (unlikely(lockdep_enabled))
-		lock_release(&lock->dep_map, _THIS_IP_);
+	spin_release(&lock->dep_map, _THIS_IP_);
 	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
 	preempt_enable();
 }

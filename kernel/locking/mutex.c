@@ -75,7 +75,7 @@ void mutex_unlock(struct mutex *lock)
 	struct mutex_waiter *first;
 
 	WARN_ON_ONCE(READ_ONCE(lock->owner) != (unsigned long)current);
-	if (unlikely(lockdep_enabled))
+	if (unlikely(lockdep_tracking))
 		lock_release(&lock->dep_map, _THIS_IP_);
 	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELEASE);
 	spin_lock(&lock->wait_lock);

@@ -195,6 +195,26 @@ static void locks_of_one_init_site_share_a_class(struct ktest *test)
 	KTEST_EXPECT_PTR_NE(test, lock_a.dep_map.key, lock_b.dep_map.key);
 }
 
+/*
+ * A lock taken with lockdep on and released after a report turned it off
+ * (on another CPU, say) is no longer held when lockdep is on again:
+ * otherwise its next acquisition would be "recursive".
+ */
+static void a_release_after_a_report_still_counts(struct ktest *test)
+{
+	static struct lock_class_key key;
+	struct lockdep_map map = STATIC_LOCKDEP_MAP_INIT("test_map", &key);
+
+	lockdep_reset();
+	spin_lock(&lock_a);
+	lock_acquire(&map, false, _THIS_IP_);
+	lock_acquire(&map, false, _THIS_IP_);	/* the report: lockdep off */
+	KTEST_EXPECT_FALSE(test, lockdep_enabled);
+	spin_unlock(&lock_a);
+	lock_release(&map, _THIS_IP_);
+	KTEST_EXPECT_EQ(test, lockdep_depth(), 0u);
+}
+
 /* Two locks of one class, nested: a deadlock if another CPU nests them the other way. */
 static void nesting_one_class_is_reported_unless_annotated(struct ktest *test)
 {
@@ -273,6 +293,7 @@ static struct ktest_case lockdep_cases[] = {
 	KTEST_CASE(lockdep_reports_a_longer_cycle),
 	KTEST_CASE(locks_of_one_init_site_share_a_class),
 	KTEST_CASE(nesting_one_class_is_reported_unless_annotated),
+	KTEST_CASE(a_release_after_a_report_still_counts),
 	KTEST_CASE(rwlock_excludes_writers_from_readers),
 	{}
 };
