@@ -149,14 +149,14 @@ void preempt_schedule_irq(void);
 void scheduler_tick(void);
 
 /*
- * sched_init - make the boot context init_task, CPU 0's idle task.
- * Context: boot, before any other task exists.
+ * sched_init - make the boot context init_task, CPU 0's idle task, and
+ * give every other possible CPU its idle task and run queue.
+ * Context: boot, after the page allocator, before the other CPUs start.
  */
 void sched_init(void);
 /*
- * cpu_startup_entry - run @cpu's idle loop for ever. The boot CPU is
- * already init_task (rest_init()); a starting CPU becomes a new idle task
- * on @stack, the stack it runs on.
+ * cpu_startup_entry - run @cpu's idle loop for ever: the boot CPU from
+ * rest_init(); a starting CPU (@stack: the stack it runs on) once online.
  */
 void __noreturn cpu_startup_entry(unsigned int cpu, void *stack);
 /* The idle task of @cpu (swapper/N). */

@@ -43,14 +43,15 @@
 #include <asm/smp.h>
 #include <asm/processor.h>
 
+/* One per CPU; everything below lock is under it, with interrupts off. */
 struct rq {
 	raw_spinlock_t lock;
-	struct list_head queue;
-	unsigned int nr_running;
-	struct task_struct *curr, *idle;
+	struct list_head queue;		/* runnable, not running, in run order */
+	unsigned int nr_running;	/* queued + running, idle excepted; read racily */
+	struct task_struct *curr, *idle;	/* idle: set once, by sched_init() */
 };
 
-/* Every CPU starts as init_task until it has an idle task of its own (cpu_startup_entry()). */
+/* CPU 0 starts as init_task; sched_init() gives every other CPU its idle task. */
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 DEFINE_PER_CPU(bool, sched_need_resched);
 static DEFINE_PER_CPU(struct rq, runqueues);
@@ -423,15 +424,9 @@ static void init_idle(struct task_struct *idle, unsigned int cpu)
 
 void __noreturn cpu_startup_entry(unsigned int cpu, void *stack)
 {
-	struct task_struct *idle;
-
 	if (cpu != 0) {
-		/* A starting CPU: this context, on the stack smpboot gave it, becomes its idle task. */
-		idle = fork_idle(cpu);
-		BUG_ON(!idle);
-		idle->stack = stack;
-		init_idle(idle, cpu);
-		this_cpu_write(current_task, idle);
+		/* A starting CPU, already its idle task (sched_init()), on the stack smpboot gave it. */
+		current->stack = stack;
 		tick_start_cpu();
 	}
 	do_idle();
@@ -439,9 +434,26 @@ void __noreturn cpu_startup_entry(unsigned int cpu, void *stack)
 
 void sched_init(void)
 {
+	unsigned int cpu;
+
 	/* The boot context, on init_stack, is CPU 0's idle task; it runs until rest_init(). */
 	init_idle(&init_task, 0);
 	this_cpu_write(current_task, &init_task);
+	/*
+	 * The other CPUs' idle tasks, before the CPUs start (Linux's
+	 * idle_threads_init()): a CPU's run queue is ready once it is online,
+	 * and its current task is its own from its first instruction.
+	 */
+	for_each_possible_cpu(cpu) {
+		struct task_struct *idle;
+
+		if (cpu == 0)
+			continue;
+		idle = fork_idle(cpu);
+		BUG_ON(!idle);
+		init_idle(idle, cpu);
+		per_cpu(current_task, cpu) = idle;
+	}
 	set_vector_handler(RESCHEDULE_VECTOR, reschedule_interrupt);
 }
 
