@@ -25,8 +25,8 @@
  * access_ok() refuses them.
  *
  * With SMAP (asm/smap.h) every access runs between stac() and clac();
- * user_access_begin()/user_access_end() bracket a run of unsafe_get_user()
- * and unsafe_put_user(), which jump to a label on a fault. Nothing between
+ * user_access_begin()/user_access_end() bracket a run of unsafe_get_user(),
+ * which jumps to a label on a fault. Nothing between
  * them may sleep or call out.
  *
  * Until user space exists there is no user page to fault in: every user
@@ -76,10 +76,16 @@ static __always_inline void user_access_end(void)
 
 void __get_user_bad(void);	/* never defined: a link error for other sizes */
 
+/*
+ * "asm volatile goto": GCC before 14 does not treat an asm goto with
+ * outputs as volatile (GCC PR 113921) and drops it when the value is not
+ * used, fault and all. The address goes in a register: a user pointer
+ * may be misaligned, which an "m" operand of its type would not allow.
+ */
 #define __get_user_asm(x, ptr, itype, ltype, label)			\
-	asm goto("1: mov" itype " %[umem], %[output]\n"			\
+	asm volatile goto("1: mov" itype " (%[uaddr]), %[output]\n"		\
 		 _ASM_EXTABLE_UA(1b, %l[label])				\
-		 : [output] ltype(x) : [umem] "m"(*(ptr)) : : label)
+		 : [output] ltype(x) : [uaddr] "r"(ptr) : : label)
 
 /*
  * unsafe_get_user - load *@ptr into @x inside user_access_begin(), or jump
@@ -95,22 +101,45 @@ void __get_user_bad(void);	/* never defined: a link error for other sizes */
 	}								\
 } while (0)
 
-#define __put_user_asm(x, ptr, itype, ltype, label)			\
-	asm goto("1: mov" itype " %[val], %[umem]\n"			\
-		 _ASM_EXTABLE_UA(1b, %l[label])				\
-		 : : [val] ltype(x), [umem] "m"(*(ptr)) : "memory" : label)
+/*
+ * One load or store of 1, 2, 4 or 8 bytes between stac() and clac(), in a
+ * function per size, so that the fault label is the function's own rather
+ * than a statement expression's (which every macro nesting get_user()
+ * would have to declare with __label__).
+ */
+#define DEFINE_GET_PUT_USER(size, type, itype, ltype)				\
+static __always_inline int __get_user_##size(unsigned long *val,		\
+					     const void __user *ptr)		\
+{										\
+	type v;									\
+										\
+	stac();									\
+	unsafe_get_user(v, (const type __user *)ptr, efault);			\
+	clac();									\
+	*val = v;								\
+	return 0;								\
+efault:										\
+	clac();									\
+	*val = 0;								\
+	return -EFAULT;								\
+}										\
+static __always_inline int __put_user_##size(type v, void __user *ptr)	\
+{										\
+	stac();									\
+	asm volatile goto("1: mov" itype " %[val], (%[uaddr])\n"			\
+		 _ASM_EXTABLE_UA(1b, %l[efault])				\
+		 : : [val] ltype(v), [uaddr] "r"(ptr) : "memory" : efault);	\
+	clac();									\
+	return 0;								\
+efault:										\
+	clac();									\
+	return -EFAULT;								\
+}
 
-/* unsafe_put_user - store @x at @ptr inside user_access_begin(), or jump to @label. */
-#define unsafe_put_user(x, ptr, label) do {				\
-	__typeof__(*(ptr)) __pu_val = (x);				\
-	switch (sizeof(*(ptr))) {					\
-	case 1: __put_user_asm(__pu_val, ptr, "b", "iq", label); break;	\
-	case 2: __put_user_asm(__pu_val, ptr, "w", "ir", label); break;	\
-	case 4: __put_user_asm(__pu_val, ptr, "l", "ir", label); break;	\
-	case 8: __put_user_asm(__pu_val, ptr, "q", "er", label); break;	\
-	default: __get_user_bad();					\
-	}								\
-} while (0)
+DEFINE_GET_PUT_USER(1, u8, "b", "iq")
+DEFINE_GET_PUT_USER(2, u16, "w", "ir")
+DEFINE_GET_PUT_USER(4, u32, "l", "ir")
+DEFINE_GET_PUT_USER(8, u64, "q", "er")
 
 /**
  * __get_user - get_user() without the access_ok() check
@@ -120,18 +149,16 @@ void __get_user_bad(void);	/* never defined: a link error for other sizes */
  * Return: 0 or -EFAULT. Context: may fault; not from interrupts.
  */
 #define __get_user(x, ptr) ({						\
-	__label__ __gu_fault, __gu_done;				\
-	__typeof__(*(ptr)) __gu_val;					\
-	int __gu_err = 0;						\
-	stac();								\
-	unsafe_get_user(__gu_val, (ptr), __gu_fault);			\
-	goto __gu_done;							\
-__gu_fault:								\
-	__gu_val = 0;							\
-	__gu_err = -EFAULT;						\
-__gu_done:								\
-	clac();								\
-	(x) = __gu_val;							\
+	unsigned long __gu_val;						\
+	int __gu_err;							\
+	switch (sizeof(*(ptr))) {					\
+	case 1: __gu_err = __get_user_1(&__gu_val, (ptr)); break;	\
+	case 2: __gu_err = __get_user_2(&__gu_val, (ptr)); break;	\
+	case 4: __gu_err = __get_user_4(&__gu_val, (ptr)); break;	\
+	case 8: __gu_err = __get_user_8(&__gu_val, (ptr)); break;	\
+	default: __get_user_bad(); __gu_err = -EFAULT; __gu_val = 0;	\
+	}								\
+	(x) = (__typeof__(*(ptr)))__gu_val;				\
 	__gu_err;							\
 })
 
@@ -155,15 +182,15 @@ __gu_done:								\
 
 /* __put_user - put_user() without the access_ok() check. */
 #define __put_user(x, ptr) ({						\
-	__label__ __pu_fault, __pu_done;				\
-	int __pu_err = 0;						\
-	stac();								\
-	unsafe_put_user((x), (ptr), __pu_fault);			\
-	goto __pu_done;							\
-__pu_fault:								\
-	__pu_err = -EFAULT;						\
-__pu_done:								\
-	clac();								\
+	__typeof__(*(ptr)) __pu_val = (x);				\
+	int __pu_err;							\
+	switch (sizeof(*(ptr))) {					\
+	case 1: __pu_err = __put_user_1((u8)(unsigned long)__pu_val, (ptr)); break;	\
+	case 2: __pu_err = __put_user_2((u16)(unsigned long)__pu_val, (ptr)); break;	\
+	case 4: __pu_err = __put_user_4((u32)(unsigned long)__pu_val, (ptr)); break;	\
+	case 8: __pu_err = __put_user_8((u64)(unsigned long)__pu_val, (ptr)); break;	\
+	default: __get_user_bad(); __pu_err = -EFAULT;			\
+	}								\
 	__pu_err;							\
 })
 

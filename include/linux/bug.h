@@ -56,7 +56,8 @@ void __warn(const char *file, int line, const char *func, const char *cond);
 	bool __c1 = !!(cond);						\
 	if (unlikely(__c1) && !__warned_once) {				\
 		__warned_once = true;					\
-		WARN(true, fmt, ##__VA_ARGS__);				\
+		printk(KERN_WARNING fmt, ##__VA_ARGS__);		\
+		__warn(__FILE__, __LINE__, __func__, #cond);		\
 	}								\
 	unlikely(__c1);							\
 })
