@@ -118,6 +118,20 @@ static void nothing_is_mapped_in_the_lower_half(struct ktest *test)
 		KTEST_EXPECT_TRUE(test, p4d_none(*p4d_offset(pgd_offset_k(addr), addr)));
 }
 
+/*
+ * SMEP and SMAP act on pages whose entries have the user bit at every
+ * level: with none in the kernel half's top-level entries, nothing the
+ * kernel runs or touches there can fault for them.
+ */
+static void the_kernel_half_has_no_user_entries(struct ktest *test)
+{
+	unsigned long addr;
+
+	for (addr = -(PTRS_PER_PGD / 2 * PGDIR_SIZE); addr; addr += PGDIR_SIZE)
+		KTEST_EXPECT_EQ(test, p4d_val(*p4d_offset(pgd_offset_k(addr), addr)) &
+				_PAGE_USER, 0UL);
+}
+
 static void access_ok_stops_at_task_size_max(struct ktest *test)
 {
 	KTEST_EXPECT_EQ(test, TASK_SIZE_MAX, 0x00007ffffffff000UL);
@@ -405,6 +419,7 @@ static void kernel_cannot_execute_a_user_page(struct ktest *test)
 
 static struct ktest_case uaccess_cases[] = {
 	KTEST_CASE(nothing_is_mapped_in_the_lower_half),
+	KTEST_CASE(the_kernel_half_has_no_user_entries),
 	KTEST_CASE(access_ok_stops_at_task_size_max),
 	KTEST_CASE_PARAM(unmapped_user_memory_gives_efault, unmapped_gen_params),
 	KTEST_CASE(kernel_addresses_are_refused),
