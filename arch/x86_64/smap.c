@@ -45,16 +45,24 @@ static u32 cpuid_7_ebx(void)
 	return b;
 }
 
+bool cpu_has_smep(void)
+{
+	return cpuid_7_ebx() & CPUID_7_EBX_SMEP;
+}
+
+bool cpu_has_smap(void)
+{
+	return cpuid_7_ebx() & CPUID_7_EBX_SMAP;
+}
+
 static void decide(void)
 {
-	u32 ebx = cpuid_7_ebx();
-
-	smep_enabled = (ebx & CPUID_7_EBX_SMEP) && !nosmep;
-	smap_enabled = (ebx & CPUID_7_EBX_SMAP) && !nosmap;
+	smep_enabled = cpu_has_smep() && !nosmep;
+	smap_enabled = cpu_has_smap() && !nosmap;
 	decided = true;
 	pr_info("x86: SMEP %s, SMAP %s\n",
-		smep_enabled ? "on" : (ebx & CPUID_7_EBX_SMEP) ? "off (nosmep)" : "not supported",
-		smap_enabled ? "on" : (ebx & CPUID_7_EBX_SMAP) ? "off (nosmap)" : "not supported");
+		smep_enabled ? "on" : cpu_has_smep() ? "off (nosmep)" : "not supported",
+		smap_enabled ? "on" : cpu_has_smap() ? "off (nosmap)" : "not supported");
 }
 
 void setup_smep_smap(void)

@@ -57,62 +57,64 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return n;
 }
 
-/* How far a string at @src may run before leaving user space (0: not user). */
-static unsigned long user_string_room(const char __user *src)
+/* How much of a string at @src may be read: @count at most, none past TASK_SIZE_MAX. */
+static unsigned long user_string_limit(const char __user *src, long count)
 {
 	unsigned long addr = (unsigned long)src;
 
-	return addr < TASK_SIZE_MAX ? TASK_SIZE_MAX - addr : 0;
+	return addr < TASK_SIZE_MAX ? min(TASK_SIZE_MAX - addr, (unsigned long)count) : 0;
 }
 
-long strncpy_from_user(char *dst, const char __user *src, long count)
+/*
+ * Read the string at @src, copying it to @dst unless NULL, up to @limit
+ * bytes (user_string_limit()). Return: the index of its NUL, @limit if
+ * there is none within @limit, or -EFAULT.
+ */
+static long read_user_string(char *dst, const char __user *src, unsigned long limit)
 {
-	unsigned long limit = user_string_room(src);
 	long res;
 
-	if (count <= 0)
-		return 0;
-	limit = min(limit, (unsigned long)count);
 	if (!limit || !user_access_begin(src, limit))
 		return -EFAULT;
 	for (res = 0; res < (long)limit; res++) {
 		char c;
 
 		unsafe_get_user(c, src + res, efault);
-		dst[res] = c;
+		if (dst)
+			dst[res] = c;
 		if (!c)
 			break;
 	}
 	user_access_end();
-	/* The end of user space before the NUL or @count is a fault. */
-	return res < (long)limit || res == count ? res : -EFAULT;
+	return res;
 efault:
 	user_access_end();
 	return -EFAULT;
 }
 
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	unsigned long limit;
+	long res;
+
+	if (count <= 0)
+		return 0;
+	limit = user_string_limit(src, count);
+	res = read_user_string(dst, src, limit);
+	/* The end of user space before the NUL or @count is a fault. */
+	return res == (long)limit && limit < (unsigned long)count ? -EFAULT : res;
+}
+
 long strnlen_user(const char __user *src, long n)
 {
-	unsigned long limit = user_string_room(src);
+	unsigned long limit;
 	long res;
 
 	if (n <= 0)
 		return 0;
-	limit = min(limit, (unsigned long)n);
-	if (!limit || !user_access_begin(src, limit))
+	limit = user_string_limit(src, n);
+	res = read_user_string(NULL, src, limit);
+	if (res < 0 || (res == (long)limit && limit < (unsigned long)n))
 		return 0;
-	for (res = 0; res < (long)limit; res++) {
-		char c;
-
-		unsafe_get_user(c, src + res, efault);
-		if (!c) {
-			user_access_end();
-			return res + 1;
-		}
-	}
-	user_access_end();
-	return res == n ? n + 1 : 0;
-efault:
-	user_access_end();
-	return 0;
+	return res == n ? n + 1 : res + 1;
 }

@@ -35,6 +35,10 @@ static __always_inline void clac(void)
 		__asm__ __volatile__("clac" : : : "memory");
 }
 
+/* Does this CPU have SMEP / SMAP (CPUID leaf 7), whatever the boot parameters say? */
+bool cpu_has_smep(void);
+bool cpu_has_smap(void);
+
 /*
  * setup_smep_smap - turn SMEP and SMAP on in this CPU's CR4 as decided on
  * the boot CPU. Context: boot CPU after parse_early_param(); each AP as it

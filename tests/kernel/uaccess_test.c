@@ -324,17 +324,6 @@ static void strings_stop_at_the_end_of_user_space(struct ktest *test)
 	KTEST_EXPECT_EQ(test, copy_from_user(dst, top, 4), 4UL);	/* access_ok */
 }
 
-static u32 cpuid_7_ebx(void)
-{
-	u32 a, b, c, d;
-
-	cpuid(0, &a, &b, &c, &d);
-	if (a < 7)
-		return 0;
-	cpuid(7, &a, &b, &c, &d);
-	return b;
-}
-
 static unsigned long cr4_of_cpu[NR_CPUS];
 
 static void read_this_cr4(void *unused)
@@ -345,8 +334,8 @@ static void read_this_cr4(void *unused)
 /* CR4.SMEP/SMAP on every online CPU exactly when the CPU has them. */
 static void smep_and_smap_are_on_when_the_cpu_has_them(struct ktest *test)
 {
-	bool smep = (cpuid_7_ebx() & (1U << 7)) && !strstr(boot_command_line, "nosmep");
-	bool smap = (cpuid_7_ebx() & (1U << 20)) && !strstr(boot_command_line, "nosmap");
+	bool smep = cpu_has_smep() && !strstr(boot_command_line, "nosmep");
+	bool smap = cpu_has_smap() && !strstr(boot_command_line, "nosmap");
 	unsigned int cpu;
 
 	KTEST_EXPECT_EQ(test, smep_enabled, smep);
