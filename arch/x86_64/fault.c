@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The page-fault handler (Linux's arch/x86/mm/fault.c, in its shape).
+ * The page-fault handler, in the shape of Linux's x86 one.
  *
  * exc_page_fault() reads CR2 and calls do_page_fault(), which decodes the
  * error code (asm/traps.h):
@@ -41,8 +41,11 @@
  * they are created.
  *
  * Context: exception, interrupts off, on the interrupted stack. Nothing
- * here takes a lock: the walks read kernel tables, which are never freed
- * under the walk (mm/debug_page_alloc.c, arch/x86_64/init_64.c).
+ * here takes a lock: lookup_address() and dump_pagetable() read the
+ * kernel's tables locklessly, as Linux's fault path does. A table page
+ * may only be freed after a TLB shootdown, whose IPI this CPU cannot
+ * acknowledge while it is in here with interrupts off, so no table goes
+ * away under the walk.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>

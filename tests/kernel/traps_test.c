@@ -330,7 +330,8 @@ static void spurious_protection_fault_is_retried(struct ktest *test)
 	vfree(p);
 	f.address = (unsigned long)&read_only;
 	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "#PF: error_code(0x0003) - permissions violation"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "#PF: error_code(0x0003) - permissions violation"));
 }
 
 static void protection_key_fault_is_named(struct ktest *test)
@@ -339,7 +340,8 @@ static void protection_key_fault_is_named(struct ktest *test)
 	struct exception_info info;
 
 	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "#PF: error_code(0x0021) - protection keys violation"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "#PF: error_code(0x0021) - protection keys violation"));
 }
 
 /* Two CPUs inside catch_exception() at once, each faulting at its own address. */

@@ -403,7 +403,8 @@ static void kernel_cannot_execute_a_user_page(struct ktest *test)
 	KTEST_EXPECT_EQ(test, info.address, USER_PAGE + 0x800);
 	KTEST_EXPECT_EQ(test, info.error_code, X86_PF_INSTR | X86_PF_PROT);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "unable to execute userspace code (SMEP?)"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "#PF: supervisor instruction fetch in kernel mode"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "#PF: supervisor instruction fetch in kernel mode"));
 }
 
 static struct ktest_case uaccess_cases[] = {
