@@ -25,6 +25,7 @@
 #include <asm/io_apic.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <asm/smap.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include "../../mm/internal.h"
@@ -276,6 +277,7 @@ void setup_arch(u32 magic, u32 mbi_phys)
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
 	parse_early_param();
+	setup_smep_smap();
 	e820__finish();
 	e820__clip_to_phys_bits();
 	e820__memblock_setup();

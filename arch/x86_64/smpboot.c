@@ -8,7 +8,8 @@
  * stack and the CPU number in smpboot_stack/smpboot_cpu, and sends INIT,
  * then STARTUP twice (Intel SDM vol. 3A, 8.4.4.1), pointing the CPU at the
  * trampoline (trampoline.S). The new CPU loads its per-CPU segment, its GDT
- * and TSS, the IDT, enables its local APIC, marks itself online and
+ * and TSS, the IDT, turns SMEP and SMAP on as the boot CPU did, enables
+ * its local APIC, marks itself online and
  * becomes its idle task (cpu_startup_entry()). A CPU that is not online within a second
  * is reported and left out; its stacks are freed.
  *
@@ -34,6 +35,7 @@
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/smap.h>
 #include <asm/tsc.h>
 
 #define ESTACKS_ORDER		3	/* 3 x 8 KiB exception stacks */
@@ -76,6 +78,7 @@ void __noreturn start_secondary(void)
 	load_percpu_segment(cpu);
 	gdt_init_cpu(cpu, this_cpu_read(cpu_stacks.estacks));
 	load_idt();
+	setup_smep_smap();
 	pat_init();
 	setup_local_APIC();
 	set_cpu_online(cpu, true);

@@ -1,41 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPU exceptions: the report (an "oops") and what follows it.
+ * CPU exceptions: the per-vector handlers, the report (an "oops") and what
+ * follows it.
  *
- * Every exception except NMI is fatal for now: do_exception() prints the
- * exception's name and error code, the faulting address for a page fault,
- * every register and a symbolised stack trace, in the shape of Linux's
- * oops so that people and scripts read it as they would Linux's, and then
- * panics. A page fault or double fault in a guard page of the task's
- * stack is reported as a kernel stack overflow (kernel/fork.c has the
- * stacks; the double fault, on its own IST stack, is what an overflow
- * becomes). Until the memory layer installs the real page-fault handler
- * (demand paging, oops with the page-table walk), a page fault is no
- * different.
+ * entry.S saves a struct pt_regs and calls do_exception(), which sends
+ * vectors 32-255 to do_irq() and looks each exception vector up in
+ * exception_handlers[]:
+ *
+ *   vector            handler                 what it does
+ *   #PF  (14)         exc_page_fault()        fault.c: spurious faults,
+ *                                             fixups, stack guards, oops
+ *   #DF  (8)          exc_double_fault()      on its IST stack: a stack
+ *                                             overflow or a fatal oops
+ *   NMI  (2)          exc_nmi()               reported, then resumed
+ *   anything else     do_error_trap()         a fixup for the ip, or the oops
+ *
+ * The oops (die_addr()) prints the exception's name and error code, every
+ * register and a symbolised stack trace, in the shape of Linux's oops so
+ * that people and scripts read it as they would Linux's, and then panics.
+ * A fault in a guard page of the task's stack (kernel/fork.c has the
+ * stacks) is reported first as Linux's handle_stack_overflow() does.
  *
  * catch_exception() is the one way back: a caller (a test that must fault)
- * runs a function with the catch armed; an exception inside is reported in
- * full, then execution resumes in catch_exception() through kernel_longjmp.
- * Double fault and machine check are never caught: the state they leave is
- * not one to continue from. The catch state is the boot CPU's; SMP makes it
- * per-CPU.
+ * runs a function with the catch armed; an oops inside is reported in full,
+ * then execution resumes in catch_exception() through kernel_longjmp.
+ * Double fault, machine check and NMI are never caught: the state they
+ * leave is not one to continue from. The catch state is per CPU, and
+ * catch_exception() keeps its task on the CPU (preemption off) while
+ * armed, so two CPUs may catch at the same time.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/string.h>
+#include <linux/percpu.h>
 #include <asm/traps.h>
 #include <asm/irq.h>
 #include <linux/smp.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
+#include <asm/smap.h>
 #include <asm/stacktrace.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
-#include <asm/setup.h>
 #include <linux/bug.h>
 
 unsigned long oops_count;
@@ -72,11 +83,13 @@ const char *exception_name(int vector)
 	return exception_names[vector];
 }
 
-static struct {
+/* This CPU's catch_exception(); only this CPU reads or writes it. */
+struct catch_state {
 	bool armed;
 	struct jmp_buf env;
 	struct exception_info *info;
-} catch_state;
+};
+static DEFINE_PER_CPU(struct catch_state, catch_state);
 
 void show_regs(const struct pt_regs *regs)
 {
@@ -92,33 +105,55 @@ void show_regs(const struct pt_regs *regs)
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 }
 
-/* The "#PF:" lines Linux prints before the oops header. */
-static void show_fault_oops(const struct pt_regs *regs, unsigned long address)
+static bool catchable(int vector)
 {
-	unsigned long ec = regs->error_code;
-
-	if (address < PAGE_SIZE)
-		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n", address);
-	else
-		pr_alert("BUG: unable to handle page fault for address: %016lx\n", address);
-	pr_alert("#PF: %s %s in %s mode\n",
-		 (ec & X86_PF_USER) ? "user" : "supervisor",
-		 (ec & X86_PF_INSTR) ? "instruction fetch" :
-		 (ec & X86_PF_WRITE) ? "write access" : "read access",
-		 (ec & X86_PF_USER) ? "user" : "kernel");
-	pr_alert("#PF: error_code(0x%04lx) - %s\n", ec,
-		 !(ec & X86_PF_PROT) ? "not-present page" :
-		 (ec & X86_PF_RSVD) ? "reserved bit violation" :
-		 "permissions violation");
-	dump_pagetable(address);
+	return vector != X86_TRAP_DF && vector != X86_TRAP_MC && vector != X86_TRAP_NMI;
 }
 
-/*
- * Did @address hit a guard page of @tsk's stack: the page below it (an
- * overflow) or the one above it (running off the top)? Only the stacks
- * kernel/fork.c vmallocs have guard pages.
- */
-static bool stack_guard_hit(const struct task_struct *tsk, unsigned long address)
+/* Will this CPU's catch_exception() take the oops for @regs? */
+static bool oops_will_be_caught(const struct pt_regs *regs)
+{
+	return this_cpu_ptr(&catch_state)->armed && catchable(regs->vector);
+}
+
+void oops_begin(const struct pt_regs *regs)
+{
+	if (!oops_will_be_caught(regs))
+		oops_in_progress = 1;
+}
+
+/* Back into catch_exception(), with what the caller asked to know. */
+static void __noreturn resume_caught(const struct pt_regs *regs, unsigned long address)
+{
+	struct catch_state *c = this_cpu_ptr(&catch_state);
+
+	c->armed = false;
+	printk(KERN_DEFAULT "---[ exception caught by catch_exception(), resuming ]---\n");
+	c->info->vector = regs->vector;
+	c->info->error_code = regs->error_code;
+	c->info->address = address;
+	c->info->ip = regs->ip;
+	kernel_longjmp(&c->env, 1);
+}
+
+void __noreturn die_addr(const char *str, struct pt_regs *regs, unsigned long err,
+			 unsigned long address)
+{
+	oops_begin(regs);
+	oops_count++;
+	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", str, err & 0xffff, oops_count);
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s\n", smp_processor_id(), current->pid,
+	       current->comm);
+	show_regs(regs);
+	printk(KERN_DEFAULT "Call Trace:\n");
+	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */
+	show_trace((unsigned long)regs - sizeof(struct stack_frame), KERN_DEFAULT);
+	if (oops_will_be_caught(regs))
+		resume_caught(regs, address);
+	panic("Fatal exception");
+}
+
+bool stack_guard_hit(const struct task_struct *tsk, unsigned long address)
 {
 	unsigned long lo = (unsigned long)task_stack_page(tsk), hi = lo + THREAD_SIZE;
 
@@ -128,102 +163,106 @@ static bool stack_guard_hit(const struct task_struct *tsk, unsigned long address
 	       (address >= hi && address - hi < PAGE_SIZE);
 }
 
+void __noreturn handle_stack_overflow(const char *message, struct pt_regs *regs,
+				      unsigned long fault_address)
+{
+	oops_begin(regs);
+	pr_emerg("BUG: stack guard page was hit at %p (stack is %p..%p)\n", (void *)fault_address,
+		 task_stack_page(current), (char *)task_stack_page(current) + THREAD_SIZE - 1);
+	die_addr(message, regs, regs->error_code, fault_address);
+}
+
+/* The default: a kernel-mode exception with a fixup resumes there, else oops. */
+static void do_error_trap(struct pt_regs *regs, unsigned long error_code)
+{
+	if (fixup_exception(regs, regs->vector, error_code, 0))
+		return;
+	die_addr(exception_name(regs->vector), regs, error_code, 0);
+}
+
+static void exc_nmi(struct pt_regs *regs, unsigned long error_code)
+{
+	nmi_enter();
+	pr_emerg("Uhhuh. NMI received for unknown reason on CPU %u.\n", smp_processor_id());
+	nmi_exit();
+}
+
 /*
- * The oops for @regs. A page fault, or a double fault (a page fault that
- * could not push its frame: CR2 is the address of that push, SDM vol. 3A,
- * 6.15 "Interrupt 14"), in a guard page of the current task's stack is a
- * kernel stack overflow, reported as Linux's handle_stack_overflow() does.
- * A double fault runs on its IST stack and only reads the overflowed
- * stack, above its guard, for the call trace. Return: whether it was one.
+ * A double fault is what a page fault that could not push its frame
+ * becomes: CR2 is the address of that push (SDM vol. 3A, 6.15 "Interrupt
+ * 14"). In a guard page of the task's stack it is an overflow; this runs
+ * on its IST stack and only reads the overflowed stack, above its guard,
+ * for the call trace.
  */
-static bool report_exception(const struct pt_regs *regs, unsigned long address)
+static void exc_double_fault(struct pt_regs *regs, unsigned long error_code)
 {
-	const char *what = regs->vector == X86_TRAP_PF ? "Oops" : exception_name(regs->vector);
-	unsigned long cr2 = regs->vector == X86_TRAP_DF ? read_cr2() : address;
-	bool overflow = (regs->vector == X86_TRAP_PF || regs->vector == X86_TRAP_DF) &&
-			stack_guard_hit(current, cr2);
+	unsigned long cr2 = read_cr2();
 
-	oops_count++;
-	if (overflow) {
-		pr_emerg("BUG: stack guard page was hit at %p (stack is %p..%p)\n", (void *)cr2,
-			 task_stack_page(current), (char *)task_stack_page(current) + THREAD_SIZE - 1);
-		what = regs->vector == X86_TRAP_DF ? "kernel stack overflow (double-fault)" :
-						     "kernel stack overflow (page fault)";
-	} else if (regs->vector == X86_TRAP_PF) {
-		show_fault_oops(regs, address);
-	}
-	printk(KERN_DEFAULT "%s: %04lx [#%lu] SMP\n", what, regs->error_code & 0xffff,
-	       oops_count);
-	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s\n", smp_processor_id(), current->pid,
-	       current->comm);
-	show_regs(regs);
-	printk(KERN_DEFAULT "Call Trace:\n");
-	/* entry.S built a frame {rbp, rip} of the interrupted code below regs. */
-	show_trace((unsigned long)regs - sizeof(struct stack_frame), KERN_DEFAULT);
-	return overflow;
+	if (stack_guard_hit(current, cr2))
+		handle_stack_overflow("kernel stack overflow (double-fault)", regs, cr2);
+	oops_begin(regs);
+	pr_emerg("double fault: the kernel stack may have overflowed\n");
+	die_addr("double fault", regs, error_code, 0);
 }
 
-static bool catchable(int vector)
-{
-	return vector != X86_TRAP_DF && vector != X86_TRAP_MC && vector != X86_TRAP_NMI;
-}
+/* Each exception vector's handler; NULL: do_error_trap(). Read-only. */
+static const exception_handler_t exception_handlers[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_NMI] = exc_nmi,
+	[X86_TRAP_DF] = exc_double_fault,
+	[X86_TRAP_PF] = exc_page_fault,
+};
 
 void do_exception(struct pt_regs *regs);
 void do_exception(struct pt_regs *regs)
 {
-	unsigned long address = regs->vector == X86_TRAP_PF ? read_cr2() : 0;
+	exception_handler_t handler;
 
+	/* An interrupted user access (stac) must not leak into the handler. */
+	clac();
 	if (regs->vector >= FIRST_EXTERNAL_VECTOR) {
 		do_irq(regs);
 		return;
 	}
-	if (regs->vector == X86_TRAP_NMI) {
-		nmi_enter();
-		pr_emerg("Uhhuh. NMI received for unknown reason on CPU %u.\n",
-			 smp_processor_id());
-		nmi_exit();
-		return;
-	}
-	if (catch_state.armed && catchable(regs->vector)) {
-		struct exception_info *info = catch_state.info;
+	handler = exception_handlers[regs->vector] ?: do_error_trap;
+	handler(regs, regs->error_code);
+}
 
-		catch_state.armed = false;
-		report_exception(regs, address);
-		printk(KERN_DEFAULT "---[ exception caught by catch_exception(), resuming ]---\n");
-		info->vector = regs->vector;
-		info->error_code = regs->error_code;
-		info->address = address;
-		info->ip = regs->ip;
-		kernel_longjmp(&catch_state.env, 1);
+/* Arm this CPU's catch and run @fn; the caller keeps preemption off. */
+static bool __catch_exception(struct catch_state *c, void (*fn)(void *), void *arg,
+			      struct exception_info *info)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	memset(info, 0, sizeof(*info));
+	c->info = info;
+	if (kernel_setjmp(&c->env)) {
+		local_irq_restore(flags);
+		return true;
 	}
-	oops_in_progress = 1;
-	if (!report_exception(regs, address) && regs->vector == X86_TRAP_DF)
-		pr_emerg("double fault: the kernel stack may have overflowed\n");
-	panic("Fatal exception");
+	c->armed = true;
+	local_irq_restore(flags);
+	fn(arg);
+	c->armed = false;
+	return false;
 }
 
 bool catch_exception(void (*fn)(void *), void *arg, struct exception_info *info)
 {
-	unsigned long flags;
+	struct catch_state *c;
+	bool caught = false;
 
-	if (WARN_ON(catch_state.armed))
-		return false;
-	local_irq_save(flags);
-	memset(info, 0, sizeof(*info));
-	catch_state.info = info;
-	if (kernel_setjmp(&catch_state.env)) {
-		local_irq_restore(flags);
-		return true;
-	}
-	catch_state.armed = true;
-	local_irq_restore(flags);
-	fn(arg);
-	catch_state.armed = false;
-	return false;
+	preempt_disable();
+	c = this_cpu_ptr(&catch_state);
+	if (!WARN_ON(c->armed))
+		caught = __catch_exception(c, fn, arg, info);
+	preempt_enable();
+	return caught;
 }
 
 void trap_init(void)
 {
+	sort_main_extable();
 	gdt_init();
 	idt_init();
 }

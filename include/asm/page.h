@@ -18,6 +18,15 @@
 #define VMALLOC_END		0xffffe90000000000UL	/* exclusive: 32 TiB */
 #define VMEMMAP_START		0xffffea0000000000UL
 
+/*
+ * The top of user space with 4-level paging (Linux's): the lower canonical
+ * half minus its last page, which stays unmapped so that no user object
+ * ends at the non-canonical boundary. No user space exists yet; uaccess
+ * (asm/uaccess.h) already refuses anything above.
+ */
+#define TASK_SIZE_MAX		((1UL << 47) - PAGE_SIZE)
+#define TASK_SIZE		TASK_SIZE_MAX
+
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * CPU exceptions (arch/x86_64/traps.c): vector numbers, the oops report, and
- * catching an exception on purpose (for tests that must fault).
+ * CPU exceptions (arch/x86_64/traps.c, arch/x86_64/fault.c): vector
+ * numbers, the page-fault error code, the per-vector handlers, the oops
+ * report, and catching an exception on purpose (for tests that must fault).
  */
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
@@ -43,6 +44,7 @@ enum {
 #define X86_PF_USER	(1UL << 2)
 #define X86_PF_RSVD	(1UL << 3)
 #define X86_PF_INSTR	(1UL << 4)
+#define X86_PF_PK	(1UL << 5)	/* protection key */
 
 struct exception_info {
 	int vector;
@@ -51,10 +53,81 @@ struct exception_info {
 	unsigned long ip;		/* the faulting instruction */
 };
 
-/* Load the IDT and the GDT with its TSS for @cpu (boot CPU: 0). */
+struct task_struct;
+
+/*
+ * A vector's handler (traps.c's exception_handlers[]), called with
+ * interrupts off on the interrupted stack (DF, NMI, MC: their IST stack).
+ * Returning resumes at @regs->ip.
+ */
+typedef void (*exception_handler_t)(struct pt_regs *regs, unsigned long error_code);
+
+/**
+ * exc_page_fault - the #PF handler: reads CR2, calls do_page_fault()
+ * @regs: the exception frame
+ * @error_code: the X86_PF_* bits the CPU pushed
+ */
+void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
+
+/**
+ * do_page_fault - handle a page fault (arch/x86_64/fault.c)
+ * @regs: the exception frame
+ * @error_code: X86_PF_* bits
+ * @address: the faulting address (CR2)
+ *
+ * Decodes the error code and dispatches: a fault with X86_PF_USER (user
+ * mode; no user space exists yet) oopses as an unhandled user fault; a
+ * kernel-mode fault on a kernel address that is spurious (the entry now
+ * allows the access) is flushed and retried; a SMAP violation oopses; any
+ * other resumes at its exception-table fixup if the ip has one, else is
+ * reported (stack guard page, free page under debug_pagealloc) and oopses.
+ * Context: exception, interrupts off. Returns only when the faulting code
+ * may resume.
+ */
+void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
+/**
+ * die_addr - the oops: report @regs and panic, or resume a catch_exception()
+ * @str: what happened ("Oops", "general protection fault", ...)
+ * @regs: the exception frame
+ * @err: the error code to print
+ * @address: the fault address (CR2 for a page fault, else 0), for the catch
+ *
+ * Context: exception. Never returns: panics, or longjmps into this CPU's
+ * armed catch_exception() (not for #DF, #MC or NMI).
+ */
+void __noreturn die_addr(const char *str, struct pt_regs *regs, unsigned long err,
+			 unsigned long address);
+
+/* Before the first line of an oops: the console may break its locks. */
+void oops_begin(const struct pt_regs *regs);
+
+/* Did @address hit a guard page of @tsk's vmalloc'd stack (below or above)? */
+bool stack_guard_hit(const struct task_struct *tsk, unsigned long address);
+
+/*
+ * handle_stack_overflow - "BUG: stack guard page was hit at ..." and the
+ * oops titled @message ("kernel stack overflow (page fault)").
+ */
+void __noreturn handle_stack_overflow(const char *message, struct pt_regs *regs,
+				      unsigned long fault_address);
+
+/*
+ * trap_init - sort the exception table, load the GDT with its TSS and the
+ * IDT on the boot CPU. Context: boot, first thing.
+ */
 void trap_init(void);
 
-/* A caught exception's report, then recovery; see ktest_catch_exception. */
+/**
+ * catch_exception - run @fn(@arg), recovering from an oops inside it
+ * @fn: the function that may fault
+ * @arg: its argument
+ * @info: filled with the exception's vector, error code, address and ip
+ *
+ * An oops on this CPU while @fn runs is reported in full, then resumes
+ * here. The state is per CPU: preemption is off while @fn runs, so @fn
+ * must not sleep. Return: true if @fn raised an exception.
+ */
 bool catch_exception(void (*fn)(void *), void *arg, struct exception_info *info);
 
 /* Human name of an exception vector ("page fault", "invalid opcode", ...). */

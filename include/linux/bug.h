@@ -50,6 +50,18 @@ void __warn(const char *file, int line, const char *func, const char *cond);
 	unlikely(__c);							\
 })
 
+/* WARN() that reports only the first time @cond holds; returns @cond. */
+#define WARN_ONCE(cond, fmt, ...) ({					\
+	static bool __warned_once;					\
+	bool __c1 = !!(cond);						\
+	if (unlikely(__c1) && !__warned_once) {				\
+		__warned_once = true;					\
+		printk(KERN_WARNING fmt, ##__VA_ARGS__);		\
+		__warn(__FILE__, __LINE__, __func__, #cond);		\
+	}								\
+	unlikely(__c1);							\
+})
+
 #define WARN(cond, fmt, ...) ({						\
 	bool __c = !!(cond);						\
 	if (unlikely(__c)) {						\

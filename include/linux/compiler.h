@@ -19,6 +19,8 @@
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 #define __weak		__attribute__((__weak__))
 #define __cold		__attribute__((__cold__))
+/* A pointer into user space (asm/uaccess.h): never dereferenced directly. */
+#define __user
 
 /* The caller of the current function, for reports. */
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))

@@ -10,6 +10,7 @@
 #include <linux/ktest.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/sprintf.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -29,16 +30,24 @@ static void write_page(void *addr)
 	*(volatile unsigned long *)addr = 0x5a5a5a5a;
 }
 
-/* @fn on @addr faults as an access to a not-present page. */
+/*
+ * @fn on @addr faults as an access to a not-present page, and the oops
+ * (arch/x86_64/fault.c) first dumps the free page it touched.
+ */
 static void expect_not_present_fault(struct ktest *test, void (*fn)(void *), void *addr,
 				     bool write)
 {
 	struct exception_info info;
+	char line[64];
 
 	KTEST_EXPECT_EXCEPTION(test, fn, addr, X86_TRAP_PF, &info);
 	KTEST_EXPECT_EQ(test, info.address, (unsigned long)addr);
 	KTEST_EXPECT_EQ(test, info.error_code & X86_PF_PROT, 0UL);
 	KTEST_EXPECT_EQ(test, !!(info.error_code & X86_PF_WRITE), write);
+	snprintf(line, sizeof(line), " pfn:%#lx", (unsigned long)(__pa(addr) >> PAGE_SHIFT));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "page dumped because: debug_pagealloc: "
+						   "access to a free page"));
 }
 
 static void read_of_a_freed_page_faults(struct ktest *test)

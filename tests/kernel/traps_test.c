@@ -4,7 +4,10 @@
  * (kernel/panic.c), the symbol table (kernel/kallsyms.c) and stack traces
  * (arch/x86_64/stacktrace.c). Each deliberate fault runs under
  * catch_exception(), which reports it as a real oops would and resumes; the
- * cases check both what was caught and what the report said.
+ * cases check both what was caught and what the report said. The page-fault
+ * dispatch (arch/x86_64/fault.c) is also driven directly, with a made-up
+ * exception frame, for the faults the machine cannot be made to raise here
+ * (a user-mode fault, a spurious one).
  */
 #include <linux/ktest.h>
 #include <linux/kallsyms.h>
@@ -14,6 +17,15 @@
 #include <asm/traps.h>
 #include <asm/stacktrace.h>
 #include <asm/page.h>
+#include <asm/desc.h>
+#include <asm/processor.h>
+#include <linux/atomic.h>
+#include <linux/cpumask.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/vmalloc.h>
 
 static noinline void fault_null_deref(void *arg)
 {
@@ -258,6 +270,140 @@ static void dump_stack_prints_task_markers(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, " </TASK>"));
 }
 
+/*
+ * An exception frame as entry.S builds it: the frame {rbp, rip} of the
+ * "interrupted" code just below pt_regs, so the report's trace starts in
+ * the caller.
+ */
+struct fake_fault {
+	struct stack_frame frame;
+	struct pt_regs regs;
+	unsigned long error_code, address;
+};
+
+static noinline void raise_fake_page_fault(void *arg)
+{
+	struct fake_fault *f = arg;
+
+	f->frame.next = __builtin_frame_address(0);
+	f->frame.return_address = (unsigned long)raise_fake_page_fault;
+	f->regs.vector = X86_TRAP_PF;
+	f->regs.error_code = f->error_code;
+	f->regs.cs = __KERNEL_CS;
+	f->regs.ip = (unsigned long)raise_fake_page_fault;
+	f->regs.sp = current_stack_pointer();
+	do_page_fault(&f->regs, f->error_code, f->address);
+}
+
+/* No user space: a fault in user mode is an oops, never silently resumed. */
+static void user_mode_fault_is_an_unhandled_user_fault(struct ktest *test)
+{
+	struct fake_fault f = { .error_code = X86_PF_USER | X86_PF_WRITE, .address = 0x1000 };
+	struct exception_info info;
+	char line[96];
+
+	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
+	KTEST_EXPECT_EQ(test, info.address, 0x1000UL);
+	snprintf(line, sizeof(line), "init[%d]: segfault at 1000 ip ", current->pid);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "#PF: user write access in user mode"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "unhandled user fault: 0006 [#"));
+}
+
+/*
+ * A write-protection fault on an entry that is writable now (a stale TLB
+ * entry) is flushed and retried: do_page_fault() returns, no oops. The
+ * same fault on a read-only entry is a real one.
+ */
+static void spurious_protection_fault_is_retried(struct ktest *test)
+{
+	static const unsigned long read_only = 1;
+	struct fake_fault f = { .error_code = X86_PF_WRITE | X86_PF_PROT };
+	struct exception_info info;
+	unsigned long before = oops_count;
+	void *p = vmalloc(PAGE_SIZE);
+
+	KTEST_ASSERT_NOT_NULL(test, p);
+	f.address = (unsigned long)p;
+	KTEST_EXPECT_FALSE(test, ktest_catch_exception(raise_fake_page_fault, &f, &info));
+	KTEST_EXPECT_EQ(test, oops_count, before);
+	vfree(p);
+	f.address = (unsigned long)&read_only;
+	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "#PF: error_code(0x0003) - permissions violation"));
+}
+
+static void protection_key_fault_is_named(struct ktest *test)
+{
+	struct fake_fault f = { .error_code = X86_PF_PK | X86_PF_PROT, .address = PAGE_OFFSET };
+	struct exception_info info;
+
+	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "#PF: error_code(0x0021) - protection keys violation"));
+}
+
+/* Two CPUs inside catch_exception() at once, each faulting at its own address. */
+struct catch_pair {
+	atomic_t armed;
+	struct {
+		unsigned long address;
+		bool caught;
+		struct exception_info info;
+	} cpu[2];
+};
+
+static struct catch_pair pair;
+
+static noinline void meet_then_fault(void *arg)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(2000);
+
+	atomic_inc(&pair.armed);
+	while (atomic_read(&pair.armed) < 2 && (long)(jiffies - end) < 0)
+		cpu_relax();
+	(void)*(volatile unsigned long *)arg;
+}
+
+static int catch_on_this_cpu(void *data)
+{
+	unsigned long i = (unsigned long)data;
+
+	pair.cpu[i].caught = catch_exception(meet_then_fault, (void *)pair.cpu[i].address,
+					     &pair.cpu[i].info);
+	return 0;
+}
+
+static void catch_state_is_per_cpu(struct ktest *test)
+{
+	struct task_struct *k[2];
+	unsigned long i;
+
+	if (num_online_cpus() < 2)
+		KTEST_SKIP(test, "needs two CPUs");
+	memset(&pair, 0, sizeof(pair));
+	for (i = 0; i < 2; i++) {
+		pair.cpu[i].address = 0x100 * (i + 1);
+		k[i] = kthread_create(catch_on_this_cpu, (void *)i, "catch/%lu", i);
+	}
+	ktest_require_kthreads(test, k, 2);
+	for (i = 0; i < 2; i++) {
+		kthread_bind(k[i], i);
+		wake_up_process(k[i]);
+	}
+	for (i = 0; i < 2; i++) {
+		wait_for_completion(&k[i]->exited);
+		kthread_stop(k[i]);
+	}
+	KTEST_EXPECT_EQ(test, atomic_read(&pair.armed), 2);
+	for (i = 0; i < 2; i++) {
+		KTEST_EXPECT_TRUE(test, pair.cpu[i].caught);
+		KTEST_EXPECT_EQ(test, pair.cpu[i].info.vector, X86_TRAP_PF);
+		KTEST_EXPECT_EQ(test, pair.cpu[i].info.address, pair.cpu[i].address);
+	}
+}
+
 static struct ktest_case traps_cases[] = {
 	KTEST_CASE(page_fault_on_null_is_caught),
 	KTEST_CASE(fault_report_names_the_faulting_function),
@@ -277,6 +423,10 @@ static struct ktest_case traps_cases[] = {
 	KTEST_CASE(kallsyms_rejects_non_text),
 	KTEST_CASE(stack_trace_save_sees_callers),
 	KTEST_CASE(dump_stack_prints_task_markers),
+	KTEST_CASE(user_mode_fault_is_an_unhandled_user_fault),
+	KTEST_CASE(spurious_protection_fault_is_retried),
+	KTEST_CASE(protection_key_fault_is_named),
+	KTEST_CASE(catch_state_is_per_cpu),
 	{}
 };
 

@@ -124,7 +124,7 @@ struct guard_probe {
 	struct exception_info info;
 };
 
-/* On CPU 0, whose catch_exception() state this is, while init waits. */
+/* On CPU 0 while init waits (catch_exception() state is per CPU). */
 static int read_own_guard_page(void *data)
 {
 	struct guard_probe *g = data;
