@@ -439,7 +439,8 @@ static inline phys_addr_t next_block(struct page **pages, unsigned int *i, phys_
 }
 
 /* Map one pte table's part of [addr, end) with 4 KiB pages. */
-static int vmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end, pgprot_t prot,
+static __always_inline int vmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+					  pgprot_t prot,
 			  struct page **pages, unsigned int *i, phys_addr_t *phys)
 {
 	pte_t *pte = pte_alloc_kernel(pmd, addr);
@@ -451,20 +452,31 @@ static int vmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end, pgp
 	return 0;
 }
 
-/* Map one pmd table's part of [addr, end): 2 MiB leaves or pte tables. */
-static int vmap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end, pgprot_t prot,
-			  struct page **pages, unsigned int *i, phys_addr_t *phys,
-			  unsigned int page_shift)
+/*
+ * Map [addr, end) to @pages, one entry each (4 KiB pages, or 2 MiB with
+ * @page_shift == PMD_SHIFT), or, with no @pages, to the physical range
+ * from @phys. Missing pmd and pte tables are allocated through
+ * pmd_alloc() and pte_alloc_kernel() (init_mm's page_table_lock); the
+ * puds exist from boot (vmalloc_init()). One loop step per pmd entry,
+ * finding its pud from the top each time: cheaper for the small areas
+ * that dominate than a loop per level. Return: 0 or -ENOMEM (what was
+ * mapped stays, for the caller's unmap).
+ */
+static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
+		      struct page **pages, phys_addr_t phys, unsigned int page_shift)
 {
-	pmd_t *pmd = pmd_alloc(&init_mm, pud, addr);
 	unsigned long next;
+	unsigned int i = 0;
 
-	if (!pmd)
-		return -ENOMEM;
-	for (; addr < end; addr = next, pmd++) {
+	for (; addr < end; addr = next) {
+		pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
+		pmd_t *pmd = pmd_alloc(&init_mm, pud, addr);
+
 		next = pmd_addr_end(addr, end);
+		if (!pmd)
+			return -ENOMEM;
 		if (page_shift == PMD_SHIFT) {
-			phys_addr_t block = next_block(pages, i, phys, PMD_SIZE);
+			phys_addr_t block = next_block(pages, &i, &phys, PMD_SIZE);
 
 			if (!pmd_set_huge(pmd, block, prot)) {
 				free_pte_table(pmd, addr);
@@ -472,38 +484,8 @@ static int vmap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end, pgp
 			}
 			continue;
 		}
-		if (vmap_pte_range(pmd, addr, next, prot, pages, i, phys))
+		if (vmap_pte_range(pmd, addr, next, prot, pages, &i, &phys))
 			return -ENOMEM;
-	}
-	return 0;
-}
-
-/*
- * Map [addr, end) to @pages, one entry each (4 KiB pages, or 2 MiB with
- * @page_shift == PMD_SHIFT), or, with no @pages, to the physical range
- * from @phys. Missing pmd and pte tables are allocated through
- * pmd_alloc() and pte_alloc_kernel() (init_mm's page_table_lock); the
- * puds exist from boot (vmalloc_init()). Return: 0 or -ENOMEM (what was
- * mapped stays, for the caller's unmap).
- */
-static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
-		      struct page **pages, phys_addr_t phys, unsigned int page_shift)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-	unsigned long next;
-	unsigned int i = 0;
-
-	for (; addr < end; addr = next, pgd++) {
-		pud_t *pud = pud_offset(p4d_offset(pgd, addr), addr);
-		unsigned long pud_next;
-
-		next = pgd_addr_end(addr, end);
-		for (; addr < next; addr = pud_next, pud++) {
-			pud_next = pud_addr_end(addr, next);
-			if (vmap_pmd_range(pud, addr, pud_next, prot, pages, &i, &phys,
-					   page_shift))
-				return -ENOMEM;
-		}
 	}
 	return 0;
 }
@@ -514,7 +496,7 @@ int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys_a
 	return vmap_range(addr, end, prot, NULL, phys_addr, PAGE_SHIFT);
 }
 
-static void vunmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
+static __always_inline void vunmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
 {
 	pte_t *pte = pte_offset_kernel(pmd, addr);
 
@@ -522,39 +504,29 @@ static void vunmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
 		pte_clear(&init_mm, addr, pte);
 }
 
-static void vunmap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
-{
-	pmd_t *pmd = pmd_offset(pud, addr);
-	unsigned long next;
-
-	for (; addr < end; addr = next, pmd++) {
-		next = pmd_addr_end(addr, end);
-		if (pmd_clear_huge(pmd) || pmd_none(pmdp_get(pmd)))
-			continue;
-		vunmap_pte_range(pmd, addr, next);
-	}
-}
-
 /*
  * Clear the entries of [addr, end); no flush (the area goes lazy). The
- * tables stay: the next area here reuses them.
+ * tables stay: the next area here reuses them. One step per pmd entry,
+ * as vmap_range().
  */
 static void vunmap_range_noflush(unsigned long addr, unsigned long end)
 {
-	pgd_t *pgd = pgd_offset_k(addr);
 	unsigned long next;
 
-	for (; addr < end; addr = next, pgd++) {
-		pud_t *pud = pud_offset(p4d_offset(pgd, addr), addr);
-		unsigned long pud_next;
+	for (; addr < end; addr = next) {
+		pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
+		pmd_t *pmd;
 
-		next = pgd_addr_end(addr, end);
-		for (; addr < next; addr = pud_next, pud++) {
-			pud_next = pud_addr_end(addr, next);
+		if (pud_none(pudp_get(pud))) {
 			/* Nothing was ever mapped in this 1 GiB: skip it whole. */
-			if (!pud_none(pudp_get(pud)))
-				vunmap_pmd_range(pud, addr, pud_next);
+			next = pud_addr_end(addr, end);
+			continue;
 		}
+		next = pmd_addr_end(addr, end);
+		pmd = pmd_offset(pud, addr);
+		if (pmd_clear_huge(pmd) || pmd_none(pmdp_get(pmd)))
+			continue;
+		vunmap_pte_range(pmd, addr, next);
 	}
 }
 
