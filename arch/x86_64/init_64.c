@@ -19,10 +19,18 @@
  *   PKMAP_BASE           kmap() pool (asm/fixmap.h), so that mapping a slot
  *                        later never allocates
  *
- * The tables are built while the early tables are live, which map only the
- * first GiB at PAGE_OFFSET: memblock's current limit stays at 1 GiB until
- * CR3 points at init_top_pgt, so every table page is reachable by __va().
- * Kernel mappings are global (CR4.PGE), so they survive CR3 reloads.
+ * The tables are made through the generic layer (pud_alloc(), pmd_alloc(),
+ * pte_alloc_kernel() on init_mm, asm/pgalloc.h), which takes memblock
+ * memory at this stage; only the fixmap's and pkmap's contiguous pte
+ * tables come from memblock directly (pte_alloc_k_range()). They are
+ * built while the early tables are live, which map only the first GiB at
+ * PAGE_OFFSET: memblock's current limit stays at 1 GiB until CR3 points
+ * at init_top_pgt, so every table page is reachable by __va(). Kernel
+ * mappings are global (CR4.PGE), so they survive CR3 reloads.
+ *
+ * Also here: lookup_address() (one address's entry in any pgd) and
+ * dump_pagetable(), the oops and `ptdump` line, a walk_page_range_novma()
+ * over the CPU's own top table.
  *
  * Locking: boot-time only, single-threaded (before SMP); later changes to
  * kernel mappings bring their own rules: vmalloc its locks, debug_pagealloc

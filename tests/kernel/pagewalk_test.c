@@ -26,7 +26,9 @@
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/sprintf.h>
 #include <asm/pgalloc.h>
+#include <asm/setup.h>
 #include "mm_test.h"
 
 #define TEST_BASE	(3UL << PGDIR_SHIFT)
@@ -456,6 +458,39 @@ static void vmalloc_tables_are_counted_and_kept(struct ktest *test)
 	KTEST_EXPECT_EQ(test, nr_pagetable(), tables + expect);
 }
 
+/*
+ * The oops and ptdump line, from the generic walk over CR3's table: every
+ * level of a 4 KiB vmalloc page, and an empty pmd entry printed as found.
+ */
+static void dump_pagetable_prints_every_level(struct ktest *test)
+{
+	const unsigned long hole = VMALLOC_START + (10UL << 30) + PMD_SIZE;
+	unsigned long addr;
+	char line[160];
+	pud_t *pud;
+	pmd_t *pmd;
+	void *p;
+
+	p = __vmalloc_node_range(PAGE_SIZE, PAGE_SIZE, hole - PMD_SIZE, hole, GFP_KERNEL,
+				 PAGE_KERNEL, 0, NUMA_NO_NODE, __builtin_return_address(0));
+	KTEST_ASSERT_NOT_NULL(test, p);
+	addr = (unsigned long)p;
+	pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
+	pmd = pmd_offset(pud, addr);
+	dump_pagetable(addr + 0x123);
+	snprintf(line, sizeof(line), "PGD %lx P4D %lx PUD %lx PMD %lx PTE %lx",
+		 pgd_val(*pgd_offset_k(addr)), pgd_val(*pgd_offset_k(addr)), pud_val(*pud),
+		 pmd_val(*pmd), pte_val(*pte_offset_kernel(pmd, addr)));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
+	vfree(p);
+	/* The next 2 MiB of that GiB: nothing mapped, so the walk stops at the pmd. */
+	KTEST_ASSERT_TRUE(test, pmd_none(pmdp_get(pmd_offset(pud, hole))));
+	dump_pagetable(hole);
+	snprintf(line, sizeof(line), "PUD %lx PMD %lx ", pud_val(*pud),
+		 pmd_val(*pmd_offset(pud, hole)));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
+}
+
 static struct ktest_case pagewalk_cases[] = {
 	KTEST_CASE(populate_counts_every_table),
 	KTEST_CASE(walk_sees_every_level_and_hole),
@@ -464,6 +499,7 @@ static struct ktest_case pagewalk_cases[] = {
 	KTEST_CASE(populate_race_keeps_the_first_table),
 	KTEST_CASE(apply_to_existing_skips_holes),
 	KTEST_CASE(vmalloc_tables_are_counted_and_kept),
+	KTEST_CASE(dump_pagetable_prints_every_level),
 	{}
 };
 

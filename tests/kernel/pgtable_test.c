@@ -21,6 +21,7 @@
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 
@@ -868,15 +869,15 @@ static bool walk_translate(pgd_t *pgd_base, unsigned long addr, phys_addr_t *phy
 }
 
 /*
- * @pgd -> test_pud -> test_pmd -> test_pte, for @addr. The top entry is
- * written last, so a walker never finds a half-built path.
+ * @pgd -> test_pud -> test_pmd -> test_pte, for @addr, with the kernel's
+ * table entries (init_mm's populate helpers). The top entry is written
+ * last, so a walker never finds a half-built path.
  */
 static void build_tables(pgd_t *pgd, unsigned long addr)
 {
-	set_pmd(&test_pmd[pmd_index(addr)], __pmd(__pa(test_pte) | _KERNPG_TABLE));
-	set_pud(&test_pud[pud_index(addr)], __pud(__pa(test_pmd) | _KERNPG_TABLE));
-	set_p4d(p4d_offset(pgd_offset_pgd(pgd, addr), addr),
-		__p4d(__pa(test_pud) | _KERNPG_TABLE));
+	pmd_populate_kernel(&init_mm, &test_pmd[pmd_index(addr)], test_pte);
+	pud_populate(&init_mm, &test_pud[pud_index(addr)], test_pmd);
+	p4d_populate(&init_mm, p4d_offset(pgd_offset_pgd(pgd, addr), addr), test_pud);
 }
 
 static void p4d_is_folded_into_pgd(struct ktest *test)
