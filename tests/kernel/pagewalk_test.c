@@ -26,6 +26,11 @@
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/delay.h>
+#include <linux/cpumask.h>
+#include <linux/atomic.h>
 #include <linux/sprintf.h>
 #include <asm/pgalloc.h>
 #include <asm/setup.h>
@@ -407,6 +412,75 @@ static void populate_race_keeps_the_first_table(struct ktest *test)
 	check_back_at_baseline(test, &mm, &b);
 }
 
+/* Every online CPU populates the same puds' pmd tables at once. */
+#define RACE_PUDS	64
+
+struct populate_race {
+	struct mm_struct *mm;
+	pud_t *puds;
+	atomic_t ready;
+	unsigned int nr;
+	atomic_t failed;
+	atomic_t done;
+};
+
+static int populate_racer(void *data)
+{
+	struct populate_race *r = data;
+	unsigned int i;
+
+	atomic_inc(&r->ready);
+	while ((unsigned int)atomic_read(&r->ready) < r->nr)
+		cpu_relax();
+	for (i = 0; i < RACE_PUDS; i++)
+		if (!pmd_alloc(r->mm, &r->puds[i], TEST_BASE + i * PUD_SIZE))
+			atomic_inc(&r->failed);
+	atomic_inc(&r->done);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+/*
+ * The real race, on as many CPUs as there are: however the populates
+ * interleave, each pud ends with one pmd table and every spare is freed.
+ */
+static void concurrent_populate_keeps_one_table_each(struct ktest *test)
+{
+	struct task_struct *k[NR_CPUS];
+	struct populate_race r = {};
+	struct mm_struct mm;
+	unsigned long tables;
+	unsigned int cpu, i;
+
+	tables = nr_pagetable();
+	KTEST_ASSERT_TRUE(test, test_mm_init(&mm));
+	r.mm = &mm;
+	r.puds = pud_alloc(&mm, p4d_alloc(&mm, pgd_offset(&mm, TEST_BASE), TEST_BASE), TEST_BASE);
+	KTEST_ASSERT_NOT_NULL(test, r.puds);
+	for_each_online_cpu(cpu) {
+		k[r.nr] = kthread_create(populate_racer, &r, "pgd-race/%u", cpu);
+		KTEST_ASSERT_NOT_NULL(test, k[r.nr]);
+		kthread_bind(k[r.nr], cpu);
+		r.nr++;
+	}
+	for (i = 0; i < r.nr; i++)
+		wake_up_process(k[i]);
+	/* kthread_stop() of a racer that has not run yet would never run it. */
+	KTEST_EXPECT_TRUE(test, ktest_wait_for((unsigned int)atomic_read(&r.done) == r.nr, 2000));
+	for (i = 0; i < r.nr; i++)
+		kthread_stop(k[i]);
+	KTEST_EXPECT_EQ(test, atomic_read(&r.failed), 0);
+	for (i = 0; i < RACE_PUDS; i++)
+		KTEST_EXPECT_FALSE(test, pud_none(pudp_get(&r.puds[i])));
+	/* The pud table and one pmd table a pud; the pgd counts in NR_PAGETABLE only. */
+	KTEST_EXPECT_EQ(test, atomic_long_read(&mm.pgtables_bytes),
+			(long)((1 + RACE_PUDS) * PAGE_SIZE));
+	KTEST_EXPECT_EQ(test, nr_pagetable(), tables + 2 + RACE_PUDS);
+	test_mm_destroy(&mm);
+	KTEST_EXPECT_EQ(test, nr_pagetable(), tables);
+}
+
 struct apply_log {
 	unsigned int calls;
 	unsigned long addr[TEST_PTES];
@@ -514,6 +588,7 @@ static struct ktest_case pagewalk_cases[] = {
 	KTEST_CASE(empty_top_level_is_a_depth_1_hole),
 	KTEST_CASE(walk_follows_actions_and_errors),
 	KTEST_CASE(populate_race_keeps_the_first_table),
+	KTEST_CASE(concurrent_populate_keeps_one_table_each),
 	KTEST_CASE(apply_to_existing_skips_holes),
 	KTEST_CASE(vmalloc_tables_are_counted_and_kept),
 	KTEST_CASE(dump_pagetable_prints_every_level),
