@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The page-table walker: one recursive descent pgd -> p4d -> pud -> pmd
+ * The page-table walker: one descent pgd -> p4d -> pud -> pmd
  * -> pte over a range, calling struct mm_walk_ops's callbacks (the rules
  * are in include/linux/pagewalk.h). Each level is one function with the
  * same shape: hole, callback, action, descent.

@@ -60,15 +60,7 @@ static void pgtable_free(struct mm_struct *mm, void *table)
 	__free_page(page);
 }
 
-/**
- * pgd_alloc - the top-level table of a new address space
- * @mm: the address space
- *
- * The user half is empty; the kernel half (from PAGE_OFFSET's entry up)
- * is a copy of init_mm's, whose entries never change after boot (vmalloc
- * preallocates its puds, vmalloc_init()), so the copy stays current.
- * Return: the table, or NULL. Context: may sleep; after boot.
- */
+/* The kernel half stays current: init_mm's pgd entries never change after boot. */
 pgd_t *pgd_alloc(struct mm_struct *mm)
 {
 	pgd_t *pgd = pgtable_alloc(NULL);

@@ -50,7 +50,17 @@
 /* The page allocator runs: tables come from it, not from memblock. */
 extern bool after_bootmem;
 
+/**
+ * pgd_alloc - the top-level table of a new address space
+ * @mm: the address space
+ *
+ * The user half is empty; the kernel half (from PAGE_OFFSET's entry up)
+ * is a copy of init_mm's, whose entries never change after boot (vmalloc
+ * preallocates its puds, vmalloc_init()), so the copy stays current.
+ * Return: the table, or NULL. Context: may sleep; after boot.
+ */
 pgd_t *pgd_alloc(struct mm_struct *mm);
+/* Free @pgd; the caller has freed the user half's tables below it. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 
 /**
