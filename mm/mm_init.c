@@ -38,6 +38,7 @@
 #include <linux/stackdepot.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <asm/pgalloc.h>
 #include "internal.h"
 
 #define MOVABLE_ALIGN_PAGES	1024UL	/* 4 MiB: MAX_ORDER_NR_PAGES */
@@ -375,6 +376,7 @@ void mm_core_init(void)
 	stack_depot_early_init();
 	page_owner_init();
 	memblock_free_all();
+	after_bootmem = true;	/* page tables from the page allocator now */
 	page_alloc_init_late();
 	kmem_cache_init();
 	vmalloc_init();

@@ -18,12 +18,17 @@
  *     every CPU, makes them free again (__purge_vmap_area_lazy()).
  * An area is followed by an unmapped guard page unless VM_NO_GUARD.
  *
- * Page tables. The vmalloc range's top-level entries all point at tables
- * made at boot (vmalloc_init()), so that an address space made later can
- * copy them once and see every future mapping. Lower tables are made on
- * demand under pgtable_lock and never freed; mapping and unmapping an area
- * touch only its own entries, so they need no lock. Unmapping does not
- * flush: the area is lazy until the purge has flushed.
+ * Page tables, in init_mm through the generic layer (asm/pgalloc.h,
+ * linux/mm.h's pmd_alloc() family). The vmalloc range's top-level (pgd)
+ * entries all point at pud tables made at boot (vmalloc_init()), so that
+ * an address space made later can copy them once (pgd_alloc()) and see
+ * every future mapping. Pmd and pte tables are made on demand under
+ * init_mm.page_table_lock. Which tables are freed: a pte table only when
+ * a 2 MiB mapping takes the place of its (empty) pmd entry
+ * (free_pte_table()); pmd and pud tables never, and a vunmap() leaves
+ * every table in place for the next area there. Mapping and unmapping an
+ * area touch only its own entries, so they need no lock. Unmapping does
+ * not flush: the area is lazy until the purge has flushed.
  *
  * Freeing from an interrupt (vfree() with in_interrupt()) cannot sleep or
  * send IPIs: the address is pushed on deferred_free (an llist through the
@@ -32,8 +37,8 @@
  *
  * Locking, outermost first: vmap_purge_lock (mutex; one purge at a time)
  * -> vmap_area_lock (busy tree) / free_vmap_area_lock (free tree) /
- * purge_lock (purge list) / pgtable_lock, each a spinlock taken alone,
- * never nested.
+ * purge_lock (purge list) / init_mm.page_table_lock, each a spinlock
+ * taken alone, never nested.
  */
 #include <linux/vmalloc.h>
 #include <linux/rbtree_augmented.h>
@@ -58,7 +63,9 @@
 #include <linux/bug.h>
 #include <linux/llist.h>
 #include <asm/barrier.h>
+#include <linux/pgtable.h>
 #include <asm/pgtable.h>
+#include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
 
@@ -75,7 +82,6 @@ static LIST_HEAD(purge_list);
 static atomic_long_t vmap_lazy_nr;		/* pages on purge_list */
 static DEFINE_MUTEX(vmap_purge_lock);
 
-static DEFINE_SPINLOCK(pgtable_lock);
 static atomic_long_t nr_vmalloc_pages;
 
 /* vfree() from interrupts: areas waiting for process context, linked through their first bytes. */
@@ -402,54 +408,6 @@ void vm_unmap_aliases(void)
 
 /* ---- page tables -------------------------------------------------------------- */
 
-/* A zeroed page for a page table, or NULL. */
-static void *alloc_table(gfp_t gfp)
-{
-	struct page *page = alloc_page((gfp & GFP_RECLAIM_MASK) | __GFP_ZERO);
-
-	return page ? page_address(page) : NULL;
-}
-
-/*
- * Point the empty page-table entry @entry (a pud's or a pmd's value) at a
- * new zeroed table; a CPU that lost the race frees its own. Return: false
- * when no memory.
- */
-static noinline bool __populate_entry(unsigned long *entry, gfp_t gfp)
-{
-	void *table = alloc_table(gfp);
-
-	if (!table)
-		return false;
-	spin_lock(&pgtable_lock);
-	if (!*entry) {
-		WRITE_ONCE(*entry, __pa(table) | _KERNPG_TABLE);
-		table = NULL;
-	}
-	spin_unlock(&pgtable_lock);
-	if (table)
-		free_page((unsigned long)table);
-	return true;
-}
-
-static __always_inline bool populate_entry(unsigned long *entry, gfp_t gfp)
-{
-	return likely(READ_ONCE(*entry)) || __populate_entry(entry, gfp);
-}
-
-/* The pmd of @addr, its table made if missing. The pud level exists from boot. */
-static pmd_t *vmalloc_pmd_alloc(unsigned long addr, gfp_t gfp)
-{
-	pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
-
-	return populate_entry(&pud->pud, gfp) ? pmd_offset(pud, addr) : NULL;
-}
-
-static pte_t *vmalloc_pte_alloc(pmd_t *pmd, unsigned long addr, gfp_t gfp)
-{
-	return populate_entry(&pmd->pmd, gfp) ? pte_offset_kernel(pmd, addr) : NULL;
-}
-
 /*
  * A 2 MiB area is being mapped where earlier 4 KiB areas left an empty pte
  * table: take it out, flush every CPU's paging-structure caches of it, and
@@ -464,7 +422,7 @@ static void free_pte_table(pmd_t *pmd, unsigned long addr)
 		VM_BUG_ON(!pte_none(table[i]));
 	pmd_clear(pmd);
 	flush_tlb_kernel_range(addr, addr + PMD_SIZE);
-	free_page((unsigned long)table);
+	pte_free_kernel(&init_mm, table);
 }
 
 /* The physical address of the next block to map: @pages[*i], or *@phys onwards. */
@@ -480,22 +438,41 @@ static inline phys_addr_t next_block(struct page **pages, unsigned int *i, phys_
 	return p;
 }
 
+/* Map one pte table's part of [addr, end) with 4 KiB pages. */
+static __always_inline int vmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+					  pgprot_t prot,
+			  struct page **pages, unsigned int *i, phys_addr_t *phys)
+{
+	pte_t *pte = pte_alloc_kernel(pmd, addr);
+
+	if (!pte)
+		return -ENOMEM;
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		set_pte(pte, pfn_pte(next_block(pages, i, phys, PAGE_SIZE) >> PAGE_SHIFT, prot));
+	return 0;
+}
+
 /*
  * Map [addr, end) to @pages, one entry each (4 KiB pages, or 2 MiB with
  * @page_shift == PMD_SHIFT), or, with no @pages, to the physical range
- * from @phys. Return: 0 or -ENOMEM (what was mapped stays, for the
- * caller's unmap).
+ * from @phys. Missing pmd and pte tables are allocated through
+ * pmd_alloc() and pte_alloc_kernel() (init_mm's page_table_lock); the
+ * puds exist from boot (vmalloc_init()). One loop step per pmd entry,
+ * finding its pud from the top each time: cheaper for the small areas
+ * that dominate than a loop per level. Return: 0 or -ENOMEM (what was
+ * mapped stays, for the caller's unmap).
  */
 static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
-		      struct page **pages, phys_addr_t phys, unsigned int page_shift, gfp_t gfp)
+		      struct page **pages, phys_addr_t phys, unsigned int page_shift)
 {
+	unsigned long next;
 	unsigned int i = 0;
 
-	while (addr < end) {
-		pmd_t *pmd = vmalloc_pmd_alloc(addr, gfp);
-		unsigned long next = min(ALIGN(addr + 1, PMD_SIZE), end);
-		pte_t *pte;
+	for (; addr < end; addr = next) {
+		pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
+		pmd_t *pmd = pmd_alloc(&init_mm, pud, addr);
 
+		next = pmd_addr_end(addr, end);
 		if (!pmd)
 			return -ENOMEM;
 		if (page_shift == PMD_SHIFT) {
@@ -505,15 +482,10 @@ static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
 				free_pte_table(pmd, addr);
 				pmd_set_huge(pmd, block, prot);
 			}
-			addr = next;
 			continue;
 		}
-		pte = vmalloc_pte_alloc(pmd, addr, gfp);
-		if (!pte)
+		if (vmap_pte_range(pmd, addr, next, prot, pages, &i, &phys))
 			return -ENOMEM;
-		for (; addr < next; addr += PAGE_SIZE, pte++)
-			set_pte(pte, pfn_pte(next_block(pages, &i, &phys, PAGE_SIZE) >> PAGE_SHIFT,
-					     prot));
 	}
 	return 0;
 }
@@ -521,31 +493,40 @@ static int vmap_range(unsigned long addr, unsigned long end, pgprot_t prot,
 int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys_addr,
 		       pgprot_t prot)
 {
-	return vmap_range(addr, end, prot, NULL, phys_addr, PAGE_SHIFT, GFP_KERNEL);
+	return vmap_range(addr, end, prot, NULL, phys_addr, PAGE_SHIFT);
 }
 
-/* Clear the entries of [addr, end); no flush (the area goes lazy). */
+static __always_inline void vunmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
+{
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		pte_clear(&init_mm, addr, pte);
+}
+
+/*
+ * Clear the entries of [addr, end); no flush (the area goes lazy). The
+ * tables stay: the next area here reuses them. One step per pmd entry,
+ * as vmap_range().
+ */
 static void vunmap_range_noflush(unsigned long addr, unsigned long end)
 {
-	while (addr < end) {
-		pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
-		unsigned long next = min(ALIGN(addr + 1, PMD_SIZE), end);
-		pmd_t *pmd;
-		pte_t *pte;
+	unsigned long next;
 
-		if (pud_none(*pud)) {
+	for (; addr < end; addr = next) {
+		pud_t *pud = pud_offset(p4d_offset(pgd_offset_k(addr), addr), addr);
+		pmd_t *pmd;
+
+		if (pud_none(pudp_get(pud))) {
 			/* Nothing was ever mapped in this 1 GiB: skip it whole. */
-			addr = min(ALIGN(addr + 1, PUD_SIZE), end);
+			next = pud_addr_end(addr, end);
 			continue;
 		}
+		next = pmd_addr_end(addr, end);
 		pmd = pmd_offset(pud, addr);
-		if (pmd_none(*pmd) || pmd_leaf(*pmd)) {
-			pmd_clear(pmd);
-			addr = next;
+		if (pmd_clear_huge(pmd) || pmd_none(pmdp_get(pmd)))
 			continue;
-		}
-		for (pte = pte_offset_kernel(pmd, addr); addr < next; addr += PAGE_SIZE, pte++)
-			pte_clear(NULL, addr, pte);
+		vunmap_pte_range(pmd, addr, next);
 	}
 }
 
@@ -728,7 +709,7 @@ static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp, pgprot_t pro
 	got = vm_area_alloc_pages(area, gfp, order, nr);
 	area->nr_pages = got << order;
 	atomic_long_add(area->nr_pages, &nr_vmalloc_pages);
-	if (got < nr || vmap_range(addr, addr + size, prot, area->pages, 0, page_shift, gfp))
+	if (got < nr || vmap_range(addr, addr + size, prot, area->pages, 0, page_shift))
 		goto fail;
 	return area->addr;
 fail:
@@ -882,7 +863,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_
 	if (!area)
 		return NULL;
 	addr = (unsigned long)area->addr;
-	if (vmap_range(addr, addr + size, prot, pages, 0, PAGE_SHIFT, GFP_KERNEL)) {
+	if (vmap_range(addr, addr + size, prot, pages, 0, PAGE_SHIFT)) {
 		vunmap(area->addr);
 		return NULL;
 	}
@@ -917,7 +898,7 @@ int vm_area_map_pages(struct vm_struct *area, unsigned long start, unsigned long
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !IS_ALIGNED(end, PAGE_SIZE) || start >= end ||
 	    start < lo || end > hi)
 		return -ERANGE;
-	return vmap_range(start, end, PAGE_KERNEL, pages, 0, PAGE_SHIFT, GFP_KERNEL);
+	return vmap_range(start, end, PAGE_KERNEL, pages, 0, PAGE_SHIFT);
 }
 
 /* ---- statistics, boot ------------------------------------------------------------ */
@@ -950,13 +931,8 @@ void vmalloc_init(void)
 	for (addr = VMALLOC_START; addr < VMALLOC_END; addr += PGDIR_SIZE) {
 		p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
 
-		if (p4d_none(*p4d)) {
-			void *table = alloc_table(GFP_KERNEL);
-
-			if (!table)
-				panic("vmalloc: no memory for the vmalloc page tables");
-			set_p4d(p4d, __p4d(__pa(table) | _KERNPG_TABLE));
-		}
+		if (!pud_alloc(&init_mm, p4d, addr))
+			panic("vmalloc: no memory for the vmalloc page tables");
 	}
 	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
 					     SLAB_PANIC, NULL);

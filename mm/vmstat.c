@@ -26,7 +26,8 @@ atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS] = {
 	"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
 	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
-	"nr_zone_write_pending", "nr_mlock", "nr_kernel_stack", "nr_bounce", "nr_free_cma",
+	"nr_zone_write_pending", "nr_mlock", "nr_page_table_pages", "nr_kernel_stack",
+	"nr_bounce", "nr_free_cma",
 };
 
 const char *const vmstat_text_event[NR_VM_EVENT_ITEMS] = {
@@ -85,6 +86,7 @@ static int cmd_meminfo(int argc, char **argv)
 	meminfo_line("SwapTotal:", 0);
 	meminfo_line("SwapFree:", 0);
 	meminfo_kb("KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
+	meminfo_line("PageTables:", global_zone_page_state(NR_PAGETABLE));
 	meminfo_line("Bounce:", global_zone_page_state(NR_BOUNCE));
 	meminfo_kb("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	meminfo_line("VmallocUsed:", vmalloc_nr_pages());

@@ -19,10 +19,18 @@
  *   PKMAP_BASE           kmap() pool (asm/fixmap.h), so that mapping a slot
  *                        later never allocates
  *
- * The tables are built while the early tables are live, which map only the
- * first GiB at PAGE_OFFSET: memblock's current limit stays at 1 GiB until
- * CR3 points at init_top_pgt, so every table page is reachable by __va().
- * Kernel mappings are global (CR4.PGE), so they survive CR3 reloads.
+ * The tables are made through the generic layer (pud_alloc(), pmd_alloc(),
+ * pte_alloc_kernel() on init_mm, asm/pgalloc.h), which takes memblock
+ * memory at this stage; only the fixmap's and pkmap's contiguous pte
+ * tables come from memblock directly (pte_alloc_k_range()). They are
+ * built while the early tables are live, which map only the first GiB at
+ * PAGE_OFFSET: memblock's current limit stays at 1 GiB until CR3 points
+ * at init_top_pgt, so every table page is reachable by __va(). Kernel
+ * mappings are global (CR4.PGE), so they survive CR3 reloads.
+ *
+ * Also here: lookup_address() (one address's entry in any pgd) and
+ * dump_pagetable(), the oops and `ptdump` line, a walk_page_range_novma()
+ * over the CPU's own top table.
  *
  * Locking: boot-time only, single-threaded (before SMP); later changes to
  * kernel mappings bring their own rules: vmalloc its locks, debug_pagealloc
@@ -38,7 +46,9 @@
 #include <linux/shell.h>
 #include <linux/kstrtox.h>
 #include <linux/errno.h>
+#include <linux/pagewalk.h>
 #include <asm/pgtable.h>
+#include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
@@ -50,44 +60,45 @@ pgd_t init_top_pgt[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
 static bool gbpages;
 
-static void *alloc_table_page(void)
+/*
+ * The pud of @addr in the kernel's tables, the levels above it allocated
+ * where missing. At boot the tables come from memblock, whose failure
+ * panics (asm/pgalloc.h), so the allocators here cannot return NULL.
+ */
+static pud_t *kernel_pud_alloc(unsigned long addr)
 {
-	void *p = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	pud_t *pud = pud_alloc(&init_mm, p4d_alloc(&init_mm, pgd_offset_k(addr), addr), addr);
 
-	if (!p)
-		panic("init_64: out of memory for kernel page tables");
-	return p;
+	BUG_ON(!pud);
+	return pud;
 }
 
-static pud_t *pud_alloc_k(unsigned long addr)
+static pmd_t *kernel_pmd_alloc(pud_t *pud, unsigned long addr)
 {
-	p4d_t *p4d = p4d_offset(pgd_offset_pgd(init_top_pgt, addr), addr);
+	pmd_t *pmd;
 
-	if (p4d_none(*p4d))
-		set_p4d(p4d, __p4d(__pa(alloc_table_page()) | _KERNPG_TABLE));
-	return pud_offset(p4d, addr);
+	BUG_ON(pud_leaf(pudp_get(pud)));
+	pmd = pmd_alloc(&init_mm, pud, addr);
+	BUG_ON(!pmd);
+	return pmd;
 }
 
-static pmd_t *pmd_alloc_k(pud_t *pud, unsigned long addr)
+static pte_t *kernel_pte_alloc(pmd_t *pmd, unsigned long addr)
 {
-	BUG_ON(pud_leaf(*pud));
-	if (pud_none(*pud))
-		set_pud(pud, __pud(__pa(alloc_table_page()) | _KERNPG_TABLE));
-	return pmd_offset(pud, addr);
-}
+	pte_t *pte;
 
-static pte_t *pte_alloc_k(pmd_t *pmd, unsigned long addr)
-{
-	BUG_ON(pmd_leaf(*pmd));
-	if (pmd_none(*pmd))
-		set_pmd(pmd, __pmd(__pa(alloc_table_page()) | _KERNPG_TABLE));
-	return pte_offset_kernel(pmd, addr);
+	BUG_ON(pmd_leaf(pmdp_get(pmd)));
+	pte = pte_alloc_kernel(pmd, addr);
+	BUG_ON(!pte);
+	return pte;
 }
 
 /*
  * PTE tables for @nr consecutive 2 MiB ranges from @start (2 MiB aligned),
  * in one physically contiguous block, so that their entries form one array
- * (the fixmap's and the pkmap's: asm/fixmap.h). Return: the first entry.
+ * (the fixmap's and the pkmap's: asm/fixmap.h). The block is the one table
+ * allocation outside pte_alloc_one_kernel(): that gives single pages.
+ * Return: the first entry.
  */
 static pte_t *pte_alloc_k_range(unsigned long start, unsigned int nr)
 {
@@ -98,18 +109,18 @@ static pte_t *pte_alloc_k_range(unsigned long start, unsigned int nr)
 		panic("init_64: out of memory for kernel page tables");
 	for (i = 0; i < nr; i++) {
 		unsigned long addr = start + i * PMD_SIZE;
-		pmd_t *pmd = pmd_alloc_k(pud_alloc_k(addr), addr);
+		pmd_t *pmd = kernel_pmd_alloc(kernel_pud_alloc(addr), addr);
 
-		BUG_ON(!pmd_none(*pmd));
-		set_pmd(pmd, __pmd(__pa(ptes + i * PTRS_PER_PTE) | _KERNPG_TABLE));
+		BUG_ON(!pmd_none(pmdp_get(pmd)));
+		pmd_populate_kernel(&init_mm, pmd, ptes + i * PTRS_PER_PTE);
 	}
 	return ptes;
 }
 
 /*
- * Map [vaddr, vaddr + size) to [paddr, ...) with @prot (a 4 KiB protection;
- * _PAGE_PSE is added for leaves). @large allows 2 MiB and 1 GiB leaves where
- * both addresses are aligned and the range covers the whole leaf.
+ * Map [vaddr, vaddr + size) to [paddr, ...) with @prot (a 4 KiB protection).
+ * @large allows 2 MiB and 1 GiB leaves where both addresses are aligned,
+ * the range covers the whole leaf and no table is in the way.
  */
 static void map_kernel_range(unsigned long vaddr, phys_addr_t paddr, unsigned long size,
 			     pgprot_t prot, bool large)
@@ -118,23 +129,23 @@ static void map_kernel_range(unsigned long vaddr, phys_addr_t paddr, unsigned lo
 
 	while (vaddr < end) {
 		unsigned long left = end - vaddr;
-		pud_t *pud = pud_alloc_k(vaddr);
+		pud_t *pud = kernel_pud_alloc(vaddr);
 		pmd_t *pmd;
 
-		if (large && gbpages && IS_ALIGNED(vaddr | paddr, PUD_SIZE) && left >= PUD_SIZE) {
-			set_pud(pud, __pud(paddr | pgprot_val(prot) | _PAGE_PSE));
+		if (large && gbpages && left >= PUD_SIZE && IS_ALIGNED(vaddr, PUD_SIZE) &&
+		    pud_set_huge(pud, paddr, prot)) {
 			vaddr += PUD_SIZE;
 			paddr += PUD_SIZE;
 			continue;
 		}
-		pmd = pmd_alloc_k(pud, vaddr);
-		if (large && IS_ALIGNED(vaddr | paddr, PMD_SIZE) && left >= PMD_SIZE) {
-			set_pmd(pmd, __pmd(paddr | pgprot_val(prot) | _PAGE_PSE));
+		pmd = kernel_pmd_alloc(pud, vaddr);
+		if (large && left >= PMD_SIZE && IS_ALIGNED(vaddr, PMD_SIZE) &&
+		    pmd_set_huge(pmd, paddr, prot)) {
 			vaddr += PMD_SIZE;
 			paddr += PMD_SIZE;
 			continue;
 		}
-		set_pte(pte_alloc_k(pmd, vaddr), __pte(paddr | pgprot_val(prot)));
+		set_pte(kernel_pte_alloc(pmd, vaddr), pfn_pte(paddr >> PAGE_SHIFT, prot));
 		vaddr += PAGE_SIZE;
 		paddr += PAGE_SIZE;
 	}
@@ -197,34 +208,34 @@ void init_mem_mapping(void)
 		gbpages ? "1G/2M/4K" : "2M/4K");
 }
 
-/*
- * The entry of the kernel's tables that maps @addr: a pud or pmd leaf, or
- * the pte (present or not); NULL when no entry at any level can map it
- * (Linux's lookup_address). *@level says which.
- */
-pte_t *lookup_address(unsigned long addr, enum pg_level *level)
+pte_t *lookup_address_in_pgd(pgd_t *pgd, unsigned long addr, enum pg_level *level)
 {
-	p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
+	p4d_t *p4d = p4d_offset(pgd, addr);
 	pud_t *pud;
 	pmd_t *pmd;
 
 	*level = PG_LEVEL_NONE;
-	if (p4d_none(*p4d))
+	if (p4d_none(p4dp_get(p4d)))
 		return NULL;
 	pud = pud_offset(p4d, addr);
-	if (pud_none(*pud))
+	if (pud_none(pudp_get(pud)))
 		return NULL;
 	*level = PG_LEVEL_1G;
-	if (pud_leaf(*pud))
+	if (pud_leaf(pudp_get(pud)))
 		return (pte_t *)pud;
 	pmd = pmd_offset(pud, addr);
-	if (pmd_none(*pmd))
+	if (pmd_none(pmdp_get(pmd)))
 		return NULL;
 	*level = PG_LEVEL_2M;
-	if (pmd_leaf(*pmd))
+	if (pmd_leaf(pmdp_get(pmd)))
 		return (pte_t *)pmd;
 	*level = PG_LEVEL_4K;
 	return pte_offset_kernel(pmd, addr);
+}
+
+pte_t *lookup_address(unsigned long addr, enum pg_level *level)
+{
+	return lookup_address_in_pgd(pgd_offset_k(addr), addr, level);
 }
 
 /*
@@ -309,29 +320,92 @@ static bool table_readable(unsigned long entry)
  * dump_pagetable - print the walk of @addr through the live tables, one
  * line: "PGD 1234067 P4D 1234067 PUD 1235067 PMD 80000000012000e3", stopping
  * at the first entry that is not present or is a leaf (Linux's format).
+ *
+ * It runs in the oops path on tables that may be corrupt, so each
+ * callback stops the walk's descent (ACTION_CONTINUE) before an entry
+ * that points outside RAM. The walk is the generic one (mm/pagewalk.c)
+ * over the CPU's top table (CR3), which need not be init_mm's; a hole
+ * callback prints the empty entry the walk found, read again through the
+ * table pointer the level above left in struct ptdump_walk.
  */
+struct ptdump_walk {
+	p4d_t *p4d;	/* of the pgd entry printed */
+	pud_t *pud;	/* of the pud entry printed */
+};
+
+static int ptdump_pgd_entry(pgd_t *pgd, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	struct ptdump_walk *d = walk->private;
+	p4d_t p4d;
+
+	d->p4d = p4d_offset(pgd, addr);
+	p4d = p4dp_get(d->p4d);
+	/* The P4D level is folded into the PGD: both print the same entry. */
+	printk(KERN_ALERT "PGD %lx P4D %lx ", pgd_val(*pgd), p4d_val(p4d));
+	if (!p4d_present(p4d) || !table_readable(p4d_val(p4d)))
+		walk->action = ACTION_CONTINUE;
+	return 0;
+}
+
+static int ptdump_pud_entry(pud_t *pud, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	pud_t val = pudp_get(pud);
+
+	((struct ptdump_walk *)walk->private)->pud = pud;
+	pr_cont("PUD %lx ", pud_val(val));
+	if (!pud_present(val) || pud_leaf(val) || !table_readable(pud_val(val)))
+		walk->action = ACTION_CONTINUE;
+	return 0;
+}
+
+static int ptdump_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	pmd_t val = pmdp_get(pmd);
+
+	pr_cont("PMD %lx ", pmd_val(val));
+	if (!pmd_present(val) || pmd_leaf(val) || !table_readable(pmd_val(val)))
+		walk->action = ACTION_CONTINUE;
+	return 0;
+}
+
+static int ptdump_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	pr_cont("PTE %lx", pte_val(ptep_get(pte)));
+	return 0;
+}
+
+static int ptdump_pte_hole(unsigned long addr, unsigned long next, int depth,
+			   struct mm_walk *walk)
+{
+	struct ptdump_walk *d = walk->private;
+
+	if (depth == 2)
+		pr_cont("PUD %lx ", pud_val(pudp_get(pud_offset(d->p4d, addr))));
+	else if (depth == 3)
+		pr_cont("PMD %lx ", pmd_val(pmdp_get(pmd_offset(d->pud, addr))));
+	return 0;
+}
+
+static const struct mm_walk_ops ptdump_ops = {
+	.pgd_entry = ptdump_pgd_entry,
+	.pud_entry = ptdump_pud_entry,
+	.pmd_entry = ptdump_pmd_entry,
+	.pte_entry = ptdump_pte_entry,
+	.pte_hole = ptdump_pte_hole,
+};
+
 void dump_pagetable(unsigned long addr)
 {
-	pgd_t *base = __va(read_cr3() & PTE_PFN_MASK);
-	pgd_t *pgd = pgd_offset_pgd(base, addr);
-	p4d_t *p4d = p4d_offset(pgd, addr);
-	pud_t *pud;
-	pmd_t *pmd;
+	unsigned long start = addr & PAGE_MASK;
+	struct ptdump_walk d = {};
 
-	/* The P4D level is folded into the PGD: both print the same entry. */
-	printk(KERN_ALERT "PGD %lx P4D %lx ", pgd_val(*pgd), p4d_val(*p4d));
-	if (!p4d_present(*p4d) || !table_readable(p4d_val(*p4d)))
-		goto out;
-	pud = pud_offset(p4d, addr);
-	pr_cont("PUD %lx ", pud_val(*pud));
-	if (!pud_present(*pud) || pud_leaf(*pud) || !table_readable(pud_val(*pud)))
-		goto out;
-	pmd = pmd_offset(pud, addr);
-	pr_cont("PMD %lx ", pmd_val(*pmd));
-	if (!pmd_present(*pmd) || pmd_leaf(*pmd) || !table_readable(pmd_val(*pmd)))
-		goto out;
-	pr_cont("PTE %lx", pte_val(*pte_offset_kernel(pmd, addr)));
-out:
+	/* [start, start + PAGE_SIZE - 1): one page's entries, even the last page's. */
+	walk_page_range_novma(&init_mm, start, start + PAGE_SIZE - 1, &ptdump_ops,
+			      __va(read_cr3() & PTE_PFN_MASK), &d);
 	pr_cont("\n");
 }
 

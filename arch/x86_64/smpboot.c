@@ -34,6 +34,7 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <asm/smap.h>
 #include <asm/tsc.h>
@@ -50,24 +51,28 @@ unsigned long smpboot_stack;
 static unsigned int smpboot_cpu;
 
 extern const char trampoline_start[], trampoline_end[];
-extern pgd_t init_top_pgt[];
 
-/* The trampoline and its tables: identity-map the low 2 MiB, share the upper half. */
+/*
+ * The trampoline and its tables: identity-map the low 2 MiB (executable:
+ * the trampoline runs there), share the upper half. The tables sit at
+ * fixed pages below 1 MiB (32-bit mode loads CR3 from TRAMPOLINE_PGD), so
+ * they are not allocated; the entries are made by the populate helpers.
+ */
 static void setup_trampoline(void)
 {
-	u64 *pgd = __va(TRAMPOLINE_PGD), *pud = __va(TRAMPOLINE_PUD);
-	u64 *pmd = __va(TRAMPOLINE_PMD);
-	unsigned int i;
+	pgd_t *pgd = __va(TRAMPOLINE_PGD);
+	pud_t *pud = __va(TRAMPOLINE_PUD);
+	pmd_t *pmd = __va(TRAMPOLINE_PMD);
+	unsigned int half = PTRS_PER_PGD / 2;
 
 	memcpy(__va(TRAMPOLINE_BASE), trampoline_start, trampoline_end - trampoline_start);
 	memset(pgd, 0, PAGE_SIZE);
 	memset(pud, 0, PAGE_SIZE);
 	memset(pmd, 0, PAGE_SIZE);
-	pmd[0] = _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
-	pud[0] = TRAMPOLINE_PMD | _PAGE_PRESENT | _PAGE_RW;
-	pgd[0] = TRAMPOLINE_PUD | _PAGE_PRESENT | _PAGE_RW;
-	for (i = PTRS_PER_PGD / 2; i < PTRS_PER_PGD; i++)
-		pgd[i] = pgd_val(init_top_pgt[i]);
+	pmd_set_huge(pmd, 0, __pgprot(_PAGE_PRESENT | _PAGE_RW));
+	pud_populate(&init_mm, pud, pmd);
+	p4d_populate(&init_mm, p4d_offset(pgd, 0), pud);
+	memcpy(pgd + half, init_top_pgt + half, half * sizeof(pgd_t));
 }
 
 void __noreturn start_secondary(void);

@@ -42,6 +42,13 @@
  * SAVED_DIRTY bit); pfns of non-present entries are stored as they are
  * (Linux inverts them against L1TF; no helper's result depends on it);
  * pte_bad() exists, see there.
+ *
+ * Only helpers with a caller, or with an obvious one in the coming
+ * process, COW, THP, hugetlb, KSM, DAMON and reclaim work, are here.
+ * Not yet, until their users come: soft-dirty (CONFIG_MEM_SOFT_DIRTY),
+ * ZONE_DEVICE devmap, PUD-sized THP (pudp_*, pud_mk*), NUMA-hinting
+ * pte/pmd_protnone(), pud_clear_huge() (nothing maps 1 GiB in vmalloc
+ * space). The bits they would use stay defined in asm/pgtable_types.h.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -142,12 +149,6 @@ static inline bool pte_present(pte_t pte)
 	return pte_flags(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
-/* PROTNONE counts only when PRESENT is clear: otherwise it is GLOBAL. */
-static inline bool pte_protnone(pte_t pte)
-{
-	return (pte_flags(pte) & (_PAGE_PROTNONE | _PAGE_PRESENT)) == _PAGE_PROTNONE;
-}
-
 /**
  * pte_bad - is this mapped pte corrupt?
  * @pte: the entry
@@ -187,22 +188,6 @@ static inline bool pte_exec(pte_t pte)
 static inline bool pte_special(pte_t pte)
 {
 	return pte_flags(pte) & _PAGE_SPECIAL;
-}
-
-static inline bool pte_devmap(pte_t pte)
-{
-	return pte_flags(pte) & _PAGE_DEVMAP;
-}
-
-static inline bool pte_soft_dirty(pte_t pte)
-{
-	return pte_flags(pte) & _PAGE_SOFT_DIRTY;
-}
-
-/* Soft-dirty of a swapped-out (non-present) pte. */
-static inline bool pte_swp_soft_dirty(pte_t pte)
-{
-	return pte_flags(pte) & _PAGE_SWP_SOFT_DIRTY;
 }
 
 /* ---- PTE: builders ------------------------------------------------------ */
@@ -258,43 +243,6 @@ static inline pte_t pte_mkexec(pte_t pte)
 static inline pte_t pte_mkspecial(pte_t pte)
 {
 	return pte_set_flags(pte, _PAGE_SPECIAL);
-}
-
-/* Special too, as in Linux: no refcounted struct page path for these. */
-static inline pte_t pte_mkdevmap(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_SPECIAL | _PAGE_DEVMAP);
-}
-
-static inline pte_t pte_mksoft_dirty(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_SOFT_DIRTY);
-}
-
-static inline pte_t pte_clear_soft_dirty(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_SOFT_DIRTY);
-}
-
-static inline pte_t pte_swp_mksoft_dirty(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_SWP_SOFT_DIRTY);
-}
-
-static inline pte_t pte_swp_clear_soft_dirty(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_SWP_SOFT_DIRTY);
-}
-
-/*
- * pte_mknopresent - invalidate a mapped pte (the seed's name; Linux has no
- * x86 version): afterwards pte_present() is false, so PROTNONE goes too,
- * but the pfn and the other flags stay, so that a walker still sees what
- * was mapped.
- */
-static inline pte_t pte_mknopresent(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 /* ---- PTE: pfn and protection -------------------------------------------- */
@@ -530,11 +478,6 @@ static inline bool pmd_bad(pmd_t pmd)
 	       (_KERNPG_TABLE & ~_PAGE_ACCESSED);
 }
 
-static inline bool pmd_protnone(pmd_t pmd)
-{
-	return (pmd_flags(pmd) & (_PAGE_PROTNONE | _PAGE_PRESENT)) == _PAGE_PROTNONE;
-}
-
 static inline bool pmd_young(pmd_t pmd)
 {
 	return pmd_flags(pmd) & _PAGE_ACCESSED;
@@ -553,21 +496,6 @@ static inline bool pmd_write(pmd_t pmd)
 static inline bool pmd_special(pmd_t pmd)
 {
 	return pmd_flags(pmd) & _PAGE_SPECIAL;
-}
-
-static inline bool pmd_devmap(pmd_t pmd)
-{
-	return pmd_flags(pmd) & _PAGE_DEVMAP;
-}
-
-static inline bool pmd_soft_dirty(pmd_t pmd)
-{
-	return pmd_flags(pmd) & _PAGE_SOFT_DIRTY;
-}
-
-static inline bool pmd_swp_soft_dirty(pmd_t pmd)
-{
-	return pmd_flags(pmd) & _PAGE_SWP_SOFT_DIRTY;
 }
 
 static inline pmd_t pmd_set_flags(pmd_t pmd, pmdval_t set)
@@ -614,31 +542,6 @@ static inline pmd_t pmd_wrprotect(pmd_t pmd)
 static inline pmd_t pmd_mkspecial(pmd_t pmd)
 {
 	return pmd_set_flags(pmd, _PAGE_SPECIAL);
-}
-
-static inline pmd_t pmd_mkdevmap(pmd_t pmd)
-{
-	return pmd_set_flags(pmd, _PAGE_DEVMAP);
-}
-
-static inline pmd_t pmd_mksoft_dirty(pmd_t pmd)
-{
-	return pmd_set_flags(pmd, _PAGE_SOFT_DIRTY);
-}
-
-static inline pmd_t pmd_clear_soft_dirty(pmd_t pmd)
-{
-	return pmd_clear_flags(pmd, _PAGE_SOFT_DIRTY);
-}
-
-static inline pmd_t pmd_swp_mksoft_dirty(pmd_t pmd)
-{
-	return pmd_set_flags(pmd, _PAGE_SWP_SOFT_DIRTY);
-}
-
-static inline pmd_t pmd_swp_clear_soft_dirty(pmd_t pmd)
-{
-	return pmd_clear_flags(pmd, _PAGE_SWP_SOFT_DIRTY);
 }
 
 static inline pmd_t pmd_mkhuge(pmd_t pmd)
@@ -799,35 +702,10 @@ static inline bool pud_huge(pud_t pud)
 	return !pud_none(pud) && (pud_val(pud) & (_PAGE_PRESENT | _PAGE_PSE)) != _PAGE_PRESENT;
 }
 
-static inline bool pud_trans_huge(pud_t pud)
-{
-	return (pud_val(pud) & (_PAGE_PSE | _PAGE_DEVMAP)) == _PAGE_PSE;
-}
-
 /* No flags beyond a table's (Linux x86: missing ones are not "bad" here). */
 static inline bool pud_bad(pud_t pud)
 {
 	return pud_flags(pud) & ~(_KERNPG_TABLE | _PAGE_USER);
-}
-
-static inline bool pud_young(pud_t pud)
-{
-	return pud_flags(pud) & _PAGE_ACCESSED;
-}
-
-static inline bool pud_dirty(pud_t pud)
-{
-	return pud_flags(pud) & _PAGE_DIRTY;
-}
-
-static inline bool pud_write(pud_t pud)
-{
-	return pud_flags(pud) & _PAGE_RW;
-}
-
-static inline bool pud_devmap(pud_t pud)
-{
-	return pud_flags(pud) & _PAGE_DEVMAP;
 }
 
 static inline pud_t pud_set_flags(pud_t pud, pudval_t set)
@@ -835,55 +713,9 @@ static inline pud_t pud_set_flags(pud_t pud, pudval_t set)
 	return __pud(pud_val(pud) | set);
 }
 
-static inline pud_t pud_clear_flags(pud_t pud, pudval_t clear)
-{
-	return __pud(pud_val(pud) & ~clear);
-}
-
-static inline pud_t pud_mkyoung(pud_t pud)
-{
-	return pud_set_flags(pud, _PAGE_ACCESSED);
-}
-
-static inline pud_t pud_mkold(pud_t pud)
-{
-	return pud_clear_flags(pud, _PAGE_ACCESSED);
-}
-
-static inline pud_t pud_mkdirty(pud_t pud)
-{
-	return pud_set_flags(pud, _PAGE_DIRTY | _PAGE_SOFT_DIRTY);
-}
-
-static inline pud_t pud_mkclean(pud_t pud)
-{
-	return pud_clear_flags(pud, _PAGE_DIRTY);
-}
-
-static inline pud_t pud_mkwrite(pud_t pud)
-{
-	return pud_set_flags(pud, _PAGE_RW);
-}
-
-static inline pud_t pud_wrprotect(pud_t pud)
-{
-	return pud_clear_flags(pud, _PAGE_RW);
-}
-
-static inline pud_t pud_mkdevmap(pud_t pud)
-{
-	return pud_set_flags(pud, _PAGE_DEVMAP);
-}
-
 static inline pud_t pud_mkhuge(pud_t pud)
 {
 	return pud_set_flags(pud, _PAGE_PSE);
-}
-
-/* As pmd_mkinvalid(), but the result is not pud_present() (Linux x86). */
-static inline pud_t pud_mkinvalid(pud_t pud)
-{
-	return pud_clear_flags(pud, _PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 static inline unsigned long pud_pfn(pud_t pud)
@@ -914,12 +746,6 @@ static inline void set_pud(pud_t *pudp, pud_t pud)
 	WRITE_ONCE(*pudp, pud);
 }
 
-static inline void set_pud_at(struct mm_struct *mm, unsigned long addr, pud_t *pudp,
-			      pud_t pud)
-{
-	set_pud(pudp, pud);
-}
-
 static inline void pud_clear(pud_t *pudp)
 {
 	set_pud(pudp, __pud(0));
@@ -935,49 +761,6 @@ static inline int pud_set_huge(pud_t *pud, phys_addr_t addr, pgprot_t prot)
 	set_pud(pud, pfn_pud(addr >> PAGE_SHIFT,
 			     __pgprot(protval_4k_2_large(pgprot_val(prot)) | _PAGE_PSE)));
 	return 1;
-}
-
-static inline int pud_clear_huge(pud_t *pud)
-{
-	if (!pud_leaf(pudp_get(pud)))
-		return 0;
-	pud_clear(pud);
-	return 1;
-}
-
-static inline pud_t pudp_huge_get_and_clear(struct mm_struct *mm, unsigned long addr,
-					    pud_t *pudp)
-{
-	return __pud(pgtable_entry_xchg(&pudp->pud, 0));
-}
-
-static inline pud_t pudp_huge_get_and_clear_full(struct vm_area_struct *vma,
-						 unsigned long addr, pud_t *pudp, int full)
-{
-	return pudp_huge_get_and_clear(NULL, addr, pudp);
-}
-
-static inline int pudp_test_and_clear_young(struct vm_area_struct *vma, unsigned long addr,
-					    pud_t *pudp)
-{
-	if (!pud_young(pudp_get(pudp)))
-		return 0;
-	return pgtable_entry_test_and_clear(&pudp->pud, _PAGE_ACCESSED);
-}
-
-static inline void pudp_set_wrprotect(struct mm_struct *mm, unsigned long addr, pud_t *pudp)
-{
-	pgtable_entry_clear(&pudp->pud, _PAGE_RW);
-}
-
-static inline int pudp_set_access_flags(struct vm_area_struct *vma, unsigned long addr,
-					pud_t *pudp, pud_t entry, int dirty)
-{
-	int changed = !pud_same(pudp_get(pudp), entry);
-
-	if (changed && dirty)
-		set_pud(pudp, entry);
-	return changed;
 }
 
 /* ---- P4D and PGD (folded: the p4d entry is the pgd entry) --------------- */

@@ -235,6 +235,10 @@ static inline pgprot_t pgprot_cachemode(pgprot_t prot, enum page_cache_mode pcm)
 #define pgprot_noncached(prot)		pgprot_cachemode(prot, _PAGE_CACHE_MODE_UC_MINUS)
 #define pgprot_writecombine(prot)	pgprot_cachemode(prot, _PAGE_CACHE_MODE_WC)
 
+/* A pte table as the generic mm hands it around (Linux's pgtable_t). */
+struct page;
+typedef struct page *pgtable_t;
+
 /* Where lookup_address() found the entry mapping an address (Linux's). */
 enum pg_level {
 	PG_LEVEL_NONE,
@@ -243,11 +247,20 @@ enum pg_level {
 	PG_LEVEL_1G,
 };
 
-/*
- * lookup_address - the entry of the kernel's tables that maps @addr: a
- * pud or pmd leaf, or the pte (present or not); NULL when no level can
- * map it. *@level says which (arch/x86_64/init_64.c).
+/**
+ * lookup_address_in_pgd - the entry of one address space's tables that
+ * maps @addr
+ * @pgd: the top-level entry of @addr (pgd_offset(mm, addr))
+ * @addr: virtual address
+ * @level: where the entry was found (PG_LEVEL_NONE when none)
+ *
+ * Return: a pud or pmd leaf, or the pte (present or not); NULL when no
+ * level can map @addr. Context: any; the caller keeps the tables from
+ * being freed (arch/x86_64/init_64.c).
  */
+pte_t *lookup_address_in_pgd(pgd_t *pgd, unsigned long addr, enum pg_level *level);
+
+/* lookup_address_in_pgd() in the kernel's tables (init_mm), as Linux's. */
 pte_t *lookup_address(unsigned long addr, enum pg_level *level);
 
 #endif /* _ASM_PGTABLE_TYPES_H */

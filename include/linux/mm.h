@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <asm/page.h>
+#include <linux/pgtable.h>
 
 #define SECTIONS_WIDTH		SECTIONS_SHIFT
 #define NODES_WIDTH		NODES_SHIFT
@@ -333,5 +334,82 @@ void __kernel_map_pages(struct page *page, unsigned long numpages, bool enable);
  * debug_pagealloc unmapped it.) Context: any.
  */
 bool kernel_page_present(struct page *page);
+
+/* ---- page tables: missing levels, allocated on demand (mm/memory.c) ---- */
+
+/*
+ * pud_alloc(), pmd_alloc(), pte_alloc(), pte_alloc_kernel() - the entry
+ * of @addr one level down, its table allocated first if the entry is
+ * empty (Linux's semantics). The slow paths __pud_alloc() & co. allocate
+ * outside mm->page_table_lock, recheck the entry under it, and free their
+ * table if another CPU populated the entry first. Return: the entry, or
+ * NULL (pte_alloc(): nonzero) when no memory. They never replace a leaf:
+ * the caller checks for one. Context: may sleep after boot.
+ */
+int __pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr);
+int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
+int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
+int __pte_alloc_kernel(pmd_t *pmd);
+
+/* Folded: the p4d entry is the pgd entry, always there. */
+static inline p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
+{
+	return p4d_offset(pgd, addr);
+}
+
+static inline pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr)
+{
+	return (unlikely(p4d_none(p4dp_get(p4d))) && __pud_alloc(mm, p4d, addr)) ?
+		NULL : pud_offset(p4d, addr);
+}
+
+static inline pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
+{
+	return (unlikely(pud_none(pudp_get(pud))) && __pmd_alloc(mm, pud, addr)) ?
+		NULL : pmd_offset(pud, addr);
+}
+
+static inline int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
+{
+	return unlikely(pmd_none(pmdp_get(pmd))) && __pte_alloc(mm, pmd);
+}
+
+static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+{
+	return (unlikely(pmd_none(pmdp_get(pmd))) && __pte_alloc_kernel(pmd)) ?
+		NULL : pte_offset_kernel(pmd, addr);
+}
+
+/* The pgd entry of @addr in @mm's tables. */
+static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
+{
+	return pgd_offset_pgd(mm->pgd, addr);
+}
+
+/**
+ * apply_to_page_range - call @fn on every pte of [addr, addr + size)
+ * @mm: the address space
+ * @addr: start, page aligned
+ * @size: length, page aligned
+ * @fn: called with the pte, its address and @data; nonzero stops the walk
+ * @data: for @fn
+ *
+ * Missing tables are allocated (pud_alloc() & co.); a 1 GiB or 2 MiB leaf
+ * in the range is an error (-EINVAL, with a warning), as in Linux. For an
+ * mm other than init_mm, @fn runs under mm->page_table_lock and must not
+ * sleep. Return: 0, -ENOMEM, -EINVAL or what @fn returned.
+ */
+typedef int (*pte_fn_t)(pte_t *pte, unsigned long addr, void *data);
+int apply_to_page_range(struct mm_struct *mm, unsigned long addr, unsigned long size,
+			pte_fn_t fn, void *data);
+
+/**
+ * apply_to_existing_page_range - apply_to_page_range() on mapped ptes only
+ *
+ * As apply_to_page_range(), but nothing is allocated: holes at every level
+ * are skipped, and @fn sees only ptes that are not pte_none().
+ */
+int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
+				 unsigned long size, pte_fn_t fn, void *data);
 
 #endif /* _LINUX_MM_H */

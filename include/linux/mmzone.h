@@ -120,6 +120,7 @@ enum zone_stat_item {
 	NR_ZONE_UNEVICTABLE,
 	NR_ZONE_WRITE_PENDING,
 	NR_MLOCK,
+	NR_PAGETABLE,		/* page-table pages from the page allocator (asm/pgalloc.h) */
 	NR_KERNEL_STACK_KB,	/* in kB, not pages (as Linux): vmalloc'd task stacks */
 	NR_BOUNCE,
 	NR_FREE_CMA_PAGES,
