@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Printing mm state for reports: dump_page() in Linux's layout, and the
+ * Printing mm state for reports: dump_page() and dump_mm() in Linux's
+ * layout (what VM_BUG_ON_PAGE and VM_BUG_ON_MM print first), and the
  * names of GFP and page flags (Linux's %pGg and %pGp, here as functions:
  * lib/vsprintf.c stays free of mm).
  */
 #include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -130,4 +132,11 @@ void dump_page(const struct page *page, const char *reason)
 	if (reason)
 		pr_warn("page dumped because: %s\n", reason);
 	dump_page_owner(page);
+}
+
+void dump_mm(const struct mm_struct *mm)
+{
+	pr_emerg("mm %p pgd %p mm_users %d mm_count %d pgtables_bytes %lu\n", mm, mm->pgd,
+		 atomic_read(&mm->mm_users), atomic_read(&mm->mm_count),
+		 (unsigned long)atomic_long_read(&mm->pgtables_bytes));
 }

@@ -18,6 +18,7 @@
 #include <linux/compiler.h>
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/mmdebug.h>
 #include <asm/page.h>
 
 #define SECTIONS_WIDTH		SECTIONS_SHIFT
@@ -273,10 +274,6 @@ void si_meminfo(struct sysinfo *val);
 /* show_mem - the memory report of an allocation failure or OOM (mm/show_mem.c). */
 void show_mem(void);
 
-/* dump_page - print a struct page, Linux's format, and why (mm/debug.c). */
-void dump_page(const struct page *page, const char *reason);
-
-#define VM_BUG_ON_PAGE(cond, page) do {						if (unlikely(cond)) {								dump_page(page, "VM_BUG_ON_PAGE(" #cond ")");				BUG();								}								} while (0)
 
 /*
  * free_area_init - size the node and its zones from memblock and initialise
