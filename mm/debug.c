@@ -120,9 +120,13 @@ void dump_page(const struct page *page, const char *reason)
 	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p index:%#lx pfn:%#lx\n",
 		page, page_ref_count(head), page_mapcount(page), page->mapping,
 		page->index, page_to_pfn(page));
-	if (head != page || PageHead(page))
-		pr_warn("head:%p order:%u compound_mapcount:%d\n", head,
-			compound_order(head), atomic_read(&head[1].compound_mapcount));
+	if (head != page || PageHead(page)) {
+		const struct folio *folio = (const struct folio *)head;
+
+		pr_warn("head:%p order:%u entire_mapcount:%d nr_pages_mapped:%d pincount:%d\n",
+			head, folio_order(folio), atomic_read(&folio->_entire_mapcount) + 1,
+			atomic_read(&folio->_nr_pages_mapped), atomic_read(&folio->_pincount));
+	}
 	if (PageBuddy(page))
 		pr_warn("page_type: buddy order:%lu\n", page->private);
 	format_page_flags(flags, sizeof(flags), page->flags);

@@ -384,23 +384,27 @@ static void kmalloc_4k_and_8k_use_order_3(struct ktest *test)
 /* @p's slab is a compound page of @s's order, its head marked as @s's slab. */
 static void check_slab_page(struct ktest *test, struct kmem_cache *s, void *p)
 {
+	struct slab *slab = virt_to_slab(p);
 	struct page *head = compound_head(virt_to_page(p));
 	unsigned long i, nr = 1UL << s->order;
 
-	KTEST_EXPECT_TRUE(test, PageSlab(head));
-	KTEST_EXPECT_PTR_EQ(test, head->slab_cache, s);
-	KTEST_EXPECT_EQ(test, compound_order(head), s->order);
-	KTEST_EXPECT_EQ(test, SLAB_OBJECTS(head->slab_counters), s->objects);
+	KTEST_ASSERT_NOT_NULL(test, slab);
+	KTEST_EXPECT_PTR_EQ(test, slab_page(slab), head);
+	KTEST_EXPECT_TRUE(test, folio_test_slab(slab_folio(slab)));
+	KTEST_EXPECT_PTR_EQ(test, slab->slab_cache, s);
+	KTEST_EXPECT_EQ(test, slab_order(slab), s->order);
+	KTEST_EXPECT_EQ(test, slab_size(slab), PAGE_SIZE << s->order);
+	KTEST_EXPECT_EQ(test, (unsigned int)slab->objects, s->objects);
+	KTEST_EXPECT_EQ(test, slab_nid(slab), 0);
 	if (s->order)
-		KTEST_EXPECT_TRUE(test, PageHead(head));
+		KTEST_EXPECT_TRUE(test, folio_test_large(slab_folio(slab)));
 	for (i = 1; i < nr; i++)
-		if (compound_head(head + i) != head) {
+		if (compound_head(head + i) != head || virt_to_slab(page_address(head + i)) != slab) {
 			KTEST_FAIL(test, "page %lu of the slab of %s is not its tail", i, s->name);
 			break;
 		}
-	KTEST_EXPECT_TRUE(test, (char *)p >= (char *)page_address(head) &&
-			  (char *)p + s->object_size <= (char *)page_address(head) +
-							(PAGE_SIZE << s->order));
+	KTEST_EXPECT_TRUE(test, (char *)p >= (char *)slab_address(slab) &&
+			  (char *)p + s->object_size <= (char *)slab_address(slab) + slab_size(slab));
 }
 
 static void slabs_are_compound_pages_of_the_cache_order(struct ktest *test)
