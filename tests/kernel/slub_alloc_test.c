@@ -439,44 +439,6 @@ static void slabs_are_compound_pages_of_the_cache_order(struct ktest *test)
 
 /* ---- per-CPU slabs and frees from other CPUs ----------------------------- */
 
-static void free_on_cpu(void *p)
-{
-	kfree(p);
-}
-
-static void objects_freed_on_other_cpus_come_back(struct ktest *test)
-{
-	void *objs[64];
-	unsigned int i, n, cpu = 0;
-
-	if (nr_cpu_ids < 2)
-		KTEST_SKIP(test, "one CPU");
-	/* Either way out, objs[0 .. n - 1] are held. */
-	for (n = 0; n < ARRAY_SIZE(objs); n++) {
-		objs[n] = kmalloc(128, GFP_KERNEL);
-		if (!objs[n]) {
-			slub_alloc_failed(test, "kmalloc");
-			goto free;
-		}
-	}
-	for (i = 0; i < ARRAY_SIZE(objs); i++) {
-		cpu = (cpu + 1) % nr_cpu_ids;
-		smp_call_function_single(cpu ? cpu : 1, free_on_cpu, objs[i], true);
-	}
-	/* The same memory comes back to this CPU, through the slabs' remote lists. */
-	for (n = 0; n < ARRAY_SIZE(objs); n++) {
-		objs[n] = kmalloc(128, GFP_KERNEL);
-		if (!objs[n]) {
-			slub_alloc_failed(test, "kmalloc");
-			break;
-		}
-		memset(objs[n], 0x77, 128);
-	}
-free:
-	while (n--)
-		kfree(objs[n]);
-}
-
 struct remote_op {
 	struct kmem_cache *s;
 	void **ptrs;
@@ -492,6 +454,73 @@ static void remote_free(void *arg)
 
 	for (i = 0; i < op->n; i++)
 		kmem_cache_free(op->s, op->ptrs[i]);
+}
+
+/* @s's slabs on its node partial list, each checked to be empty. */
+static unsigned long empty_node_partial_slabs(struct ktest *test, struct kmem_cache *s)
+{
+	unsigned long flags, nr = 0;
+	struct slab *slab;
+
+	spin_lock_irqsave(&s->list_lock, flags);
+	list_for_each_entry(slab, &s->partial, slab_list) {
+		if (slab->inuse)
+			KTEST_FAIL(test, "slab %p has %u objects in use", slab, (unsigned int)slab->inuse);
+		nr++;
+	}
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	return nr;
+}
+
+/*
+ * Objects of several slabs (this CPU's active one, and full ones it left)
+ * freed one by one on the other CPUs: onto the active slab's own freelist,
+ * and onto the full slabs, which go to the freeing CPU's partial list.
+ * Every one comes back: with the CPU slabs flushed, each slab is empty on
+ * the node list, and allocating as many objects again as the slabs hold
+ * takes no new slab.
+ */
+static void objects_freed_on_other_cpus_come_back(struct ktest *test)
+{
+	unsigned int cpu = 0, failed = 0;
+	struct kmem_cache *s;
+	struct remote_op op;
+	size_t i, n;
+	long slabs;
+
+	if (other_cpu() < 0)
+		KTEST_SKIP(test, "one CPU");
+	s = kmem_cache_create("remote-free", 128, 0, SLAB_NO_MERGE, NULL);
+	KTEST_ASSERT_NOT_NULL(test, s);
+	n = min((size_t)s->objects * 3 - 1, ARRAY_SIZE(ptrs));
+	if (!alloc_objects(s, GFP_KERNEL, ptrs, n))
+		goto no_objects;
+	slabs = slabs_of(s);
+	KTEST_EXPECT_GE(test, slabs, 3L);
+	for (i = 0; i < n; i++) {
+		do
+			cpu = (cpu + 1) % nr_cpu_ids;
+		while (cpu == raw_smp_processor_id() || !cpu_online(cpu));
+		op = (struct remote_op){ .s = s, .ptrs = &ptrs[i], .n = 1 };
+		if (smp_call_function_single(cpu, remote_free, &op, true))
+			failed++;
+	}
+	KTEST_EXPECT_EQ(test, failed, 0u);
+	flush_all(s);
+	/* Fewer than min_partial slabs: flushing kept every one, empty. */
+	KTEST_EXPECT_EQ(test, slabs_of(s), slabs);
+	KTEST_EXPECT_EQ(test, empty_node_partial_slabs(test, s), (unsigned long)slabs);
+	n = min((size_t)slabs * s->objects, ARRAY_SIZE(ptrs));
+	if (!alloc_objects(s, GFP_KERNEL, ptrs, n))
+		goto no_objects;
+	KTEST_EXPECT_EQ(test, slabs_of(s), slabs);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, ptrs[i]);
+	kmem_cache_destroy(s);
+	return;
+no_objects:
+	slub_alloc_failed(test, "kmem_cache_alloc");
+	kmem_cache_destroy(s);
 }
 
 static void remote_free_then_alloc(void *arg)
