@@ -612,6 +612,7 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 {
 	int bad = 0;
 
+	VM_BUG_ON_PAGE(PageTail(page), page);
 	if (unlikely(PageHead(page)) || (order && unlikely(check_pages_enabled)))
 		bad = free_pages_prepare_tails(page, order);
 	if (free_page_is_bad(page) || bad)

@@ -200,7 +200,7 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
 	unsigned int order = slab_order(slab);
 
 	atomic_long_sub(slab->objects, &s->total_objects);
-	VM_BUG_ON_PAGE(folio_ref_count(slab_folio(slab)) != 1, slab_page(slab));
+	VM_BUG_ON_PAGE(slab->inuse || folio_ref_count(slab_folio(slab)) != 1, slab_page(slab));
 	__folio_clear_slab(slab_folio(slab));
 	slab->slab_cache = NULL;	/* the page's mapping: must be NULL when freed */
 	__free_pages(slab_page(slab), order);
@@ -209,6 +209,7 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
 /* List lock held. */
 static void add_partial(struct kmem_cache *s, struct slab *slab)
 {
+	VM_BUG_ON_PAGE(slab->frozen || slab_test_node_partial(slab), slab_page(slab));
 	list_add(&slab->slab_list, &s->partial);
 	s->nr_partial++;
 	slab_set_node_partial(slab);
@@ -336,6 +337,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct slab *slab)
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 	struct slab *old = NULL;
 
+	VM_BUG_ON_PAGE(slab->frozen || slab_test_node_partial(slab), slab_page(slab));
 	if (c->partial_slabs >= s->cpu_partial_slabs) {
 		old = c->partial;
 		c->partial = NULL;

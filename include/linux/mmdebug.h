@@ -74,24 +74,24 @@ void dump_mm(const struct mm_struct *mm);
 #define VM_WARN_ONCE(cond, fmt...)	(void)WARN_ONCE(cond, fmt)
 #define VM_WARN(cond, fmt...)		(void)WARN(cond, fmt)
 
-/* Dump @page, then WARN naming the check; @once: only the first time. */
-#define __VM_WARN_PAGE(cond, page, name, once) ({			\
+/* Dump @page, then WARN naming the check @what; @once: only the first time. */
+#define __VM_WARN_PAGE(cond, page, what, once) ({			\
 	static bool __warned;						\
 	bool __c = !!(cond);						\
 	if (unlikely(__c) && !(once && __warned)) {			\
 		__warned = true;					\
-		dump_page(page, name "(" #cond ")");			\
-		__warn(__FILE__, __LINE__, __func__, name "(" #cond ")"); \
+		dump_page(page, what);					\
+		__warn(__FILE__, __LINE__, __func__, what);		\
 	}								\
 	unlikely(__c);							\
 })
 
 #define VM_WARN_ON_ONCE_PAGE(cond, page)				\
-	__VM_WARN_PAGE(cond, page, "VM_WARN_ON_ONCE_PAGE", true)
+	__VM_WARN_PAGE(cond, page, "VM_WARN_ON_ONCE_PAGE(" #cond ")", true)
 #define VM_WARN_ON_FOLIO(cond, folio)					\
-	__VM_WARN_PAGE(cond, &(folio)->page, "VM_WARN_ON_FOLIO", false)
+	__VM_WARN_PAGE(cond, &(folio)->page, "VM_WARN_ON_FOLIO(" #cond ")", false)
 #define VM_WARN_ON_ONCE_FOLIO(cond, folio)				\
-	__VM_WARN_PAGE(cond, &(folio)->page, "VM_WARN_ON_ONCE_FOLIO", true)
+	__VM_WARN_PAGE(cond, &(folio)->page, "VM_WARN_ON_ONCE_FOLIO(" #cond ")", true)
 
 #else /* !CONFIG_DEBUG_VM */
 
