@@ -40,8 +40,8 @@
  * mm/slub_debug.c.
  *
  * Locking: s->list_lock (interrupts off) protects s->partial, s->full,
- * nr_partial and the node-partial flag of the cache's slabs, and the freelist and
- * counters of debug caches' slabs. A CPU's kmem_cache_cpu is changed only
+ * nr_partial and the node-partial flag of the cache's slabs, and the
+ * freelist and counters of debug caches' slabs. A CPU's kmem_cache_cpu is changed only
  * by that CPU: by the fast paths' cmpxchg16b, or with interrupts off.
  * slab_caches_mutex protects slab_caches and the caches' refcounts.
  */
@@ -196,9 +196,9 @@ static struct slab *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 
 static void discard_slab(struct kmem_cache *s, struct slab *slab)
 {
-	atomic_long_sub(1, &s->nr_slabs);
 	unsigned int order = slab_order(slab);
 
+	atomic_long_sub(1, &s->nr_slabs);
 	atomic_long_sub(slab->objects, &s->total_objects);
 	VM_BUG_ON_PAGE(slab->inuse || folio_ref_count(slab_folio(slab)) != 1, slab_page(slab));
 	__folio_clear_slab(slab_folio(slab));
@@ -1174,7 +1174,7 @@ static void *alloc_single(struct kmem_cache *s, struct slab *slab, unsigned long
 		object = NULL;
 	} else {
 		slab->freelist = get_freepointer(s, object);
-		slab->counters++;
+		slab->inuse++;
 	}
 	if (!slab->freelist) {
 		if (slab_test_node_partial(slab))
@@ -1222,7 +1222,7 @@ static void free_debug_slowpath(struct kmem_cache *s, struct slab *slab, void *o
 	was_full = !slab->freelist;
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
-	slab->counters--;
+	slab->inuse--;
 	if (!slab->inuse && s->nr_partial >= s->min_partial) {
 		if (was_full)
 			list_del_init(&slab->slab_list);
