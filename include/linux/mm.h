@@ -207,6 +207,7 @@ static inline bool folio_test_large(const struct folio *folio)
 	return folio_test_head(folio);
 }
 
+/* folio_order - log2 of the pages in @folio; folio_nr_pages, folio_size: their number, bytes. */
 static inline unsigned int folio_order(const struct folio *folio)
 {
 	if (!folio_test_large(folio))
@@ -214,6 +215,7 @@ static inline unsigned int folio_order(const struct folio *folio)
 	return folio->_folio_order;
 }
 
+/* The order of the compound page @page heads; 0 for a tail or a single page. */
 static inline unsigned int compound_order(const struct page *page)
 {
 	return folio_order((const struct folio *)page);
@@ -269,7 +271,7 @@ static inline int folio_mapcount(const struct folio *folio)
 	return n;
 }
 
-/* ---- folio references: the head page's _refcount ---- */
+/* ---- folio references: the head page's _refcount (page_ref_* on it) ---- */
 
 static inline int folio_ref_count(const struct folio *folio)
 {

@@ -78,7 +78,8 @@ static void expect_vm_bug(struct ktest *test, void (*fn)(void *), void *arg, con
 		KTEST_EXPECT_EQ(test, info.vector, X86_TRAP_UD);
 	KTEST_EXPECT_EQ(test, evaluated, 1u);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, what));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "kernel BUG at tests/kernel/mmdebug_test.c:"));
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
+			  "kernel BUG at tests/kernel/mmdebug_test.c:"));
 #else
 	KTEST_EXPECT_FALSE(test, caught);
 	KTEST_EXPECT_EQ(test, evaluated, 0u);

@@ -861,12 +861,21 @@ static void folio_alloc_knows_its_size(struct ktest *test)
 	KTEST_EXPECT_PTR_EQ(test, folio_address(folio), page_address(&folio->page));
 	KTEST_EXPECT_EQ(test, folio_size(folio), 16 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(test, folio_pfn(folio), page_to_pfn(&folio->page));
-	KTEST_EXPECT_PTR_EQ(test, virt_to_folio((char *)folio_address(folio) + 5 * PAGE_SIZE), folio);
+	KTEST_EXPECT_PTR_EQ(test, virt_to_folio((char *)folio_address(folio) + 5 * PAGE_SIZE),
+			    folio);
 	/* The first tail page's fields: unmapped, unpinned. */
 	KTEST_EXPECT_EQ(test, atomic_read(&folio->_entire_mapcount), -1);
 	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 0);
 	KTEST_EXPECT_EQ(test, atomic_read(&folio->_pincount), 0);
 	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 0);
+	/* As the rmap code will: a whole mapping, and one page by its PTE. */
+	atomic_set(&folio->_entire_mapcount, 0);
+	atomic_set(&folio_page(folio, 2)->_mapcount, 0);
+	atomic_set(&folio->_nr_pages_mapped, 1);
+	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 2);
+	atomic_set(&folio->_nr_pages_mapped, 0);
+	atomic_set(&folio_page(folio, 2)->_mapcount, -1);
+	atomic_set(&folio->_entire_mapcount, -1);
 	folio_put(folio);
 }
 

@@ -399,12 +399,14 @@ static void check_slab_page(struct ktest *test, struct kmem_cache *s, void *p)
 	if (s->order)
 		KTEST_EXPECT_TRUE(test, folio_test_large(slab_folio(slab)));
 	for (i = 1; i < nr; i++)
-		if (compound_head(head + i) != head || virt_to_slab(page_address(head + i)) != slab) {
+		if (compound_head(head + i) != head ||
+		    virt_to_slab(page_address(head + i)) != slab) {
 			KTEST_FAIL(test, "page %lu of the slab of %s is not its tail", i, s->name);
 			break;
 		}
 	KTEST_EXPECT_TRUE(test, (char *)p >= (char *)slab_address(slab) &&
-			  (char *)p + s->object_size <= (char *)slab_address(slab) + slab_size(slab));
+			  (char *)p + s->object_size <=
+			  (char *)slab_address(slab) + slab_size(slab));
 }
 
 static void slabs_are_compound_pages_of_the_cache_order(struct ktest *test)
@@ -465,7 +467,8 @@ static unsigned long empty_node_partial_slabs(struct ktest *test, struct kmem_ca
 	spin_lock_irqsave(&s->list_lock, flags);
 	list_for_each_entry(slab, &s->partial, slab_list) {
 		if (slab->inuse)
-			KTEST_FAIL(test, "slab %p has %u objects in use", slab, (unsigned int)slab->inuse);
+			KTEST_FAIL(test, "slab %p has %u objects in use", slab,
+				   (unsigned int)slab->inuse);
 		nr++;
 	}
 	spin_unlock_irqrestore(&s->list_lock, flags);
