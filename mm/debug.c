@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Printing mm state for reports: dump_page() in Linux's layout, and the
+ * Printing mm state for reports: dump_page() and dump_mm() in Linux's
+ * layout (what VM_BUG_ON_PAGE and VM_BUG_ON_MM print first), and the
  * names of GFP and page flags (Linux's %pGg and %pGp, here as functions:
  * lib/vsprintf.c stays free of mm).
  */
 #include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -118,9 +120,13 @@ void dump_page(const struct page *page, const char *reason)
 	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p index:%#lx pfn:%#lx\n",
 		page, page_ref_count(head), page_mapcount(page), page->mapping,
 		page->index, page_to_pfn(page));
-	if (head != page || PageHead(page))
-		pr_warn("head:%p order:%u compound_mapcount:%d\n", head,
-			compound_order(head), atomic_read(&head[1].compound_mapcount));
+	if (head != page || PageHead(page)) {
+		const struct folio *folio = (const struct folio *)head;
+
+		pr_warn("head:%p order:%u entire_mapcount:%d nr_pages_mapped:%d pincount:%d\n",
+			head, folio_order(folio), atomic_read(&folio->_entire_mapcount) + 1,
+			atomic_read(&folio->_nr_pages_mapped), atomic_read(&folio->_pincount));
+	}
 	if (PageBuddy(page))
 		pr_warn("page_type: buddy order:%lu\n", page->private);
 	format_page_flags(flags, sizeof(flags), page->flags);
@@ -130,4 +136,11 @@ void dump_page(const struct page *page, const char *reason)
 	if (reason)
 		pr_warn("page dumped because: %s\n", reason);
 	dump_page_owner(page);
+}
+
+void dump_mm(const struct mm_struct *mm)
+{
+	pr_emerg("mm %p pgd %p mm_users %d mm_count %d pgtables_bytes %lu\n", mm, mm->pgd,
+		 atomic_read(&mm->mm_users), atomic_read(&mm->mm_count),
+		 (unsigned long)atomic_long_read(&mm->pgtables_bytes));
 }

@@ -533,24 +533,37 @@ static inline bool free_page_is_bad(struct page *page)
 	return true;
 }
 
+/*
+ * The first tail page's folio fields (mm_types.h) of a folio being freed:
+ * unmapped and unpinned, or the folio is bad.
+ */
+static const char *folio_tail_bad_reason(const struct folio *folio)
+{
+	if (unlikely(atomic_read(&folio->_entire_mapcount) != -1))
+		return "nonzero entire_mapcount";
+	if (unlikely(atomic_read(&folio->_nr_pages_mapped)))
+		return "nonzero nr_pages_mapped";
+	if (unlikely(atomic_read(&folio->_pincount)))
+		return "nonzero pincount";
+	return NULL;
+}
+
 /* A tail page of a compound page being freed: check it and make it plain. */
 static bool free_tail_page_prepare(struct page *head, struct page *page)
 {
-	bool bad = false;
+	const char *reason = NULL;
 
-	if (unlikely(compound_head(page) != head)) {
-		bad_page(page, "compound_head not consistent");
-		bad = true;
-	} else if (unlikely(page - head == 1 &&
-			    atomic_read(&page->compound_mapcount) != -1)) {
-		bad_page(page, "nonzero compound_mapcount");
-		bad = true;
-	}
+	if (unlikely(compound_head(page) != head))
+		reason = "compound_head not consistent";
+	else if (page - head == 1)
+		reason = folio_tail_bad_reason((struct folio *)head);
+	if (reason)
+		bad_page(page, reason);
 	page->compound_head = 0;
 	if (page - head == 1)
-		atomic_set(&page->compound_mapcount, 0);
+		atomic_set(&((struct folio *)head)->_entire_mapcount, 0);
 	page->mapping = NULL;
-	return bad;
+	return reason;
 }
 
 /*
@@ -599,6 +612,7 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 {
 	int bad = 0;
 
+	VM_BUG_ON_PAGE(PageTail(page), page);
 	if (unlikely(PageHead(page)) || (order && unlikely(check_pages_enabled)))
 		bad = free_pages_prepare_tails(page, order);
 	if (free_page_is_bad(page) || bad)
@@ -629,6 +643,7 @@ static bool check_new_pages(struct page *page, unsigned int order)
 
 static void prep_compound_page(struct page *page, unsigned int order)
 {
+	struct folio *folio = (struct folio *)page;
 	unsigned long i, nr = 1UL << order;
 
 	__SetPageHead(page);
@@ -636,8 +651,10 @@ static void prep_compound_page(struct page *page, unsigned int order)
 		page[i].mapping = NULL;
 		WRITE_ONCE(page[i].compound_head, (unsigned long)page + 1);
 	}
-	page[1].compound_order = (unsigned char)order;
-	atomic_set(&page[1].compound_mapcount, -1);
+	folio->_folio_order = (unsigned char)order;
+	atomic_set(&folio->_entire_mapcount, -1);
+	atomic_set(&folio->_nr_pages_mapped, 0);
+	atomic_set(&folio->_pincount, 0);
 }
 
 static void prep_new_page_hooks(struct page *page, unsigned int order, gfp_t gfp)

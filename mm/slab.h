@@ -14,6 +14,10 @@
  * red zone and tracks are absent, and the free pointer lives inside the
  * free object (s->offset < object_size), unless a constructor or poisoning
  * owns the object's bytes, when it goes after them (offset == inuse).
+ *
+ * A slab is a folio whose head page is seen as a struct slab (below): the
+ * page's flags, then SLUB's own fields where struct page keeps its union,
+ * with _refcount and memcg_data where they are for every page.
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -24,6 +28,123 @@
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
 #include <linux/stackdepot.h>
+
+/**
+ * struct slab - a slab's head page, SLUB's view of it
+ * @__page_flags: the page's flags; PG_slab set while it is a slab,
+ *	PG_workingset while on the node partial list (list_lock)
+ * @slab_list: on s->partial or (debug caches) s->full, under list_lock
+ * @next: on a CPU's c->partial list, changed by that CPU, interrupts off
+ * @slab_cache: the cache it belongs to; set while PG_slab is
+ * @freelist: the slab's own free objects (frees by CPUs that do not own it)
+ * @counters: inuse, objects and frozen as one word, replaced with
+ *	@freelist by one cmpxchg16b (slab_update_freelist()) for CPU slabs,
+ *	under list_lock for debug caches
+ * @inuse: objects not on @freelist
+ * @objects: objects in the slab
+ * @frozen: some CPU's active slab
+ * @__page_type: the page's _mapcount, untouched (-1)
+ * @__page_refcount: the page's _refcount (the page allocator's 1)
+ * @memcg_data: the page's, unused
+ */
+struct slab {
+	unsigned long __page_flags;
+	union {
+		struct list_head slab_list;
+		struct slab *next;
+	};
+	struct kmem_cache *slab_cache;
+	/* 16-byte aligned, for cmpxchg16b. */
+	void *freelist;
+	union {
+		unsigned long counters;
+		struct {
+			unsigned inuse:16;
+			unsigned objects:15;
+			unsigned frozen:1;
+		};
+	};
+	unsigned int __page_type;
+	atomic_t __page_refcount;
+	unsigned long memcg_data;
+};
+
+#define SLAB_MATCH(pg, sl)						\
+	_Static_assert(__builtin_offsetof(struct page, pg) ==		\
+		       __builtin_offsetof(struct slab, sl), "slab." #sl " is not page." #pg)
+SLAB_MATCH(flags, __page_flags);
+SLAB_MATCH(compound_head, slab_list);	/* a pointer, bit 0 clear: not a tail page */
+SLAB_MATCH(mapping, slab_cache);	/* NULLed before the pages are freed */
+SLAB_MATCH(_mapcount, __page_type);
+SLAB_MATCH(_refcount, __page_refcount);
+SLAB_MATCH(memcg_data, memcg_data);
+#undef SLAB_MATCH
+_Static_assert(sizeof(struct slab) <= sizeof(struct page), "struct slab is larger than a page's");
+_Static_assert(__builtin_offsetof(struct slab, freelist) % (2 * sizeof(void *)) == 0,
+	       "slab freelist and counters must be 16-byte aligned for cmpxchg16b");
+
+/*
+ * Conversions: a slab is its folio, whose first page is the slab's. They
+ * are casts, as the types overlay one another; keep the caller's const.
+ */
+#define slab_folio(s)	_Generic((s),						\
+	const struct slab *: (const struct folio *)(s),			\
+	struct slab *: (struct folio *)(s))
+#define folio_slab(f)	_Generic((f),						\
+	const struct folio *: (const struct slab *)(f),			\
+	struct folio *: (struct slab *)(f))
+#define page_slab(p)	_Generic((p),						\
+	const struct page *: (const struct slab *)(p),			\
+	struct page *: (struct slab *)(p))
+#define slab_page(s)	folio_page(slab_folio(s), 0)
+
+static inline void *slab_address(const struct slab *slab)
+{
+	return folio_address(slab_folio(slab));
+}
+
+static inline int slab_nid(const struct slab *slab)
+{
+	return folio_nid(slab_folio(slab));
+}
+
+static inline unsigned int slab_order(const struct slab *slab)
+{
+	return folio_order(slab_folio(slab));
+}
+
+static inline size_t slab_size(const struct slab *slab)
+{
+	return PAGE_SIZE << slab_order(slab);
+}
+
+/* The slab holding @obj, or NULL if its page is not a slab's. */
+static inline struct slab *virt_to_slab(const void *obj)
+{
+	struct folio *folio = virt_to_folio(obj);
+
+	return folio_test_slab(folio) ? folio_slab(folio) : NULL;
+}
+
+/*
+ * PG_workingset, reused: the slab is on its cache's node partial list.
+ * Changed under list_lock only, and nothing else changes the flags of a
+ * slab's page while it is one: the non-atomic forms do.
+ */
+static inline bool slab_test_node_partial(const struct slab *slab)
+{
+	return folio_test_workingset(slab_folio(slab));
+}
+
+static inline void slab_set_node_partial(struct slab *slab)
+{
+	__folio_set_workingset(slab_folio(slab));
+}
+
+static inline void slab_clear_node_partial(struct slab *slab)
+{
+	__folio_clear_workingset(slab_folio(slab));
+}
 
 /*
  * A CPU's slab state (alloc_percpu(), reached with %gs). freelist and tid
@@ -41,8 +162,8 @@ struct kmem_cache_cpu {
 		};
 		u128 freelist_tid;
 	};
-	struct page *slab;		/* the active slab (frozen), or NULL */
-	struct page *partial;		/* unfrozen partial slabs, by slab_next */
+	struct slab *slab;		/* the active slab (frozen), or NULL */
+	struct slab *partial;		/* unfrozen partial slabs, by slab->next */
 	unsigned int partial_slabs;
 } __aligned(16);
 
@@ -96,8 +217,8 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
 }
 
 /*
- * slab->slab_counters: inuse (bits 0-15), objects (16-30), frozen (31).
- * It changes with slab->slab_freelist, by cmpxchg16b (slab_update_freelist).
+ * A snapshot of slab->counters taken for a cmpxchg16b, decoded and built
+ * (the same bits as the inuse, objects and frozen fields).
  */
 #define SLAB_INUSE(c)		((unsigned int)((c) & 0xffff))
 #define SLAB_OBJECTS(c)		((unsigned int)(((c) >> 16) & 0x7fff))
@@ -115,18 +236,6 @@ static inline unsigned int order_objects(unsigned int order, unsigned int size)
 	return min((unsigned int)((PAGE_SIZE << order) / size), (unsigned int)MAX_OBJS_PER_PAGE);
 }
 
-static inline void *slab_address(const struct page *slab)
-{
-	return page_address(slab);
-}
-
-static inline struct page *virt_to_slab(const void *obj)
-{
-	struct page *page = compound_head(virt_to_page(obj));
-
-	return PageSlab(page) ? page : NULL;
-}
-
 /* The slot holding @object begins red_left_pad bytes before it. */
 static inline void *slot_of(const struct kmem_cache *s, void *object)
 {
@@ -138,7 +247,7 @@ static inline void *slot_of(const struct kmem_cache *s, void *object)
  * beyond the slab's own object count, which a fallback order makes smaller
  * than s->objects)?
  */
-static inline bool check_valid_pointer(const struct kmem_cache *s, const struct page *slab,
+static inline bool check_valid_pointer(const struct kmem_cache *s, const struct slab *slab,
 				       const void *object)
 {
 	const char *base = slab_address(slab);
@@ -147,7 +256,7 @@ static inline bool check_valid_pointer(const struct kmem_cache *s, const struct 
 	if (!object)
 		return true;
 	if (o < base + s->red_left_pad ||
-	    o >= base + SLAB_OBJECTS(READ_ONCE(slab->slab_counters)) * s->size)
+	    o >= base + SLAB_OBJECTS(READ_ONCE(slab->counters)) * s->size)
 		return false;
 	return (o - base - s->red_left_pad) % s->size == 0;
 }
@@ -242,9 +351,9 @@ void setup_object_debug(struct kmem_cache *s, void *object);
  * free is bad (double free, interior or foreign pointer): the caller then
  * does not use or free it. Reports have been printed.
  */
-bool alloc_debug_processing(struct kmem_cache *s, struct page *slab, void *object,
+bool alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void *object,
 			    unsigned long addr);
-bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *object,
+bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void *object,
 			   unsigned long addr);
 /* Check every slab of @s (slabinfo -v). Return: the number of errors. */
 unsigned long validate_slab_cache(struct kmem_cache *s);

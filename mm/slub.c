@@ -7,9 +7,9 @@
  * order chosen from slub_min_order, slub_max_order and slub_min_objects
  * (calculate_order()). A free object keeps the pointer to the next free
  * one at s->offset (obfuscated with CONFIG_SLAB_FREELIST_HARDENED). The
- * slab's head struct page is its struct slab: cache, freelist, and the
- * counters inuse / objects / frozen, the last two words changed together
- * by cmpxchg16b (slab_update_freelist()).
+ * slab's head page, seen as a struct slab (mm/slab.h), holds its cache,
+ * freelist, and the counters inuse / objects / frozen, the last two words
+ * changed together by cmpxchg16b (slab_update_freelist()).
  *
  * States of a slab:
  *   frozen     some CPU's active slab (c->slab). That CPU alone allocates
@@ -18,9 +18,9 @@
  *              runs dry (get_freelist()). inuse counts the objects not on
  *              slab->freelist.
  *   cpu partial  unfrozen, with free objects, on one CPU's c->partial
- *              list (by slab_next); becomes that CPU's active slab next.
+ *              list (by slab->next); becomes that CPU's active slab next.
  *   node partial unfrozen, with free objects, on s->partial, with
- *              PG_workingset set (under list_lock).
+ *              slab_test_node_partial() true (under list_lock).
  *   full       unfrozen, no free objects, on no list (debug caches: on
  *              s->full). The free that ends this state puts the slab on
  *              the freeing CPU's partial list.
@@ -40,8 +40,8 @@
  * mm/slub_debug.c.
  *
  * Locking: s->list_lock (interrupts off) protects s->partial, s->full,
- * nr_partial and PG_workingset of the cache's slabs, and the freelist and
- * counters of debug caches' slabs. A CPU's kmem_cache_cpu is changed only
+ * nr_partial and the node-partial flag of the cache's slabs, and the
+ * freelist and counters of debug caches' slabs. A CPU's kmem_cache_cpu is changed only
  * by that CPU: by the fast paths' cmpxchg16b, or with interrupts off.
  * slab_caches_mutex protects slab_caches and the caches' refcounts.
  */
@@ -93,13 +93,13 @@ struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 static struct kmem_cache kmalloc_boot[KMALLOC_SHIFT_HIGH + 1];
 
 /* Replace @slab's {freelist, counters} if they still are {@fl, @c}. */
-static inline bool slab_update_freelist(struct page *slab, void *fl, unsigned long c,
+static inline bool slab_update_freelist(struct slab *slab, void *fl, unsigned long c,
 					void *new_fl, unsigned long new_c)
 {
 	u128 old = ((u128)c << 64) | (unsigned long)fl;
 	u128 new = ((u128)new_c << 64) | (unsigned long)new_fl;
 
-	return try_cmpxchg128((u128 *)&slab->slab_freelist, &old, new);
+	return try_cmpxchg128((u128 *)&slab->freelist, &old, new);
 }
 
 /* ---- slabs ------------------------------------------------------------- */
@@ -143,20 +143,27 @@ static int calculate_order(unsigned int size)
 	return order <= MAX_ORDER ? (int)order : -1;
 }
 
-static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t gfp, unsigned int order)
+static struct slab *alloc_slab_page(struct kmem_cache *s, gfp_t gfp, unsigned int order)
 {
-	return alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags | __GFP_COMP, order);
+	struct page *page = alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags | __GFP_COMP, order);
+	struct slab *slab;
+
+	if (!page)
+		return NULL;
+	slab = page_slab(page);
+	__folio_set_slab(slab_folio(slab));
+	return slab;
 }
 
 /*
  * A new slab, unfrozen, with every object free and set up. The preferred
  * order is tried quietly first, then the smallest that holds one object.
  */
-static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
+static struct slab *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	unsigned int order = s->order, min_order = (unsigned int)get_order(s->size);
 	unsigned int i, objects;
-	struct page *slab;
+	struct slab *slab;
 	char *p;
 
 	slab = alloc_slab_page(s, order > min_order ? gfp | __GFP_NOWARN | __GFP_NORETRY : gfp,
@@ -168,7 +175,6 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 	if (!slab)
 		return NULL;
 	objects = order_objects(order, s->size);
-	__SetPageSlab(slab);
 	slab->slab_cache = s;
 	INIT_LIST_HEAD(&slab->slab_list);
 	p = (char *)slab_address(slab) + s->red_left_pad;
@@ -181,35 +187,39 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 			s->ctor(p);
 		set_freepointer(s, p, i + 1 < objects ? p + s->size : NULL);
 	}
-	slab->slab_freelist = (char *)slab_address(slab) + s->red_left_pad;
-	slab->slab_counters = slab_counters(objects, 0, false);
+	slab->freelist = (char *)slab_address(slab) + s->red_left_pad;
+	slab->counters = slab_counters(objects, 0, false);
 	atomic_long_add(1, &s->nr_slabs);
 	atomic_long_add(objects, &s->total_objects);
 	return slab;
 }
 
-static void discard_slab(struct kmem_cache *s, struct page *slab)
+static void discard_slab(struct kmem_cache *s, struct slab *slab)
 {
+	unsigned int order = slab_order(slab);
+
 	atomic_long_sub(1, &s->nr_slabs);
-	atomic_long_sub(SLAB_OBJECTS(slab->slab_counters), &s->total_objects);
-	__ClearPageSlab(slab);
+	atomic_long_sub(slab->objects, &s->total_objects);
+	VM_BUG_ON_PAGE(slab->inuse || folio_ref_count(slab_folio(slab)) != 1, slab_page(slab));
+	__folio_clear_slab(slab_folio(slab));
 	slab->slab_cache = NULL;	/* the page's mapping: must be NULL when freed */
-	__free_pages(slab, compound_order(slab));
+	__free_pages(slab_page(slab), order);
 }
 
 /* List lock held. */
-static void add_partial(struct kmem_cache *s, struct page *slab)
+static void add_partial(struct kmem_cache *s, struct slab *slab)
 {
+	VM_BUG_ON_PAGE(slab->frozen || slab_test_node_partial(slab), slab_page(slab));
 	list_add(&slab->slab_list, &s->partial);
 	s->nr_partial++;
-	__SetPageWorkingset(slab);
+	slab_set_node_partial(slab);
 }
 
-static void remove_partial(struct kmem_cache *s, struct page *slab)
+static void remove_partial(struct kmem_cache *s, struct slab *slab)
 {
 	list_del_init(&slab->slab_list);
 	s->nr_partial--;
-	__ClearPageWorkingset(slab);
+	slab_clear_node_partial(slab);
 }
 
 /* ---- the CPU slabs (interrupts off) -------------------------------------- */
@@ -218,28 +228,28 @@ static void remove_partial(struct kmem_cache *s, struct page *slab)
  * Take @slab's free objects for its owning CPU. A slab with none is
  * unfrozen: it is full now, on no list. Return: the objects, or NULL.
  */
-static void *get_freelist(struct kmem_cache *s, struct page *slab)
+static void *get_freelist(struct kmem_cache *s, struct slab *slab)
 {
 	unsigned long c, objects;
 	void *fl;
 
 	do {
-		fl = READ_ONCE(slab->slab_freelist);
-		c = READ_ONCE(slab->slab_counters);
+		fl = READ_ONCE(slab->freelist);
+		c = READ_ONCE(slab->counters);
 		objects = SLAB_OBJECTS(c);
 	} while (!slab_update_freelist(slab, fl, c, NULL, slab_counters(objects, objects, fl)));
 	return fl;
 }
 
 /* Make the unfrozen partial @slab a CPU's active slab. Return: its objects. */
-static void *freeze_slab(struct kmem_cache *s, struct page *slab)
+static void *freeze_slab(struct kmem_cache *s, struct slab *slab)
 {
 	unsigned long c, objects;
 	void *fl;
 
 	do {
-		fl = READ_ONCE(slab->slab_freelist);
-		c = READ_ONCE(slab->slab_counters);
+		fl = READ_ONCE(slab->freelist);
+		c = READ_ONCE(slab->counters);
 		objects = SLAB_OBJECTS(c);
 	} while (!slab_update_freelist(slab, fl, c, NULL, slab_counters(objects, objects, true)));
 	WARN_ON_ONCE(!fl);
@@ -253,7 +263,7 @@ static void *freeze_slab(struct kmem_cache *s, struct page *slab)
  * when full. The state changes under list_lock, so no free can see the
  * slab unfrozen and partial before it is listed.
  */
-static void deactivate_slab(struct kmem_cache *s, struct page *slab, void *freelist)
+static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freelist)
 {
 	unsigned long c, new_c;
 	unsigned int n = 0;
@@ -266,8 +276,8 @@ static void deactivate_slab(struct kmem_cache *s, struct page *slab, void *freel
 	}
 	spin_lock(&s->list_lock);
 	do {
-		fl = READ_ONCE(slab->slab_freelist);
-		c = READ_ONCE(slab->slab_counters);
+		fl = READ_ONCE(slab->freelist);
+		c = READ_ONCE(slab->counters);
 		if (tail)
 			set_freepointer(s, tail, fl);
 		new_fl = freelist ? freelist : fl;
@@ -285,7 +295,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *slab, void *freel
 /* Give up this CPU's active slab (c: this CPU's). */
 static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
-	struct page *slab = c->slab;
+	struct slab *slab = c->slab;
 	void *freelist = c->freelist;
 
 	c->slab = NULL;
@@ -296,19 +306,19 @@ static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 }
 
 /* Move a detached CPU partial list to the node list, freeing empty slabs. */
-static void put_partials(struct kmem_cache *s, struct page *list)
+static void put_partials(struct kmem_cache *s, struct slab *list)
 {
-	struct page *slab, *discard = NULL;
+	struct slab *slab, *discard = NULL;
 
 	if (!list)
 		return;
 	spin_lock(&s->list_lock);
 	while ((slab = list)) {
-		list = slab->slab_next;
+		list = slab->next;
 		INIT_LIST_HEAD(&slab->slab_list);
-		if (!SLAB_INUSE(READ_ONCE(slab->slab_counters)) &&
+		if (!SLAB_INUSE(READ_ONCE(slab->counters)) &&
 		    s->nr_partial >= s->min_partial) {
-			slab->slab_next = discard;
+			slab->next = discard;
 			discard = slab;
 		} else {
 			add_partial(s, slab);
@@ -316,23 +326,24 @@ static void put_partials(struct kmem_cache *s, struct page *list)
 	}
 	spin_unlock(&s->list_lock);
 	while ((slab = discard)) {
-		discard = slab->slab_next;
+		discard = slab->next;
 		discard_slab(s, slab);
 	}
 }
 
 /* A slab that stopped being full goes on this CPU's partial list. */
-static void put_cpu_partial(struct kmem_cache *s, struct page *slab)
+static void put_cpu_partial(struct kmem_cache *s, struct slab *slab)
 {
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
-	struct page *old = NULL;
+	struct slab *old = NULL;
 
+	VM_BUG_ON_PAGE(slab->frozen || slab_test_node_partial(slab), slab_page(slab));
 	if (c->partial_slabs >= s->cpu_partial_slabs) {
 		old = c->partial;
 		c->partial = NULL;
 		c->partial_slabs = 0;
 	}
-	slab->slab_next = c->partial;
+	slab->next = c->partial;
 	c->partial = slab;
 	c->partial_slabs++;
 	put_partials(s, old);
@@ -343,10 +354,10 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *slab)
  * slab (returned, frozen, with its objects in *@freelist); up to half the
  * CPU partial capacity more go to c->partial.
  */
-static struct page *get_partial_node(struct kmem_cache *s, struct kmem_cache_cpu *c,
+static struct slab *get_partial_node(struct kmem_cache *s, struct kmem_cache_cpu *c,
 				     void **freelist)
 {
-	struct page *slab, *next, *first = NULL;
+	struct slab *slab, *next, *first = NULL;
 
 	if (!READ_ONCE(s->nr_partial))
 		return NULL;
@@ -357,7 +368,7 @@ static struct page *get_partial_node(struct kmem_cache *s, struct kmem_cache_cpu
 			first = slab;
 			*freelist = freeze_slab(s, slab);
 		} else {
-			slab->slab_next = c->partial;
+			slab->next = c->partial;
 			c->partial = slab;
 			c->partial_slabs++;
 		}
@@ -379,7 +390,7 @@ static void *alloc_debug_slowpath(struct kmem_cache *s, gfp_t gfp, unsigned long
 static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 {
 	struct kmem_cache_cpu *c;
-	struct page *slab;
+	struct slab *slab;
 	void *freelist;
 
 	if (kmem_cache_debug(s))
@@ -397,7 +408,7 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 	}
 	slab = c->partial;
 	if (slab) {
-		c->partial = slab->slab_next;
+		c->partial = slab->next;
 		c->partial_slabs--;
 		freelist = freeze_slab(s, slab);
 		goto install;
@@ -412,10 +423,9 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 	local_irq_disable();
 	if (!slab)
 		return NULL;
-	freelist = slab->slab_freelist;
-	slab->slab_freelist = NULL;
-	slab->slab_counters = slab_counters(SLAB_OBJECTS(slab->slab_counters),
-					    SLAB_OBJECTS(slab->slab_counters), true);
+	freelist = slab->freelist;
+	slab->freelist = NULL;
+	slab->counters = slab_counters(slab->objects, slab->objects, true);
 	/* Perhaps on another CPU now, which may have an active slab meanwhile. */
 	c = this_cpu_ptr(s->cpu_slab);
 	if (c->slab)
@@ -505,22 +515,27 @@ void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size)
 
 /* ---- free ---------------------------------------------------------------- */
 
-static void free_debug_slowpath(struct kmem_cache *s, struct page *slab, void *object,
+static void free_debug_slowpath(struct kmem_cache *s, struct slab *slab, void *object,
 				unsigned long addr);
 
 /* Is @slab (a head page) a slab of @s? Any other free is a misuse. */
-static inline bool slab_is_of_cache(const struct kmem_cache *s, const struct page *slab)
+static inline bool slab_is_of_cache(const struct kmem_cache *s, const struct slab *slab)
 {
-	return PageSlab(slab) && slab->slab_cache == s;
+	return folio_test_slab(slab_folio(slab)) && slab->slab_cache == s;
 }
 
-/* A free of @obj, whose head page is @page, to @s which it does not belong to. */
-static noinline void report_foreign_object(struct kmem_cache *s, struct page *page,
+/*
+ * A free of @obj to @s which it does not belong to; @slab is its folio's
+ * head seen as a slab, which it may not be.
+ */
+static noinline void report_foreign_object(struct kmem_cache *s, struct slab *slab,
 					   const void *obj)
 {
+	bool is_slab = folio_test_slab(slab_folio(slab));
+
 	pr_err("kmem_cache_free(%s): %p is not an object of this cache (it is %s%s)\n",
-	       s->name, obj, PageSlab(page) ? "from " : "not from a slab",
-	       PageSlab(page) ? page->slab_cache->name : "");
+	       s->name, obj, is_slab ? "from " : "not from a slab",
+	       is_slab ? slab->slab_cache->name : "");
 	WARN_ON(1);
 	atomic_long_add(1, &slub_debug_reports);
 }
@@ -547,7 +562,7 @@ static inline bool freelist_double_free(struct kmem_cache *s, void *head, void *
  * to this CPU's partial list) or becomes empty (under list_lock: freed if
  * on the node list, or off every list, with partial slabs enough).
  */
-static noinline void slab_free_transition(struct kmem_cache *s, struct page *slab, void *head,
+static noinline void slab_free_transition(struct kmem_cache *s, struct slab *slab, void *head,
 					  void *tail, unsigned int cnt)
 {
 	unsigned long c, new_c, flags = 0;
@@ -559,8 +574,8 @@ static noinline void slab_free_transition(struct kmem_cache *s, struct page *sla
 			spin_unlock_irqrestore(&s->list_lock, flags);
 			locked = false;
 		}
-		prior = READ_ONCE(slab->slab_freelist);
-		c = READ_ONCE(slab->slab_counters);
+		prior = READ_ONCE(slab->freelist);
+		c = READ_ONCE(slab->counters);
 		set_freepointer(s, tail, prior);
 		new_c = c - cnt;
 		was_frozen = c & SLAB_FROZEN;
@@ -578,8 +593,8 @@ static noinline void slab_free_transition(struct kmem_cache *s, struct page *sla
 		}
 		return;
 	}
-	if (s->nr_partial >= s->min_partial && (PageWorkingset(slab) || !prior)) {
-		if (PageWorkingset(slab))
+	if (s->nr_partial >= s->min_partial && (slab_test_node_partial(slab) || !prior)) {
+		if (slab_test_node_partial(slab))
 			remove_partial(s, slab);
 		spin_unlock_irqrestore(&s->list_lock, flags);
 		discard_slab(s, slab);
@@ -595,7 +610,7 @@ static noinline void slab_free_transition(struct kmem_cache *s, struct page *sla
  * this CPU's active slab, go onto the slab's own freelist with one
  * cmpxchg16b, unless the slab changes state (slab_free_transition()).
  */
-static noinline void __slab_free(struct kmem_cache *s, struct page *slab, void *head,
+static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 				 void *tail, unsigned int cnt, unsigned long addr)
 {
 	unsigned long c, new_c;
@@ -610,8 +625,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab, void *
 		return;
 	}
 	do {
-		prior = READ_ONCE(slab->slab_freelist);
-		c = READ_ONCE(slab->slab_counters);
+		prior = READ_ONCE(slab->freelist);
+		c = READ_ONCE(slab->counters);
 		new_c = c - cnt;
 		if (freelist_double_free(s, head, prior))
 			return;
@@ -623,7 +638,7 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab, void *
 	} while (!slab_update_freelist(slab, prior, c, head, new_c));
 }
 
-static __always_inline void do_slab_free(struct kmem_cache *s, struct page *slab, void *head,
+static __always_inline void do_slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 					 void *tail, unsigned int cnt, unsigned long addr)
 {
 	struct kmem_cache_cpu *pcp = s->cpu_slab, *c;
@@ -656,7 +671,7 @@ static inline void slab_free_clear(struct kmem_cache *s, void *object)
 		memset(object, 0, s->object_size);
 }
 
-static noinline void slab_free_init(struct kmem_cache *s, struct page *slab, void *object,
+static noinline void slab_free_init(struct kmem_cache *s, struct slab *slab, void *object,
 				    unsigned long addr)
 {
 	if (slab_is_of_cache(s, slab))
@@ -664,7 +679,7 @@ static noinline void slab_free_init(struct kmem_cache *s, struct page *slab, voi
 	do_slab_free(s, slab, object, object, 1, addr);
 }
 
-static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *object,
+static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, void *object,
 				      unsigned long addr)
 {
 	if (unlikely(init_on_free))
@@ -678,7 +693,7 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	if (unlikely(!obj))
 		return;
 	/* Not checked here: a foreign object is never s's active slab's (__slab_free). */
-	slab_free(s, compound_head(virt_to_page(obj)), obj, _RET_IP_);
+	slab_free(s, folio_slab(virt_to_folio(obj)), obj, _RET_IP_);
 }
 
 /* ---- bulk -------------------------------------------------------------- */
@@ -729,7 +744,7 @@ error:
 static void free_bulk_one_slab(struct kmem_cache *s, size_t nr, void **p)
 {
 	void *head = p[--nr], *tail = head;
-	struct page *slab = virt_to_slab(head);
+	struct slab *slab = virt_to_slab(head);
 	struct kmem_cache *cache = s ? s : slab ? slab->slab_cache : NULL;
 	unsigned int cnt = 1, misses = 0;
 
@@ -737,7 +752,7 @@ static void free_bulk_one_slab(struct kmem_cache *s, size_t nr, void **p)
 		kfree(head);	/* a large kmalloc, or a bad pointer: reported there */
 		return;
 	}
-	slab = compound_head(virt_to_page(head));
+	slab = folio_slab(virt_to_folio(head));
 	if (unlikely(!slab_is_of_cache(cache, slab))) {
 		report_foreign_object(cache, slab, head);
 		return;
@@ -952,7 +967,7 @@ static void flush_cpu_slab(void *data)
 {
 	struct kmem_cache *s = data;
 	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
-	struct page *partial = c->partial;
+	struct slab *partial = c->partial;
 
 	flush_slab(s, c);
 	c->partial = NULL;
@@ -968,13 +983,13 @@ void flush_all(struct kmem_cache *s)
 /* Free the empty slabs of the node partial list. */
 static void discard_empty_slabs(struct kmem_cache *s)
 {
-	struct page *slab, *next;
+	struct slab *slab, *next;
 	unsigned long flags;
 	LIST_HEAD(empty);
 
 	spin_lock_irqsave(&s->list_lock, flags);
 	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
-		if (SLAB_INUSE(READ_ONCE(slab->slab_counters)))
+		if (SLAB_INUSE(READ_ONCE(slab->counters)))
 			continue;
 		remove_partial(s, slab);
 		list_add(&slab->slab_list, &empty);
@@ -996,11 +1011,11 @@ int kmem_cache_shrink(struct kmem_cache *s)
 static unsigned long count_free_objects(struct kmem_cache *s)
 {
 	unsigned long flags, free = 0;
-	struct page *slab;
+	struct slab *slab;
 
 	spin_lock_irqsave(&s->list_lock, flags);
 	list_for_each_entry(slab, &s->partial, slab_list) {
-		unsigned long c = READ_ONCE(slab->slab_counters);
+		unsigned long c = READ_ONCE(slab->counters);
 
 		free += SLAB_OBJECTS(c) - SLAB_INUSE(c);
 	}
@@ -1064,33 +1079,35 @@ void *__kmalloc(size_t size, gfp_t gfp)
 
 void kfree(const void *obj)
 {
-	struct page *page;
+	struct folio *folio;
+	struct slab *slab;
 
 	if (unlikely(ZERO_OR_NULL_PTR(obj)))
 		return;
-	page = compound_head(virt_to_page(obj));
-	if (likely(PageSlab(page))) {
-		slab_free(page->slab_cache, page, (void *)obj, _RET_IP_);
+	folio = virt_to_folio(obj);
+	if (likely(folio_test_slab(folio))) {
+		slab = folio_slab(folio);
+		slab_free(slab->slab_cache, slab, (void *)obj, _RET_IP_);
 		return;
 	}
-	if (WARN_ON(!PageHead(page) || obj != page_address(page))) {
+	if (WARN_ON(!folio_test_large(folio) || obj != folio_address(folio))) {
 		pr_err("kfree: %p is not a kmalloc()ed object\n", obj);
 		atomic_long_add(1, &slub_debug_reports);
 		return;
 	}
-	__free_pages(page, compound_order(page));
+	__free_pages(folio_page(folio, 0), folio_order(folio));
 }
 
 size_t ksize(const void *obj)
 {
-	struct page *page;
+	struct folio *folio;
 
 	if (ZERO_OR_NULL_PTR(obj))
 		return 0;
-	page = compound_head(virt_to_page(obj));
-	if (PageSlab(page))
-		return page->slab_cache->object_size;
-	return PAGE_SIZE << compound_order(page);
+	folio = virt_to_folio(obj);
+	if (folio_test_slab(folio))
+		return folio_slab(folio)->slab_cache->object_size;
+	return folio_size(folio);
 }
 
 void *krealloc(const void *p, size_t new_size, gfp_t gfp)
@@ -1145,25 +1162,25 @@ char *kstrdup(const char *s, gfp_t gfp)
 /* ---- debug caches: every object under list_lock --------------------------- */
 
 /* Take one object of @slab (list lock held); move it to the full list when it empties. */
-static void *alloc_single(struct kmem_cache *s, struct page *slab, unsigned long addr)
+static void *alloc_single(struct kmem_cache *s, struct slab *slab, unsigned long addr)
 {
-	void *object = slab->slab_freelist;
-	unsigned int objects = SLAB_OBJECTS(slab->slab_counters);
+	void *object = slab->freelist;
+	unsigned int objects = slab->objects;
 
 	if (!alloc_debug_processing(s, slab, object, addr)) {
 		/* Corrupt: the slab's free objects are given up, as Linux does. */
-		slab->slab_freelist = NULL;
-		slab->slab_counters = slab_counters(objects, objects, false);
+		slab->freelist = NULL;
+		slab->counters = slab_counters(objects, objects, false);
 		object = NULL;
 	} else {
-		slab->slab_freelist = get_freepointer(s, object);
-		slab->slab_counters++;
+		slab->freelist = get_freepointer(s, object);
+		slab->inuse++;
 	}
-	if (!slab->slab_freelist) {
-		if (PageWorkingset(slab))
+	if (!slab->freelist) {
+		if (slab_test_node_partial(slab))
 			remove_partial(s, slab);
 		list_add(&slab->slab_list, &s->full);
-	} else if (!PageWorkingset(slab)) {
+	} else if (!slab_test_node_partial(slab)) {
 		add_partial(s, slab);
 	}
 	return object;
@@ -1172,11 +1189,11 @@ static void *alloc_single(struct kmem_cache *s, struct page *slab, unsigned long
 /* Context: interrupts off. */
 static void *alloc_debug_slowpath(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 {
-	struct page *slab;
+	struct slab *slab;
 	void *object = NULL;
 
 	spin_lock(&s->list_lock);
-	while (!object && (slab = list_first_entry_or_null(&s->partial, struct page, slab_list)))
+	while (!object && (slab = list_first_entry_or_null(&s->partial, struct slab, slab_list)))
 		object = alloc_single(s, slab, addr);
 	spin_unlock(&s->list_lock);
 	if (object)
@@ -1193,7 +1210,7 @@ static void *alloc_debug_slowpath(struct kmem_cache *s, gfp_t gfp, unsigned long
 	return object;
 }
 
-static void free_debug_slowpath(struct kmem_cache *s, struct page *slab, void *object,
+static void free_debug_slowpath(struct kmem_cache *s, struct slab *slab, void *object,
 				unsigned long addr)
 {
 	unsigned long flags;
@@ -1202,11 +1219,11 @@ static void free_debug_slowpath(struct kmem_cache *s, struct page *slab, void *o
 	spin_lock_irqsave(&s->list_lock, flags);
 	if (!free_debug_processing(s, slab, object, addr))
 		goto out;
-	was_full = !slab->slab_freelist;
-	set_freepointer(s, object, slab->slab_freelist);
-	slab->slab_freelist = object;
-	slab->slab_counters--;
-	if (!SLAB_INUSE(slab->slab_counters) && s->nr_partial >= s->min_partial) {
+	was_full = !slab->freelist;
+	set_freepointer(s, object, slab->freelist);
+	slab->freelist = object;
+	slab->inuse--;
+	if (!slab->inuse && s->nr_partial >= s->min_partial) {
 		if (was_full)
 			list_del_init(&slab->slab_list);
 		else

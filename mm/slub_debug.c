@@ -270,14 +270,14 @@ static void print_tracking(struct kmem_cache *s, void *object)
 	print_track("Freed", get_track(s, object, TRACK_FREE), now);
 }
 
-static void print_slab_info(const struct page *slab)
+static void print_slab_info(const struct slab *slab)
 {
-	unsigned long c = READ_ONCE(slab->slab_counters);
+	unsigned long c = READ_ONCE(slab->counters);
 	char flags[128];
 
-	format_page_flags(flags, sizeof(flags), slab->flags);
+	format_page_flags(flags, sizeof(flags), slab->__page_flags);
 	pr_err("Slab 0x%p objects=%u used=%u fp=0x%p flags=%#lx(%s)\n", slab, SLAB_OBJECTS(c),
-	       SLAB_INUSE(c), slab->slab_freelist, slab->flags, flags);
+	       SLAB_INUSE(c), slab->freelist, slab->__page_flags, flags);
 }
 
 /* The head of every report; each counts once. */
@@ -313,7 +313,7 @@ static void __printf(2, 3) slab_fix(struct kmem_cache *s, const char *fmt, ...)
 }
 
 /* The object in full: tracks, slab, and a dump of its slot. */
-static void print_trailer(struct kmem_cache *s, struct page *slab, u8 *p)
+static void print_trailer(struct kmem_cache *s, struct slab *slab, u8 *p)
 {
 	u8 *addr = slab_address(slab);
 	unsigned int off;
@@ -336,14 +336,14 @@ static void print_trailer(struct kmem_cache *s, struct page *slab, u8 *p)
 	dump_stack_lvl(KERN_ERR);
 }
 
-static void object_err(struct kmem_cache *s, struct page *slab, void *object, const char *reason)
+static void object_err(struct kmem_cache *s, struct slab *slab, void *object, const char *reason)
 {
 	slab_bug(s, "%s", reason);
 	print_trailer(s, slab, object);
 	add_taint(TAINT_BAD_PAGE);
 }
 
-static void __printf(3, 4) slab_err(struct kmem_cache *s, struct page *slab, const char *fmt, ...)
+static void __printf(3, 4) slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -365,7 +365,7 @@ static void restore_bytes(struct kmem_cache *s, const char *what, u8 value, u8 *
  * Are the @bytes at @start all @value? If not, report the overwritten
  * range of @object's slot as @what and restore it. Return: intact.
  */
-static bool check_bytes_and_report(struct kmem_cache *s, struct page *slab, u8 *object,
+static bool check_bytes_and_report(struct kmem_cache *s, struct slab *slab, u8 *object,
 				   const char *what, u8 *start, u8 value, unsigned int bytes)
 {
 	u8 *fault = memchr_inv(start, value, bytes), *end = start + bytes;
@@ -425,7 +425,7 @@ static noinline void set_track(struct kmem_cache *s, void *object, enum track_it
 }
 
 /* The bytes after the tracks up to the end of the slot: 0x5a. */
-static bool check_pad_bytes(struct kmem_cache *s, struct page *slab, u8 *p)
+static bool check_pad_bytes(struct kmem_cache *s, struct slab *slab, u8 *p)
 {
 	unsigned int off = get_info_end(s);
 
@@ -443,7 +443,7 @@ static bool check_pad_bytes(struct kmem_cache *s, struct page *slab, u8 *p)
  * inside an allocated object. Return: all intact (what was not is now
  * restored; a corrupt free pointer is cut to NULL).
  */
-static bool check_object(struct kmem_cache *s, struct page *slab, void *object, u8 val)
+static bool check_object(struct kmem_cache *s, struct slab *slab, void *object, u8 val)
 {
 	u8 *p = object, *endobject = p + s->object_size;
 
@@ -478,9 +478,9 @@ static bool check_object(struct kmem_cache *s, struct page *slab, void *object, 
 }
 
 /* The slab's tail after its last object: 0x5a with poisoning. */
-static void slab_pad_check(struct kmem_cache *s, struct page *slab)
+static void slab_pad_check(struct kmem_cache *s, struct slab *slab)
 {
-	unsigned int length = PAGE_SIZE << compound_order(slab);
+	unsigned int length = PAGE_SIZE << slab_order(slab);
 	unsigned int remainder = length % s->size;
 	u8 *start = slab_address(slab), *end = start + length, *pad = end - remainder, *fault;
 
@@ -497,16 +497,16 @@ static void slab_pad_check(struct kmem_cache *s, struct page *slab)
 	restore_bytes(s, "slab padding", POISON_INUSE, fault, end);
 }
 
-static bool check_slab(struct kmem_cache *s, struct page *slab)
+static bool check_slab(struct kmem_cache *s, struct slab *slab)
 {
-	unsigned long c = READ_ONCE(slab->slab_counters);
+	unsigned long c = READ_ONCE(slab->counters);
 	unsigned int maxobj;
 
-	if (!PageSlab(slab)) {
+	if (!folio_test_slab(slab_folio(slab))) {
 		slab_err(s, slab, "Not a valid slab page");
 		return false;
 	}
-	maxobj = order_objects(compound_order(slab), s->size);
+	maxobj = order_objects(slab_order(slab), s->size);
 	if (SLAB_OBJECTS(c) > maxobj) {
 		slab_err(s, slab, "objects %u > max %u", SLAB_OBJECTS(c), maxobj);
 		return false;
@@ -524,11 +524,11 @@ static bool check_slab(struct kmem_cache *s, struct page *slab)
  * the counters, and repairs what is wrong. @search NULL: return whether
  * the walk found the freelist sound. Context: list_lock (debug caches).
  */
-static bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
+static bool on_freelist(struct kmem_cache *s, struct slab *slab, void *search)
 {
-	unsigned long c = slab->slab_counters;
+	unsigned long c = slab->counters;
 	unsigned int objects = SLAB_OBJECTS(c), nr = 0, max_objects;
-	void *fp = slab->slab_freelist, *object = NULL;
+	void *fp = slab->freelist, *object = NULL;
 
 	while (fp && nr <= objects) {
 		if (fp == search)
@@ -539,8 +539,8 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 				set_freepointer(s, object, NULL);
 			} else {
 				slab_err(s, slab, "Freepointer corrupt");
-				slab->slab_freelist = NULL;
-				slab->slab_counters = slab_counters(objects, objects, c & SLAB_FROZEN);
+				slab->freelist = NULL;
+				slab->counters = slab_counters(objects, objects, c & SLAB_FROZEN);
 				slab_fix(s, "Freelist cleared");
 				return false;
 			}
@@ -550,30 +550,30 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 		fp = get_freepointer(s, object);
 		nr++;
 	}
-	max_objects = order_objects(compound_order(slab), s->size);
+	max_objects = order_objects(slab_order(slab), s->size);
 	if (objects != max_objects) {
 		slab_err(s, slab, "Wrong number of objects. Found %u but should be %u", objects,
 			 max_objects);
 		objects = max_objects;
-		slab->slab_counters = slab_counters(objects, SLAB_INUSE(c), c & SLAB_FROZEN);
+		slab->counters = slab_counters(objects, SLAB_INUSE(c), c & SLAB_FROZEN);
 		slab_fix(s, "Number of objects adjusted");
 	}
-	if (nr > objects || SLAB_INUSE(slab->slab_counters) != objects - nr) {
+	if (nr > objects || slab->inuse != objects - nr) {
 		slab_err(s, slab, "Wrong object count. Counter is %u but counted were %d",
-			 SLAB_INUSE(slab->slab_counters), (int)objects - (int)nr);
-		slab->slab_counters = slab_counters(objects, nr > objects ? objects : objects - nr,
-						    c & SLAB_FROZEN);
+			 slab->inuse, (int)objects - (int)nr);
+		slab->counters = slab_counters(objects, nr > objects ? objects : objects - nr,
+					       c & SLAB_FROZEN);
 		slab_fix(s, "Object count adjusted");
 	}
 	return !search;
 }
 
-static void trace(struct kmem_cache *s, struct page *slab, void *object, bool alloc)
+static void trace(struct kmem_cache *s, struct slab *slab, void *object, bool alloc)
 {
 	if (!(s->flags & SLAB_TRACE))
 		return;
 	pr_info("TRACE %s %s 0x%p inuse=%u fp=0x%p\n", s->name, alloc ? "alloc" : "free", object,
-		SLAB_INUSE(slab->slab_counters), slab->slab_freelist);
+		slab->inuse, slab->freelist);
 	if (!alloc)
 		print_section(KERN_INFO, "Object ", object, s->object_size);
 	dump_stack_lvl(KERN_INFO);
@@ -581,7 +581,7 @@ static void trace(struct kmem_cache *s, struct page *slab, void *object, bool al
 
 /* ---- the hooks -------------------------------------------------------------- */
 
-static bool alloc_consistency_checks(struct kmem_cache *s, struct page *slab, void *object)
+static bool alloc_consistency_checks(struct kmem_cache *s, struct slab *slab, void *object)
 {
 	if (!check_slab(s, slab))
 		return false;
@@ -592,7 +592,7 @@ static bool alloc_consistency_checks(struct kmem_cache *s, struct page *slab, vo
 	return check_object(s, slab, object, SLUB_RED_INACTIVE);
 }
 
-bool alloc_debug_processing(struct kmem_cache *s, struct page *slab, void *object,
+bool alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void *object,
 			    unsigned long addr)
 {
 	if ((s->flags & SLAB_CONSISTENCY_CHECKS) && !alloc_consistency_checks(s, slab, object)) {
@@ -607,7 +607,7 @@ bool alloc_debug_processing(struct kmem_cache *s, struct page *slab, void *objec
 	return true;
 }
 
-static bool free_consistency_checks(struct kmem_cache *s, struct page *slab, void *object)
+static bool free_consistency_checks(struct kmem_cache *s, struct slab *slab, void *object)
 {
 	if (!check_valid_pointer(s, slab, object)) {
 		slab_err(s, slab, "Invalid object pointer 0x%p", object);
@@ -620,7 +620,7 @@ static bool free_consistency_checks(struct kmem_cache *s, struct page *slab, voi
 	return check_object(s, slab, object, SLUB_RED_ACTIVE);
 }
 
-bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *object,
+bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void *object,
 			   unsigned long addr)
 {
 	if ((s->flags & SLAB_CONSISTENCY_CHECKS) &&
@@ -641,17 +641,17 @@ bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *object
 static DEFINE_MUTEX(validate_mutex);
 static unsigned long object_map[BITS_TO_LONGS(MAX_OBJS_PER_PAGE)];
 
-static void validate_slab(struct kmem_cache *s, struct page *slab)
+static void validate_slab(struct kmem_cache *s, struct slab *slab)
 {
 	u8 *addr = (u8 *)slab_address(slab) + s->red_left_pad, *p;
 	unsigned int i, objects;
 
 	if (!check_slab(s, slab) || !on_freelist(s, slab, NULL))
 		return;
-	objects = SLAB_OBJECTS(slab->slab_counters);
+	objects = slab->objects;
 	bitmap_zero(object_map, objects);
 	/* on_freelist() checked every pointer; a cycle (a double free) is cut short. */
-	for (p = slab->slab_freelist, i = 0; p && i < objects; p = get_freepointer(s, p), i++)
+	for (p = slab->freelist, i = 0; p && i < objects; p = get_freepointer(s, p), i++)
 		__set_bit((p - addr) / s->size, object_map);
 	for (i = 0, p = addr; i < objects; i++, p += s->size)
 		if (!check_object(s, slab, p, test_bit(i, object_map) ? SLUB_RED_INACTIVE :
@@ -662,7 +662,7 @@ static void validate_slab(struct kmem_cache *s, struct page *slab)
 static unsigned long validate_list(struct kmem_cache *s, struct list_head *list)
 {
 	unsigned long count = 0;
-	struct page *slab;
+	struct slab *slab;
 
 	list_for_each_entry(slab, list, slab_list) {
 		validate_slab(s, slab);

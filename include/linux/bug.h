@@ -6,8 +6,8 @@
  * cond, so callers can write `if (WARN_ON(x)) return -EINVAL;`. Every report
  * counts in warn_count, which tests read to prove a check fired.
  *
- * VM_BUG_ON and VM_WARN_ON_ONCE are the CONFIG_DEBUG_VM tier: with it off they
- * are type-checked but generate no code (STYLE.md rule 13).
+ * The CONFIG_DEBUG_VM tier (VM_BUG_ON, VM_WARN_ON_ONCE, ...) is in
+ * <linux/mmdebug.h>.
  */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
@@ -71,16 +71,23 @@ void __warn(const char *file, int line, const char *func, const char *cond);
 	unlikely(__c);							\
 })
 
+#define WARN_ONCE(cond, fmt, ...) ({					\
+	static bool __warned;						\
+	bool __c = !!(cond);						\
+	if (unlikely(__c) && !__warned) {				\
+		__warned = true;					\
+		printk(KERN_WARNING fmt, ##__VA_ARGS__);		\
+		__warn(__FILE__, __LINE__, __func__, #cond);		\
+	}								\
+	unlikely(__c);							\
+})
+
 #define BUILD_BUG_ON(cond)	_Static_assert(!(cond), "BUILD_BUG_ON(" #cond ")")
 
-#ifdef CONFIG_DEBUG_VM
-#define VM_BUG_ON(cond)		BUG_ON(cond)
-#define VM_WARN_ON(cond)	(void)WARN_ON(cond)
-#define VM_WARN_ON_ONCE(cond)	(void)WARN_ON_ONCE(cond)
-#else
-#define VM_BUG_ON(cond)		do { (void)sizeof(!!(cond)); } while (0)
-#define VM_WARN_ON(cond)	do { (void)sizeof(!!(cond)); } while (0)
-#define VM_WARN_ON_ONCE(cond)	do { (void)sizeof(!!(cond)); } while (0)
-#endif
+/*
+ * BUILD_BUG_ON_INVALID - type-check @e without evaluating it or generating
+ * code: what a compiled-out check leaves behind.
+ */
+#define BUILD_BUG_ON_INVALID(e)	((void)(sizeof((long)(e))))
 
 #endif /* _LINUX_BUG_H */

@@ -18,6 +18,7 @@
 #include <linux/compiler.h>
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/mmdebug.h>
 #include <asm/page.h>
 #include <linux/pgtable.h>
 
@@ -189,27 +190,36 @@ static inline struct page *compound_head(const struct page *page)
 	return (struct page *)page;
 }
 
-static inline unsigned int compound_order(const struct page *page)
-{
-	if (!PageHead(page))
-		return 0;
-	return page[1].compound_order;
-}
-
 /*
- * A folio is a head page (or a single page) seen as the whole allocation:
- * functions taking one never need compound_head().
+ * Folios (struct folio, include/linux/mm_types.h). page_folio() of any page
+ * of a compound page is its head; folio_page(folio, n) its n-th page.
  */
-struct folio {
-	struct page page;
-};
-
 #define page_folio(p)		((struct folio *)compound_head(p))
 #define folio_page(f, n)	(&(f)->page + (n))
 
+static inline struct folio *virt_to_folio(const void *kaddr)
+{
+	return page_folio(virt_to_page(kaddr));
+}
+
+/* folio_test_large - more than one page? (Then its tail fields are valid.) */
+static inline bool folio_test_large(const struct folio *folio)
+{
+	return folio_test_head(folio);
+}
+
+/* folio_order - log2 of the pages in @folio; folio_nr_pages, folio_size: their number, bytes. */
 static inline unsigned int folio_order(const struct folio *folio)
 {
-	return compound_order(&folio->page);
+	if (!folio_test_large(folio))
+		return 0;
+	return folio->_folio_order;
+}
+
+/* The order of the compound page @page heads; 0 for a tail or a single page. */
+static inline unsigned int compound_order(const struct page *page)
+{
+	return folio_order((const struct folio *)page);
 }
 
 static inline unsigned long folio_nr_pages(const struct folio *folio)
@@ -217,9 +227,19 @@ static inline unsigned long folio_nr_pages(const struct folio *folio)
 	return 1UL << folio_order(folio);
 }
 
-static inline int folio_ref_count(const struct folio *folio)
+static inline size_t folio_size(const struct folio *folio)
 {
-	return page_ref_count(&folio->page);
+	return PAGE_SIZE << folio_order(folio);
+}
+
+static inline unsigned long folio_pfn(const struct folio *folio)
+{
+	return page_to_pfn(&folio->page);
+}
+
+static inline int folio_nid(const struct folio *folio)
+{
+	return page_to_nid(&folio->page);
 }
 
 static inline void *folio_address(const struct folio *folio)
@@ -227,14 +247,63 @@ static inline void *folio_address(const struct folio *folio)
 	return page_address(&folio->page);
 }
 
+/* Mappings of a large folio as a whole (by a PMD); 0 for none. */
+static inline int folio_entire_mapcount(const struct folio *folio)
+{
+	VM_BUG_ON_FOLIO(!folio_test_large(folio), folio);
+	return atomic_read(&folio->_entire_mapcount) + 1;
+}
+
+/*
+ * folio_mapcount - page-table mappings of @folio: of the whole, plus those
+ * of each page when some are mapped by PTEs.
+ */
+static inline int folio_mapcount(const struct folio *folio)
+{
+	unsigned long i;
+	int n;
+
+	if (likely(!folio_test_large(folio)))
+		return atomic_read(&folio->_mapcount) + 1;
+	n = folio_entire_mapcount(folio);
+	if (atomic_read(&folio->_nr_pages_mapped))
+		for (i = 0; i < folio_nr_pages(folio); i++)
+			n += page_mapcount(folio_page(folio, i));
+	return n;
+}
+
+/* ---- folio references: the head page's _refcount (page_ref_* on it) ---- */
+
+static inline int folio_ref_count(const struct folio *folio)
+{
+	return page_ref_count(&folio->page);
+}
+
+static inline void folio_ref_inc(struct folio *folio)
+{
+	page_ref_inc(&folio->page);
+}
+
+static inline void folio_ref_add(struct folio *folio, int nr)
+{
+	page_ref_add(&folio->page, nr);
+}
+
+static inline bool folio_ref_dec_and_test(struct folio *folio)
+{
+	return page_ref_dec_and_test(&folio->page);
+}
+
 /* The last reference of a page went away: free it (mm/page_alloc.c). */
 void __put_page(struct page *page);
 /* put_page() on each of @pages[0..nr), freeing in one batch. */
 void release_pages(struct page **pages, int nr);
 
+/* folio_get - take a reference on @folio, which must hold one already. */
 static inline void folio_get(struct folio *folio)
 {
-	page_ref_inc(&folio->page);
+	VM_BUG_ON_FOLIO(folio_ref_count(folio) <= 0, folio);
+	folio_ref_inc(folio);
 }
 
 static inline void get_page(struct page *page)
@@ -244,7 +313,7 @@ static inline void get_page(struct page *page)
 
 static inline void folio_put(struct folio *folio)
 {
-	if (page_ref_dec_and_test(&folio->page))
+	if (folio_ref_dec_and_test(folio))
 		__put_page(&folio->page);
 }
 
@@ -274,10 +343,6 @@ void si_meminfo(struct sysinfo *val);
 /* show_mem - the memory report of an allocation failure or OOM (mm/show_mem.c). */
 void show_mem(void);
 
-/* dump_page - print a struct page, Linux's format, and why (mm/debug.c). */
-void dump_page(const struct page *page, const char *reason);
-
-#define VM_BUG_ON_PAGE(cond, page) do {						if (unlikely(cond)) {								dump_page(page, "VM_BUG_ON_PAGE(" #cond ")");				BUG();								}								} while (0)
 
 /*
  * free_area_init - size the node and its zones from memblock and initialise

@@ -6,15 +6,22 @@
  *   flags       8   page flags (low bits, page-flags.h) and, in the upper
  *                   bits, the page's section, node and zone (mm.h)
  *   union      40   what the page is used for: a free or LRU page (lru,
- *                   mapping, index, private), a slab (list, cache,
- *                   freelist, counters), a tail page of a compound page
- *                   (compound_head with bit 0 set, order), ...
+ *                   mapping, index, private), or a tail page of a compound
+ *                   page (compound_head with bit 0 set)
  *   _mapcount   4   page-table mappings, -1 when none; page_type otherwise
  *   _refcount   4   references; 0 when free
  *   memcg_data  8   reserved for the memory controller
  *
  * The size is fixed by a static assertion: vmemmap arithmetic and the
  * memory overhead (1/64 of RAM) depend on it.
+ *
+ * Other types overlay struct page with fields of their own, and assert
+ * that the fields they share sit where struct page has them:
+ *
+ *   struct folio (here)      a head page or a single page seen as the
+ *                            whole allocation; its fields run on into the
+ *                            first tail page (order, mapcounts, pincount)
+ *   struct slab (mm/slab.h)  a slab's head page, SLUB's own
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -37,21 +44,9 @@ struct page {
 			pgoff_t index;
 			unsigned long private;
 		};
-		struct {	/* slab head pages (mm/slub.c, struct slab) */
-			union {
-				struct list_head slab_list;	/* node lists */
-				struct page *slab_next;		/* a CPU's partial list */
-			};
-			struct kmem_cache *slab_cache;
-			/* Changed together by cmpxchg16b: 16-byte aligned. */
-			void *slab_freelist;
-			unsigned long slab_counters;
-		};
 		struct {	/* tail pages of a compound page */
 			unsigned long compound_head;	/* head | 1 */
-			unsigned char compound_dtor;
-			unsigned char compound_order;
-			atomic_t compound_mapcount;
+			/* The first tail page's other fields: struct folio's. */
 		};
 	};
 	union {
@@ -63,8 +58,73 @@ struct page {
 };
 
 _Static_assert(sizeof(struct page) == 64, "struct page must be 64 bytes");
-_Static_assert(__builtin_offsetof(struct page, slab_freelist) % 16 == 0,
-	       "slab freelist and counters must be 16-byte aligned for cmpxchg16b");
+
+/*
+ * struct folio: a compound page's head (or an order-0 page) as one unit,
+ * so that a function taking one never needs compound_head(). Its first 64
+ * bytes are the head's struct page; the fields after them alias the first
+ * tail page, whose flags and compound_head stay what a tail page needs:
+ *
+ *   _flags_1, __head      page[1].flags, page[1].compound_head (tail bit)
+ *   _folio_dtor/_order    how to free it, and its order (bytes 16, 17)
+ *   _entire_mapcount      mappings of the whole folio (a PMD), -1 if none
+ *   _nr_pages_mapped      pages of it mapped by PTEs
+ *   _pincount             pin_user_pages() references
+ *
+ * prep_compound_page() (mm/page_alloc.c) sets them: order, -1, 0, 0. The
+ * last two sit in page[1].mapping, which is NULL again when the pages are
+ * freed. Nothing but the page allocator writes them yet; the coming THP
+ * and rmap code keeps them. An order-0 folio has none of these fields:
+ * read them only when folio_test_large().
+ */
+struct folio {
+	union {
+		struct {
+			unsigned long flags;
+			struct list_head lru;
+			struct address_space *mapping;
+			pgoff_t index;
+			unsigned long private;
+			atomic_t _mapcount;
+			atomic_t _refcount;
+			unsigned long memcg_data;
+		};
+		struct page page;
+	};
+	unsigned long _flags_1;
+	unsigned long __head;
+	unsigned char _folio_dtor;
+	unsigned char _folio_order;
+	atomic_t _entire_mapcount;
+	atomic_t _nr_pages_mapped;
+	atomic_t _pincount;
+};
+
+#define FOLIO_MATCH(pg, fl)						\
+	_Static_assert(__builtin_offsetof(struct page, pg) ==		\
+		       __builtin_offsetof(struct folio, fl), "folio." #fl " is not page." #pg)
+FOLIO_MATCH(flags, flags);
+FOLIO_MATCH(lru, lru);
+FOLIO_MATCH(compound_head, lru);
+FOLIO_MATCH(mapping, mapping);
+FOLIO_MATCH(index, index);
+FOLIO_MATCH(private, private);
+FOLIO_MATCH(_mapcount, _mapcount);
+FOLIO_MATCH(_refcount, _refcount);
+FOLIO_MATCH(memcg_data, memcg_data);
+#undef FOLIO_MATCH
+/* The same, for the fields in the first tail page, page[1]. */
+#define FOLIO_MATCH(pg, fl)						\
+	_Static_assert(__builtin_offsetof(struct page, pg) + sizeof(struct page) == \
+		       __builtin_offsetof(struct folio, fl), "folio." #fl " is not page[1]." #pg)
+FOLIO_MATCH(flags, _flags_1);
+FOLIO_MATCH(compound_head, __head);
+FOLIO_MATCH(mapping, _nr_pages_mapped);
+#undef FOLIO_MATCH
+_Static_assert(__builtin_offsetof(struct folio, _pincount) + sizeof(atomic_t) <=
+	       sizeof(struct page) + __builtin_offsetof(struct page, index),
+	       "folio._pincount must lie in page[1].mapping");
+_Static_assert(sizeof(struct folio) <= 2 * sizeof(struct page), "struct folio spans two pages");
 
 /*
  * struct mm_struct: one address space, its page tables and its users.

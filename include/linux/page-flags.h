@@ -6,7 +6,13 @@
  *
  * PageFoo/SetPageFoo/ClearPageFoo are atomic bit operations (another CPU may
  * change other bits of the same word); __SetPageFoo/__ClearPageFoo are the
- * non-atomic forms for pages nobody else can see yet.
+ * non-atomic forms for pages nobody else can see yet. Each has its folio
+ * form, on the folio's head page: folio_test_foo, folio_set_foo,
+ * folio_clear_foo, __folio_set_foo, __folio_clear_foo.
+ *
+ * Flags that another user gives a second meaning get named wrappers next
+ * to that user: SLUB's slab_test_node_partial() is PG_workingset
+ * (mm/slab.h).
  */
 #ifndef _LINUX_PAGE_FLAGS_H
 #define _LINUX_PAGE_FLAGS_H
@@ -28,7 +34,7 @@ enum pageflags {
 	PG_reclaim,
 	PG_swapbacked,
 	PG_unevictable,
-	PG_workingset,		/* slab: on its cache's node partial list */
+	PG_workingset,		/* slab: on its cache's node partial list (mm/slab.h) */
 	__NR_PAGEFLAGS,
 };
 
@@ -42,7 +48,17 @@ static inline void ClearPage##uname(struct page *page)				\
 static inline void __SetPage##uname(struct page *page)				\
 { page->flags |= 1UL << PG_##lname; }						\
 static inline void __ClearPage##uname(struct page *page)			\
-{ page->flags &= ~(1UL << PG_##lname); }
+{ page->flags &= ~(1UL << PG_##lname); }					\
+static inline bool folio_test_##lname(const struct folio *folio)		\
+{ return Page##uname(&folio->page); }						\
+static inline void folio_set_##lname(struct folio *folio)			\
+{ SetPage##uname(&folio->page); }						\
+static inline void folio_clear_##lname(struct folio *folio)			\
+{ ClearPage##uname(&folio->page); }						\
+static inline void __folio_set_##lname(struct folio *folio)			\
+{ __SetPage##uname(&folio->page); }						\
+static inline void __folio_clear_##lname(struct folio *folio)			\
+{ __ClearPage##uname(&folio->page); }
 
 PAGEFLAG(Locked, locked)
 PAGEFLAG(Referenced, referenced)

@@ -859,6 +859,23 @@ static void folio_alloc_knows_its_size(struct ktest *test)
 	KTEST_EXPECT_EQ(test, folio_ref_count(folio), 1);
 	KTEST_EXPECT_PTR_EQ(test, page_folio(folio_page(folio, 9)), folio);
 	KTEST_EXPECT_PTR_EQ(test, folio_address(folio), page_address(&folio->page));
+	KTEST_EXPECT_EQ(test, folio_size(folio), 16 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(test, folio_pfn(folio), page_to_pfn(&folio->page));
+	KTEST_EXPECT_PTR_EQ(test, virt_to_folio((char *)folio_address(folio) + 5 * PAGE_SIZE),
+			    folio);
+	/* The first tail page's fields: unmapped, unpinned. */
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_entire_mapcount), -1);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 0);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_pincount), 0);
+	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 0);
+	/* As the rmap code will: a whole mapping, and one page by its PTE. */
+	atomic_set(&folio->_entire_mapcount, 0);
+	atomic_set(&folio_page(folio, 2)->_mapcount, 0);
+	atomic_set(&folio->_nr_pages_mapped, 1);
+	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 2);
+	atomic_set(&folio->_nr_pages_mapped, 0);
+	atomic_set(&folio_page(folio, 2)->_mapcount, -1);
+	atomic_set(&folio->_entire_mapcount, -1);
 	folio_put(folio);
 }
 
@@ -1173,6 +1190,20 @@ static void corrupted_tail_of_a_compound_page_is_reported(struct ktest *test)
 	page[1].compound_head = (unsigned long)(page + 7) | 1;
 	__free_pages(page, 1);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "compound_head not consistent"));
+	drain_all_pages(NULL);
+	KTEST_EXPECT_FALSE(test, PageBuddy(page));
+	/* The prepare step cleaned the tail: give the pair back. */
+	set_page_count(page, 1);
+	__free_pages(page, 1);
+}
+
+static void free_of_a_pinned_folio_is_reported(struct ktest *test)
+{
+	struct page *page = pa_alloc(test, GFP_KERNEL | __GFP_COMP, 1);
+
+	atomic_set(&page_folio(page)->_pincount, 1);
+	__free_pages(page, 1);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "nonzero pincount"));
 	drain_all_pages(NULL);
 	KTEST_EXPECT_FALSE(test, PageBuddy(page));
 	/* The prepare step cleaned the tail: give the pair back. */
@@ -1535,6 +1566,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(free_of_a_reserved_page_is_a_bad_page),
 	KTEST_CASE(free_of_a_slab_page_is_a_bad_page),
 	KTEST_CASE(corrupted_tail_of_a_compound_page_is_reported),
+	KTEST_CASE(free_of_a_pinned_folio_is_reported),
 	KTEST_CASE(init_on_alloc_zeroes_every_allocation),
 	KTEST_CASE(init_on_free_zeroes_freed_pages),
 	KTEST_CASE(page_poison_fills_free_pages),

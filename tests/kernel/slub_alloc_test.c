@@ -384,23 +384,29 @@ static void kmalloc_4k_and_8k_use_order_3(struct ktest *test)
 /* @p's slab is a compound page of @s's order, its head marked as @s's slab. */
 static void check_slab_page(struct ktest *test, struct kmem_cache *s, void *p)
 {
+	struct slab *slab = virt_to_slab(p);
 	struct page *head = compound_head(virt_to_page(p));
 	unsigned long i, nr = 1UL << s->order;
 
-	KTEST_EXPECT_TRUE(test, PageSlab(head));
-	KTEST_EXPECT_PTR_EQ(test, head->slab_cache, s);
-	KTEST_EXPECT_EQ(test, compound_order(head), s->order);
-	KTEST_EXPECT_EQ(test, SLAB_OBJECTS(head->slab_counters), s->objects);
+	KTEST_ASSERT_NOT_NULL(test, slab);
+	KTEST_EXPECT_PTR_EQ(test, slab_page(slab), head);
+	KTEST_EXPECT_TRUE(test, folio_test_slab(slab_folio(slab)));
+	KTEST_EXPECT_PTR_EQ(test, slab->slab_cache, s);
+	KTEST_EXPECT_EQ(test, slab_order(slab), s->order);
+	KTEST_EXPECT_EQ(test, slab_size(slab), PAGE_SIZE << s->order);
+	KTEST_EXPECT_EQ(test, (unsigned int)slab->objects, s->objects);
+	KTEST_EXPECT_EQ(test, slab_nid(slab), 0);
 	if (s->order)
-		KTEST_EXPECT_TRUE(test, PageHead(head));
+		KTEST_EXPECT_TRUE(test, folio_test_large(slab_folio(slab)));
 	for (i = 1; i < nr; i++)
-		if (compound_head(head + i) != head) {
+		if (compound_head(head + i) != head ||
+		    virt_to_slab(page_address(head + i)) != slab) {
 			KTEST_FAIL(test, "page %lu of the slab of %s is not its tail", i, s->name);
 			break;
 		}
-	KTEST_EXPECT_TRUE(test, (char *)p >= (char *)page_address(head) &&
-			  (char *)p + s->object_size <= (char *)page_address(head) +
-							(PAGE_SIZE << s->order));
+	KTEST_EXPECT_TRUE(test, (char *)p >= (char *)slab_address(slab) &&
+			  (char *)p + s->object_size <=
+			  (char *)slab_address(slab) + slab_size(slab));
 }
 
 static void slabs_are_compound_pages_of_the_cache_order(struct ktest *test)
@@ -435,44 +441,6 @@ static void slabs_are_compound_pages_of_the_cache_order(struct ktest *test)
 
 /* ---- per-CPU slabs and frees from other CPUs ----------------------------- */
 
-static void free_on_cpu(void *p)
-{
-	kfree(p);
-}
-
-static void objects_freed_on_other_cpus_come_back(struct ktest *test)
-{
-	void *objs[64];
-	unsigned int i, n, cpu = 0;
-
-	if (nr_cpu_ids < 2)
-		KTEST_SKIP(test, "one CPU");
-	/* Either way out, objs[0 .. n - 1] are held. */
-	for (n = 0; n < ARRAY_SIZE(objs); n++) {
-		objs[n] = kmalloc(128, GFP_KERNEL);
-		if (!objs[n]) {
-			slub_alloc_failed(test, "kmalloc");
-			goto free;
-		}
-	}
-	for (i = 0; i < ARRAY_SIZE(objs); i++) {
-		cpu = (cpu + 1) % nr_cpu_ids;
-		smp_call_function_single(cpu ? cpu : 1, free_on_cpu, objs[i], true);
-	}
-	/* The same memory comes back to this CPU, through the slabs' remote lists. */
-	for (n = 0; n < ARRAY_SIZE(objs); n++) {
-		objs[n] = kmalloc(128, GFP_KERNEL);
-		if (!objs[n]) {
-			slub_alloc_failed(test, "kmalloc");
-			break;
-		}
-		memset(objs[n], 0x77, 128);
-	}
-free:
-	while (n--)
-		kfree(objs[n]);
-}
-
 struct remote_op {
 	struct kmem_cache *s;
 	void **ptrs;
@@ -488,6 +456,74 @@ static void remote_free(void *arg)
 
 	for (i = 0; i < op->n; i++)
 		kmem_cache_free(op->s, op->ptrs[i]);
+}
+
+/* @s's slabs on its node partial list, each checked to be empty. */
+static unsigned long empty_node_partial_slabs(struct ktest *test, struct kmem_cache *s)
+{
+	unsigned long flags, nr = 0;
+	struct slab *slab;
+
+	spin_lock_irqsave(&s->list_lock, flags);
+	list_for_each_entry(slab, &s->partial, slab_list) {
+		if (slab->inuse)
+			KTEST_FAIL(test, "slab %p has %u objects in use", slab,
+				   (unsigned int)slab->inuse);
+		nr++;
+	}
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	return nr;
+}
+
+/*
+ * Objects of several slabs (this CPU's active one, and full ones it left)
+ * freed one by one on the other CPUs: onto the active slab's own freelist,
+ * and onto the full slabs, which go to the freeing CPU's partial list.
+ * Every one comes back: with the CPU slabs flushed, each slab is empty on
+ * the node list, and allocating as many objects again as the slabs hold
+ * takes no new slab.
+ */
+static void objects_freed_on_other_cpus_come_back(struct ktest *test)
+{
+	unsigned int cpu = 0, failed = 0;
+	struct kmem_cache *s;
+	struct remote_op op;
+	size_t i, n;
+	long slabs;
+
+	if (other_cpu() < 0)
+		KTEST_SKIP(test, "one CPU");
+	s = kmem_cache_create("remote-free", 128, 0, SLAB_NO_MERGE, NULL);
+	KTEST_ASSERT_NOT_NULL(test, s);
+	n = min((size_t)s->objects * 3 - 1, ARRAY_SIZE(ptrs));
+	if (!alloc_objects(s, GFP_KERNEL, ptrs, n))
+		goto no_objects;
+	slabs = slabs_of(s);
+	KTEST_EXPECT_GE(test, slabs, 3L);
+	for (i = 0; i < n; i++) {
+		do
+			cpu = (cpu + 1) % nr_cpu_ids;
+		while (cpu == raw_smp_processor_id() || !cpu_online(cpu));
+		op = (struct remote_op){ .s = s, .ptrs = &ptrs[i], .n = 1 };
+		if (smp_call_function_single(cpu, remote_free, &op, true))
+			failed++;
+	}
+	KTEST_EXPECT_EQ(test, failed, 0u);
+	flush_all(s);
+	/* Fewer than min_partial slabs: flushing kept every one, empty. */
+	KTEST_EXPECT_EQ(test, slabs_of(s), slabs);
+	KTEST_EXPECT_EQ(test, empty_node_partial_slabs(test, s), (unsigned long)slabs);
+	n = min((size_t)slabs * s->objects, ARRAY_SIZE(ptrs));
+	if (!alloc_objects(s, GFP_KERNEL, ptrs, n))
+		goto no_objects;
+	KTEST_EXPECT_EQ(test, slabs_of(s), slabs);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, ptrs[i]);
+	kmem_cache_destroy(s);
+	return;
+no_objects:
+	slub_alloc_failed(test, "kmem_cache_alloc");
+	kmem_cache_destroy(s);
 }
 
 static void remote_free_then_alloc(void *arg)

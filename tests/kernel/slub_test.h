@@ -138,7 +138,7 @@ static inline unsigned long free_pages_shrunk(struct kmem_cache *s)
 
 static inline struct kmem_cache *cache_of(const void *obj)
 {
-	struct page *slab = virt_to_slab(obj);
+	struct slab *slab = virt_to_slab(obj);
 
 	return slab ? slab->slab_cache : NULL;
 }
