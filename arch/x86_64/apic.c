@@ -5,7 +5,7 @@
  * The boot CPU needs it before the memory manager runs, so it is mapped
  * uncached at FIX_APIC_BASE first; once vmalloc works, lapic_ioremap()
  * moves it to an ioremap_uc() mapping and frees the fixmap slot. The boot CPU maps it, enables it and
- * calibrates the timer against the TSC; each other CPU enables its own as
+ * takes the timer's rate from CPUID or measures it against the TSC; each other CPU enables its own as
  * it comes up (setup_local_APIC()).
  *
  * x2APIC (MSR access, 32-bit IDs) is not used yet: the QEMU this project
@@ -107,21 +107,62 @@ void setup_local_APIC(void)
 	apic_eoi();
 }
 
-/* Count the timer down for 10 ms of TSC time, with the timer masked. */
-static void calibrate_APIC_clock(void)
+/*
+ * The timer's rate: stated by CPUID (tsc_init() found it), else counted
+ * down for CAL_MS of TSC time with the timer masked. A millisecond suffices
+ * when the TSC is read on both sides of the start and of the final count:
+ * as in tsc.c, a window whose reads straddle more than 1/256 of it is taken
+ * again, up to CAL_TRIES times, and the one with the least slack is kept.
+ */
+#define CAL_MS		1
+#define CAL_TRIES	5
+
+/* Timer ticks over one window, its TSC length in *@cycles, and *@slack. */
+static u32 APIC_window(u64 *cycles, u64 *slack)
 {
-	u64 t0, wait = (u64)tsc_khz * 10;
-	u32 elapsed;
+	u64 s0, s1, e0, e1, wait = (u64)tsc_khz * CAL_MS;
+	u32 left;
 
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	s0 = rdtsc_ordered();
 	apic_write(APIC_TMICT, 0xffffffffU);
-	t0 = rdtsc_ordered();
-	while (rdtsc_ordered() - t0 < wait)
+	s1 = rdtsc_ordered();
+	while (rdtsc_ordered() - s1 < wait)
 		cpu_relax();
-	elapsed = 0xffffffffU - apic_read(APIC_TMCCT);
+	e0 = rdtsc_ordered();
+	left = apic_read(APIC_TMCCT);
+	e1 = rdtsc_ordered();
 	apic_write(APIC_TMICT, 0);
-	lapic_timer_ticks_per_ms = max(elapsed / 10, 1U);
+	*slack = (s1 - s0) + (e1 - e0);
+	*cycles = (e0 + e1) / 2 - (s0 + s1) / 2;
+	return 0xffffffffU - left;
+}
+
+static u32 measure_APIC_ticks_per_ms(void)
+{
+	u64 cycles, slack, best_cycles = 1, best_slack = ~0ULL;
+	u32 ticks, best = 0;
+	int i;
+
+	for (i = 0; i < CAL_TRIES; i++) {
+		ticks = APIC_window(&cycles, &slack);
+		if (slack < best_slack) {
+			best = ticks;
+			best_cycles = cycles;
+			best_slack = slack;
+		}
+		if (slack < cycles / 256)
+			break;
+	}
+	return (u64)best * tsc_khz / best_cycles;
+}
+
+static void calibrate_APIC_clock(void)
+{
+	u32 ticks = lapic_clock_khz ? lapic_clock_khz / 16 : measure_APIC_ticks_per_ms();
+
+	lapic_timer_ticks_per_ms = max(ticks, 1U);
 	pr_info("APIC timer: %u ticks per ms (divide by 16)\n", lapic_timer_ticks_per_ms);
 }
 

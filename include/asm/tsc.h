@@ -10,8 +10,16 @@
 #include <linux/types.h>
 
 extern unsigned long tsc_khz;
+/*
+ * The local APIC timer's input clock in kHz when CPUID states it (leaf
+ * 0x15's crystal, the hypervisor leaf's APIC bus), else 0: it is measured.
+ */
+extern unsigned long lapic_clock_khz;
 
-/* Measure tsc_khz against the PIT. */
+/*
+ * tsc_init - set tsc_khz (and lapic_clock_khz when known) from CPUID, or
+ * from a short PIT measurement. Context: boot CPU, early, interrupts off.
+ */
 void tsc_init(void);
 
 /* Nanoseconds since reset (0 before tsc_init()). Context: any. */
