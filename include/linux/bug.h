@@ -7,7 +7,8 @@
  * counts in warn_count, which tests read to prove a check fired.
  *
  * VM_BUG_ON and VM_WARN_ON_ONCE are the CONFIG_DEBUG_VM tier: with it off they
- * are type-checked but generate no code (STYLE.md rule 13).
+ * are type-checked but generate no code (Documentation/design.md, "Two
+ * tiers of checks").
  */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
