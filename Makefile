@@ -2,10 +2,24 @@
 #
 # Build, run, test and benchmark the kernel. See README.md for the targets.
 #
-# Sources are found by folder, so a new file needs no edit here. The kernel
-# links twice: once with an empty symbol table, then with the table generated
-# from the first link (tools/kallsyms.py); .kallsyms follows .text, so no
-# function moves between the two (checked after the second link).
+# Sources are found by folder: every .c and .S under a top-level folder
+# other than build*, include, tests, tools and Documentation is kernel code,
+# so a new file or a new folder (fs/, init/, block/, ipc/) needs no edit
+# here. The kernel links twice: once with an empty symbol table, then with
+# the table generated from the first link (tools/kallsyms.py); .kallsyms
+# follows .text, so no function moves between the two (checked after the
+# second link).
+#
+# Switches, each a configuration of the build in $(B) (build/ unless B=):
+#   KTEST=1                   link the in-kernel suites and the benchmarks
+#                             (tests/kernel/) into the image
+#   DEBUG_VM=1                CONFIG_DEBUG_VM: VM_BUG_ON() and its kin check
+#                             (include/linux/mmdebug.h)
+#   SLAB_FREELIST_HARDENED=1  obfuscated slab free pointers (mm/slab.h)
+# Flipping one rebuilds what it changes ($(B)/.cflags, $(B)/.objects).
+# make test and make bench build their kernels below $(B), every switch
+# named: ktest/ (tests), debug/ (tests, DEBUG_VM), hardened/ (tests,
+# DEBUG_VM, SLAB_FREELIST_HARDENED); see Documentation/testing.md.
 
 CROSS_COMPILE ?=
 CC      := $(CROSS_COMPILE)gcc
@@ -31,9 +45,19 @@ endif
 B := build
 O := $(B)/obj
 
-KERNEL_SRCS := $(wildcard boot/*.S arch/x86_64/*.c arch/x86_64/*.S kernel/*.c kernel/*/*.c \
-		 lib/*.c lib/*.S mm/*.c mm/*/*.c drivers/*.c tests/kernel/*.c)
-KERNEL_OBJS := $(patsubst %,$(O)/%.o,$(KERNEL_SRCS))
+# Link order is the order of the registration tables (suites, benchmarks,
+# shell commands, parameters) and of the image's layout, in which the test
+# and benchmark figures were taken: these folders first, then any other
+# top-level folder by name; in each, its own .c then .S files, then its
+# subfolders' the same way.
+LINK_FIRST := boot arch kernel lib mm drivers
+SRC_DIRS := $(LINK_FIRST) $(filter-out $(LINK_FIRST) build% include tests tools Documentation, \
+	$(patsubst %/,%,$(wildcard */)))
+dir_srcs = $(wildcard $(1)/*.c) $(wildcard $(1)/*.S) \
+	   $(foreach d,$(patsubst %/,%,$(wildcard $(1)/*/)),$(call dir_srcs,$(d)))
+KERNEL_SRCS := $(foreach d,$(SRC_DIRS),$(call dir_srcs,$(d)))
+TEST_SRCS := $(wildcard tests/kernel/*.c)
+KERNEL_OBJS := $(patsubst %,$(O)/%.o,$(KERNEL_SRCS) $(if $(filter 1,$(KTEST)),$(TEST_SRCS)))
 
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -ffreestanding -fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
@@ -41,7 +65,9 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	   -fno-asynchronous-unwind-tables -fno-strict-aliasing -fno-common \
 	   -Iinclude -MMD -MP $(EXTRA_CFLAGS)
-# make SLAB_FREELIST_HARDENED=1: obfuscated slab free pointers (mm/slab.h).
+ifeq ($(DEBUG_VM),1)
+KCFLAGS += -DCONFIG_DEBUG_VM
+endif
 ifeq ($(SLAB_FREELIST_HARDENED),1)
 KCFLAGS += -DCONFIG_SLAB_FREELIST_HARDENED
 endif
@@ -61,12 +87,23 @@ $(B)/.deps: tools/ensure-deps.sh
 	$(Q)touch $@
 
 # ---- kernel ----------------------------------------------------------------
-$(O)/%.c.o: %.c | $(B)/.deps
+# Each stamp holds what it names and is rewritten only when that changes, so
+# a switch flipped in $(B) recompiles (.cflags) or relinks (.objects).
+define stamp
+	@mkdir -p $(dir $@)
+	@echo '$(1)' | cmp -s - $@ || echo '$(1)' > $@
+endef
+$(B)/.cflags: FORCE
+	$(call stamp,$(KCFLAGS) | $(KAFLAGS))
+$(B)/.objects: FORCE
+	$(call stamp,$(KERNEL_OBJS))
+
+$(O)/%.c.o: %.c $(B)/.cflags | $(B)/.deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(O)/%.S.o: %.S | $(B)/.deps
+$(O)/%.S.o: %.S $(B)/.cflags | $(B)/.deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(KAFLAGS) -c $< -o $@
@@ -78,7 +115,7 @@ $(B)/kallsyms0.S: tools/kallsyms.py
 $(B)/%.o: $(B)/%.S
 	$(Q)$(CC) $(KAFLAGS) -c $< -o $@
 
-$(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/kallsyms0.o linker.ld
+$(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/kallsyms0.o linker.ld $(B)/.objects
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/kallsyms0.o
 
@@ -128,30 +165,47 @@ host-test: $(B)/host/host_tests
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py host $<
 
 # ---- running ---------------------------------------------------------------
+# make run and make gdb boot $(B)/kernel.elf: the shell, without the test
+# suites unless KTEST=1 (then the shell's "ktest run GLOB" runs them).
 run: $(B)/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py run --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--cmdline "$(CMDLINE)" $(B)/kernel.elf
 
-# The kernel built with the hardening switches, for one boot of the suite.
+# The kernels of make test and make bench, each a build of its own below $(B)
+# with every switch named, so the command line's switches do not leak in.
+NO_SWITCHES := KTEST= DEBUG_VM= SLAB_FREELIST_HARDENED=
+$(B)/ktest/kernel.elf: FORCE
+	$(Q)$(MAKE) --no-print-directory B=$(B)/ktest $(NO_SWITCHES) KTEST=1 $@
+$(B)/debug/kernel.elf: FORCE
+	$(Q)$(MAKE) --no-print-directory B=$(B)/debug $(NO_SWITCHES) KTEST=1 DEBUG_VM=1 $@
 $(B)/hardened/kernel.elf: FORCE
-	$(Q)$(MAKE) --no-print-directory B=$(B)/hardened SLAB_FREELIST_HARDENED=1 $@
+	$(Q)$(MAKE) --no-print-directory B=$(B)/hardened $(NO_SWITCHES) KTEST=1 DEBUG_VM=1 \
+		SLAB_FREELIST_HARDENED=1 $@
 
-test: $(B)/kernel.elf $(B)/host/host_tests $(B)/hardened/kernel.elf
+# Every suite on the DEBUG_VM build; one boot of the build without it; the
+# plain image ($(B)/kernel.elf, no tests) must refuse ktest.run=all.
+test: $(B)/host/host_tests $(B)/debug/kernel.elf $(B)/ktest/kernel.elf \
+      $(B)/hardened/kernel.elf $(B)/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py test --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--timeout $(TIMEOUT) --cmdline "$(CMDLINE)" --host $(B)/host/host_tests \
-		--hardened $(B)/hardened/kernel.elf $(B)/kernel.elf
+		--nodebug $(B)/ktest/kernel.elf --hardened $(B)/hardened/kernel.elf \
+		--plain $(B)/kernel.elf $(B)/debug/kernel.elf
 
-bench: $(B)/kernel.elf
+# The benchmarks live beside the tests (tests/kernel/), measured without DEBUG_VM.
+bench: $(B)/ktest/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py bench --mem $(MEM) --cmdline "$(CMDLINE)" \
-		--out $(B)/bench.txt $(B)/kernel.elf
+		--out $(B)/bench.txt $(B)/ktest/kernel.elf
 
 gdb: $(B)/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py gdb --mem $(MEM) --smp $(SMP) \
 		--cmdline "$(CMDLINE)" $(B)/kernel.elf
 
+# For clangd: the compile commands of every kernel, test and host object,
+# from a dry run of this Makefile (nothing is built or removed).
 compile_commands.json:
-	$(Q)$(MAKE) -s clean
-	$(Q)bear -- $(MAKE) -s all $(B)/host/host_tests
+	$(Q)$(MAKE) --no-print-directory -nB V=1 KTEST=1 \
+		$(patsubst %,$(O)/%.o,$(KERNEL_SRCS) $(TEST_SRCS)) $(HOST_OBJS) | \
+		$(PYTHON) tools/gen_compile_commands.py > $@
 
 clean:
 	$(Q)rm -rf $(B)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The benchmark runner: see include/linux/bench.h and BENCH.md. The figures
- * are instruction counts only under -icount shift=0 (make bench); anywhere
- * else they are TSC ticks and mean little. Timing never appears in a test.
+ * The benchmark runner: see include/linux/bench.h and
+ * Documentation/benchmarks.md. The figures are instruction counts only
+ * under -icount shift=0 (make bench); anywhere else they are TSC ticks and
+ * mean little. Timing never appears in a test.
  */
 #include <linux/bench.h>
 #include <linux/printk.h>

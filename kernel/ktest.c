@@ -24,9 +24,18 @@
  *
  * A suite is "not ok" if any case failed, "ok # SKIP" if every case was
  * skipped. A case whose ->init fails is failed without running. The filter
- * is a glob on the suite name, or "SUITE_GLOB.CASE_GLOB".
+ * is a glob on the suite name, or "SUITE_GLOB.CASE_GLOB". A run in which
+ * no suite matches fails: a mistyped filter must not pass.
  *
- * State: one test runs at a time, on the boot CPU (current_test).
+ * The suites and the benchmarks are linked in only when the image is built
+ * with them (make KTEST=1; make test and make bench build their own, see
+ * Documentation/testing.md). In an image without them ktest.run=all and
+ * ktest.run=bench fail at once, and the shell's "ktest" says how to get them.
+ *
+ * State: there is no global "current test". Cases run one at a time in the
+ * task that called ktest_run_all() (init at boot, or the shell's "ktest
+ * run"), each with its struct ktest on that task's stack; ktap_depth is the
+ * only state shared between them.
  */
 #include <linux/ktest.h>
 #include <linux/printk.h>
@@ -322,6 +331,24 @@ static bool suite_matches(const struct ktest_suite *s, const char *glob,
 	return glob_match(suite_glob, s->name);
 }
 
+/* Counted from the linker's bounds: an image built without KTEST=1 has none. */
+static bool ktest_have_suites(void)
+{
+	return __stop_ktest_suites - __start_ktest_suites > 0;
+}
+
+static bool ktest_have_benchmarks(void)
+{
+	return __stop_bench_cases - __start_bench_cases > 0;
+}
+
+static void ktest_none_linked(const char *what)
+{
+	pr_err("ktest: this image has no %s: build it with make KTEST=1 "
+	       "(make run KTEST=1 boots it; make test and make bench build their own)\n",
+	       what);
+}
+
 bool ktest_run_all(const char *glob)
 {
 	struct ktest_suite *const *s;
@@ -344,18 +371,30 @@ bool ktest_run_all(const char *glob)
 		st = run_suite(*s, case_glob, &totals);
 		print_result(++n, (*s)->name, st, "no case ran");
 	}
+	if (!nsuites)
+		ktap_line("# no suite matches %s", glob);
 	ktap_line("# Totals: pass:%u fail:%u skip:%u total:%u", totals.pass,
 		  totals.fail, totals.skip, totals.pass + totals.fail + totals.skip);
-	return totals.fail == 0;
+	return nsuites && totals.fail == 0;
 }
 
 void ktest_boot(void)
 {
 	switch (run_mode) {
 	case KTEST_RUN_ALL:
+		if (!ktest_have_suites()) {
+			ktest_none_linked("tests");
+			qemu_debug_exit(QEMU_EXIT_FAIL);
+			break;
+		}
 		qemu_debug_exit(ktest_run_all(filter_glob) ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 		break;
 	case KTEST_RUN_BENCH:
+		if (!ktest_have_benchmarks()) {
+			ktest_none_linked("benchmarks");
+			qemu_debug_exit(QEMU_EXIT_FAIL);
+			break;
+		}
 		bench_run_all(filter_glob);
 		qemu_debug_exit(QEMU_EXIT_PASS);
 		break;
@@ -369,17 +408,24 @@ static int cmd_ktest(int argc, char **argv)
 {
 	struct ktest_suite *const *s;
 
-	if (argc == 2 && !strcmp(argv[1], "list")) {
+	bool list = argc == 2 && !strcmp(argv[1], "list");
+	bool run = argc == 3 && !strcmp(argv[1], "run");
+
+	if (!list && !run) {
+		raw_printk("usage: ktest list | ktest run GLOB   (GLOB: SUITE or SUITE.CASE)\n");
+		return -EINVAL;
+	}
+	if (!ktest_have_suites()) {
+		ktest_none_linked("tests");
+		return 0;
+	}
+	if (list) {
 		for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
 			raw_printk("%s\n", (*s)->name);
 		return 0;
 	}
-	if (argc == 3 && !strcmp(argv[1], "run")) {
-		ktest_run_all(argv[2]);
-		return 0;
-	}
-	raw_printk("usage: ktest list | ktest run GLOB   (GLOB: SUITE or SUITE.CASE)\n");
-	return -EINVAL;
+	ktest_run_all(argv[2]);
+	return 0;
 }
 SHELL_CMD(ktest, "list the test suites, or run those matching a glob", cmd_ktest);
 

@@ -4,8 +4,8 @@
  * per-CPU fixmap slots, kmap() through the global pkmap pool
  * (include/linux/highmem.h has the interface and when each one maps).
  *
- * DOC: where the mappings live (top of the address space, DESIGN.md
- * section 3: "fixmap: per-CPU kmap_local slots"; asm/fixmap.h)
+ * DOC: where the mappings live (top of the address space; asm/fixmap.h,
+ * Documentation/virtual-memory-map.md)
  *
  *   0xffffffffff600000  vsyscall page (not mapped)
  *   0xffffffffff5ff000  FIXADDR_TOP: FIX_HOLE, the APIC and IOAPIC slots

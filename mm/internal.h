@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the files of mm/ share that the rest of the kernel must not call
- * (STYLE.md rule 17).
+ * (Documentation/design.md, "Private headers").
  */
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H

@@ -17,7 +17,8 @@
  *      releases the free ones, which is what makes them "managed".
  *
  * Step 4 is the only O(RAM) work of boot: each struct page is written with
- * plain stores and nothing is read (memmap_init_per_GiB in BENCH.md).
+ * plain stores and nothing is read (memmap_init_per_GiB,
+ * Documentation/benchmarks.md).
  *
  * Boot parameters: kernelcore=SIZE|N%, movablecore=SIZE|N% (as in Linux;
  * movablecore wins when both are given).

@@ -7,7 +7,8 @@
                                                 then the boot checks; the last
                                                 line is "N passed, N failed, N skipped"
   runtest.py run [opts] KERNEL                  serial console on this terminal
-  runtest.py bench [opts] --out F KERNEL        the benchmark rows (BENCH.md)
+  runtest.py bench [opts] --out F KERNEL        the benchmark rows
+                                                (Documentation/benchmarks.md)
   runtest.py gdb [opts] KERNEL                  QEMU halted + gdb attached
 
 QEMU uses software emulation unless --accel kvm. The verdict leaves QEMU
@@ -298,11 +299,30 @@ def run_crash_check(a, label, cmdline, expected, tally):
         print(tail(text))
 
 
+def run_plain_check(a, tally):
+    """The image of make run has no suites: ktest.run=all must fail, saying so."""
+    status, text, secs = boot(a.plain, 'ktest.run=all panic=-1 ' + a.cmdline, a.mem, a.smp,
+                              a.accel, 60)
+    if status == EXIT_FAIL and 'ktest: this image has no tests' in text:
+        tally.add(1, 0, 0)
+        print('ok plain-image-refuses-tests: no tests, said so (%.1fs)' % secs)
+    else:
+        tally.add(0, 1, 0)
+        print('FAILED plain-image-refuses-tests: QEMU exit status %s (35 expected); '
+              'console tail:' % status)
+        print(tail(text))
+
+
 def cmd_test(a):
+    """KERNEL (the DEBUG_VM build in make test) runs every boot but one: the
+    first, which runs --nodebug (the same tests without DEBUG_VM) if given."""
     tally = Tally()
     if a.host:
         run_host(a.host, tally)
-    run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
+    if a.nodebug:
+        run_kernel_tests(a, 'kernel-nodebug', a.cmdline, a.mem, tally, kernel=a.nodebug)
+    else:
+        run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
     other_smp = '1' if a.smp == '4' else '4'
     run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp)
     if not a.no_matrix:
@@ -313,13 +333,16 @@ def cmd_test(a):
             label = 'kernel-%s%s' % (mem, ('-' + extra.replace('$', '_')) if extra else '')
             run_kernel_tests(a, label, (a.cmdline + ' ' + extra).strip(), mem, tally)
         if a.hardened:
-            # The build with CONFIG_SLAB_FREELIST_HARDENED (make SLAB_FREELIST_HARDENED=1).
+            # The build with CONFIG_SLAB_FREELIST_HARDENED (make SLAB_FREELIST_HARDENED=1;
+            # make test's has DEBUG_VM too).
             run_kernel_tests(a, 'kernel-hardened-smp4', a.cmdline, a.mem, tally, '4',
                              a.hardened)
         run_boot_check(a, 'boot-junk-cmdline', a.cmdline + ' ' + junk_cmdline(4096, 2), a.mem,
                        tally)
         for label, cmdline, expected in CRASHES:
             run_crash_check(a, label, cmdline, expected, tally)
+        if a.plain:
+            run_plain_check(a, tally)
     print(tally.line())
     return 0 if tally.failed == 0 else 1
 
@@ -341,7 +364,7 @@ def cmd_run(a):
     return subprocess.call(cmd)
 
 
-# Rows taken from a boot of their own: BENCH.md measures them at another size.
+# Rows from a boot of their own, at the size Documentation/benchmarks.md gives.
 BENCH_SIZED = [('memmap_init', '4G', 'memmap_init_per_GiB')]
 
 
@@ -412,6 +435,8 @@ def main():
     p.add_argument('--host')
     p.add_argument('--no-matrix', action='store_true')
     p.add_argument('--hardened', help='a kernel built with SLAB_FREELIST_HARDENED=1')
+    p.add_argument('--nodebug', help='the tests built without DEBUG_VM, for the first boot')
+    p.add_argument('--plain', help='the image of make run (no tests), which must refuse them')
     machine(sub.add_parser('run'))
     p = sub.add_parser('bench')
     machine(p)

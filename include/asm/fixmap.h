@@ -36,7 +36,7 @@
 #include <asm/kmap_size.h>
 #include <linux/threads.h>
 
-#define FIXADDR_TOP		0xffffffffff5ff000UL	/* below the vsyscall page, DESIGN.md */
+#define FIXADDR_TOP		0xffffffffff5ff000UL	/* below the vsyscall page */
 #define NR_FIX_BTMAPS		64
 #define FIX_BTMAPS_SLOTS	4
 #define MAX_IO_APICS		8

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Page size and the kernel's fixed virtual regions (DESIGN.md section 3).
- * The direct map puts physical address P at PAGE_OFFSET + P; the kernel
- * image runs at __START_KERNEL_map + its physical load address.
+ * Page size and the kernel's fixed virtual regions
+ * (Documentation/virtual-memory-map.md). The direct map puts physical
+ * address P at PAGE_OFFSET + P; the kernel image runs at
+ * __START_KERNEL_map + its physical load address.
  */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H

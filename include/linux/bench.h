@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The benchmark suite (kernel/bench.c), run by ktest.run=bench under QEMU's
- * -icount shift=0, where the TSC counts guest instructions (BENCH.md).
+ * -icount shift=0, where the TSC counts guest instructions
+ * (Documentation/benchmarks.md).
  * Each layer registers its loops next to its tests:
  *
  *   static void bench_page_pair(void) { ... bench_report("page_pair_order0", t, n); }
  *   BENCH(page_pair, bench_page_pair);
  *
  * Rows print as "bench: NAME VALUE cycles/op" with two decimals; the run
- * ends with "bench: done". Loops and names are those of BENCH.md exactly.
+ * ends with "bench: done". Loops and names are those of
+ * Documentation/benchmarks.md exactly.
  */
 #ifndef _LINUX_BENCH_H
 #define _LINUX_BENCH_H
@@ -28,7 +30,7 @@ struct bench_case {
 
 extern const struct bench_case __start_bench_cases[], __stop_bench_cases[];
 
-/* lfence; rdtsc — the reading BENCH.md prescribes. */
+/* lfence; rdtsc — the reading Documentation/benchmarks.md prescribes. */
 static inline u64 bench_now(void)
 {
 	return rdtsc_ordered();

@@ -7,7 +7,8 @@
  * counts in warn_count, which tests read to prove a check fired.
  *
  * The CONFIG_DEBUG_VM tier (VM_BUG_ON, VM_WARN_ON_ONCE, ...) is in
- * <linux/mmdebug.h>.
+ * <linux/mmdebug.h>: with it off the checks are type-checked but generate
+ * no code (Documentation/design.md, "Two tiers of checks").
  */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
@@ -65,17 +66,6 @@ void __warn(const char *file, int line, const char *func, const char *cond);
 #define WARN(cond, fmt, ...) ({						\
 	bool __c = !!(cond);						\
 	if (unlikely(__c)) {						\
-		printk(KERN_WARNING fmt, ##__VA_ARGS__);		\
-		__warn(__FILE__, __LINE__, __func__, #cond);		\
-	}								\
-	unlikely(__c);							\
-})
-
-#define WARN_ONCE(cond, fmt, ...) ({					\
-	static bool __warned;						\
-	bool __c = !!(cond);						\
-	if (unlikely(__c) && !__warned) {				\
-		__warned = true;					\
 		printk(KERN_WARNING fmt, ##__VA_ARGS__);		\
 		__warn(__FILE__, __LINE__, __func__, #cond);		\
 	}								\

@@ -127,7 +127,11 @@ struct folio;
  * The page allocator. Each returns NULL (or 0) when the request cannot be
  * served, after printing a "page allocation failure" report unless
  * __GFP_NOWARN. @order is at most MAX_ORDER - 1. Context: any for
- * GFP_ATOMIC / GFP_NOWAIT; others may sleep once sleeping exists.
+ * GFP_ATOMIC / GFP_NOWAIT; a mask with __GFP_DIRECT_RECLAIM (GFP_KERNEL)
+ * only from a task that may sleep, which might_sleep() checks. Nothing in
+ * the allocator sleeps yet: with no reclaim to wait for, the slow path
+ * drains the per-CPU lists and retries once (__GFP_NOFAIL then dips into
+ * the reserves) instead of sleeping.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp)		alloc_pages(gfp, 0)

@@ -367,7 +367,7 @@ static struct ktest_suite mm_init_suite = {
 ktest_register_suite(mm_init_suite);
 
 /*
- * memmap_init_per_GiB (BENCH.md): the cycles memmap_init() took at boot,
+ * memmap_init_per_GiB (Documentation/benchmarks.md): the cycles memmap_init() took at boot,
  * per GiB of RAM in memblock. make bench takes this row from a -m 4G boot.
  */
 static void bench_memmap_init(void)

@@ -1590,7 +1590,7 @@ static struct ktest_suite page_alloc_suite = {
 };
 ktest_register_suite(page_alloc_suite);
 
-/* ---- benchmarks (BENCH.md) ---------------------------------------------- */
+/* ---- benchmarks (Documentation/benchmarks.md) -------------------------- */
 
 /* MemFree x 1000 / usable RAM of the e820 map, before any loop ran. */
 static void bench_memfree(void)

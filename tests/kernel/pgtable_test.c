@@ -30,7 +30,7 @@
 #define PFNS_PER_PMD		(PMD_SIZE >> PAGE_SHIFT)
 #define PFNS_PER_PUD		(PUD_SIZE >> PAGE_SHIFT)
 
-/* PML4 slot 256: no region of DESIGN.md section 3 lives there. */
+/* PML4 slot 256: no region of Documentation/virtual-memory-map.md lives there. */
 #define TLB_TEST_VADDR		0xffff800000000000UL
 #define MAGIC_A			0xaaaaaaaa5a5a5a5aUL
 #define MAGIC_B			0xbbbbbbbb5b5b5b5bUL

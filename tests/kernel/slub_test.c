@@ -5,8 +5,8 @@
  * large requests from the page allocator, constant and variable sizes),
  * the GFP_DMA and GFP_DMA32 kmalloc caches, caches with alignment and
  * constructors, the bulk API, destroy and shrink giving every page back,
- * and the reports of misuse. The benchmarks of the slab layer (BENCH.md)
- * are at the end.
+ * and the reports of misuse. The benchmarks of the slab layer
+ * (Documentation/benchmarks.md) are at the end.
  *
  * Under failslab= a case whose objects do not all come gives back what it
  * holds and skips (slub_test.h): it fails only for a NULL nobody injected.
@@ -1124,7 +1124,7 @@ static struct ktest_suite slub_suite = {
 };
 ktest_register_suite(slub_suite);
 
-/* ---- benchmarks (BENCH.md) ---------------------------------------------- */
+/* ---- benchmarks (Documentation/benchmarks.md) -------------------------- */
 
 static __always_inline void bench_kmalloc_pair(size_t size, const char *name)
 {

@@ -5,8 +5,8 @@
  * caller's pages, the guard page, alignment and ranges, the lazy free and
  * its purge (reuse of the addresses, and every CPU's TLB right after it),
  * frees from interrupts, huge mappings, running out of the range, and a
- * stress on every CPU that checks every byte. The benchmark rows of
- * BENCH.md (vmalloc_pair_*) are at the end.
+ * stress on every CPU that checks every byte. The benchmark rows
+ * (vmalloc_pair_*, Documentation/benchmarks.md) are at the end.
  *
  * "Pages back" is measured after vm_unmap_aliases(): lazily freed areas
  * hold no pages, but their vmap_area nodes wait for the purge.
@@ -882,7 +882,7 @@ static struct ktest_suite vmalloc_suite = {
 };
 ktest_register_suite(vmalloc_suite);
 
-/* ---- BENCH.md rows ------------------------------------------------------------------- */
+/* ---- benchmarks (Documentation/benchmarks.md) ----------------------------------------- */
 
 static void bench_vmalloc_pair(unsigned long size, unsigned int n, const char *name)
 {
