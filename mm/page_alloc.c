@@ -11,7 +11,7 @@
  * takes the smallest block that fits and gives the unused halves back
  * ("expand").
  *
- * Invariants, checked by free_area_check() after every test:
+ * Invariants, checked by free_area_check() (mm/show_mem.c) after every test:
  *  - a free block's head page is PageBuddy with buddy_order() == its order,
  *    is on exactly one list, zone->free_area[order].free_list[mt], and its
  *    pfn is a multiple of 2^order; the other pages of the block are not
@@ -34,13 +34,15 @@
  * pages.
  *
  * Watermarks: each zone has min/low/high, from min_free_kbytes (which
- * grows with the square root of memory) and watermark_scale_factor. The
+ * grows with the square root of memory) and watermark_scale_factor, set
+ * at boot with the lowmem reserves by mm/mm_init.c. The
  * fast path needs free pages above low plus the lowmem_reserve that lower
  * zones keep against requests that could have used a higher zone. The
  * slow path uses min, lowered by half for __GFP_HIGH and by a further
  * quarter for GFP_ATOMIC; __GFP_MEMALLOC ignores the watermarks. Until
  * reclaim exists the slow path drains the per-CPU lists, gives back
- * high-atomic reserves and retries once; then it fails with a report, or,
+ * high-atomic reserves and retries once; then it fails with a report
+ * (warn_alloc() in mm/show_mem.c), or,
  * for __GFP_NOFAIL, warns and keeps trying with the reserves opened.
  *
  * Per-CPU lists: orders 0..PAGE_ALLOC_COSTLY_ORDER are served from the
@@ -61,7 +63,6 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/kernel.h>
-#include <linux/sprintf.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/init.h>
@@ -69,18 +70,10 @@
 #include <linux/errno.h>
 #include <linux/kstrtox.h>
 #include <linux/bitops.h>
-#include <linux/math.h>
 #include <asm/stacktrace.h>
-#include <asm/tsc.h>
 #include "internal.h"
 
 atomic_long_t _totalram_pages;
-unsigned long totalreserve_pages;
-
-int min_free_kbytes = 1024;
-int watermark_scale_factor = 10;
-/* A zone keeps 1/ratio of the higher zones' pages back from their requests. */
-int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32, 0 };
 
 const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate",
@@ -142,11 +135,6 @@ static inline void set_buddy_order(struct page *page, unsigned int order)
 {
 	page->private = order;
 	__SetPageBuddy(page);
-}
-
-static inline unsigned int buddy_order(const struct page *page)
-{
-	return (unsigned int)page->private;
 }
 
 /* Is @buddy the head of a free block of @order (so it can merge)? */
@@ -1155,58 +1143,6 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
-/* At most 10 failure reports in 5 seconds, as Linux's default ratelimit. */
-static DEFINE_SPINLOCK(warn_alloc_lock);
-static u64 warn_alloc_begin_ns;		/* 0: a new window at the next report */
-
-void warn_alloc_ratelimit_reset(void)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	warn_alloc_begin_ns = 0;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-}
-
-static bool warn_alloc_ratelimit(void)
-{
-	static unsigned int printed, missed;
-	u64 now = cycles_to_ns(rdtsc_ordered());
-	unsigned long flags;
-	bool ok;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	if (!warn_alloc_begin_ns || now - warn_alloc_begin_ns > 5000000000ULL) {
-		if (missed)
-			pr_warn("warn_alloc: %u callbacks suppressed\n", missed);
-		warn_alloc_begin_ns = now;
-		printed = missed = 0;
-	}
-	ok = printed < 10;
-	if (ok)
-		printed++;
-	else
-		missed++;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-	return ok;
-}
-
-void warn_alloc(gfp_t gfp, const char *fmt, ...)
-{
-	char flags[256], what[128];
-	va_list args;
-
-	if ((gfp & __GFP_NOWARN) || !warn_alloc_ratelimit())
-		return;
-	va_start(args, fmt);
-	vsnprintf(what, sizeof(what), fmt, args);
-	va_end(args);
-	format_gfp_flags(flags, sizeof(flags), gfp);
-	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null)\n", current->comm, what, gfp, flags);
-	dump_stack();
-	show_mem();
-}
-
 /*
  * No reclaim yet: what the slow path can do is use the reserves GFP allows,
  * drain the per-CPU lists and give back high-atomic pageblocks.
@@ -1445,7 +1381,7 @@ void si_meminfo(struct sysinfo *val)
 	val->mem_unit = PAGE_SIZE;
 }
 
-/* ---- boot: zones, zonelists, watermarks ---------------------------------- */
+/* ---- boot: free lists, zonelists, per-CPU list sizes ---------------------- */
 
 /* The free lists of @zone, its pageblock bitmap (all MOVABLE) and per-CPU lists. */
 void zone_init_free_lists(struct zone *zone)
@@ -1549,7 +1485,7 @@ static int zone_highsize(const struct zone *zone, int batch)
 	return (int)max(high, (unsigned long)batch << 2);
 }
 
-static void zone_pcp_update(struct zone *zone)
+void zone_pcp_update(struct zone *zone)
 {
 	int batch = zone_batchsize(zone), high = zone_highsize(zone, batch);
 	unsigned int cpu;
@@ -1565,175 +1501,4 @@ static void zone_pcp_update(struct zone *zone)
 		unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
-}
-
-static void setup_per_zone_lowmem_reserve(void)
-{
-	pg_data_t *pgdat = NODE_DATA(0);
-	int i, j;
-
-	for (i = 0; i < MAX_NR_ZONES; i++) {
-		struct zone *zone = &pgdat->node_zones[i];
-		unsigned long managed = 0;
-
-		for (j = i + 1; j < MAX_NR_ZONES; j++) {
-			managed += zone_managed_pages(&pgdat->node_zones[j]);
-			zone->lowmem_reserve[j] = sysctl_lowmem_reserve_ratio[i] && managed ?
-				(long)(managed / sysctl_lowmem_reserve_ratio[i]) : 0;
-		}
-		zone->lowmem_reserve[i] = 0;
-	}
-}
-
-/* Pages no userspace allocation may take: high watermark plus largest reserve. */
-static void calculate_totalreserve_pages(void)
-{
-	pg_data_t *pgdat = NODE_DATA(0);
-	unsigned long reserve_pages = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, pgdat) {
-		long max = 0;
-		int j;
-
-		for (j = 0; j < MAX_NR_ZONES; j++)
-			max = max(max, zone->lowmem_reserve[j]);
-		max += (long)high_wmark_pages(zone);
-		if ((unsigned long)max > zone_managed_pages(zone))
-			max = (long)zone_managed_pages(zone);
-		reserve_pages += (unsigned long)max;
-	}
-	totalreserve_pages = reserve_pages;
-}
-
-/* min: min_free_kbytes shared by size; low and high a scale-factor step above. */
-static void setup_per_zone_wmarks(void)
-{
-	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
-	unsigned long lowmem_pages = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone_idx(zone) != ZONE_MOVABLE)
-			lowmem_pages += zone_managed_pages(zone);
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
-		unsigned long managed = zone_managed_pages(zone), tmp;
-
-		if (zone_idx(zone) == ZONE_MOVABLE)
-			/* Only movable requests use it: a token minimum, as Linux's highmem. */
-			tmp = clamp(managed / 1024, 32UL, 128UL);
-		else
-			tmp = lowmem_pages ? pages_min * managed / lowmem_pages : 0;
-		if (!managed)
-			tmp = 0;
-		zone->_watermark[WMARK_MIN] = tmp;
-		tmp = max(tmp / 4, managed * (unsigned long)watermark_scale_factor / 10000);
-		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
-		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
-	}
-	calculate_totalreserve_pages();
-}
-
-/* Linux: min_free_kbytes = sqrt(lowmem_kbytes * 16), within [128, 262144]. */
-static void calculate_min_free_kbytes(void)
-{
-	unsigned long lowmem_kbytes = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone_idx(zone) != ZONE_MOVABLE)
-			lowmem_kbytes += zone_managed_pages(zone) << (PAGE_SHIFT - 10);
-	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 262144UL);
-}
-
-/*
- * Recompute the watermarks, reserves and per-CPU sizes after a tunable
- * changed (the sysctl shell command) or at boot.
- */
-void setup_per_zone_tunables(void)
-{
-	struct zone *zone;
-
-	setup_per_zone_wmarks();
-	setup_per_zone_lowmem_reserve();
-	calculate_totalreserve_pages();
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone->per_cpu_pageset)
-			zone_pcp_update(zone);
-}
-
-void page_alloc_init_late(void)
-{
-	calculate_min_free_kbytes();
-	setup_per_zone_tunables();
-}
-
-/* ---- the invariant checker ----------------------------------------------- */
-
-static bool zone_free_area_check(struct zone *zone)
-{
-	unsigned long free = 0, flags;
-	const char *err = NULL;
-	struct page *bad = NULL;
-	unsigned int order;
-	int mt;
-
-	spin_lock_irqsave(&zone->lock, flags);
-	for (order = 0; order < MAX_ORDER && !err; order++) {
-		const struct free_area *area = &zone->free_area[order];
-		unsigned long blocks = 0;
-
-		for (mt = 0; mt < MIGRATE_TYPES && !err; mt++) {
-			struct page *page;
-
-			list_for_each_entry(page, &area->free_list[mt], lru) {
-				unsigned long pfn = page_to_pfn(page);
-
-				bad = page;
-				if (!PageBuddy(page))
-					err = "page on a free list is not PageBuddy";
-				else if (buddy_order(page) != order)
-					err = "buddy order differs from the list's";
-				else if (pfn & ((1UL << order) - 1))
-					err = "free block not aligned to its order";
-				else if (page_zone(page) != zone || !zone_spans_pfn(zone, pfn) ||
-					 !zone_spans_pfn(zone, pfn + (1UL << order) - 1))
-					err = "free block outside its zone";
-				else if (page_ref_count(page))
-					err = "free block with a nonzero _refcount";
-				else if (order && PageBuddy(page + (1UL << order) - 1))
-					err = "PageBuddy inside a free block";
-				if (err)
-					break;
-				blocks++;
-				free += 1UL << order;
-			}
-		}
-		if (!err && blocks != area->nr_free) {
-			err = "nr_free differs from the blocks on the lists";
-			bad = NULL;
-		}
-	}
-	if (!err && free != zone_page_state(zone, NR_FREE_PAGES)) {
-		err = "NR_FREE_PAGES differs from the free blocks";
-		bad = NULL;
-	}
-	spin_unlock_irqrestore(&zone->lock, flags);
-	if (!err)
-		return true;
-	pr_err("free_area_check: zone %s: %s (order %u)\n", zone->name, err, order - 1);
-	if (bad)
-		dump_page(bad, err);
-	return false;
-}
-
-bool free_area_check(void)
-{
-	struct zone *zone;
-	bool ok = true;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (populated_zone(zone))
-			ok &= zone_free_area_check(zone);
-	return ok;
 }
