@@ -20,9 +20,8 @@
 #include <linux/sprintf.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
-#include <linux/spinlock.h>
+#include <linux/ratelimit.h>
 #include <asm/stacktrace.h>
-#include <asm/tsc.h>
 #include "internal.h"
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
@@ -120,40 +119,12 @@ void show_mem(void)
 
 /* ---- allocation failure reports ------------------------------------------ */
 
-/* At most 10 failure reports in 5 seconds, as Linux's default ratelimit. */
-static DEFINE_SPINLOCK(warn_alloc_lock);
-static u64 warn_alloc_begin_ns;		/* 0: a new window at the next report */
+/* Linux's nopage_rs: at most 10 failure reports in 5 seconds. */
+static DEFINE_RATELIMIT_STATE(nopage_rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
 
 void warn_alloc_ratelimit_reset(void)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	warn_alloc_begin_ns = 0;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-}
-
-static bool warn_alloc_ratelimit(void)
-{
-	static unsigned int printed, missed;
-	u64 now = cycles_to_ns(rdtsc_ordered());
-	unsigned long flags;
-	bool ok;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	if (!warn_alloc_begin_ns || now - warn_alloc_begin_ns > 5000000000ULL) {
-		if (missed)
-			pr_warn("warn_alloc: %u callbacks suppressed\n", missed);
-		warn_alloc_begin_ns = now;
-		printed = missed = 0;
-	}
-	ok = printed < 10;
-	if (ok)
-		printed++;
-	else
-		missed++;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-	return ok;
+	ratelimit_state_reset_interval(&nopage_rs, DEFAULT_RATELIMIT_INTERVAL);
 }
 
 void warn_alloc(gfp_t gfp, const char *fmt, ...)
@@ -161,7 +132,7 @@ void warn_alloc(gfp_t gfp, const char *fmt, ...)
 	char flags[256], what[128];
 	va_list args;
 
-	if ((gfp & __GFP_NOWARN) || !warn_alloc_ratelimit())
+	if ((gfp & __GFP_NOWARN) || !__ratelimit(&nopage_rs))
 		return;
 	va_start(args, fmt);
 	vsnprintf(what, sizeof(what), fmt, args);

@@ -1282,7 +1282,8 @@ static void fail_set(const struct fail_setting *s)
 	fail_page_alloc.attr.count = 0;
 	fail_page_alloc.attr.failures = 0;
 	/* A fresh report budget: under fail_page_alloc= the boot's own may be spent. */
-	fail_page_alloc.attr.reports = 0;
+	ratelimit_state_reset_interval(&fail_page_alloc.attr.ratelimit_state,
+				       DEFAULT_RATELIMIT_INTERVAL);
 	fail_page_alloc_enabled = true;
 }
 
