@@ -295,7 +295,8 @@ static void calculate_arch_zone_limits(const unsigned long *max_zone_pfn)
 
 void free_area_init(const unsigned long *max_zone_pfn)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	/* One node holds all of memblock's memory (MAX_NUMNODES is 1). */
+	pg_data_t *pgdat = NODE_DATA(first_online_node);
 	unsigned long start = PFN_UP(memblock_start_of_DRAM());
 	unsigned long end = PFN_DOWN(memblock_end_of_DRAM());
 	int z;
@@ -303,7 +304,7 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	calculate_arch_zone_limits(max_zone_pfn);
 	find_zone_movable_pfn();
 	memset(pgdat, 0, sizeof(*pgdat));
-	pgdat->node_id = 0;
+	pgdat->node_id = first_online_node;
 	pgdat->node_start_pfn = start;
 	pgdat->node_spanned_pages = end - start;
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -365,9 +366,13 @@ unsigned long memblock_free_all(void)
 /* Linux's "Memory: ...K/...K available (...)" line. */
 void mem_init_print_info(void)
 {
-	unsigned long physpages = NODE_DATA(0)->node_present_pages;
+	unsigned long physpages = 0;
 	unsigned long codesize = _etext - _text, rosize = __end_rodata - __start_rodata;
 	unsigned long datasize = _edata - _sdata, bss = __bss_stop - __bss_start;
+	pg_data_t *pgdat;
+
+	for_each_online_pgdat(pgdat)
+		physpages += pgdat->node_present_pages;
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
 		"%luK bss, %luK reserved)\n",
@@ -390,30 +395,31 @@ int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32, 0 };
 
 static void setup_per_zone_lowmem_reserve(void)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	pg_data_t *pgdat;
 	int i, j;
 
-	for (i = 0; i < MAX_NR_ZONES; i++) {
-		struct zone *zone = &pgdat->node_zones[i];
-		unsigned long managed = 0;
+	for_each_online_pgdat(pgdat) {
+		for (i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			unsigned long managed = 0;
 
-		for (j = i + 1; j < MAX_NR_ZONES; j++) {
-			managed += zone_managed_pages(&pgdat->node_zones[j]);
-			zone->lowmem_reserve[j] = sysctl_lowmem_reserve_ratio[i] && managed ?
-				(long)(managed / sysctl_lowmem_reserve_ratio[i]) : 0;
+			for (j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = sysctl_lowmem_reserve_ratio[i] && managed ?
+					(long)(managed / sysctl_lowmem_reserve_ratio[i]) : 0;
+			}
+			zone->lowmem_reserve[i] = 0;
 		}
-		zone->lowmem_reserve[i] = 0;
 	}
 }
 
 /* Pages no userspace allocation may take: high watermark plus largest reserve. */
 static void calculate_totalreserve_pages(void)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
 	unsigned long reserve_pages = 0;
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, pgdat) {
+	for_each_zone(zone) {
 		long max = 0;
 		int j;
 
@@ -434,10 +440,10 @@ static void setup_per_zone_wmarks(void)
 	unsigned long lowmem_pages = 0;
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, NODE_DATA(0))
+	for_each_zone(zone)
 		if (zone_idx(zone) != ZONE_MOVABLE)
 			lowmem_pages += zone_managed_pages(zone);
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
+	for_each_zone(zone) {
 		unsigned long managed = zone_managed_pages(zone), tmp;
 
 		if (zone_idx(zone) == ZONE_MOVABLE)
@@ -461,7 +467,7 @@ static void calculate_min_free_kbytes(void)
 	unsigned long lowmem_kbytes = 0;
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, NODE_DATA(0))
+	for_each_zone(zone)
 		if (zone_idx(zone) != ZONE_MOVABLE)
 			lowmem_kbytes += zone_managed_pages(zone) << (PAGE_SHIFT - 10);
 	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 262144UL);
@@ -475,7 +481,7 @@ void setup_per_zone_tunables(void)
 	setup_per_zone_wmarks();
 	setup_per_zone_lowmem_reserve();
 	calculate_totalreserve_pages();
-	for_each_zone_in_node(zone, NODE_DATA(0))
+	for_each_zone(zone)
 		if (zone->per_cpu_pageset)
 			zone_pcp_update(zone);
 }

@@ -426,11 +426,10 @@ out:
 /* Before failing, give the high-atomic pageblocks back. Returns true if any. */
 static bool unreserve_highatomic_pageblock(void)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
 	bool ret = false;
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, pgdat) {
+	for_each_zone(zone) {
 		unsigned long flags;
 		unsigned int order;
 
@@ -654,23 +653,10 @@ static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gf
 
 /*
  * The per-CPU and buddy paths below take pcp->lock and zone->lock with
- * interrupts already off: nothing can preempt or migrate the holder, so
- * these skip the preemption count that spin_lock() keeps, which the
- * instruction budget of the fast path notices. Lockdep still sees them.
+ * interrupts already off: spin_lock_irqs_off() skips the preemption count
+ * that the instruction budget of the fast path notices; lockdep still
+ * sees them.
  */
-static __always_inline void lock_irqs_off(spinlock_t *lock)
-{
-	if (unlikely(lockdep_enabled))
-		lock_acquire(&lock->dep_map, false, _THIS_IP_);
-	arch_spin_lock(lock);
-}
-
-static __always_inline void unlock_irqs_off(spinlock_t *lock)
-{
-	if (unlikely(lockdep_enabled))
-		lock_release(&lock->dep_map, _THIS_IP_);
-	arch_spin_unlock(lock);
-}
 
 static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
 {
@@ -700,7 +686,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 	unsigned long removed = 0;
 	int added = 0;
 
-	lock_irqs_off(&zone->lock);
+	spin_lock_irqs_off(&zone->lock);
 	while (added < count) {
 		unsigned int chunk = min(order + ilog2(count - added), MAX_ORDER - 1UL);
 		struct page *page = NULL;
@@ -728,7 +714,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 		added += (int)pieces;
 	}
 	mod_zone_page_state(zone, NR_FREE_PAGES, -(long)removed);
-	unlock_irqs_off(&zone->lock);
+	spin_unlock_irqs_off(&zone->lock);
 	return added;
 }
 
@@ -741,7 +727,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	unsigned int pindex = 0;
 
 	count = min(pcp->count, count);
-	lock_irqs_off(&zone->lock);
+	spin_lock_irqs_off(&zone->lock);
 	while (count > 0) {
 		struct list_head *list;
 		unsigned int order;
@@ -760,7 +746,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 		__free_one_page(page, page_to_pfn(page), zone, order,
 				(int)page->index, true);
 	}
-	unlock_irqs_off(&zone->lock);
+	spin_unlock_irqs_off(&zone->lock);
 }
 
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
@@ -773,7 +759,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	list = &pcp->lists[order_to_pindex(migratetype, order)];
 	if (list_empty(list)) {
 		int batch = max(pcp->batch >> order, 2);
@@ -789,7 +775,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count -= 1 << order;
 out:
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 	return page;
 }
@@ -828,9 +814,9 @@ static void free_unref_page(struct page *page, unsigned int order)
 	}
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	free_unref_page_commit(zone, pcp, page, migratetype, order);
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -840,10 +826,10 @@ static void drain_zone_pages(struct zone *zone, unsigned int cpu)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -853,7 +839,7 @@ static void drain_pages(struct zone *zone, unsigned int cpu)
 		drain_zone_pages(zone, cpu);
 		return;
 	}
-	for_each_zone_in_node(zone, NODE_DATA(0))
+	for_each_zone(zone)
 		if (zone->per_cpu_pageset)
 			drain_zone_pages(zone, cpu);
 }
@@ -966,7 +952,7 @@ void release_pages(struct page **pages, int nr)
 		/* Compound, isolated or high-atomic: the ordinary path, unlocked. */
 		special = PageHead(page) || mt >= MIGRATE_PCPTYPES;
 		if (locked && (special || zone != locked)) {
-			unlock_irqs_off(&pcp->lock);
+			spin_unlock_irqs_off(&pcp->lock);
 			local_irq_restore(flags);
 			locked = NULL;
 		}
@@ -980,13 +966,13 @@ void release_pages(struct page **pages, int nr)
 		if (!locked) {
 			local_irq_save(flags);
 			pcp = this_cpu_pcp(zone);
-			lock_irqs_off(&pcp->lock);
+			spin_lock_irqs_off(&pcp->lock);
 			locked = zone;
 		}
 		free_unref_page_commit(zone, pcp, page, mt, 0);
 	}
 	if (locked) {
-		unlock_irqs_off(&pcp->lock);
+		spin_unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
 	count_vm_events(PGFREE, freed);
@@ -1200,7 +1186,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (unlikely(should_fail_alloc_page(gfp, order)))
 		return NULL;
-	ac.zonelist = NODE_DATA(0)->node_zonelists;
+	ac.zonelist = NODE_DATA(numa_node_id())->node_zonelists;
 	ac.highest_zoneidx = gfp_zone(gfp);
 	ac.migratetype = gfp_migratetype(gfp);
 	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
@@ -1302,7 +1288,7 @@ static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	list = &pcp->lists[order_to_pindex(migratetype, 0)];
 	for (i = 0; i < nr; i++) {
 		struct page *page;
@@ -1320,7 +1306,7 @@ static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype
 		page_array[i] = page;
 		got++;
 	}
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 	__count_zid_vm_events(PGALLOC_DMA, zone_idx(zone), got);
 	return i;
@@ -1345,7 +1331,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr,
 		might_sleep_if(gfpflags_allow_blocking(gfp));
 		if (unlikely(should_fail_alloc_page(gfp, 0)))
 			goto count;
-		ac.zonelist = NODE_DATA(0)->node_zonelists;
+		ac.zonelist = NODE_DATA(numa_node_id())->node_zonelists;
 		ac.highest_zoneidx = gfp_zone(gfp);
 		ac.migratetype = gfp_migratetype(gfp);
 		zone = bulk_zone(&ac, nr);
@@ -1420,10 +1406,9 @@ void zone_init_free_lists(struct zone *zone)
 	}
 }
 
-/* The zonelist of node 0: populated zones, highest first. */
-static void build_all_zonelists(void)
+/* The zonelist of @pgdat: its populated zones, highest first. */
+static void build_zonelists(pg_data_t *pgdat)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
 	struct zoneref *zref = pgdat->node_zonelists[0]._zonerefs;
 	int z;
 
@@ -1436,6 +1421,14 @@ static void build_all_zonelists(void)
 	}
 	zref->zone = NULL;
 	zref->zone_idx = 0;
+}
+
+static void build_all_zonelists(void)
+{
+	pg_data_t *pgdat;
+
+	for_each_online_pgdat(pgdat)
+		build_zonelists(pgdat);
 }
 
 /* Before the first free: the zonelist, and which hooks the options need. */
@@ -1495,10 +1488,10 @@ void zone_pcp_update(struct zone *zone)
 		unsigned long flags;
 
 		local_irq_save(flags);
-		lock_irqs_off(&pcp->lock);
+		spin_lock_irqs_off(&pcp->lock);
 		WRITE_ONCE(pcp->batch, batch);
 		WRITE_ONCE(pcp->high, high);
-		unlock_irqs_off(&pcp->lock);
+		spin_unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
 }

@@ -90,12 +90,9 @@ static void show_zone_free_areas(struct zone *zone)
 void show_mem(void)
 {
 	unsigned long free_pcp = 0, present = 0, managed = 0;
-	pg_data_t *pgdat = NODE_DATA(0);
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, pgdat) {
-		if (!populated_zone(zone))
-			continue;
+	for_each_populated_zone(zone) {
 		free_pcp += zone_pcp_pages(zone);
 		present += zone->present_pages;
 		managed += zone_managed_pages(zone);
@@ -105,12 +102,10 @@ void show_mem(void)
 	pr_info(" active_file:0 inactive_file:0 isolated_file:0\n");
 	pr_info(" unevictable:0 dirty:0 writeback:0\n");
 	pr_info(" free:%lu free_pcp:%lu free_cma:0\n", nr_free_pages(), free_pcp);
-	for_each_zone_in_node(zone, pgdat)
-		if (populated_zone(zone))
-			show_zone(zone);
-	for_each_zone_in_node(zone, pgdat)
-		if (populated_zone(zone))
-			show_zone_free_areas(zone);
+	for_each_populated_zone(zone)
+		show_zone(zone);
+	for_each_populated_zone(zone)
+		show_zone_free_areas(zone);
 	pr_info("0 total pagecache pages\n");
 	pr_info("%lu pages RAM\n", present);
 	pr_info("0 pages HighMem/MovableOnly\n");
@@ -207,8 +202,7 @@ bool free_area_check(void)
 	struct zone *zone;
 	bool ok = true;
 
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (populated_zone(zone))
-			ok &= zone_free_area_check(zone);
+	for_each_populated_zone(zone)
+		ok &= zone_free_area_check(zone);
 	return ok;
 }

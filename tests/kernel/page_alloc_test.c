@@ -59,7 +59,7 @@ static void page_alloc_test_exit(struct ktest *test)
 
 static struct zone *zone_of(enum zone_type z)
 {
-	return &NODE_DATA(0)->node_zones[z];
+	return &NODE_DATA(first_online_node)->node_zones[z];
 }
 
 /* The zone GFP_KERNEL is served from: the highest populated up to NORMAL. */
@@ -257,7 +257,7 @@ static void page_address_and_virt_to_page_round_trip(struct ktest *test)
 
 static void zonelist_is_populated_zones_highest_first(struct ktest *test)
 {
-	const struct zoneref *z = NODE_DATA(0)->node_zonelists[0]._zonerefs;
+	const struct zoneref *z = NODE_DATA(first_online_node)->node_zonelists[0]._zonerefs;
 	int last = MAX_NR_ZONES, n = 0, zi;
 
 	for (; z->zone; z++, n++) {
