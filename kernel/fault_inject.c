@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fault injection, Linux's lib/fault-inject.c (here in kernel/: lib/ is
- * pure code, also built for the host, and this needs the TSC, a lock and
- * the stack tracer). include/linux/fault-inject.h describes the interface.
+ * pure code, also built for the host, and this needs a lock and the stack
+ * tracer). include/linux/fault-inject.h describes the interface.
  *
  * should_fail_ex() applies the tests in Linux's order: a probability of 0 or
  * no times left passes at once; then ->space is used up; then ->interval
  * counts; then the dice. A failure counts down ->times (unless -1) and up
  * ->failures, and is reported unless the caller asked for quiet.
  *
- * Locking: each attribute's ->lock protects its counters, its random state
- * and its ratelimit; the report is printed after the lock is dropped.
+ * Locking: each attribute's ->lock protects its counters and its random
+ * state; the report is rate-limited (->ratelimit_state, Linux's defaults)
+ * and printed after the lock is dropped.
  */
 #include <linux/fault-inject.h>
 #include <linux/kstrtox.h>
 #include <linux/printk.h>
 #include <linux/errno.h>
 #include <asm/stacktrace.h>
-#include <asm/tsc.h>
-
-#define FAULT_REPORTS_PER_SECOND	10
 
 /* The next unsigned long of @str, which must have one: digits, then @end. */
 static bool parse_field(char **str, unsigned long *val, char end)
@@ -68,17 +66,6 @@ static unsigned int fault_random(struct fault_attr *attr)
 }
 
 /* May @attr report once more this second? Context: lock held. */
-static bool fault_report_ratelimit(struct fault_attr *attr)
-{
-	u64 now = cycles_to_ns(rdtsc_ordered()) / 1000000000ULL;
-
-	if (now != attr->report_second) {
-		attr->report_second = now;
-		attr->reports = 0;
-	}
-	return attr->reports++ < FAULT_REPORTS_PER_SECOND;
-}
-
 /* Linux's should_fail_ex() without the task and stack filters. Lock held. */
 static bool __should_fail(struct fault_attr *attr, ssize_t size)
 {
@@ -109,13 +96,12 @@ static void fail_dump(const struct fault_attr *attr)
 bool should_fail_ex(struct fault_attr *attr, ssize_t size, int flags)
 {
 	unsigned long irqflags;
-	bool fail, report;
+	bool fail;
 
 	spin_lock_irqsave(&attr->lock, irqflags);
 	fail = __should_fail(attr, size);
-	report = fail && !(flags & FAULT_NOWARN) && fault_report_ratelimit(attr);
 	spin_unlock_irqrestore(&attr->lock, irqflags);
-	if (report)
+	if (fail && !(flags & FAULT_NOWARN) && __ratelimit(&attr->ratelimit_state))
 		fail_dump(attr);
 	return fail;
 }

@@ -26,14 +26,6 @@ void mem_init_print_info(void);
 
 /* ---- mm/page_alloc.c ---- */
 /*
- * warn_alloc - report an allocation that failed, as Linux: "COMM: WHAT,
- * mode:0x...(GFP_...), nodemask=(null)", a stack trace and show_mem();
- * nothing for __GFP_NOWARN, and at most 10 reports in 5 seconds.
- */
-void warn_alloc(gfp_t gfp, const char *fmt, ...) __printf(2, 3);
-/* Start a new window of 10 reports: for tests that check one is printed. */
-void warn_alloc_ratelimit_reset(void);
-/*
  * The bits of a caller's mask that say how hard to try, kept when an
  * allocator allocates its own metadata on the caller's behalf.
  */
@@ -43,10 +35,6 @@ void warn_alloc_ratelimit_reset(void);
 extern bool init_on_alloc, init_on_free;
 /* Check every page of a block on free and allocation (debugging options). */
 extern bool check_pages_enabled;
-extern int min_free_kbytes;
-extern int watermark_scale_factor;
-extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
-extern unsigned long totalreserve_pages;
 
 /* alloc_flags: which watermark, and how far below min a request may go. */
 #define ALLOC_WMARK_MIN		WMARK_MIN
@@ -57,16 +45,41 @@ extern unsigned long totalreserve_pages;
 #define ALLOC_HARDER		0x10	/* GFP_ATOMIC: a quarter below min */
 #define ALLOC_HIGH		0x20	/* __GFP_HIGH: half below min */
 
+/* The order of a free block, kept in its head page (PageBuddy) under zone->lock. */
+static inline unsigned int buddy_order(const struct page *page)
+{
+	return (unsigned int)page->private;
+}
+
 void zone_init_free_lists(struct zone *zone);
 void page_alloc_init(void);
 void __free_pages_core(struct page *page, unsigned int order);
-void page_alloc_init_late(void);
-void setup_per_zone_tunables(void);
+/* Resize @zone's per-CPU lists from its low watermark. Takes each pcp->lock. */
+void zone_pcp_update(struct zone *zone);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
 bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 			 int highest_zoneidx, unsigned int alloc_flags, long free_pages);
 
+/* ---- mm/mm_init.c: the boot-time tunables ---- */
+extern int min_free_kbytes;
+extern int watermark_scale_factor;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
+extern unsigned long totalreserve_pages;
+/* min_free_kbytes from the managed memory, then setup_per_zone_tunables(). */
+void page_alloc_init_late(void);
+/* Watermarks, lowmem reserves, totalreserve_pages and per-CPU list sizes. */
+void setup_per_zone_tunables(void);
+
+/* ---- mm/show_mem.c: reports and the invariant checker ---- */
+/*
+ * warn_alloc - report an allocation that failed, as Linux: "COMM: WHAT,
+ * mode:0x...(GFP_...), nodemask=(null)", a stack trace and show_mem();
+ * nothing for __GFP_NOWARN, and at most 10 reports in 5 seconds.
+ */
+void warn_alloc(gfp_t gfp, const char *fmt, ...) __printf(2, 3);
+/* Start a new window of 10 reports: for tests that check one is printed. */
+void warn_alloc_ratelimit_reset(void);
 /*
  * free_area_check - the buddy invariants of every zone (see the top of
  * mm/page_alloc.c); reports the first violation of each zone with pr_err.

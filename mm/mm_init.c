@@ -16,6 +16,13 @@
  *      no mappings. All pages start reserved; memblock_free_all() later
  *      releases the free ones, which is what makes them "managed".
  *
+ * Once memblock_free_all() has handed the free memory to the buddy
+ * allocator, page_alloc_init_late() sets the boot-time tunables from the
+ * managed pages: min_free_kbytes (Linux's square-root rule), each zone's
+ * min/low/high watermarks, the lowmem reserves that keep lower zones from
+ * requests a higher zone could serve, totalreserve_pages, and the per-CPU
+ * list sizes that follow the low watermark (zone_pcp_update()).
+ *
  * Step 4 is the only O(RAM) work of boot: each struct page is written with
  * plain stores and nothing is read (memmap_init_per_GiB,
  * Documentation/benchmarks.md).
@@ -36,6 +43,7 @@
 #include <linux/string.h>
 #include <linux/shell.h>
 #include <linux/bitops.h>
+#include <linux/math.h>
 #include <linux/stackdepot.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
@@ -289,7 +297,8 @@ static void calculate_arch_zone_limits(const unsigned long *max_zone_pfn)
 
 void free_area_init(const unsigned long *max_zone_pfn)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	/* One node holds all of memblock's memory (MAX_NUMNODES is 1). */
+	pg_data_t *pgdat = NODE_DATA(first_online_node);
 	unsigned long start = PFN_UP(memblock_start_of_DRAM());
 	unsigned long end = PFN_DOWN(memblock_end_of_DRAM());
 	int z;
@@ -297,7 +306,7 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	calculate_arch_zone_limits(max_zone_pfn);
 	find_zone_movable_pfn();
 	memset(pgdat, 0, sizeof(*pgdat));
-	pgdat->node_id = 0;
+	pgdat->node_id = first_online_node;
 	pgdat->node_start_pfn = start;
 	pgdat->node_spanned_pages = end - start;
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -359,15 +368,130 @@ unsigned long memblock_free_all(void)
 /* Linux's "Memory: ...K/...K available (...)" line. */
 void mem_init_print_info(void)
 {
-	unsigned long physpages = NODE_DATA(0)->node_present_pages;
+	unsigned long physpages = 0;
 	unsigned long codesize = _etext - _text, rosize = __end_rodata - __start_rodata;
 	unsigned long datasize = _edata - _sdata, bss = __bss_stop - __bss_start;
+	pg_data_t *pgdat;
+
+	for_each_online_pgdat(pgdat)
+		physpages += pgdat->node_present_pages;
 
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
 		"%luK bss, %luK reserved)\n",
 		totalram_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
 		codesize >> 10, datasize >> 10, rosize >> 10, bss >> 10,
 		(physpages - totalram_pages()) << (PAGE_SHIFT - 10));
+}
+
+/* ---- boot-time tunables: watermarks, lowmem reserves, min_free_kbytes ---- */
+
+/*
+ * Set once the zones are managed (page_alloc_init_late()); read by the
+ * allocator's watermark checks without a lock (they only change at boot).
+ */
+unsigned long totalreserve_pages;
+int min_free_kbytes = 1024;
+int watermark_scale_factor = 10;
+/* A zone keeps 1/ratio of the higher zones' pages back from their requests. */
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32, 0 };
+
+static void setup_per_zone_lowmem_reserve(void)
+{
+	pg_data_t *pgdat;
+	int i, j;
+
+	for_each_online_pgdat(pgdat) {
+		for (i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			unsigned long managed = 0;
+
+			for (j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = sysctl_lowmem_reserve_ratio[i] && managed ?
+					(long)(managed / sysctl_lowmem_reserve_ratio[i]) : 0;
+			}
+			zone->lowmem_reserve[i] = 0;
+		}
+	}
+}
+
+/* Pages no userspace allocation may take: high watermark plus largest reserve. */
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone) {
+		long max = 0;
+		int j;
+
+		for (j = 0; j < MAX_NR_ZONES; j++)
+			max = max(max, zone->lowmem_reserve[j]);
+		max += (long)high_wmark_pages(zone);
+		if ((unsigned long)max > zone_managed_pages(zone))
+			max = (long)zone_managed_pages(zone);
+		reserve_pages += (unsigned long)max;
+	}
+	totalreserve_pages = reserve_pages;
+}
+
+/* min: min_free_kbytes shared by size; low and high a scale-factor step above. */
+static void setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (zone_idx(zone) != ZONE_MOVABLE)
+			lowmem_pages += zone_managed_pages(zone);
+	for_each_zone(zone) {
+		unsigned long managed = zone_managed_pages(zone), tmp;
+
+		if (zone_idx(zone) == ZONE_MOVABLE)
+			/* Only movable requests use it: a token minimum, as Linux's highmem. */
+			tmp = clamp(managed / 1024, 32UL, 128UL);
+		else
+			tmp = lowmem_pages ? pages_min * managed / lowmem_pages : 0;
+		if (!managed)
+			tmp = 0;
+		zone->_watermark[WMARK_MIN] = tmp;
+		tmp = max(tmp / 4, managed * (unsigned long)watermark_scale_factor / 10000);
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
+		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
+	}
+	calculate_totalreserve_pages();
+}
+
+/* Linux: min_free_kbytes = sqrt(lowmem_kbytes * 16), within [128, 262144]. */
+static void calculate_min_free_kbytes(void)
+{
+	unsigned long lowmem_kbytes = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (zone_idx(zone) != ZONE_MOVABLE)
+			lowmem_kbytes += zone_managed_pages(zone) << (PAGE_SHIFT - 10);
+	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 262144UL);
+}
+
+/* Recompute the watermarks, reserves and per-CPU list sizes from the tunables. */
+void setup_per_zone_tunables(void)
+{
+	struct zone *zone;
+
+	setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+	calculate_totalreserve_pages();
+	for_each_zone(zone)
+		if (zone->per_cpu_pageset)
+			zone_pcp_update(zone);
+}
+
+void page_alloc_init_late(void)
+{
+	calculate_min_free_kbytes();
+	setup_per_zone_tunables();
 }
 
 void mm_core_init(void)

@@ -11,7 +11,7 @@
  * takes the smallest block that fits and gives the unused halves back
  * ("expand").
  *
- * Invariants, checked by free_area_check() after every test:
+ * Invariants, checked by free_area_check() (mm/show_mem.c) after every test:
  *  - a free block's head page is PageBuddy with buddy_order() == its order,
  *    is on exactly one list, zone->free_area[order].free_list[mt], and its
  *    pfn is a multiple of 2^order; the other pages of the block are not
@@ -34,13 +34,15 @@
  * pages.
  *
  * Watermarks: each zone has min/low/high, from min_free_kbytes (which
- * grows with the square root of memory) and watermark_scale_factor. The
+ * grows with the square root of memory) and watermark_scale_factor, set
+ * at boot with the lowmem reserves by mm/mm_init.c. The
  * fast path needs free pages above low plus the lowmem_reserve that lower
  * zones keep against requests that could have used a higher zone. The
  * slow path uses min, lowered by half for __GFP_HIGH and by a further
  * quarter for GFP_ATOMIC; __GFP_MEMALLOC ignores the watermarks. Until
  * reclaim exists the slow path drains the per-CPU lists, gives back
- * high-atomic reserves and retries once; then it fails with a report, or,
+ * high-atomic reserves and retries once; then it fails with a report
+ * (warn_alloc() in mm/show_mem.c), or,
  * for __GFP_NOFAIL, warns and keeps trying with the reserves opened.
  *
  * Per-CPU lists: orders 0..PAGE_ALLOC_COSTLY_ORDER are served from the
@@ -61,7 +63,6 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/kernel.h>
-#include <linux/sprintf.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/init.h>
@@ -69,18 +70,10 @@
 #include <linux/errno.h>
 #include <linux/kstrtox.h>
 #include <linux/bitops.h>
-#include <linux/math.h>
 #include <asm/stacktrace.h>
-#include <asm/tsc.h>
 #include "internal.h"
 
 atomic_long_t _totalram_pages;
-unsigned long totalreserve_pages;
-
-int min_free_kbytes = 1024;
-int watermark_scale_factor = 10;
-/* A zone keeps 1/ratio of the higher zones' pages back from their requests. */
-int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 256, 32, 0 };
 
 const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate",
@@ -142,11 +135,6 @@ static inline void set_buddy_order(struct page *page, unsigned int order)
 {
 	page->private = order;
 	__SetPageBuddy(page);
-}
-
-static inline unsigned int buddy_order(const struct page *page)
-{
-	return (unsigned int)page->private;
 }
 
 /* Is @buddy the head of a free block of @order (so it can merge)? */
@@ -438,11 +426,10 @@ out:
 /* Before failing, give the high-atomic pageblocks back. Returns true if any. */
 static bool unreserve_highatomic_pageblock(void)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
 	bool ret = false;
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, pgdat) {
+	for_each_zone(zone) {
 		unsigned long flags;
 		unsigned int order;
 
@@ -683,23 +670,10 @@ static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gf
 
 /*
  * The per-CPU and buddy paths below take pcp->lock and zone->lock with
- * interrupts already off: nothing can preempt or migrate the holder, so
- * these skip the preemption count that spin_lock() keeps, which the
- * instruction budget of the fast path notices. Lockdep still sees them.
+ * interrupts already off: spin_lock_irqs_off() skips the preemption count
+ * that the instruction budget of the fast path notices; lockdep still
+ * sees them.
  */
-static __always_inline void lock_irqs_off(spinlock_t *lock)
-{
-	if (unlikely(lockdep_enabled))
-		lock_acquire(&lock->dep_map, false, _THIS_IP_);
-	arch_spin_lock(lock);
-}
-
-static __always_inline void unlock_irqs_off(spinlock_t *lock)
-{
-	if (unlikely(lockdep_enabled))
-		lock_release(&lock->dep_map, _THIS_IP_);
-	arch_spin_unlock(lock);
-}
 
 static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
 {
@@ -729,7 +703,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 	unsigned long removed = 0;
 	int added = 0;
 
-	lock_irqs_off(&zone->lock);
+	spin_lock_irqs_off(&zone->lock);
 	while (added < count) {
 		unsigned int chunk = min(order + ilog2(count - added), MAX_ORDER - 1UL);
 		struct page *page = NULL;
@@ -757,7 +731,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
 		added += (int)pieces;
 	}
 	mod_zone_page_state(zone, NR_FREE_PAGES, -(long)removed);
-	unlock_irqs_off(&zone->lock);
+	spin_unlock_irqs_off(&zone->lock);
 	return added;
 }
 
@@ -770,7 +744,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	unsigned int pindex = 0;
 
 	count = min(pcp->count, count);
-	lock_irqs_off(&zone->lock);
+	spin_lock_irqs_off(&zone->lock);
 	while (count > 0) {
 		struct list_head *list;
 		unsigned int order;
@@ -789,7 +763,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 		__free_one_page(page, page_to_pfn(page), zone, order,
 				(int)page->index, true);
 	}
-	unlock_irqs_off(&zone->lock);
+	spin_unlock_irqs_off(&zone->lock);
 }
 
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
@@ -802,7 +776,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	list = &pcp->lists[order_to_pindex(migratetype, order)];
 	if (list_empty(list)) {
 		int batch = max(pcp->batch >> order, 2);
@@ -818,7 +792,7 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count -= 1 << order;
 out:
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 	return page;
 }
@@ -857,9 +831,9 @@ static void free_unref_page(struct page *page, unsigned int order)
 	}
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	free_unref_page_commit(zone, pcp, page, migratetype, order);
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -869,10 +843,10 @@ static void drain_zone_pages(struct zone *zone, unsigned int cpu)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 }
 
@@ -882,7 +856,7 @@ static void drain_pages(struct zone *zone, unsigned int cpu)
 		drain_zone_pages(zone, cpu);
 		return;
 	}
-	for_each_zone_in_node(zone, NODE_DATA(0))
+	for_each_zone(zone)
 		if (zone->per_cpu_pageset)
 			drain_zone_pages(zone, cpu);
 }
@@ -995,7 +969,7 @@ void release_pages(struct page **pages, int nr)
 		/* Compound, isolated or high-atomic: the ordinary path, unlocked. */
 		special = PageHead(page) || mt >= MIGRATE_PCPTYPES;
 		if (locked && (special || zone != locked)) {
-			unlock_irqs_off(&pcp->lock);
+			spin_unlock_irqs_off(&pcp->lock);
 			local_irq_restore(flags);
 			locked = NULL;
 		}
@@ -1009,13 +983,13 @@ void release_pages(struct page **pages, int nr)
 		if (!locked) {
 			local_irq_save(flags);
 			pcp = this_cpu_pcp(zone);
-			lock_irqs_off(&pcp->lock);
+			spin_lock_irqs_off(&pcp->lock);
 			locked = zone;
 		}
 		free_unref_page_commit(zone, pcp, page, mt, 0);
 	}
 	if (locked) {
-		unlock_irqs_off(&pcp->lock);
+		spin_unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
 	count_vm_events(PGFREE, freed);
@@ -1172,58 +1146,6 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
-/* At most 10 failure reports in 5 seconds, as Linux's default ratelimit. */
-static DEFINE_SPINLOCK(warn_alloc_lock);
-static u64 warn_alloc_begin_ns;		/* 0: a new window at the next report */
-
-void warn_alloc_ratelimit_reset(void)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	warn_alloc_begin_ns = 0;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-}
-
-static bool warn_alloc_ratelimit(void)
-{
-	static unsigned int printed, missed;
-	u64 now = cycles_to_ns(rdtsc_ordered());
-	unsigned long flags;
-	bool ok;
-
-	spin_lock_irqsave(&warn_alloc_lock, flags);
-	if (!warn_alloc_begin_ns || now - warn_alloc_begin_ns > 5000000000ULL) {
-		if (missed)
-			pr_warn("warn_alloc: %u callbacks suppressed\n", missed);
-		warn_alloc_begin_ns = now;
-		printed = missed = 0;
-	}
-	ok = printed < 10;
-	if (ok)
-		printed++;
-	else
-		missed++;
-	spin_unlock_irqrestore(&warn_alloc_lock, flags);
-	return ok;
-}
-
-void warn_alloc(gfp_t gfp, const char *fmt, ...)
-{
-	char flags[256], what[128];
-	va_list args;
-
-	if ((gfp & __GFP_NOWARN) || !warn_alloc_ratelimit())
-		return;
-	va_start(args, fmt);
-	vsnprintf(what, sizeof(what), fmt, args);
-	va_end(args);
-	format_gfp_flags(flags, sizeof(flags), gfp);
-	pr_warn("%s: %s, mode:%#x(%s), nodemask=(null)\n", current->comm, what, gfp, flags);
-	dump_stack();
-	show_mem();
-}
-
 /*
  * No reclaim yet: what the slow path can do is use the reserves GFP allows,
  * drain the per-CPU lists and give back high-atomic pageblocks.
@@ -1281,7 +1203,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (unlikely(should_fail_alloc_page(gfp, order)))
 		return NULL;
-	ac.zonelist = NODE_DATA(0)->node_zonelists;
+	ac.zonelist = NODE_DATA(numa_node_id())->node_zonelists;
 	ac.highest_zoneidx = gfp_zone(gfp);
 	ac.migratetype = gfp_migratetype(gfp);
 	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
@@ -1383,7 +1305,7 @@ static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	lock_irqs_off(&pcp->lock);
+	spin_lock_irqs_off(&pcp->lock);
 	list = &pcp->lists[order_to_pindex(migratetype, 0)];
 	for (i = 0; i < nr; i++) {
 		struct page *page;
@@ -1401,7 +1323,7 @@ static unsigned long bulk_from_pcp(struct zone *zone, gfp_t gfp, int migratetype
 		page_array[i] = page;
 		got++;
 	}
-	unlock_irqs_off(&pcp->lock);
+	spin_unlock_irqs_off(&pcp->lock);
 	local_irq_restore(flags);
 	__count_zid_vm_events(PGALLOC_DMA, zone_idx(zone), got);
 	return i;
@@ -1426,7 +1348,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr,
 		might_sleep_if(gfpflags_allow_blocking(gfp));
 		if (unlikely(should_fail_alloc_page(gfp, 0)))
 			goto count;
-		ac.zonelist = NODE_DATA(0)->node_zonelists;
+		ac.zonelist = NODE_DATA(numa_node_id())->node_zonelists;
 		ac.highest_zoneidx = gfp_zone(gfp);
 		ac.migratetype = gfp_migratetype(gfp);
 		zone = bulk_zone(&ac, nr);
@@ -1462,7 +1384,7 @@ void si_meminfo(struct sysinfo *val)
 	val->mem_unit = PAGE_SIZE;
 }
 
-/* ---- boot: zones, zonelists, watermarks ---------------------------------- */
+/* ---- boot: free lists, zonelists, per-CPU list sizes ---------------------- */
 
 /* The free lists of @zone, its pageblock bitmap (all MOVABLE) and per-CPU lists. */
 void zone_init_free_lists(struct zone *zone)
@@ -1501,10 +1423,9 @@ void zone_init_free_lists(struct zone *zone)
 	}
 }
 
-/* The zonelist of node 0: populated zones, highest first. */
-static void build_all_zonelists(void)
+/* The zonelist of @pgdat: its populated zones, highest first. */
+static void build_zonelists(pg_data_t *pgdat)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
 	struct zoneref *zref = pgdat->node_zonelists[0]._zonerefs;
 	int z;
 
@@ -1517,6 +1438,14 @@ static void build_all_zonelists(void)
 	}
 	zref->zone = NULL;
 	zref->zone_idx = 0;
+}
+
+static void build_all_zonelists(void)
+{
+	pg_data_t *pgdat;
+
+	for_each_online_pgdat(pgdat)
+		build_zonelists(pgdat);
 }
 
 /* Before the first free: the zonelist, and which hooks the options need. */
@@ -1566,7 +1495,7 @@ static int zone_highsize(const struct zone *zone, int batch)
 	return (int)max(high, (unsigned long)batch << 2);
 }
 
-static void zone_pcp_update(struct zone *zone)
+void zone_pcp_update(struct zone *zone)
 {
 	int batch = zone_batchsize(zone), high = zone_highsize(zone, batch);
 	unsigned int cpu;
@@ -1576,181 +1505,10 @@ static void zone_pcp_update(struct zone *zone)
 		unsigned long flags;
 
 		local_irq_save(flags);
-		lock_irqs_off(&pcp->lock);
+		spin_lock_irqs_off(&pcp->lock);
 		WRITE_ONCE(pcp->batch, batch);
 		WRITE_ONCE(pcp->high, high);
-		unlock_irqs_off(&pcp->lock);
+		spin_unlock_irqs_off(&pcp->lock);
 		local_irq_restore(flags);
 	}
-}
-
-static void setup_per_zone_lowmem_reserve(void)
-{
-	pg_data_t *pgdat = NODE_DATA(0);
-	int i, j;
-
-	for (i = 0; i < MAX_NR_ZONES; i++) {
-		struct zone *zone = &pgdat->node_zones[i];
-		unsigned long managed = 0;
-
-		for (j = i + 1; j < MAX_NR_ZONES; j++) {
-			managed += zone_managed_pages(&pgdat->node_zones[j]);
-			zone->lowmem_reserve[j] = sysctl_lowmem_reserve_ratio[i] && managed ?
-				(long)(managed / sysctl_lowmem_reserve_ratio[i]) : 0;
-		}
-		zone->lowmem_reserve[i] = 0;
-	}
-}
-
-/* Pages no userspace allocation may take: high watermark plus largest reserve. */
-static void calculate_totalreserve_pages(void)
-{
-	pg_data_t *pgdat = NODE_DATA(0);
-	unsigned long reserve_pages = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, pgdat) {
-		long max = 0;
-		int j;
-
-		for (j = 0; j < MAX_NR_ZONES; j++)
-			max = max(max, zone->lowmem_reserve[j]);
-		max += (long)high_wmark_pages(zone);
-		if ((unsigned long)max > zone_managed_pages(zone))
-			max = (long)zone_managed_pages(zone);
-		reserve_pages += (unsigned long)max;
-	}
-	totalreserve_pages = reserve_pages;
-}
-
-/* min: min_free_kbytes shared by size; low and high a scale-factor step above. */
-static void setup_per_zone_wmarks(void)
-{
-	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
-	unsigned long lowmem_pages = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone_idx(zone) != ZONE_MOVABLE)
-			lowmem_pages += zone_managed_pages(zone);
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
-		unsigned long managed = zone_managed_pages(zone), tmp;
-
-		if (zone_idx(zone) == ZONE_MOVABLE)
-			/* Only movable requests use it: a token minimum, as Linux's highmem. */
-			tmp = clamp(managed / 1024, 32UL, 128UL);
-		else
-			tmp = lowmem_pages ? pages_min * managed / lowmem_pages : 0;
-		if (!managed)
-			tmp = 0;
-		zone->_watermark[WMARK_MIN] = tmp;
-		tmp = max(tmp / 4, managed * (unsigned long)watermark_scale_factor / 10000);
-		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
-		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
-	}
-	calculate_totalreserve_pages();
-}
-
-/* Linux: min_free_kbytes = sqrt(lowmem_kbytes * 16), within [128, 262144]. */
-static void calculate_min_free_kbytes(void)
-{
-	unsigned long lowmem_kbytes = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone_idx(zone) != ZONE_MOVABLE)
-			lowmem_kbytes += zone_managed_pages(zone) << (PAGE_SHIFT - 10);
-	min_free_kbytes = (int)clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 262144UL);
-}
-
-/*
- * Recompute the watermarks, reserves and per-CPU sizes after a tunable
- * changed (the sysctl shell command) or at boot.
- */
-void setup_per_zone_tunables(void)
-{
-	struct zone *zone;
-
-	setup_per_zone_wmarks();
-	setup_per_zone_lowmem_reserve();
-	calculate_totalreserve_pages();
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (zone->per_cpu_pageset)
-			zone_pcp_update(zone);
-}
-
-void page_alloc_init_late(void)
-{
-	calculate_min_free_kbytes();
-	setup_per_zone_tunables();
-}
-
-/* ---- the invariant checker ----------------------------------------------- */
-
-static bool zone_free_area_check(struct zone *zone)
-{
-	unsigned long free = 0, flags;
-	const char *err = NULL;
-	struct page *bad = NULL;
-	unsigned int order;
-	int mt;
-
-	spin_lock_irqsave(&zone->lock, flags);
-	for (order = 0; order < MAX_ORDER && !err; order++) {
-		const struct free_area *area = &zone->free_area[order];
-		unsigned long blocks = 0;
-
-		for (mt = 0; mt < MIGRATE_TYPES && !err; mt++) {
-			struct page *page;
-
-			list_for_each_entry(page, &area->free_list[mt], lru) {
-				unsigned long pfn = page_to_pfn(page);
-
-				bad = page;
-				if (!PageBuddy(page))
-					err = "page on a free list is not PageBuddy";
-				else if (buddy_order(page) != order)
-					err = "buddy order differs from the list's";
-				else if (pfn & ((1UL << order) - 1))
-					err = "free block not aligned to its order";
-				else if (page_zone(page) != zone || !zone_spans_pfn(zone, pfn) ||
-					 !zone_spans_pfn(zone, pfn + (1UL << order) - 1))
-					err = "free block outside its zone";
-				else if (page_ref_count(page))
-					err = "free block with a nonzero _refcount";
-				else if (order && PageBuddy(page + (1UL << order) - 1))
-					err = "PageBuddy inside a free block";
-				if (err)
-					break;
-				blocks++;
-				free += 1UL << order;
-			}
-		}
-		if (!err && blocks != area->nr_free) {
-			err = "nr_free differs from the blocks on the lists";
-			bad = NULL;
-		}
-	}
-	if (!err && free != zone_page_state(zone, NR_FREE_PAGES)) {
-		err = "NR_FREE_PAGES differs from the free blocks";
-		bad = NULL;
-	}
-	spin_unlock_irqrestore(&zone->lock, flags);
-	if (!err)
-		return true;
-	pr_err("free_area_check: zone %s: %s (order %u)\n", zone->name, err, order - 1);
-	if (bad)
-		dump_page(bad, err);
-	return false;
-}
-
-bool free_area_check(void)
-{
-	struct zone *zone;
-	bool ok = true;
-
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (populated_zone(zone))
-			ok &= zone_free_area_check(zone);
-	return ok;
 }

@@ -24,12 +24,13 @@
 #include <linux/printk.h>
 #include <linux/bug.h>
 #include <linux/smp.h>
+#include <asm/cache.h>
 
 #define PCPU_UNIT		16
 #define PCPU_DYNAMIC_SIZE	(32 * 1024)
 #define PCPU_UNITS		(PCPU_DYNAMIC_SIZE / PCPU_UNIT)
 
-static DEFINE_PER_CPU(char, pcpu_dynamic[PCPU_DYNAMIC_SIZE]) __aligned(64);
+static DEFINE_PER_CPU(char, pcpu_dynamic[PCPU_DYNAMIC_SIZE]) ____cacheline_aligned;
 
 static DEFINE_SPINLOCK(pcpu_lock);
 static unsigned long pcpu_used[BITS_TO_LONGS(PCPU_UNITS)];	/* under pcpu_lock */

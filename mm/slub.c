@@ -64,9 +64,9 @@
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <asm/processor.h>
+#include <asm/cache.h>
 #include "internal.h"
 
-#define L1_CACHE_BYTES		64
 #define TID_STEP		NR_CPUS
 
 

@@ -99,12 +99,10 @@ static int cmd_buddyinfo(int argc, char **argv)
 {
 	struct zone *zone;
 
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
+	for_each_populated_zone(zone) {
 		unsigned long nr[MAX_ORDER], flags;
 		unsigned int order;
 
-		if (!populated_zone(zone))
-			continue;
 		spin_lock_irqsave(&zone->lock, flags);
 		for (order = 0; order < MAX_ORDER; order++)
 			nr[order] = zone->free_area[order].nr_free;
@@ -181,16 +179,14 @@ static int cmd_pagetypeinfo(int argc, char **argv)
 	for (order = 0; order < MAX_ORDER; order++)
 		raw_printk("%6u ", order);
 	raw_printk("\n");
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (populated_zone(zone))
-			pagetypeinfo_free(zone);
+	for_each_populated_zone(zone)
+		pagetypeinfo_free(zone);
 	raw_printk("\n%-23s", "Number of blocks type ");
 	for (mt = 0; mt < MIGRATE_TYPES; mt++)
 		raw_printk("%12s ", migratetype_names[mt]);
 	raw_printk("\n");
-	for_each_zone_in_node(zone, NODE_DATA(0))
-		if (populated_zone(zone))
-			pagetypeinfo_blocks(zone);
+	for_each_populated_zone(zone)
+		pagetypeinfo_blocks(zone);
 	return 0;
 }
 SHELL_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types, as /proc/pagetypeinfo",

@@ -19,6 +19,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/spinlock.h>
+#include <linux/ratelimit.h>
 
 /* Protected by ->lock, except the parameters, which are set before use. */
 struct fault_attr {
@@ -31,14 +32,13 @@ struct fault_attr {
 	unsigned long count;		/* calls, for interval */
 	unsigned long failures;		/* injected so far */
 	u64 rand;			/* xorshift64* state */
-	u64 report_second;		/* reports: at most 10 a second */
-	unsigned int reports;
+	struct ratelimit_state ratelimit_state;	/* of the reports; its own lock */
 };
 
 /*
  * @attr is the object being initialised (its lock's lockdep map names it),
  * @attr_name the name printed in reports. Linux's defaults: probability 0,
- * interval 1, times 1.
+ * interval 1, times 1, reports at most 10 in 5 seconds.
  */
 #define FAULT_ATTR_INITIALIZER(attr, attr_name) {				\
 	.lock = __SPIN_LOCK_UNLOCKED(attr.lock),				\
@@ -46,6 +46,8 @@ struct fault_attr {
 	.interval = 1,								\
 	.times = 1,								\
 	.rand = 0x9e3779b97f4a7c15ULL,						\
+	.ratelimit_state = RATELIMIT_STATE_INIT(attr.ratelimit_state,		\
+		DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST),		\
 }
 #define DECLARE_FAULT_ATTR(name)						\
 	struct fault_attr name = FAULT_ATTR_INITIALIZER(name, #name)
@@ -77,7 +79,7 @@ enum fault_flags {
  *
  * On a failure, prints "FAULT_INJECTION: forcing a failure." with @attr's
  * name and parameters, and a stack trace, unless FAULT_NOWARN (at most 10
- * reports a second for each attribute).
+ * reports in 5 seconds for each attribute, as Linux's default ratelimit).
  *
  * Return: true to fail. Context: any; takes @attr->lock with interrupts off.
  */

@@ -24,13 +24,12 @@
 #include <linux/kernel.h>
 #include <linux/mmzone.h>
 #include <asm/page.h>
+#include <asm/cache.h>	/* SMP_CACHE_BYTES: the alignment when a caller passes 0 */
 
 /* Regions per list in the static arrays; a full list doubles (see memblock.c). */
 #define INIT_MEMBLOCK_REGIONS		128
 
 #define PHYS_ADDR_MAX			(~(phys_addr_t)0)
-/* Linux's default allocation alignment when a caller passes 0. */
-#define SMP_CACHE_BYTES			64
 
 /* Allocation limits: end/max_addr values with a meaning of their own. */
 #define MEMBLOCK_ALLOC_ANYWHERE		(~(phys_addr_t)0)

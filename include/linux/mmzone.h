@@ -219,10 +219,55 @@ static inline unsigned long zone_page_state(const struct zone *zone,
 	return x < 0 ? 0 : (unsigned long)x;
 }
 
+/*
+ * Nodes: every node up to MAX_NUMNODES is online (one today). Code that
+ * has a page or a zone takes its node from it (page_to_nid(),
+ * zone->zone_pgdat); code over all memory walks the nodes or the zones
+ * with the iterators below, as Linux's, so that more nodes need no edit.
+ */
+#define first_online_node		0
+#define numa_node_id()			first_online_node	/* this CPU's node */
 #define for_each_online_node(nid)	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++)
+
+static inline struct pglist_data *first_online_pgdat(void)
+{
+	return NODE_DATA(first_online_node);
+}
+
+static inline struct pglist_data *next_online_pgdat(struct pglist_data *pgdat)
+{
+	int nid = pgdat->node_id + 1;
+
+	return nid < MAX_NUMNODES ? NODE_DATA(nid) : NULL;
+}
+
+#define for_each_online_pgdat(pgdat)						\
+	for ((pgdat) = first_online_pgdat(); (pgdat); (pgdat) = next_online_pgdat(pgdat))
+
 #define for_each_zone_in_node(zone, pgdat)					\
 	for ((zone) = (pgdat)->node_zones;					\
 	     (zone) < (pgdat)->node_zones + MAX_NR_ZONES; (zone)++)
+
+/* The zone after @zone: the next of its node, or the first of the next node. */
+static inline struct zone *next_zone(struct zone *zone)
+{
+	pg_data_t *pgdat = zone->zone_pgdat;
+
+	if (zone < pgdat->node_zones + MAX_NR_ZONES - 1)
+		return zone + 1;
+	pgdat = next_online_pgdat(pgdat);
+	return pgdat ? pgdat->node_zones : NULL;
+}
+
+/* Every zone of every online node, empty ones included. */
+#define for_each_zone(zone)							\
+	for ((zone) = first_online_pgdat()->node_zones; (zone); (zone) = next_zone(zone))
+
+#define for_each_populated_zone(zone)						\
+	for_each_zone(zone)							\
+		if (!populated_zone(zone))					\
+			; /* skip */						\
+		else
 
 /* ---- SPARSEMEM ---- */
 #define SECTION_SIZE_BITS	27	/* 128 MiB */

@@ -7,7 +7,8 @@
  * (include/linux/lockdep.h).
  *
  * spin_lock_irqsave() also disables interrupts, for data touched from
- * interrupt context. spin_trylock() is what code on the oops path uses, so
+ * interrupt context; spin_lock_irqs_off() is for code already running with
+ * them off, and leaves the preemption count alone. spin_trylock() is what code on the oops path uses, so
  * that reporting a crash that happened with a lock held cannot deadlock.
  *
  * rwlock_t: many readers or one writer, spinning; a writer waits for the
@@ -19,6 +20,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/bug.h>
 #include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <asm/irqflags.h>
@@ -104,6 +106,32 @@ static __always_inline void spin_unlock(spinlock_t *lock)
 	spin_release(&lock->dep_map, _THIS_IP_);
 	arch_spin_unlock(lock);
 	preempt_enable();
+}
+
+/**
+ * spin_lock_irqs_off - take @lock in code that already runs with interrupts off
+ * @lock: the lock
+ *
+ * As spin_lock(), checked by lockdep, but without the preemption count:
+ * with interrupts off nothing can preempt or migrate the holder, and the
+ * page allocator's fast path (mm/page_alloc.c) counts every instruction.
+ * Context: interrupts off (lockdep=on reports a caller with them on), until
+ * the matching spin_unlock_irqs_off().
+ */
+static __always_inline void spin_lock_irqs_off(spinlock_t *lock)
+{
+	if (unlikely(lockdep_enabled)) {
+		WARN_ON_ONCE(!irqs_disabled());
+		lock_acquire(&lock->dep_map, false, _THIS_IP_);
+	}
+	arch_spin_lock(lock);
+}
+
+static __always_inline void spin_unlock_irqs_off(spinlock_t *lock)
+{
+	if (unlikely(lockdep_enabled))
+		lock_release(&lock->dep_map, _THIS_IP_);
+	arch_spin_unlock(lock);
 }
 
 static inline bool spin_is_locked(spinlock_t *lock)

@@ -219,7 +219,7 @@ static void every_ram_pfn_is_valid(struct ktest *test)
 
 static void zone_boundaries_follow_the_zone_limits(struct ktest *test)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	pg_data_t *pgdat = NODE_DATA(first_online_node);
 	const struct zone *dma = &pgdat->node_zones[ZONE_DMA];
 	const struct zone *dma32 = &pgdat->node_zones[ZONE_DMA32];
 	const struct zone *normal = &pgdat->node_zones[ZONE_NORMAL];
@@ -236,7 +236,7 @@ static void zone_boundaries_follow_the_zone_limits(struct ktest *test)
 
 static void zone_present_pages_add_up(struct ktest *test)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	pg_data_t *pgdat = NODE_DATA(first_online_node);
 	unsigned long present = 0;
 	struct zone *zone;
 
@@ -293,7 +293,7 @@ static void free_all_released_every_unreserved_page(struct ktest *test)
 		for (pfn = start; pfn < end; pfn++)
 			free += !memblock_is_region_reserved(PFN_PHYS(pfn), PAGE_SIZE);
 	}
-	for_each_zone_in_node(zone, NODE_DATA(0)) {
+	for_each_zone(zone) {
 		KTEST_EXPECT_LE(test, zone_managed_pages(zone), zone->present_pages);
 		managed += zone_managed_pages(zone);
 	}
@@ -303,7 +303,7 @@ static void free_all_released_every_unreserved_page(struct ktest *test)
 
 static void low_memory_and_kernel_are_not_managed(struct ktest *test)
 {
-	const struct zone *dma = &NODE_DATA(0)->node_zones[ZONE_DMA];
+	const struct zone *dma = &NODE_DATA(first_online_node)->node_zones[ZONE_DMA];
 	unsigned long kernel_pages = PFN_UP(__pa(_end)) - PFN_DOWN(__pa(_text));
 	unsigned long start, end, low_pages = 0;
 	int i;
@@ -322,7 +322,7 @@ static void low_memory_and_kernel_are_not_managed(struct ktest *test)
 /* Zones of one node never overlap; ZONE_MOVABLE, when present, is on top. */
 static void zones_do_not_overlap(struct ktest *test)
 {
-	pg_data_t *pgdat = NODE_DATA(0);
+	pg_data_t *pgdat = NODE_DATA(first_online_node);
 	const struct zone *movable = &pgdat->node_zones[ZONE_MOVABLE];
 	struct zone *a, *b;
 

@@ -49,7 +49,7 @@ static inline void fault_attr_fail_always(struct fault_attr *attr, long space)
 	attr->interval = 1;
 	attr->times = -1;
 	attr->space = space;
-	attr->reports = 0;
+	ratelimit_state_reset_interval(&attr->ratelimit_state, DEFAULT_RATELIMIT_INTERVAL);
 }
 
 /* Fail every page allocation of @min_order or more after @space bytes (the caller saved fail_page_alloc). */

@@ -59,7 +59,7 @@ static void page_alloc_test_exit(struct ktest *test)
 
 static struct zone *zone_of(enum zone_type z)
 {
-	return &NODE_DATA(0)->node_zones[z];
+	return &NODE_DATA(first_online_node)->node_zones[z];
 }
 
 /* The zone GFP_KERNEL is served from: the highest populated up to NORMAL. */
@@ -168,10 +168,27 @@ static void every_order_is_naturally_aligned(struct ktest *test)
 	}
 }
 
+/*
+ * As Linux's WARN_ON_ONCE_GFP: __GFP_NOWARN is quiet, and the first order
+ * too large since boot warns, once. A second run of the suite (ktest run
+ * from the shell) finds the warning spent and skips.
+ */
 static void order_max_is_refused_with_a_warning(struct ktest *test)
 {
+	static bool warned;
+	unsigned long warns = warn_count;
+
 	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER));
 	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL | __GFP_NOWARN, 40));
+	KTEST_EXPECT_EQ(test, warn_count, warns);
+	if (warned)
+		KTEST_SKIP(test, "the warning is once per boot, and this boot's is spent");
+	warned = true;
+	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL, MAX_ORDER));
+	KTEST_EXPECT_EQ(test, warn_count, warns + 1);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "WARN_ON(!(gfp & __GFP_NOWARN))"));
+	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL, 40));
+	KTEST_EXPECT_EQ(test, warn_count, warns + 1);
 }
 
 static void freeing_restores_nr_free_pages(struct ktest *test)
@@ -257,7 +274,7 @@ static void page_address_and_virt_to_page_round_trip(struct ktest *test)
 
 static void zonelist_is_populated_zones_highest_first(struct ktest *test)
 {
-	const struct zoneref *z = NODE_DATA(0)->node_zonelists[0]._zonerefs;
+	const struct zoneref *z = NODE_DATA(first_online_node)->node_zonelists[0]._zonerefs;
 	int last = MAX_NR_ZONES, n = 0, zi;
 
 	for (; z->zone; z++, n++) {
@@ -417,15 +434,52 @@ static void pageblock_migratetype_reads_back(struct ktest *test)
 	set_pageblock_migratetype(page, MIGRATE_RECLAIMABLE);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	KTEST_EXPECT_EQ(test, get_pageblock_migratetype(page), MIGRATE_RECLAIMABLE);
-	/* The neighbouring pageblock is not touched. */
-	if (zone_spans_pfn(zone, page_to_pfn(page) + pageblock_nr_pages))
-		KTEST_EXPECT_NE(test, get_pfnblock_migratetype(page + pageblock_nr_pages,
-				page_to_pfn(page) + pageblock_nr_pages), -1);
 	spin_lock_irqsave(&zone->lock, flags);
 	set_pageblock_migratetype(page, old);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	KTEST_EXPECT_EQ(test, get_pageblock_migratetype(page), old);
 	__free_pages(page, pageblock_order);
+}
+
+/* The type of the pageblock @delta blocks from @page's, or -1 outside its zone. */
+static int neighbour_migratetype(struct page *page, long delta)
+{
+	unsigned long pfn = page_to_pfn(page) + delta * (long)pageblock_nr_pages;
+
+	if (!zone_spans_pfn(page_zone(page), pfn))
+		return -1;
+	return get_pfnblock_migratetype(pfn_to_page(pfn), pfn);
+}
+
+/*
+ * Setting a pageblock's type leaves the blocks on both sides as they were:
+ * the new type differs from all three old ones, so a write that spills
+ * over (a wrong shift, a wrong mask) changes a neighbour the test reads.
+ */
+static void pageblock_migratetype_leaves_its_neighbours(struct ktest *test)
+{
+	struct page *page = pa_alloc(test, GFP_KERNEL, pageblock_order + 1);
+	struct page *block = page + pageblock_nr_pages; /* so the one before is in the zone */
+	struct zone *zone = page_zone(block);
+	int old = get_pageblock_migratetype(block);
+	int prev = neighbour_migratetype(block, -1), next = neighbour_migratetype(block, 1);
+	unsigned long flags;
+	int mt;
+
+	KTEST_ASSERT_NE(test, prev, -1);
+	for (mt = 0; mt == old || mt == prev || mt == next; mt++)
+		;
+	KTEST_ASSERT_LT(test, mt, MIGRATE_TYPES);
+	spin_lock_irqsave(&zone->lock, flags);
+	set_pageblock_migratetype(block, mt);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	KTEST_EXPECT_EQ(test, get_pageblock_migratetype(block), mt);
+	KTEST_EXPECT_EQ(test, neighbour_migratetype(block, -1), prev);
+	KTEST_EXPECT_EQ(test, neighbour_migratetype(block, 1), next);
+	spin_lock_irqsave(&zone->lock, flags);
+	set_pageblock_migratetype(block, old);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	__free_pages(page, pageblock_order + 1);
 }
 
 static void unmovable_allocations_claim_their_pageblock(struct ktest *test)
@@ -452,12 +506,54 @@ static void movable_allocations_come_from_movable_pageblocks(struct ktest *test)
 	__free_page(page);
 }
 
+/* Does any zone have a free RECLAIMABLE block of a pageblock or more? */
+static bool reclaimable_pageblock_free(void)
+{
+	bool found = false;
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		unsigned long flags;
+		unsigned int order;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		for (order = pageblock_order; order < MAX_ORDER; order++)
+			found |= !free_area_empty(&zone->free_area[order], MIGRATE_RECLAIMABLE);
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	return found;
+}
+
+/*
+ * With no free RECLAIMABLE pageblock anywhere (the ones earlier cases left
+ * are taken first), a pageblock-sized RECLAIMABLE request must fall back
+ * to a block of another type and convert all of it.
+ */
 static void large_fallback_converts_the_whole_block(struct ktest *test)
 {
-	struct page *page = pa_alloc(test, GFP_KERNEL | __GFP_RECLAIMABLE, pageblock_order);
+	const gfp_t gfp = GFP_KERNEL | __GFP_RECLAIMABLE | __GFP_NOWARN;
+	struct page *page, *pos, *next;
+	bool drained = true;
+	LIST_HEAD(held);
 
-	KTEST_EXPECT_EQ(test, get_pageblock_migratetype(page), MIGRATE_RECLAIMABLE);
-	__free_pages(page, pageblock_order);
+	while (drained && reclaimable_pageblock_free()) {
+		page = alloc_pages(gfp, pageblock_order);
+		drained = page;
+		if (page)
+			list_add(&page->lru, &held);
+	}
+	page = drained ? alloc_pages(gfp, pageblock_order) : NULL;
+	if (page) {
+		KTEST_EXPECT_EQ(test, get_pageblock_migratetype(page), MIGRATE_RECLAIMABLE);
+		__free_pages(page, pageblock_order);
+	}
+	list_for_each_entry_safe(pos, next, &held, lru) {
+		list_del(&pos->lru);
+		__free_pages(pos, pageblock_order);
+	}
+	if (!page && fail_page_alloc_enabled)
+		KTEST_SKIP(test, "allocation failed under fault injection");
+	KTEST_EXPECT_NOT_NULL(test, page);
 }
 
 /*
@@ -1313,7 +1409,8 @@ static void fail_set(const struct fail_setting *s)
 	fail_page_alloc.attr.count = 0;
 	fail_page_alloc.attr.failures = 0;
 	/* A fresh report budget: under fail_page_alloc= the boot's own may be spent. */
-	fail_page_alloc.attr.reports = 0;
+	ratelimit_state_reset_interval(&fail_page_alloc.attr.ratelimit_state,
+				       DEFAULT_RATELIMIT_INTERVAL);
 	fail_page_alloc_enabled = true;
 }
 
@@ -1521,6 +1618,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(partial_frees_merge_into_aligned_blocks),
 	KTEST_CASE(free_area_counts_match_after_churn),
 	KTEST_CASE(pageblock_migratetype_reads_back),
+	KTEST_CASE(pageblock_migratetype_leaves_its_neighbours),
 	KTEST_CASE(unmovable_allocations_claim_their_pageblock),
 	KTEST_CASE(reclaimable_allocations_claim_their_pageblock),
 	KTEST_CASE(movable_allocations_come_from_movable_pageblocks),
