@@ -32,7 +32,7 @@ B := build
 O := $(B)/obj
 
 KERNEL_SRCS := $(wildcard boot/*.S arch/x86_64/*.c arch/x86_64/*.S kernel/*.c kernel/*/*.c \
-		 lib/*.c lib/*.S mm/*.c mm/*/*.c drivers/*.c tests/kernel/*.c)
+		 lib/*.c lib/*.S mm/*.c mm/*/*.c drivers/*.c fs/*.c tests/kernel/*.c)
 KERNEL_OBJS := $(patsubst %,$(O)/%.o,$(KERNEL_SRCS))
 
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
