@@ -124,6 +124,30 @@ void shell_run(void)
 	}
 }
 
+/* Lines whole, and no piece longer than raw_printk() takes. */
+#define SHELL_PRINT_CHUNK	512
+
+int shell_seq_print(seq_show_fn show, void *v)
+{
+	struct seq_file m = {};
+	size_t pos = 0;
+	int err = seq_file_show(&m, show, v);
+
+	if (err)
+		return err;
+	while (pos < m.count) {
+		size_t len = min(m.count - pos, (size_t)SHELL_PRINT_CHUNK);
+		const char *nl = memchr(m.buf + pos, '\n', len);
+
+		if (nl)
+			len = (size_t)(nl - (m.buf + pos)) + 1;
+		raw_printk("%.*s", (int)len, m.buf + pos);
+		pos += len;
+	}
+	seq_file_free(&m);
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	const struct shell_cmd *c;

@@ -57,6 +57,7 @@
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/bitops.h>
+#include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/init.h>
 #include <linux/kstrtox.h>
@@ -1339,39 +1340,54 @@ void kmem_cache_init(void)
 		size_index[(size - 1) / 8] = (u8)kmalloc_index(size);
 }
 
-static int cmd_slabinfo(int argc, char **argv)
+static void print_slabinfo_header(struct seq_file *m)
 {
-	bool validate = argc > 1 && !strcmp(argv[1], "-v");
-	unsigned long errors = 0;
+	seq_puts(m, "slabinfo - version: 2.1\n");
+	seq_puts(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+		 "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+		 "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+}
+
+int slabinfo_show(struct seq_file *m, void *v)
+{
 	struct kmem_cache *s;
 
-	if (argc > 1 && !validate) {
-		raw_printk("usage: slabinfo [-v]\n");
-		return -EINVAL;
-	}
-	if (!validate) {
-		raw_printk("slabinfo - version: 2.1\n");
-		raw_printk("# name            <active_objs> <num_objs> <objsize> <objperslab> "
-			   "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
-			   "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	}
+	print_slabinfo_header(m);
 	mutex_lock(&slab_caches_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		unsigned long objs = (unsigned long)atomic_long_read(&s->total_objects);
 		unsigned long slabs = (unsigned long)atomic_long_read(&s->nr_slabs);
 
-		if (validate) {
-			errors += validate_slab_cache(s);
-			continue;
-		}
-		raw_printk("%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu %6u\n",
-			   s->name, objs - count_free_objects(s), objs, s->size, s->objects,
-			   1U << s->order, 0, 0, 0, slabs, slabs, 0);
+		seq_printf(m, "%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : "
+			   "slabdata %6lu %6lu %6u\n", s->name, objs - count_free_objects(s),
+			   objs, s->size, s->objects, 1U << s->order, 0, 0, 0, slabs, slabs, 0);
 	}
 	mutex_unlock(&slab_caches_mutex);
-	if (validate)
-		raw_printk("slabinfo: validated every cache: %lu error%s\n", errors,
-			   errors == 1 ? "" : "s");
+	return 0;
+}
+
+/* "slabinfo -v": not a printer but slub_debug's validation of every cache. */
+static int slabinfo_validate(void)
+{
+	unsigned long errors = 0;
+	struct kmem_cache *s;
+
+	mutex_lock(&slab_caches_mutex);
+	list_for_each_entry(s, &slab_caches, list)
+		errors += validate_slab_cache(s);
+	mutex_unlock(&slab_caches_mutex);
+	raw_printk("slabinfo: validated every cache: %lu error%s\n", errors,
+		   errors == 1 ? "" : "s");
 	return errors ? -EINVAL : 0;
+}
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	if (argc == 1)
+		return shell_seq_print(slabinfo_show, NULL);
+	if (argc == 2 && !strcmp(argv[1], "-v"))
+		return slabinfo_validate();
+	raw_printk("usage: slabinfo [-v]\n");
+	return -EINVAL;
 }
 SHELL_CMD(slabinfo, "slab caches, as /proc/slabinfo; -v validates every slab", cmd_slabinfo);

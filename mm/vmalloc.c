@@ -55,6 +55,7 @@
 #include <linux/cpumask.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/bitops.h>
 #include <linux/mmzone.h>
@@ -1041,54 +1042,54 @@ bool vmap_area_check(void)
 }
 
 /* /proc/vmallocinfo: one line an area, busy ones with their user, lazy ones unpurged. */
-static void show_vmap_area(struct vmap_area *va)
+static void show_vmap_area(struct seq_file *m, struct vmap_area *va)
 {
 	struct vm_struct *v = va->vm;
 
 	if (!v) {
-		raw_printk("0x%px-0x%px %7ld unpurged vm_area\n", (void *)va->va_start,
+		seq_printf(m, "0x%px-0x%px %7ld unpurged vm_area\n", (void *)va->va_start,
 			   (void *)va->va_end, va_size(va));
 		return;
 	}
 	if (v->flags & VM_UNINITIALIZED)
 		return;
-	raw_printk("0x%px-0x%px %7ld", v->addr, (char *)v->addr + v->size, v->size);
+	seq_printf(m, "0x%px-0x%px %7ld", v->addr, (char *)v->addr + v->size, v->size);
 	if (v->caller)
-		raw_printk(" %pS", v->caller);
+		seq_printf(m, " %pS", v->caller);
 	if (v->nr_pages)
-		raw_printk(" pages=%d", v->nr_pages);
+		seq_printf(m, " pages=%d", v->nr_pages);
 	if (v->phys_addr)
-		raw_printk(" phys=%pa", &v->phys_addr);
+		seq_printf(m, " phys=%pa", &v->phys_addr);
 	if (v->flags & VM_IOREMAP)
-		raw_printk(" ioremap");
+		seq_puts(m, " ioremap");
 	if (v->flags & VM_ALLOC)
-		raw_printk(" vmalloc");
+		seq_puts(m, " vmalloc");
 	if (v->flags & VM_MAP)
-		raw_printk(" vmap");
+		seq_puts(m, " vmap");
 	if (v->flags & VM_USERMAP)
-		raw_printk(" user");
+		seq_puts(m, " user");
 	if (v->flags & VM_SPARSE)
-		raw_printk(" sparse");
+		seq_puts(m, " sparse");
 	if (is_vmalloc_addr(v->pages))
-		raw_printk(" vpages");
+		seq_puts(m, " vpages");
 	if (v->nr_pages)
-		raw_printk(" N0=%u", v->nr_pages);
-	raw_printk("\n");
+		seq_printf(m, " N0=%u", v->nr_pages);
+	seq_putc(m, '\n');
 }
 
-static int cmd_vmallocinfo(int argc, char **argv)
+int vmalloc_info_show(struct seq_file *m, void *v)
 {
 	struct vmap_area *va;
 	struct rb_node *n;
 
 	spin_lock(&vmap_area_lock);
 	for (n = rb_first(&vmap_area_root); n; n = rb_next(n))
-		show_vmap_area(rb_entry(n, struct vmap_area, rb_node));
+		show_vmap_area(m, rb_entry(n, struct vmap_area, rb_node));
 	spin_unlock(&vmap_area_lock);
 	spin_lock(&purge_lock);
 	list_for_each_entry(va, &purge_list, list)
-		show_vmap_area(va);
+		show_vmap_area(m, va);
 	spin_unlock(&purge_lock);
 	return 0;
 }
-SHELL_CMD(vmallocinfo, "vmalloc areas, as /proc/vmallocinfo", cmd_vmallocinfo);
+SHELL_SEQ_CMD(vmallocinfo, "vmalloc areas, as /proc/vmallocinfo", vmalloc_info_show);

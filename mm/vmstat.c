@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Memory statistics: the zone counters and per-CPU event counters of
- * include/linux/vmstat.h, and the shell commands that print them in the
- * formats of Linux's /proc files: meminfo, buddyinfo, pagetypeinfo,
- * zoneinfo and vmstat. Counters that no code feeds yet (no LRU, no page
+ * include/linux/vmstat.h, and the printers of Linux's /proc files
+ * meminfo (meminfo_proc_show), buddyinfo (frag_show), pagetypeinfo,
+ * zoneinfo and vmstat (*_show), each into a seq_file; the shell commands
+ * of the same names run them (SHELL_SEQ_CMD). Counters that no code feeds yet (no LRU, no page
  * cache) exist and read 0, as they would on Linux with nothing mapped.
  *
  * Locking: zone counters are atomic; event counters are per CPU (see
@@ -13,7 +14,7 @@
 #include <linux/mm.h>
 #include <linux/vmstat.h>
 #include <linux/pageblock-flags.h>
-#include <linux/printk.h>
+#include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/vmalloc.h>
 #include <linux/kernel.h>
@@ -48,14 +49,16 @@ unsigned long sum_vm_event(enum vm_event_item item)
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
 
-static void meminfo_kb(const char *name, unsigned long kb)
+/* ---- the /proc-format printers (shell commands of the same names) ---------- */
+
+static void meminfo_kb(struct seq_file *m, const char *name, unsigned long kb)
 {
-	raw_printk("%-16s%8lu kB\n", name, kb);
+	seq_printf(m, "%-16s%8lu kB\n", name, kb);
 }
 
-static void meminfo_line(const char *name, unsigned long pages)
+static void meminfo_line(struct seq_file *m, const char *name, unsigned long pages)
 {
-	meminfo_kb(name, K(pages));
+	meminfo_kb(m, name, K(pages));
 }
 
 /* MemAvailable without a page cache: what is free above the reserves. */
@@ -66,36 +69,37 @@ static unsigned long si_mem_available(void)
 	return available < 0 ? 0 : (unsigned long)available;
 }
 
-static int cmd_meminfo(int argc, char **argv)
+int meminfo_proc_show(struct seq_file *m, void *v)
 {
 	struct sysinfo i;
 
 	si_meminfo(&i);
-	meminfo_line("MemTotal:", i.totalram);
-	meminfo_line("MemFree:", i.freeram);
-	meminfo_line("MemAvailable:", si_mem_available());
-	meminfo_line("Buffers:", 0);
-	meminfo_line("Cached:", 0);
-	meminfo_line("SwapCached:", 0);
-	meminfo_line("Active:", global_zone_page_state(NR_ZONE_ACTIVE_ANON) +
-				global_zone_page_state(NR_ZONE_ACTIVE_FILE));
-	meminfo_line("Inactive:", global_zone_page_state(NR_ZONE_INACTIVE_ANON) +
-				  global_zone_page_state(NR_ZONE_INACTIVE_FILE));
-	meminfo_line("Unevictable:", global_zone_page_state(NR_ZONE_UNEVICTABLE));
-	meminfo_line("Mlocked:", global_zone_page_state(NR_MLOCK));
-	meminfo_line("SwapTotal:", 0);
-	meminfo_line("SwapFree:", 0);
-	meminfo_kb("KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
-	meminfo_line("PageTables:", global_zone_page_state(NR_PAGETABLE));
-	meminfo_line("Bounce:", global_zone_page_state(NR_BOUNCE));
-	meminfo_kb("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
-	meminfo_line("VmallocUsed:", vmalloc_nr_pages());
-	meminfo_kb("VmallocChunk:", vmalloc_largest_free() >> 10);
+	meminfo_line(m, "MemTotal:", i.totalram);
+	meminfo_line(m, "MemFree:", i.freeram);
+	meminfo_line(m, "MemAvailable:", si_mem_available());
+	meminfo_line(m, "Buffers:", 0);
+	meminfo_line(m, "Cached:", 0);
+	meminfo_line(m, "SwapCached:", 0);
+	meminfo_line(m, "Active:", global_zone_page_state(NR_ZONE_ACTIVE_ANON) +
+				   global_zone_page_state(NR_ZONE_ACTIVE_FILE));
+	meminfo_line(m, "Inactive:", global_zone_page_state(NR_ZONE_INACTIVE_ANON) +
+				     global_zone_page_state(NR_ZONE_INACTIVE_FILE));
+	meminfo_line(m, "Unevictable:", global_zone_page_state(NR_ZONE_UNEVICTABLE));
+	meminfo_line(m, "Mlocked:", global_zone_page_state(NR_MLOCK));
+	meminfo_line(m, "SwapTotal:", 0);
+	meminfo_line(m, "SwapFree:", 0);
+	meminfo_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
+	meminfo_line(m, "PageTables:", global_zone_page_state(NR_PAGETABLE));
+	meminfo_line(m, "Bounce:", global_zone_page_state(NR_BOUNCE));
+	meminfo_kb(m, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	meminfo_line(m, "VmallocUsed:", vmalloc_nr_pages());
+	meminfo_kb(m, "VmallocChunk:", vmalloc_largest_free() >> 10);
 	return 0;
 }
-SHELL_CMD(meminfo, "memory totals, as /proc/meminfo", cmd_meminfo);
+SHELL_SEQ_CMD(meminfo, "memory totals, as /proc/meminfo", meminfo_proc_show);
 
-static int cmd_buddyinfo(int argc, char **argv)
+/* /proc/buddyinfo */
+int frag_show(struct seq_file *m, void *v)
 {
 	struct zone *zone;
 
@@ -107,14 +111,14 @@ static int cmd_buddyinfo(int argc, char **argv)
 		for (order = 0; order < MAX_ORDER; order++)
 			nr[order] = zone->free_area[order].nr_free;
 		spin_unlock_irqrestore(&zone->lock, flags);
-		raw_printk("Node %d, zone %8s ", zone->node, zone->name);
+		seq_printf(m, "Node %d, zone %8s ", zone->node, zone->name);
 		for (order = 0; order < MAX_ORDER; order++)
-			raw_printk("%6lu ", nr[order]);
-		raw_printk("\n");
+			seq_printf(m, "%6lu ", nr[order]);
+		seq_putc(m, '\n');
 	}
 	return 0;
 }
-SHELL_CMD(buddyinfo, "free blocks per order, as /proc/buddyinfo", cmd_buddyinfo);
+SHELL_SEQ_CMD(buddyinfo, "free blocks per order, as /proc/buddyinfo", frag_show);
 
 static unsigned long count_list(const struct list_head *head)
 {
@@ -126,7 +130,7 @@ static unsigned long count_list(const struct list_head *head)
 	return n;
 }
 
-static void pagetypeinfo_free(struct zone *zone)
+static void pagetypeinfo_showfree_print(struct seq_file *m, struct zone *zone)
 {
 	int mt;
 
@@ -138,15 +142,15 @@ static void pagetypeinfo_free(struct zone *zone)
 		for (order = 0; order < MAX_ORDER; order++)
 			counts[order] = count_list(&zone->free_area[order].free_list[mt]);
 		spin_unlock_irqrestore(&zone->lock, flags);
-		raw_printk("Node %4d, zone %8s, type %12s ", zone->node, zone->name,
+		seq_printf(m, "Node %4d, zone %8s, type %12s ", zone->node, zone->name,
 			   migratetype_names[mt]);
 		for (order = 0; order < MAX_ORDER; order++)
-			raw_printk("%6lu ", counts[order]);
-		raw_printk("\n");
+			seq_printf(m, "%6lu ", counts[order]);
+		seq_putc(m, '\n');
 	}
 }
 
-static void pagetypeinfo_blocks(struct zone *zone)
+static void pagetypeinfo_showblockcount_print(struct seq_file *m, struct zone *zone)
 {
 	unsigned long count[MIGRATE_TYPES] = { 0 }, pfn;
 	int mt;
@@ -161,96 +165,101 @@ static void pagetypeinfo_blocks(struct zone *zone)
 		if (mt < MIGRATE_TYPES)
 			count[mt]++;
 	}
-	raw_printk("Node %d, zone %8s ", zone->node, zone->name);
+	seq_printf(m, "Node %d, zone %8s ", zone->node, zone->name);
 	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		raw_printk("%12lu ", count[mt]);
-	raw_printk("\n");
+		seq_printf(m, "%12lu ", count[mt]);
+	seq_putc(m, '\n');
 }
 
-static int cmd_pagetypeinfo(int argc, char **argv)
+int pagetypeinfo_show(struct seq_file *m, void *v)
 {
 	struct zone *zone;
 	unsigned int order;
 	int mt;
 
-	raw_printk("Page block order: %d\n", pageblock_order);
-	raw_printk("Pages per block:  %lu\n\n", pageblock_nr_pages);
-	raw_printk("%-43s ", "Free pages count per migrate type at order");
+	seq_printf(m, "Page block order: %d\n", pageblock_order);
+	seq_printf(m, "Pages per block:  %lu\n\n", pageblock_nr_pages);
+	seq_printf(m, "%-43s ", "Free pages count per migrate type at order");
 	for (order = 0; order < MAX_ORDER; order++)
-		raw_printk("%6u ", order);
-	raw_printk("\n");
+		seq_printf(m, "%6u ", order);
+	seq_putc(m, '\n');
 	for_each_populated_zone(zone)
-		pagetypeinfo_free(zone);
-	raw_printk("\n%-23s", "Number of blocks type ");
+		pagetypeinfo_showfree_print(m, zone);
+	seq_printf(m, "\n%-23s", "Number of blocks type ");
 	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		raw_printk("%12s ", migratetype_names[mt]);
-	raw_printk("\n");
+		seq_printf(m, "%12s ", migratetype_names[mt]);
+	seq_putc(m, '\n');
 	for_each_populated_zone(zone)
-		pagetypeinfo_blocks(zone);
+		pagetypeinfo_showblockcount_print(m, zone);
 	return 0;
 }
-SHELL_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types, as /proc/pagetypeinfo",
-	  cmd_pagetypeinfo);
+SHELL_SEQ_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types, as /proc/pagetypeinfo",
+	      pagetypeinfo_show);
 
-static void zoneinfo_show_zone(const pg_data_t *pgdat, struct zone *zone)
+static void zoneinfo_show_print(struct seq_file *m, const pg_data_t *pgdat, struct zone *zone)
 {
 	unsigned int cpu;
 	int i;
 
-	raw_printk("Node %d, zone %8s\n", pgdat->node_id, zone->name);
-	raw_printk("  pages free     %lu\n", zone_page_state(zone, NR_FREE_PAGES));
-	raw_printk("        boost    0\n");
-	raw_printk("        min      %lu\n", min_wmark_pages(zone));
-	raw_printk("        low      %lu\n", low_wmark_pages(zone));
-	raw_printk("        high     %lu\n", high_wmark_pages(zone));
-	raw_printk("        spanned  %lu\n", zone->spanned_pages);
-	raw_printk("        present  %lu\n", zone->present_pages);
-	raw_printk("        managed  %lu\n", zone_managed_pages(zone));
-	raw_printk("        cma      0\n");
-	raw_printk("        protection: (%ld", zone->lowmem_reserve[0]);
+	seq_printf(m, "Node %d, zone %8s\n", pgdat->node_id, zone->name);
+	seq_printf(m, "  pages free     %lu\n", zone_page_state(zone, NR_FREE_PAGES));
+	seq_puts(m, "        boost    0\n");
+	seq_printf(m, "        min      %lu\n", min_wmark_pages(zone));
+	seq_printf(m, "        low      %lu\n", low_wmark_pages(zone));
+	seq_printf(m, "        high     %lu\n", high_wmark_pages(zone));
+	seq_printf(m, "        spanned  %lu\n", zone->spanned_pages);
+	seq_printf(m, "        present  %lu\n", zone->present_pages);
+	seq_printf(m, "        managed  %lu\n", zone_managed_pages(zone));
+	seq_puts(m, "        cma      0\n");
+	seq_printf(m, "        protection: (%ld", zone->lowmem_reserve[0]);
 	for (i = 1; i < MAX_NR_ZONES; i++)
-		raw_printk(", %ld", zone->lowmem_reserve[i]);
-	raw_printk(")\n");
+		seq_printf(m, ", %ld", zone->lowmem_reserve[i]);
+	seq_puts(m, ")\n");
 	if (!populated_zone(zone))
 		return;
 	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		raw_printk("      %-12s %lu\n", vmstat_text_zone[i], zone_page_state(zone, i));
-	raw_printk("  pagesets\n");
+		seq_printf(m, "      %-12s %lu\n", vmstat_text_zone[i], zone_page_state(zone, i));
+	seq_puts(m, "  pagesets\n");
 	for_each_possible_cpu(cpu) {
 		const struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
 
-		raw_printk("    cpu: %u\n", cpu);
-		raw_printk("              count: %d\n", READ_ONCE(pcp->count));
-		raw_printk("              high:  %d\n", READ_ONCE(pcp->high));
-		raw_printk("              batch: %d\n", READ_ONCE(pcp->batch));
+		seq_printf(m, "    cpu: %u\n", cpu);
+		seq_printf(m, "              count: %d\n", READ_ONCE(pcp->count));
+		seq_printf(m, "              high:  %d\n", READ_ONCE(pcp->high));
+		seq_printf(m, "              batch: %d\n", READ_ONCE(pcp->batch));
 	}
-	raw_printk("  node_unreclaimable:  0\n");
-	raw_printk("  start_pfn:           %lu\n", zone->zone_start_pfn);
+	seq_puts(m, "  node_unreclaimable:  0\n");
+	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
 
-static int cmd_zoneinfo(int argc, char **argv)
+int zoneinfo_show(struct seq_file *m, void *v)
 {
-	int nid;
+	pg_data_t *pgdat;
 
-	for_each_online_node(nid) {
-		pg_data_t *pgdat = NODE_DATA(nid);
+	for_each_online_pgdat(pgdat) {
 		struct zone *zone;
 
 		for_each_zone_in_node(zone, pgdat)
-			zoneinfo_show_zone(pgdat, zone);
+			zoneinfo_show_print(m, pgdat, zone);
 	}
 	return 0;
 }
-SHELL_CMD(zoneinfo, "zones of every node, as /proc/zoneinfo", cmd_zoneinfo);
+SHELL_SEQ_CMD(zoneinfo, "zones of every node, as /proc/zoneinfo", zoneinfo_show);
 
-static int cmd_vmstat(int argc, char **argv)
+int vmstat_show(struct seq_file *m, void *v)
 {
 	int i;
 
-	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		raw_printk("%s %lu\n", vmstat_text_zone[i], global_zone_page_state(i));
-	for (i = 0; i < NR_VM_EVENT_ITEMS; i++)
-		raw_printk("%s %lu\n", vmstat_text_event[i], sum_vm_event(i));
+	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++) {
+		seq_puts(m, vmstat_text_zone[i]);
+		seq_put_decimal_ull(m, " ", global_zone_page_state(i));
+		seq_putc(m, '\n');
+	}
+	for (i = 0; i < NR_VM_EVENT_ITEMS; i++) {
+		seq_puts(m, vmstat_text_event[i]);
+		seq_put_decimal_ull(m, " ", sum_vm_event(i));
+		seq_putc(m, '\n');
+	}
 	return 0;
 }
-SHELL_CMD(vmstat, "memory counters and events, as /proc/vmstat", cmd_vmstat);
+SHELL_SEQ_CMD(vmstat, "memory counters and events, as /proc/vmstat", vmstat_show);

@@ -45,6 +45,7 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/delay.h>
+#include <linux/seq_file.h>
 #include <asm/setjmp.h>
 #include <asm/traps.h>
 
@@ -127,6 +128,17 @@ void ktest_fail_at(struct ktest *test, const char *file, int line,
  * WARN, "Malformed early option").
  */
 bool ktest_log_contains(struct ktest *test, const char *needle);
+
+/*
+ * KTEST_SHOW - the text of a /proc-format printer, for cases that check
+ * its lines without the shell: runs @show (with @v) into the seq_file @m,
+ * failing the case if it cannot, and gives the NUL-terminated text. The
+ * case frees it with seq_file_free(@m).
+ */
+#define KTEST_SHOW(test, m, show, v) ({						\
+	KTEST_ASSERT_EQ(test, seq_file_show(m, show, v), 0);			\
+	(const char *)(m)->buf;							\
+})
 
 /* Diagnostics printed as "    # text" inside the running case. */
 void ktest_info(struct ktest *test, const char *fmt, ...) __printf(2, 3);

@@ -171,6 +171,13 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp);
 void kmem_cache_init(void);
 
 /*
+ * slabinfo_show - /proc/slabinfo (version 2.1) into @m: one line a cache.
+ * Context: may sleep (slab_caches_mutex).
+ */
+struct seq_file;
+int slabinfo_show(struct seq_file *m, void *v);
+
+/*
  * kvmalloc and friends (mm/util.c): kmalloc() when that is cheap, else
  * vmalloc(); free with kvfree(). A mask without all of GFP_KERNEL gets
  * kmalloc() only.

@@ -112,6 +112,14 @@ unsigned long vmalloc_nr_pages(void);
 /* The largest free range (meminfo's VmallocChunk), in bytes. */
 unsigned long vmalloc_largest_free(void);
 
+/*
+ * vmalloc_info_show - /proc/vmallocinfo into @m: every busy area with its
+ * caller, pages and kind, then the lazily freed ones ("unpurged vm_area").
+ * Context: takes vmap_area_lock, then purge_lock.
+ */
+struct seq_file;
+int vmalloc_info_show(struct seq_file *m, void *v);
+
 /* Free every lazily freed area now, with one TLB flush. */
 void vm_unmap_aliases(void);
 

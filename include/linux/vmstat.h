@@ -72,4 +72,17 @@ static inline unsigned long global_zone_page_state(enum zone_stat_item item)
 	return x < 0 ? 0 : (unsigned long)x;
 }
 
+/*
+ * The /proc-format printers (mm/vmstat.c), Linux's formats: meminfo,
+ * buddyinfo (frag_show), pagetypeinfo, zoneinfo, vmstat. Each writes the
+ * whole file into @m and returns 0; @v is unused. Context: may take each
+ * zone->lock with interrupts off; reruns harmlessly (seq_file_show()).
+ */
+struct seq_file;
+int meminfo_proc_show(struct seq_file *m, void *v);
+int frag_show(struct seq_file *m, void *v);
+int pagetypeinfo_show(struct seq_file *m, void *v);
+int zoneinfo_show(struct seq_file *m, void *v);
+int vmstat_show(struct seq_file *m, void *v);
+
 #endif /* _LINUX_VMSTAT_H */

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * seq_file: the text buffer of the /proc-format printers
+ * (include/linux/seq_file.h). The writers copy what fits and, when it does
+ * not, mark the buffer full (count = size) so that nothing later lands
+ * after a hole; seq_file_show() sees the mark and reruns the show into a
+ * buffer twice the size, as Linux's seq_read() does.
+ *
+ * Buffers are whole blocks from the page allocator, a page first, rather
+ * than Linux's kvmalloc(): freeing one gives every page back at once, where
+ * a kmalloc slab would stay cached, so a test counting free pages around a
+ * shell command sees them all return.
+ */
+#include <linux/seq_file.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/gfp.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+
+#define SEQ_FILE_MAX_SIZE	(PAGE_SIZE << (MAX_ORDER - 1))
+
+static void seq_set_overflow(struct seq_file *m)
+{
+	m->count = m->size;
+}
+
+void seq_vprintf(struct seq_file *m, const char *fmt, va_list args)
+{
+	size_t room = m->size - m->count;
+	int len;
+
+	if (!room)
+		return;
+	len = vsnprintf(m->buf + m->count, room, fmt, args);
+	/* vsnprintf needs room for its NUL too: exactly full counts as overflow. */
+	if ((size_t)len < room)
+		m->count += (size_t)len;
+	else
+		seq_set_overflow(m);
+}
+
+void seq_printf(struct seq_file *m, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	seq_vprintf(m, fmt, args);
+	va_end(args);
+}
+
+void seq_write(struct seq_file *m, const void *data, size_t len)
+{
+	if (m->count + len < m->size) {
+		memcpy(m->buf + m->count, data, len);
+		m->count += len;
+	} else {
+		seq_set_overflow(m);
+	}
+}
+
+void seq_puts(struct seq_file *m, const char *s)
+{
+	seq_write(m, s, strlen(s));
+}
+
+void seq_putc(struct seq_file *m, char c)
+{
+	seq_write(m, &c, 1);
+}
+
+void seq_put_decimal_ull(struct seq_file *m, const char *delimiter, unsigned long long num)
+{
+	char digits[20];	/* 2^64 - 1 has 20 */
+	int n = sizeof(digits);
+
+	if (delimiter && delimiter[0])
+		seq_puts(m, delimiter);
+	do {
+		digits[--n] = (char)('0' + num % 10);
+		num /= 10;
+	} while (num);
+	seq_write(m, digits + n, sizeof(digits) - n);
+}
+
+void seq_file_free(struct seq_file *m)
+{
+	if (m->buf)
+		free_pages((unsigned long)m->buf, get_order(m->size));
+	m->buf = NULL;
+	m->size = m->count = 0;
+}
+
+int seq_file_show(struct seq_file *m, seq_show_fn show, void *v)
+{
+	size_t size;
+	int err;
+
+	for (size = PAGE_SIZE; size <= SEQ_FILE_MAX_SIZE; size <<= 1) {
+		m->buf = (char *)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, get_order(size));
+		if (!m->buf)
+			break;
+		m->size = size;
+		m->count = 0;
+		err = show(m, v);
+		if (err) {
+			seq_file_free(m);
+			return err;
+		}
+		if (!seq_has_overflowed(m)) {
+			m->buf[m->count] = '\0';	/* count < size: there is room */
+			return 0;
+		}
+		seq_file_free(m);
+	}
+	return -ENOMEM;
+}

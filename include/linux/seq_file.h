@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * seq_file (fs/seq_file.c): a text buffer that the *_show() printers of
+ * the /proc-format files write into, so that the same function serves the
+ * shell today and procfs later. Linux's writers: seq_printf(), seq_puts(),
+ * seq_putc(), seq_write(), seq_put_decimal_ull().
+ *
+ *   static int frag_show(struct seq_file *m, void *v)
+ *   {
+ *           seq_printf(m, "Node %d, zone %8s ", ...);
+ *           return 0;
+ *   }
+ *
+ * Overflow is handled as Linux's seq_read(): a writer that does not fit
+ * marks the buffer full (count == size) and writes nothing more;
+ * seq_file_show() then frees the buffer, doubles it and runs the show
+ * again from the start, so a show must be able to run twice (read state,
+ * print it, change nothing). A caller may also hand a fixed buffer in
+ * ->buf/->size and check seq_has_overflowed() itself.
+ *
+ *   struct seq_file m = {};
+ *
+ *   if (!seq_file_show(&m, frag_show, NULL))
+ *           use m.buf[0 .. m.count), then seq_file_free(&m);
+ *
+ * Locking: none; a seq_file belongs to one caller.
+ */
+#ifndef _LINUX_SEQ_FILE_H
+#define _LINUX_SEQ_FILE_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct seq_file {
+	char *buf;		/* the text, not NUL-terminated */
+	size_t size;		/* of buf */
+	size_t count;		/* bytes written; == size after an overflow */
+	void *private;		/* for the show */
+};
+
+/* Run by seq_file_show(): @v is the data the caller passed. */
+typedef int (*seq_show_fn)(struct seq_file *m, void *v);
+
+/* Did a write not fit? The output is then incomplete. */
+static inline bool seq_has_overflowed(const struct seq_file *m)
+{
+	return m->count == m->size;
+}
+
+void seq_printf(struct seq_file *m, const char *fmt, ...) __printf(2, 3);
+void seq_vprintf(struct seq_file *m, const char *fmt, va_list args);
+void seq_puts(struct seq_file *m, const char *s);
+void seq_putc(struct seq_file *m, char c);
+void seq_write(struct seq_file *m, const void *data, size_t len);
+
+/* seq_put_decimal_ull - @delimiter (NULL or "" for none), then @num in decimal. */
+void seq_put_decimal_ull(struct seq_file *m, const char *delimiter, unsigned long long num);
+
+/**
+ * seq_file_show - run @show into a buffer that grows until the text fits
+ * @m: a zeroed seq_file (->private may be set); on success ->buf holds
+ *     ->count bytes of text and a NUL after them, to be freed with
+ *     seq_file_free()
+ * @show: the printer
+ * @v: passed to @show
+ *
+ * As Linux's single_open() and seq_read() together: the first buffer is a
+ * page; after an overflow it is freed, doubled and @show run again, up to
+ * SEQ_FILE_MAX_SIZE (fs/seq_file.c: 4 MiB, the largest block of the
+ * page allocator).
+ *
+ * Return: @show's error, -ENOMEM if no buffer large enough could be had,
+ * else 0. Context: may sleep (GFP_KERNEL); @show's own context.
+ */
+int seq_file_show(struct seq_file *m, seq_show_fn show, void *v);
+
+/* seq_file_free - free what seq_file_show() allocated; @m may be reused. */
+void seq_file_free(struct seq_file *m);
+
+#endif /* _LINUX_SEQ_FILE_H */

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The seq_file suite: fs/seq_file.c. The writers on fixed buffers (what
+ * fits, the overflow mark), then seq_file_show() growing its buffer and
+ * rerunning the show until the text fits, passing errors through, and
+ * giving its pages back.
+ */
+#include <linux/ktest.h>
+#include <linux/seq_file.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/errno.h>
+
+#define SEQ_TEXT(m)	((m)->buf[(m)->count] = '\0', (const char *)(m)->buf)
+
+static void seq_printf_and_friends_format_into_the_buffer(struct ktest *test)
+{
+	char buf[128];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) };
+
+	seq_printf(&m, "%-6s|%5d|%#x|", "ab", 42, 255);
+	seq_puts(&m, "puts");
+	seq_putc(&m, '!');
+	seq_write(&m, "write-not-this", 5);
+	seq_put_decimal_ull(&m, " ", 18446744073709551615ULL);
+	seq_put_decimal_ull(&m, NULL, 0);
+	seq_put_decimal_ull(&m, "", 7);
+	KTEST_EXPECT_FALSE(test, seq_has_overflowed(&m));
+	KTEST_EXPECT_STREQ(test, SEQ_TEXT(&m), "ab    |   42|0xff|puts!write 1844674407370955161507");
+	KTEST_EXPECT_EQ(test, m.count, strlen(buf));
+}
+
+static void a_write_that_does_not_fit_marks_the_buffer_full(struct ktest *test)
+{
+	char buf[8];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) };
+
+	seq_puts(&m, "1234567");		/* fits, with room left for nothing more */
+	KTEST_EXPECT_EQ(test, m.count, 7UL);
+	KTEST_EXPECT_FALSE(test, seq_has_overflowed(&m));
+	seq_putc(&m, 'x');
+	KTEST_EXPECT_TRUE(test, seq_has_overflowed(&m));
+	KTEST_EXPECT_EQ(test, m.count, sizeof(buf));
+	seq_puts(&m, "y");			/* nothing lands after the hole */
+	seq_printf(&m, "%d", 1);
+	KTEST_EXPECT_EQ(test, m.count, sizeof(buf));
+}
+
+static void seq_printf_that_fills_the_buffer_exactly_overflows(struct ktest *test)
+{
+	char buf[8];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) };
+
+	seq_printf(&m, "%s", "123456");
+	KTEST_EXPECT_EQ(test, m.count, 6UL);
+	seq_printf(&m, "%d", 78);		/* 8 bytes: no room left for its NUL */
+	KTEST_EXPECT_TRUE(test, seq_has_overflowed(&m));
+}
+
+struct filler {
+	size_t bytes;		/* to write */
+	unsigned int runs;	/* times the show ran */
+};
+
+static int fill_show(struct seq_file *m, void *v)
+{
+	struct filler *f = v;
+	size_t i;
+
+	f->runs++;
+	for (i = 0; i < f->bytes; i++)
+		seq_putc(m, (char)('a' + i % 26));
+	return 0;
+}
+
+static void seq_file_show_grows_the_buffer_until_the_text_fits(struct ktest *test)
+{
+	struct filler f = { .bytes = 3 * PAGE_SIZE + 5 };
+	struct seq_file m = {};
+	unsigned long before;
+	const char *text;
+
+	drain_all_pages(NULL);
+	before = nr_free_pages();
+	text = KTEST_SHOW(test, &m, fill_show, &f);
+	KTEST_EXPECT_EQ(test, f.runs, 3U);		/* 4 KiB, 8 KiB, 16 KiB */
+	KTEST_EXPECT_EQ(test, m.size, 4 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(test, m.count, f.bytes);
+	KTEST_EXPECT_EQ(test, strlen(text), f.bytes);
+	KTEST_EXPECT_EQ(test, text[f.bytes - 1], (char)('a' + (f.bytes - 1) % 26));
+	seq_file_free(&m);
+	KTEST_EXPECT_NULL(test, m.buf);
+	drain_all_pages(NULL);
+	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+}
+
+static int failing_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, "partial");
+	return -EIO;
+}
+
+static int endless_show(struct seq_file *m, void *v)
+{
+	static const char line[64] = "more";
+
+	while (!seq_has_overflowed(m))
+		seq_write(m, line, sizeof(line));
+	return 0;
+}
+
+static void seq_file_show_passes_errors_and_gives_up_past_its_limit(struct ktest *test)
+{
+	struct seq_file m = {};
+
+	KTEST_EXPECT_EQ(test, seq_file_show(&m, failing_show, NULL), -EIO);
+	KTEST_EXPECT_NULL(test, m.buf);
+	KTEST_EXPECT_EQ(test, seq_file_show(&m, endless_show, NULL), -ENOMEM);
+	KTEST_EXPECT_NULL(test, m.buf);
+}
+
+static struct ktest_case seq_file_cases[] = {
+	KTEST_CASE(seq_printf_and_friends_format_into_the_buffer),
+	KTEST_CASE(a_write_that_does_not_fit_marks_the_buffer_full),
+	KTEST_CASE(seq_printf_that_fills_the_buffer_exactly_overflows),
+	KTEST_CASE(seq_file_show_grows_the_buffer_until_the_text_fits),
+	KTEST_CASE(seq_file_show_passes_errors_and_gives_up_past_its_limit),
+	{}
+};
+
+static struct ktest_suite seq_file_suite = {
+	.name = "seq_file",
+	.test_cases = seq_file_cases,
+};
+ktest_register_suite(seq_file_suite);
