@@ -25,7 +25,6 @@
 #include <linux/completion.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <linux/vmalloc.h>
 
 static noinline void fault_null_deref(void *arg)
 {
@@ -318,16 +317,14 @@ static void user_mode_fault_is_an_unhandled_user_fault(struct ktest *test)
 static void spurious_protection_fault_is_retried(struct ktest *test)
 {
 	static const unsigned long read_only = 1;
+	static unsigned long writable;
 	struct fake_fault f = { .error_code = X86_PF_WRITE | X86_PF_PROT };
 	struct exception_info info;
 	unsigned long before = oops_count;
-	void *p = vmalloc(PAGE_SIZE);
 
-	KTEST_ASSERT_NOT_NULL(test, p);
-	f.address = (unsigned long)p;
+	f.address = (unsigned long)&writable;
 	KTEST_EXPECT_FALSE(test, ktest_catch_exception(raise_fake_page_fault, &f, &info));
 	KTEST_EXPECT_EQ(test, oops_count, before);
-	vfree(p);
 	f.address = (unsigned long)&read_only;
 	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test,
