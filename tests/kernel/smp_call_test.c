@@ -7,6 +7,7 @@
  * On one CPU the cross-CPU cases still run, against the local path.
  */
 #include <linux/ktest.h>
+#include <linux/fault-inject.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
@@ -175,11 +176,16 @@ static void try_read_probe(void *data)
 /* Map a page, read it everywhere, unmap it here, shoot down: all fault. */
 static void tlb_shootdown_reaches_every_cpu(struct ktest *test)
 {
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	static struct tlb_probe probe;
+	struct fault_injection_state paused;
 	unsigned long va;
 	unsigned int cpu;
+	struct page *page;
 
+	/* The page is the test's material, not what it tests. */
+	fault_injection_pause(&paused);
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	fault_injection_resume(&paused);
 	KTEST_ASSERT_NOT_NULL(test, page);
 	*(unsigned long *)page_address(page) = 0x5151UL;
 	probe.va = early_memremap(page_to_phys(page), sizeof(long));
