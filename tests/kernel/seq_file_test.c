@@ -11,6 +11,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/errno.h>
+#include "mm_test.h"
 
 #define SEQ_TEXT(m)	((m)->buf[(m)->count] = '\0', (const char *)(m)->buf)
 
@@ -81,8 +82,7 @@ static void seq_file_show_grows_the_buffer_until_the_text_fits(struct ktest *tes
 	unsigned long before;
 	const char *text;
 
-	drain_all_pages(NULL);
-	before = nr_free_pages();
+	before = free_pages_settled();
 	text = KTEST_SHOW(test, &m, fill_show, &f);
 	KTEST_EXPECT_EQ(test, f.runs, 3U);		/* 4 KiB, 8 KiB, 16 KiB */
 	KTEST_EXPECT_EQ(test, m.size, 4 * PAGE_SIZE);
@@ -91,8 +91,7 @@ static void seq_file_show_grows_the_buffer_until_the_text_fits(struct ktest *tes
 	KTEST_EXPECT_EQ(test, text[f.bytes - 1], (char)('a' + (f.bytes - 1) % 26));
 	seq_file_free(&m);
 	KTEST_EXPECT_NULL(test, m.buf);
-	drain_all_pages(NULL);
-	KTEST_EXPECT_EQ(test, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(test, free_pages_settled(), before);
 }
 
 static int failing_show(struct seq_file *m, void *v)
