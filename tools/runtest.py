@@ -299,6 +299,84 @@ def run_crash_check(a, label, cmdline, expected, tally):
         print(tail(text))
 
 
+GDB_HELPERS = ['lx-buddyinfo', 'lx-slabinfo', 'lx-vmallocinfo', 'lx-ps', 'lx-dmesg',
+               'lx-pte start_kernel']
+
+
+def run_gdb_check(a, tally):
+    """The helpers of tools/gdb/kernel.py on the plain image at its shell,
+    through QEMU's gdb stub: each must print what the kernel itself knows."""
+    import re
+    import socket
+    label = 'gdb-helpers'
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    iso = iso_for(a.plain, 'panic=-1 ' + a.cmdline)
+    with tempfile.NamedTemporaryFile(suffix='.log', delete=False) as f:
+        log = f.name
+    cmd = qemu_cmd(iso, a.mem, a.smp, a.accel, ['-serial', 'file:' + log,
+                                                '-gdb', 'tcp:127.0.0.1:%d' % port])
+    q = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    out, why = '', None
+    try:
+        start = time.time()
+        while '\nready:' not in read(log) and q.poll() is None and time.time() - start < 120:
+            time.sleep(0.2)
+        if '\nready:' not in read(log):
+            why = 'no "ready:" line'
+            out = read(log)
+        else:
+            here = os.path.dirname(os.path.abspath(__file__))
+            gcmd = ['gdb', '-batch', '-nx', '-ex', 'set architecture i386:x86-64',
+                    '-ex', 'file ' + a.plain, '-ex', 'target remote 127.0.0.1:%d' % port,
+                    '-ex', 'source %s/gdb/kernel.py' % here,
+                    '-ex', 'print/x &start_kernel']
+            for h in GDB_HELPERS:
+                gcmd += ['-ex', 'echo ==== %s\\n' % h, '-ex', h]
+            r = subprocess.run(gcmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=120)
+            out = r.stdout.decode(errors='replace')
+    except subprocess.TimeoutExpired:
+        why = 'gdb timed out'
+    finally:
+        q.kill()
+        q.wait()
+        os.unlink(log)
+    if why is None:
+        sec = dict(re.findall(r'==== (\S+)[^\n]*\n(.*?)(?=\n==== |\Z)', out, re.S))
+        sym = re.search(r'= 0x([0-9a-f]+)', out)
+        phys = re.search(r'present, .* phys (0x[0-9a-f]+)', sec.get('lx-pte', ''))
+        checks = [
+            ('lx-buddyinfo DMA32', re.search(r'^Node 0, zone +DMA32( +\d+){11}',
+                                             sec.get('lx-buddyinfo', ''), re.M)),
+            ('lx-slabinfo kmalloc-64', re.search(r'^kmalloc-64 ', sec.get('lx-slabinfo', ''),
+                                                 re.M)),
+            ('lx-ps swapper/0', re.search(r'^ +0 \S+ +\d+ 0x\S+ swapper/0$',
+                                          sec.get('lx-ps', ''), re.M)),
+            ('lx-ps init', re.search(r'^ +1 \S+ +\d+ 0x\S+ init$', sec.get('lx-ps', ''),
+                                     re.M)),
+            ('lx-pte start_kernel', sym and phys and
+             int(phys.group(1), 16) == int(sym.group(1), 16) - 0xffffffff80000000),
+            ('lx-dmesg Memory:/ready:', re.search(r'^\[ *[\d.]+\] Memory: .*\nready: ',
+                                                  sec.get('lx-dmesg', ''), re.M)),
+            ('lx-vmallocinfo', re.search(r'^0x[0-9a-f]{16}-0x[0-9a-f]{16} +\d+ \w',
+                                         sec.get('lx-vmallocinfo', ''), re.M)),
+        ]
+        bad = [n for n, ok in checks if not ok]
+        if bad:
+            why = 'wrong or missing output: %s' % ', '.join(bad)
+    if why is None:
+        tally.add(1, 0, 0)
+        print('ok %s: %s' % (label, ', '.join(GDB_HELPERS)))
+    else:
+        tally.add(0, 1, 0)
+        print('FAILED %s: %s; output tail:' % (label, why))
+        print(tail(out, 60))
+
+
 def run_plain_check(a, tally):
     """The image of make run has no suites: ktest.run=all must fail, saying so."""
     status, text, secs = boot(a.plain, 'ktest.run=all panic=-1 ' + a.cmdline, a.mem, a.smp,
@@ -341,6 +419,8 @@ def cmd_test(a):
                        tally)
         for label, cmdline, expected in CRASHES:
             run_crash_check(a, label, cmdline, expected, tally)
+        if a.plain:
+            run_gdb_check(a, tally)
         if a.plain:
             run_plain_check(a, tally)
     print(tally.line())
