@@ -445,3 +445,17 @@ void ktest_require_kthreads(struct ktest *test, struct task_struct **k, unsigned
 	KTEST_FAIL(test, "%u of %u kthreads could not be created", missing, n);
 	ktest_abort(test);
 }
+
+/* One case runs at a time, so one saved state serves every suite. */
+static struct fault_injection_state ktest_paused_faults;
+
+int ktest_pause_fault_injection(struct ktest *test)
+{
+	fault_injection_pause(&ktest_paused_faults);
+	return 0;
+}
+
+void ktest_resume_fault_injection(struct ktest *test)
+{
+	fault_injection_resume(&ktest_paused_faults);
+}

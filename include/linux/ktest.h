@@ -130,6 +130,15 @@ void ktest_fail_at(struct ktest *test, const char *file, int line,
 bool ktest_log_contains(struct ktest *test, const char *needle);
 
 /*
+ * ktest_pause_fault_injection / ktest_resume_fault_injection - a suite's
+ * .init and .exit for cases that count pages or need their own
+ * allocations to work: fail_page_alloc= and failslab= are off while each
+ * case runs (fault_injection_pause()) and back on after it.
+ */
+int ktest_pause_fault_injection(struct ktest *test);
+void ktest_resume_fault_injection(struct ktest *test);
+
+/*
  * KTEST_SHOW - the text of a /proc-format printer, for cases that check
  * its lines without the shell: runs @show (with @v) into the seq_file @m,
  * failing the case if it cannot, and gives the NUL-terminated text. The

@@ -20,7 +20,6 @@
 #include <linux/mm.h>
 #include <linux/bug.h>
 #include <linux/panic.h>
-#include <linux/fault-inject.h>
 #include <asm/io.h>
 #include <asm/apic.h>
 #include <asm/memtype.h>
@@ -30,20 +29,6 @@
 #include "../../mm/internal.h"
 
 #define DEVICE_PHYS	0xfed00000UL
-
-static struct fault_injection_state paused;
-
-/* The cases expect their mappings to succeed: injected failures pause. */
-static int ioremap_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void ioremap_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
 
 /* The memory-type bits and the whole entry of the 4 KiB mapping at @addr. */
 static pteval_t entry_of(const volatile void __iomem *addr)
@@ -214,8 +199,8 @@ static struct ktest_case ioremap_cases[] = {
 
 static struct ktest_suite ioremap_suite = {
 	.name = "ioremap",
-	.init = ioremap_test_init,
-	.exit = ioremap_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = ioremap_cases,
 };
 ktest_register_suite(ioremap_suite);

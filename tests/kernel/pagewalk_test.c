@@ -42,23 +42,6 @@
 #define TEST_PTES	4
 #define TEST_PFN	0x1234UL
 
-/*
- * The cases count pages exactly: fault injection (the fail_page_alloc and
- * failslab boots) is paused while each runs, as in the vmalloc suite.
- */
-static struct fault_injection_state paused;
-
-static int pagewalk_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void pagewalk_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
-
 /* What a case counts from before it builds anything. */
 struct baseline {
 	unsigned long free;
@@ -597,8 +580,8 @@ static struct ktest_case pagewalk_cases[] = {
 
 static struct ktest_suite pagewalk_suite = {
 	.name = "pagewalk",
-	.init = pagewalk_test_init,
-	.exit = pagewalk_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = pagewalk_cases,
 };
 ktest_register_suite(pagewalk_suite);

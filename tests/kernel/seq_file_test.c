@@ -6,7 +6,6 @@
  * giving its pages back.
  */
 #include <linux/ktest.h>
-#include <linux/fault-inject.h>
 #include <linux/seq_file.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -119,20 +118,6 @@ static void seq_file_show_passes_errors_and_gives_up_past_its_limit(struct ktest
 	KTEST_EXPECT_NULL(test, m.buf);
 }
 
-static struct fault_injection_state paused;
-
-/* The cases count pages and expect their buffers: injected failures pause. */
-static int seq_file_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void seq_file_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
-
 static struct ktest_case seq_file_cases[] = {
 	KTEST_CASE(seq_printf_and_friends_format_into_the_buffer),
 	KTEST_CASE(a_write_that_does_not_fit_marks_the_buffer_full),
@@ -144,8 +129,8 @@ static struct ktest_case seq_file_cases[] = {
 
 static struct ktest_suite seq_file_suite = {
 	.name = "seq_file",
-	.init = seq_file_test_init,
-	.exit = seq_file_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = seq_file_cases,
 };
 ktest_register_suite(seq_file_suite);

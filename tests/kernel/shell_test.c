@@ -6,7 +6,6 @@
 #include <linux/ktest.h>
 #include <linux/shell.h>
 #include <linux/errno.h>
-#include <linux/fault-inject.h>
 
 static int run(const char *line)
 {
@@ -76,27 +75,10 @@ static struct ktest_case shell_cases[] = {
 	{}
 };
 
-static struct fault_injection_state paused;
-
-/*
- * The commands' show functions write into seq_file pages: under injected
- * failures they rightly return -ENOMEM, which is not what these cases test.
- */
-static int shell_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void shell_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
-
 static struct ktest_suite shell_suite = {
 	.name = "shell",
-	.init = shell_test_init,
-	.exit = shell_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = shell_cases,
 };
 ktest_register_suite(shell_suite);

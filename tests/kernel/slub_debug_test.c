@@ -27,7 +27,6 @@
 #include <linux/panic.h>
 #include <linux/shell.h>
 #include <linux/sprintf.h>
-#include <linux/fault-inject.h>
 #include <linux/errno.h>
 #include <linux/completion.h>
 #include "../../mm/internal.h"
@@ -36,19 +35,6 @@
 #define ALL_CHECKS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
 /* The reports must come from the cases' own misuse: no injected failures. */
-static struct fault_injection_state paused;
-
-static int slub_debug_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void slub_debug_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
-
 static long reports(void)
 {
 	return atomic_long_read(&slub_debug_reports);
@@ -695,8 +681,8 @@ static struct ktest_case slub_debug_cases[] = {
 
 static struct ktest_suite slub_debug_suite = {
 	.name = "slub_debug",
-	.init = slub_debug_test_init,
-	.exit = slub_debug_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = slub_debug_cases,
 };
 ktest_register_suite(slub_debug_suite);

@@ -32,21 +32,8 @@
 #include "../../mm/internal.h"
 #include "mm_test.h"
 
-static struct fault_injection_state paused;
 /* An address outside vmalloc space: in the image (the tests' own stack is vmalloc'd). */
 static int image_object;
-
-/* The cases count pages and addresses: injected failures (both kinds) pause. */
-static int vmalloc_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void vmalloc_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
 
 static bool all_bytes(const void *p, u8 val, size_t n)
 {
@@ -876,8 +863,8 @@ static struct ktest_case vmalloc_cases[] = {
 
 static struct ktest_suite vmalloc_suite = {
 	.name = "vmalloc",
-	.init = vmalloc_test_init,
-	.exit = vmalloc_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = vmalloc_cases,
 };
 ktest_register_suite(vmalloc_suite);

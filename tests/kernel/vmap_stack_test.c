@@ -38,20 +38,6 @@
 
 #define NR_MANY		200
 
-static struct fault_injection_state paused;
-
-/* The cases count pages and expect allocations to work: injected failures pause. */
-static int vmap_stack_test_init(struct ktest *test)
-{
-	fault_injection_pause(&paused);
-	return 0;
-}
-
-static void vmap_stack_test_exit(struct ktest *test)
-{
-	fault_injection_resume(&paused);
-}
-
 static int wait_until_stopped(void *data)
 {
 	while (!kthread_should_stop())
@@ -562,8 +548,8 @@ static struct ktest_case vmap_stack_cases[] = {
 
 static struct ktest_suite vmap_stack_suite = {
 	.name = "vmap_stack",
-	.init = vmap_stack_test_init,
-	.exit = vmap_stack_test_exit,
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = vmap_stack_cases,
 };
 ktest_register_suite(vmap_stack_suite);
