@@ -33,4 +33,12 @@ typedef unsigned long pgoff_t;
 typedef long off_t;
 #endif
 
+/* The file layer's (Linux's include/linux/types.h). */
+typedef long long loff_t;
+typedef unsigned short umode_t;
+typedef u32 dev_t;		/* MKDEV(major, minor): include/linux/kdev_t.h */
+typedef u32 uid_t;
+typedef u32 gid_t;
+typedef u64 ino_t;
+
 #endif /* _LINUX_TYPES_H */
