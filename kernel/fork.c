@@ -92,6 +92,7 @@ struct task_struct init_task = {
 	.comm = "swapper",		/* swapper/0 once sched_init() makes it idle */
 	.stack = init_stack,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.real_parent = &init_task,
 	.active_mm = &init_mm,
 	.usage = ATOMIC_INIT(2),
 };
@@ -292,6 +293,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	/* A kernel thread: no mm; the active_mm is borrowed when it first runs. */
 	copy_thread(p, args);
+	p->real_parent = current;
 	p->pid = atomic_add_return(1, &last_pid);
 	write_lock_irqsave(&tasklist_lock, flags);
 	list_add_tail(&p->tasks, &init_task.tasks);
@@ -306,6 +308,7 @@ struct task_struct *fork_idle(unsigned int cpu)
 	if (!idle)
 		return NULL;
 	idle->active_mm = &init_mm;	/* the one the CPU starts on */
+	idle->real_parent = &init_task;
 	idle->pid = 0;
 	return idle;
 }

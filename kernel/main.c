@@ -17,7 +17,8 @@
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
  *   smp_init         the other CPUs, each into its idle loop
  *   kernel params    the rest; unknown ones reported once
- *   rest_init        starts init (pid 1) on CPU 0; the boot context
+ *   rest_init        starts init (pid 1) on CPU 0 and kthreadd (pid 2),
+ *                    which makes every later kthread; the boot context
  *                    becomes CPU 0's idle loop
  *
  * and then, in init (kernel_init()):
@@ -77,11 +78,24 @@ static int kernel_init(void *unused)
 	shell_run();
 }
 
+/* A task of rest_init()'s, not yet woken: swapper/0's child, as in Linux. */
+static struct task_struct *start_thread(int (*fn)(void *), const char *name)
+{
+	struct kernel_clone_args args = { .fn = fn, .name = name };
+	struct task_struct *p = copy_process(&args);
+
+	BUG_ON(!p);
+	return p;
+}
+
 static void __noreturn rest_init(void)
 {
-	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+	struct task_struct *init = start_thread(kernel_init, "init");
 
-	BUG_ON(!init || init->pid != 1);
+	BUG_ON(init->pid != 1);
+	kthreadd_task = start_thread(kthreadd, "kthreadd");
+	BUG_ON(kthreadd_task->pid != 2);
+	wake_up_process(kthreadd_task);
 	/* On the boot CPU, as Linux's init starts; the tests count on CPU 0. */
 	kthread_bind(init, smp_processor_id());
 	wake_up_process(init);

@@ -358,6 +358,8 @@ def run_gdb_check(a, tally):
                                           sec.get('lx-ps', ''), re.M)),
             ('lx-ps init', re.search(r'^ +1 \S+ +\d+ 0x\S+ init$', sec.get('lx-ps', ''),
                                      re.M)),
+            ('lx-ps kthreadd', re.search(r'^ +2 \S+ +\d+ 0x\S+ kthreadd$',
+                                         sec.get('lx-ps', ''), re.M)),
             ('lx-pte start_kernel', sym and phys and
              int(phys.group(1), 16) == int(sym.group(1), 16) - 0xffffffff80000000),
             ('lx-dmesg Memory:/ready:', re.search(r'^\[ *[\d.]+\] Memory: .*\nready: ',

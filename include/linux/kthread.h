@@ -12,7 +12,9 @@
 /*
  * kthread_create - a new kthread, not yet running (wake_up_process()
  * starts it, on the least loaded CPU unless kthread_bind() chose one).
- * Return: the task, or NULL when memory is short. Context: may sleep.
+ * kthreadd makes it, so it is kthreadd's child whoever asks.
+ * Return: the task, or NULL when memory is short. Context: may sleep;
+ * not before rest_init() has started kthreadd.
  */
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char *namefmt, ...) __printf(3, 4);
@@ -33,5 +35,9 @@ bool kthread_should_stop(void);
  * Context: may sleep; @k must not have been stopped before.
  */
 int kthread_stop(struct task_struct *k);
+
+/* kthreadd (pid 2): makes the kthreads asked for; started by rest_init(). */
+int kthreadd(void *unused);
+extern struct task_struct *kthreadd_task;
 
 #endif /* _LINUX_KTHREAD_H */

@@ -14,7 +14,8 @@
  * As in Linux, the boot CPU's boot context is init_task, its idle task
  * "swapper/0"; every other CPU's idle task is "swapper/N"; all have pid 0.
  * pid 1 is "init", the first task rest_init() starts (kernel/main.c): it
- * runs the tests or the shell.
+ * runs the tests or the shell; pid 2 is "kthreadd", the parent of every
+ * other kthread (kernel/kthread.c).
  *
  * Address spaces: mm is the task's own (NULL for a kernel thread, every
  * task today); active_mm is the one the CPU has loaded while the task
@@ -99,6 +100,8 @@ struct task_struct {
 	struct vm_struct *stack_vm_area;	/* its vmalloc area (kernel/fork.c), or NULL */
 	struct list_head run_list;
 	struct list_head tasks;	/* on init_task.tasks, tasklist_lock (sched/task.h) */
+	/* Its creator, fixed for its life: kthreadd for kthreads, swapper/0 for init. */
+	struct task_struct *real_parent;
 	struct mm_struct *mm;		/* own address space; NULL: a kernel thread */
 	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;
@@ -214,6 +217,14 @@ void free_thread_stack(struct task_struct *tsk);
 void free_vm_stack_cache(unsigned int cpu);
 /* free_vm_stack_cache() of every CPU. Context: process, may sleep. */
 void free_vm_stack_caches(void);
+struct seq_file;
+/*
+ * ps_show - every task, one line each (pid, parent's pid, CPU, state,
+ * voluntary and involuntary switches, name): the idle tasks, then the
+ * task list in creation order. The shell's ps. Context: process.
+ */
+int ps_show(struct seq_file *m, void *v);
+
 /* Runnable tasks of @cpu, queued or running, its idle task not counted. */
 unsigned int nr_running_on(unsigned int cpu);
 

@@ -32,6 +32,7 @@
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
 #include <linux/shell.h>
+#include <linux/seq_file.h>
 #include <linux/sprintf.h>
 #include <linux/highmem.h>
 #include <linux/nmi.h>
@@ -475,26 +476,26 @@ static char task_state_char(const struct task_struct *p)
 	}
 }
 
-static void ps_print_task(const struct task_struct *p)
+static void ps_show_task(struct seq_file *m, const struct task_struct *p)
 {
-	raw_printk("%5d %3u %c %6lu %7lu %s\n", p->pid, READ_ONCE(p->cpu),
-		   task_state_char(p), p->nvcsw, p->nivcsw, p->comm);
+	seq_printf(m, "%5d %5d %3u %c %6lu %7lu %s\n", p->pid, p->real_parent->pid,
+		   READ_ONCE(p->cpu), task_state_char(p), p->nvcsw, p->nivcsw, p->comm);
 }
 
 /* The idle tasks (pid 0), then every other task in creation order. */
-static int cmd_ps(int argc, char **argv)
+int ps_show(struct seq_file *m, void *v)
 {
 	struct task_struct *p;
 	unsigned long flags;
 	unsigned int cpu;
 
-	raw_printk("  PID CPU S   VCSW   IVCSW COMMAND\n");
+	seq_puts(m, "  PID  PPID CPU S   VCSW   IVCSW COMMAND\n");
 	for_each_online_cpu(cpu)
-		ps_print_task(idle_task(cpu));
+		ps_show_task(m, idle_task(cpu));
 	read_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
-		ps_print_task(p);
+		ps_show_task(m, p);
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
-SHELL_CMD(ps, "tasks with their state and CPU", cmd_ps);
+SHELL_SEQ_CMD(ps, "tasks with their parent, state and CPU", ps_show);

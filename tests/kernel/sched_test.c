@@ -27,6 +27,8 @@
 #include <linux/sprintf.h>
 #include <linux/vmalloc.h>
 #include <linux/fault-inject.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include "../../mm/internal.h"
@@ -353,22 +355,121 @@ static void mutex_excludes_sleeping_holders(struct ktest *test)
 		kthread_stop(k[i]);
 }
 
+#define PS_HEADER	"  PID  PPID CPU S   VCSW   IVCSW COMMAND\n"
+
 static void ps_lists_tasks_with_state_and_cpu(struct ktest *test)
 {
 	struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "ps-test");
-	char line[16] = "ps";
+	struct seq_file m = {};
+	const char *text;
+	char line[32];
 
 	ktest_require_kthreads(test, &k, 1);
 	start_kthreads(&k, 1, -1);
 	msleep(5);
-	KTEST_EXPECT_EQ(test, shell_exec(line), 0);
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "  PID CPU S"));
-	snprintf(line, sizeof(line), "%5d %3u R", 1, smp_processor_id());
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));	/* init, running ps */
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "    0   0 I "));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "swapper/0"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "ps-test"));
+	text = KTEST_SHOW(test, &m, ps_show, NULL);
+	KTEST_EXPECT_EQ(test, strncmp(text, PS_HEADER, strlen(PS_HEADER)), 0);
+	snprintf(line, sizeof(line), "\n%5d %5d %3u R", 1, 0, smp_processor_id());
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, line));	/* init, running ps */
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\n    0     0   0 I "));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, " swapper/0\n"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\n    2     0 "));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, " kthreadd\n"));
+	snprintf(line, sizeof(line), "\n%5d %5d ", k->pid, 2);
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, line));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, " ps-test\n"));
+	seq_file_free(&m);
 	kthread_stop(k);
+}
+
+/*
+ * kthreadd is pid 2, swapper/0's child as init is; every kthread is
+ * kthreadd's child, whoever asked for it, even a kthread asking.
+ */
+struct grandchild {
+	struct task_struct *task;	/* NULL if memory was short */
+	struct completion made;
+};
+
+static int create_grandchild(void *data)
+{
+	struct grandchild *g = data;
+
+	g->task = kthread_create(return_42_when_stopped, NULL, "grandchild");
+	complete(&g->made);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void kthreadd_is_pid_2_and_the_parent_of_every_kthread(struct ktest *test)
+{
+	static struct grandchild g;
+	struct task_struct *k;
+
+	KTEST_ASSERT_NOT_NULL(test, kthreadd_task);
+	KTEST_EXPECT_EQ(test, kthreadd_task->pid, 2);
+	KTEST_EXPECT_STREQ(test, kthreadd_task->comm, "kthreadd");
+	KTEST_EXPECT_PTR_EQ(test, kthreadd_task->real_parent, &init_task);
+	KTEST_EXPECT_PTR_EQ(test, current->real_parent, &init_task);
+	KTEST_EXPECT_PTR_EQ(test, next_task(current), kthreadd_task);	/* second on the list */
+
+	init_completion(&g.made);
+	k = kthread_create(create_grandchild, &g, "child");
+	ktest_require_kthreads(test, &k, 1);
+	KTEST_EXPECT_PTR_EQ(test, k->real_parent, kthreadd_task);
+	start_kthreads(&k, 1, -1);
+	wait_for_completion(&g.made);
+	kthread_stop(k);
+	ktest_require_kthreads(test, &g.task, 1);
+	KTEST_EXPECT_PTR_EQ(test, g.task->real_parent, kthreadd_task);
+	KTEST_EXPECT_EQ(test, kthread_stop(g.task), -EINTR);
+}
+
+/* Many creators at once: kthreadd serves every request, each exactly once. */
+#define CREATORS	8
+#define CREATIONS	16
+
+static atomic_t created, creators_done;
+
+static int create_and_stop_many(void *unused)
+{
+	unsigned int i;
+
+	for (i = 0; i < CREATIONS; i++) {
+		struct task_struct *k = kthread_create(return_42_when_stopped, NULL, "many");
+
+		if (!k)
+			continue;
+		if (k->real_parent == kthreadd_task)
+			atomic_inc(&created);
+		wake_up_process(k);
+		kthread_stop(k);
+	}
+	atomic_inc(&creators_done);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void kthread_create_serves_many_creators_at_once(struct ktest *test)
+{
+	struct task_struct *k[CREATORS];
+	unsigned int i;
+
+	atomic_set(&created, 0);
+	atomic_set(&creators_done, 0);
+	for (i = 0; i < CREATORS; i++)
+		k[i] = kthread_create(create_and_stop_many, NULL, "creator/%u", i);
+	ktest_require_kthreads(test, k, CREATORS);
+	start_kthreads(k, CREATORS, -1);
+	/* Stopped before it first ran, a creator would never create. */
+	KTEST_EXPECT_TRUE(test, ktest_wait_for(atomic_read(&creators_done) == CREATORS, 10000));
+	for (i = 0; i < CREATORS; i++)
+		kthread_stop(k[i]);
+	/* Memory may run short under fault injection: what was made was kthreadd's. */
+	if (!fault_injection_active())
+		KTEST_EXPECT_EQ(test, atomic_read(&created), CREATORS * CREATIONS);
 }
 
 /* Blocking allocations, a pattern in every page, from a kthread per CPU. */
@@ -553,6 +654,8 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(load_balancing_spreads_busy_tasks),
 	KTEST_CASE(mutex_excludes_sleeping_holders),
 	KTEST_CASE(ps_lists_tasks_with_state_and_cpu),
+	KTEST_CASE(kthreadd_is_pid_2_and_the_parent_of_every_kthread),
+	KTEST_CASE(kthread_create_serves_many_creators_at_once),
 	KTEST_CASE(page_allocator_torture_in_kthreads_on_every_cpu),
 	KTEST_CASE(watchdog_reports_a_stuck_cpu),
 	KTEST_CASE(smp_processor_id_in_migratable_code_is_reported),
