@@ -14,6 +14,7 @@
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/shell.h>
+#include <linux/seq_file.h>
 #include <asm/irq.h>
 #include <asm/apic.h>
 
@@ -63,14 +64,14 @@ static const struct {
 	{ CALL_FUNCTION_SINGLE_VECTOR, "CFS", "Single function call interrupts" },
 };
 
-static int cmd_irqs(int argc, char **argv)
+int show_interrupts(struct seq_file *p, void *unused)
 {
 	unsigned int cpu, i, v;
 
-	raw_printk("    ");
+	seq_puts(p, "    ");
 	for_each_online_cpu(cpu)
-		raw_printk("       CPU%-3u", cpu);
-	raw_printk("\n");
+		seq_printf(p, "       CPU%-3u", cpu);
+	seq_putc(p, '\n');
 	for (v = FIRST_EXTERNAL_VECTOR; v < NR_VECTORS; v++) {
 		unsigned long any = 0;
 
@@ -82,14 +83,14 @@ static int cmd_irqs(int argc, char **argv)
 		if (!any && i == ARRAY_SIZE(system_vectors))
 			continue;
 		if (i < ARRAY_SIZE(system_vectors))
-			raw_printk("%s:", system_vectors[i].tag);
+			seq_printf(p, "%s:", system_vectors[i].tag);
 		else
-			raw_printk("%3u:", v);
+			seq_printf(p, "%3u:", v);
 		for_each_online_cpu(cpu)
-			raw_printk(" %13lu", irq_count(cpu, v));
-		raw_printk("   %s\n", i < ARRAY_SIZE(system_vectors) ? system_vectors[i].name :
+			seq_printf(p, " %13lu", irq_count(cpu, v));
+		seq_printf(p, "   %s\n", i < ARRAY_SIZE(system_vectors) ? system_vectors[i].name :
 			   "vector");
 	}
 	return 0;
 }
-SHELL_CMD(irqs, "interrupts per vector and CPU, as /proc/interrupts", cmd_irqs);
+SHELL_SEQ_CMD(irqs, "interrupts per vector and CPU, as /proc/interrupts", show_interrupts);

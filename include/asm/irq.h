@@ -25,4 +25,12 @@ void do_irq(struct pt_regs *regs);
 /* How many interrupts of @vector @cpu took (the irqs shell command). */
 unsigned long irq_count(unsigned int cpu, unsigned int vector);
 
+struct seq_file;
+/*
+ * show_interrupts - the counts per vector and CPU in /proc/interrupts'
+ * layout: the system vectors always (LOC, SPU, ERR, RES, CAL, CFS with
+ * Linux's names), other vectors once one has fired. The shell's irqs.
+ */
+int show_interrupts(struct seq_file *p, void *v);
+
 #endif /* _ASM_IRQ_H */

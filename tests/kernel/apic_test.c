@@ -6,12 +6,16 @@
  */
 #include <linux/ktest.h>
 #include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/sprintf.h>
 
 #define TEST_VECTOR	0x41
 
@@ -62,6 +66,40 @@ static void self_ipi_reaches_its_handler_once(struct ktest *test)
 	set_vector_handler(TEST_VECTOR, NULL);
 }
 
+/*
+ * /proc/interrupts' layout: a CPU column per online CPU, then a line per
+ * system vector ("LOC:" and the others, always shown) and per external
+ * vector that ever fired ("%3u:" and "vector"), one count per CPU.
+ */
+static void show_interrupts_has_a_column_per_cpu_and_a_line_per_vector(struct ktest *test)
+{
+	unsigned long flags;
+	unsigned int before = test_vector_hits, cpu;
+	struct seq_file m = {};
+	const char *text;
+	char want[64];
+
+	set_vector_handler(TEST_VECTOR, test_vector_handler);
+	local_irq_save(flags);
+	apic_send_IPI(0, APIC_DEST_SELF | APIC_DM_FIXED | TEST_VECTOR);
+	KTEST_EXPECT_TRUE(test, wait_for_hit(before, 100));
+	local_irq_restore(flags);
+	set_vector_handler(TEST_VECTOR, NULL);
+
+	text = KTEST_SHOW(test, &m, show_interrupts, NULL);
+	KTEST_EXPECT_EQ(test, strncmp(text, "           CPU0  ", 17), 0);
+	for_each_online_cpu(cpu) {
+		snprintf(want, sizeof(want), "CPU%-3u", cpu);
+		KTEST_EXPECT_NOT_NULL(test, strstr(text, want));
+	}
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\nLOC: "));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "   Local timer interrupts\n"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\nRES: "));
+	snprintf(want, sizeof(want), "\n%3u: ", TEST_VECTOR);
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, want));
+	seq_file_free(&m);
+}
+
 static void apic_timer_fires_once(struct ktest *test)
 {
 	unsigned long flags;
@@ -95,6 +133,7 @@ static struct ktest_case apic_cases[] = {
 	KTEST_CASE(self_ipi_reaches_its_handler_once),
 	KTEST_CASE(apic_timer_fires_once),
 	KTEST_CASE(unhandled_vector_is_reported),
+	KTEST_CASE(show_interrupts_has_a_column_per_cpu_and_a_line_per_vector),
 	{}
 };
 
