@@ -63,8 +63,21 @@ void apic_send_IPI(u32 apicid, u32 icr)
 	local_irq_restore(flags);
 }
 
+/*
+ * A new mode or vector takes effect at the next expiry, whatever was
+ * counting: changing LVTT while the old count runs lets that count expire
+ * under the new vector, and the new count then fires a second time (seen
+ * under TCG when the host stalls QEMU between the two writes). Stopping
+ * the timer first (an initial count of 0, SDM Vol. 3A 11.5.4) closes it.
+ */
+static void lapic_timer_stop(void)
+{
+	apic_write(APIC_TMICT, 0);
+}
+
 void lapic_timer_periodic(unsigned int hz)
 {
+	lapic_timer_stop();
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, lapic_timer_ticks_per_ms * 1000 / hz);
@@ -72,6 +85,7 @@ void lapic_timer_periodic(unsigned int hz)
 
 void lapic_timer_oneshot(u32 ticks, u8 vector)
 {
+	lapic_timer_stop();
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, vector);
 	apic_write(APIC_TMICT, ticks);
