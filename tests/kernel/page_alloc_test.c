@@ -601,13 +601,34 @@ static void every_other_page_free_leaves_only_order_zero(struct ktest *test)
 	KTEST_EXPECT_EQ(test, after[order], before[order] + 2);
 }
 
+/* Pages on @zone's free lists of @migratetype (not counting pcp lists). */
+static unsigned long zone_free_of_type(struct zone *zone, int migratetype)
+{
+	unsigned long flags, nr = 0;
+	struct list_head *pos;
+	unsigned int o;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (o = 0; o < MAX_ORDER; o++)
+		list_for_each(pos, &zone->free_area[o].free_list[migratetype])
+			nr += 1UL << o;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return nr;
+}
+
 /*
  * Grouping by mobility: free unmovable pageblocks stay whole while movable
  * pages churn, because movable requests take movable pageblocks first.
+ * That holds while the zone has movable pages to give: once its movable
+ * lists run dry, stealing a free unmovable block is what Linux does too
+ * (ALLOC_NOFRAGMENT only sends a NORMAL allocation down to DMA32 first).
+ * So the churn stays within half of the zone's free movable pages, the
+ * rest covering this CPU's pcp refills (at -m 32M with 4 CPUs the zone
+ * has a few hundred).
  */
 static void movable_churn_keeps_unmovable_high_orders(struct ktest *test)
 {
-	enum { NR_BLOCKS = 4, NR_CHURN = 4096 };
+	enum { NR_BLOCKS = 4, NR_CHURN = 4096, MIN_CHURN = 64 };
 	struct page *blocks[NR_BLOCKS], **churn;
 	unsigned int b, i, round, nr_churn;
 
@@ -618,7 +639,13 @@ static void movable_churn_keeps_unmovable_high_orders(struct ktest *test)
 		__free_pages(blocks[b], pageblock_order);
 	}
 	churn = pa_array(test, 3);
-	nr_churn = min((unsigned long)NR_CHURN, nr_free_pages() / 16);
+	drain_all_pages(NULL);
+	nr_churn = min((unsigned long)NR_CHURN,
+		       zone_free_of_type(page_zone(blocks[0]), MIGRATE_MOVABLE) / 2);
+	if (nr_churn < MIN_CHURN) {
+		free_pages((unsigned long)churn, 3);
+		KTEST_SKIP(test, "%u free movable pages in the zone", 2 * nr_churn);
+	}
 	for (round = 0; round < 4; round++) {
 		for (i = 0; i < nr_churn; i++)
 			churn[i] = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 0);
