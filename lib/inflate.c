@@ -37,6 +37,12 @@
  * ROOTBITS leave (long_first, long_index). Codes are canonical (RFC 1951
  * 3.2.2): symbols sorted by (length, value) get consecutive code values.
  *
+ * Decoding has a fast path, inflate_fast(): while the input buffer holds
+ * a whole symbol pair's bytes and the window has room for the longest
+ * match, it works on local copies of the bit buffer and positions with no
+ * bounds checks per bit; inflate_codes() takes one symbol at a time, with
+ * every check, near the edges, then hands back to it.
+ *
  * Errors: the first failure stores its message in msg and every function
  * returns -1 up to gunzip(), which reports it once through error().
  * Lengths and distances are checked before any copy, so malformed input
@@ -59,6 +65,8 @@
 #define MAX_DYN_LITLEN	286	/* what a dynamic block may declare */
 #define MAX_DYN_DIST	30
 #define END_OF_BLOCK	256
+#define MAX_MATCH	258	/* the longest length */
+#define FAST_IN_MIN	8	/* input bytes inflate_fast() may read in one refill */
 
 /* gzip header flags (RFC 1952 2.3.1) */
 #define FHCRC		0x02
@@ -70,6 +78,7 @@
 /* table[] entries: the symbol in the low bits, the code length above. */
 #define ENTRY_SYM_MASK	0x1ff
 #define ENTRY_LEN_SHIFT	9
+#define ROOTMASK	((1U << ROOTBITS) - 1)
 
 struct huffman {
 	u16 table[1 << ROOTBITS];	/* by the next ROOTBITS bits; length 0: see decode_slow() */
@@ -268,6 +277,26 @@ static inline int put_byte(struct inflate_state *s, u8 b)
 	return 0;
 }
 
+/*
+ * Copy @len bytes forward from @from to @to, @dist bytes after it. With
+ * @dist < @len the copy reads bytes it has just written (a repeated
+ * pattern), so it moves 8 bytes at a time only when @dist >= 8.
+ */
+static inline void copy_forward(u8 *to, const u8 *from, unsigned int len, unsigned int dist)
+{
+	if (dist >= 8) {
+		/* Each 8 bytes read lie wholly before the 8 written. */
+		for (; len >= 8; len -= 8, to += 8, from += 8) {
+			u64 v;
+
+			__builtin_memcpy(&v, from, 8);
+			__builtin_memcpy(to, &v, 8);
+		}
+	}
+	while (len--)
+		*to++ = *from++;
+}
+
 /* Copy @len bytes from @dist back, which has been checked to be output already. */
 static int copy_match(struct inflate_state *s, unsigned int dist, unsigned int len)
 {
@@ -278,13 +307,8 @@ static int copy_match(struct inflate_state *s, unsigned int dist, unsigned int l
 
 		s->wpos += n;
 		len -= n;
-		if (dist >= n) {
-			memcpy(dst, src, n);
-		} else {
-			/* Overlapping: each byte may be one this copy just wrote. */
-			while (n--)
-				*dst++ = *src++;
-		}
+		/* From the ring's end (src at or after dst), no byte read is one just written. */
+		copy_forward(dst, src, n, src < dst ? dist : MAX_MATCH);
 		if (s->wpos == s->wsize && flush_window(s))
 			return -1;
 	}
@@ -354,33 +378,45 @@ static int huffman_build(struct huffman *h, const u8 *lengths, unsigned int n, b
 }
 
 /*
- * The bits in bitbuf begin a code longer than ROOTBITS, no code, or the
- * input ends inside a code: walk the canonical code from length
- * ROOTBITS + 1 (code < first + count[len] finds the symbol; the invariant
- * code >= first holds because no shorter code matched).
+ * A code longer than ROOTBITS, or none, at the start of @bits, of which
+ * @avail are input: walk the canonical code from length ROOTBITS + 1
+ * (code < first + count[n] finds the symbol; code >= first holds because
+ * no shorter code matched). Return: the symbol, its length in *@len; -1
+ * for bits that are no code, -2 when the input ends inside the code.
  */
+static int huffman_decode_long(const struct huffman *h, u64 bits, unsigned int avail,
+			       unsigned int *len)
+{
+	unsigned int code = reverse_bits(bits, ROOTBITS), first = h->long_first;
+	unsigned int index = h->long_index, n;
+
+	for (n = ROOTBITS + 1; n <= MAXBITS; n++) {
+		if (n > avail)
+			return -2;
+		code = code << 1 | ((bits >> (n - 1)) & 1);
+		if (code < first + h->count[n]) {
+			*len = n;
+			return h->symbol[index + code - first];
+		}
+		index += h->count[n];
+		first = (first + h->count[n]) << 1;
+	}
+	return -1;
+}
+
+/* decode() when one lookup is not enough, or the input ran short. */
 static noinline int decode_slow(struct inflate_state *s, const struct huffman *h)
 {
-	unsigned int entry = h->table[s->bitbuf & ((1U << ROOTBITS) - 1)];
-	unsigned int len = entry >> ENTRY_LEN_SHIFT, first, index, code;
+	unsigned int len = h->table[s->bitbuf & ROOTMASK] >> ENTRY_LEN_SHIFT;
+	int sym;
 
 	if (len)	/* a short code, but not all its bits have arrived */
 		return fail(s, "unexpected end of input");
-	code = reverse_bits(s->bitbuf, ROOTBITS);
-	first = h->long_first;
-	index = h->long_index;
-	for (len = ROOTBITS + 1; len <= MAXBITS; len++) {
-		if (len > s->bitcnt)
-			return fail(s, "unexpected end of input");
-		code = code << 1 | ((s->bitbuf >> (len - 1)) & 1);
-		if (code < first + h->count[len]) {
-			take_bits(s, len);
-			return h->symbol[index + code - first];
-		}
-		index += h->count[len];
-		first = (first + h->count[len]) << 1;
-	}
-	return fail(s, h->bad_code);
+	sym = huffman_decode_long(h, s->bitbuf, s->bitcnt, &len);
+	if (sym < 0)
+		return fail(s, sym == -2 ? "unexpected end of input" : h->bad_code);
+	take_bits(s, len);
+	return sym;
 }
 
 /* The next symbol of @h, or -1. */
@@ -390,7 +426,7 @@ static inline int decode(struct inflate_state *s, const struct huffman *h)
 
 	if (s->bitcnt < MAXBITS)
 		more_bits(s);
-	entry = h->table[s->bitbuf & ((1U << ROOTBITS) - 1)];
+	entry = h->table[s->bitbuf & ROOTMASK];
 	len = entry >> ENTRY_LEN_SHIFT;
 	if (likely(len && len <= s->bitcnt)) {
 		take_bits(s, len);
@@ -401,13 +437,113 @@ static inline int decode(struct inflate_state *s, const struct huffman *h)
 
 /* ---- blocks --------------------------------------------------------------- */
 
-/* The compressed data of a fixed or dynamic block, up to end-of-block. */
+/*
+ * The fast path of inflate_codes(). While at least FAST_IN_MIN input bytes
+ * remain in the buffer and the window has room for the longest match, one
+ * refill gives the bits of a whole literal or length/distance pair (at most
+ * 15 + 5 + 15 + 13 bits), no fill() or flush() can be due, and the state
+ * stays in registers. Long literal/length codes (rare) are left to the
+ * slow path; long distance codes are decoded here, their bits being there.
+ * Return: 1 at end-of-block, 0 when stopped short, -1 on an error.
+ */
+static int inflate_fast(struct inflate_state *s)
+{
+	const u8 *in = s->in + s->in_pos, *in_stop;
+	u8 *win = s->win;
+	unsigned long wpos = s->wpos, wstop;
+	u64 bitbuf = s->bitbuf;
+	unsigned int bitcnt = s->bitcnt, entry, n, sym, len, dist;
+	int ret = 0;
+
+	if (s->in_len - s->in_pos <= FAST_IN_MIN || s->wsize - s->wpos <= MAX_MATCH)
+		return 0;
+	in_stop = s->in + s->in_len - FAST_IN_MIN;
+	wstop = s->wsize - MAX_MATCH;
+	do {
+		while (bitcnt <= 56) {
+			bitbuf |= (u64)*in++ << bitcnt;
+			bitcnt += 8;
+		}
+		entry = s->lencode.table[bitbuf & ROOTMASK];
+		n = entry >> ENTRY_LEN_SHIFT;
+		if (unlikely(!n))
+			break;
+		bitbuf >>= n;
+		bitcnt -= n;
+		sym = entry & ENTRY_SYM_MASK;
+		if (likely(sym < END_OF_BLOCK)) {
+			win[wpos++] = sym;
+			continue;
+		}
+		if (sym == END_OF_BLOCK) {
+			ret = 1;
+			break;
+		}
+		sym -= END_OF_BLOCK + 1;
+		if (unlikely(sym >= ARRAY_SIZE(len_base))) {
+			ret = fail(s, "invalid literal/length code");
+			break;
+		}
+		len = len_base[sym] + (bitbuf & ((1U << len_extra[sym]) - 1));
+		bitbuf >>= len_extra[sym];
+		bitcnt -= len_extra[sym];
+
+		entry = s->distcode.table[bitbuf & ROOTMASK];
+		n = entry >> ENTRY_LEN_SHIFT;
+		sym = entry & ENTRY_SYM_MASK;
+		if (unlikely(!n)) {
+			int lsym = huffman_decode_long(&s->distcode, bitbuf, bitcnt, &n);
+
+			if (lsym < 0) {
+				ret = fail(s, s->distcode.bad_code);
+				break;
+			}
+			sym = lsym;
+		}
+		bitbuf >>= n;
+		bitcnt -= n;
+		if (unlikely(sym >= ARRAY_SIZE(dist_base))) {
+			ret = fail(s, "invalid distance code");
+			break;
+		}
+		dist = dist_base[sym] + (bitbuf & ((1U << dist_extra[sym]) - 1));
+		bitbuf >>= dist_extra[sym];
+		bitcnt -= dist_extra[sym];
+		if (unlikely(dist > s->flushed + wpos)) {
+			ret = fail(s, "invalid distance too far back");
+			break;
+		}
+		if (likely(dist <= wpos)) {
+			copy_forward(win + wpos, win + wpos - dist, len, dist);
+			wpos += len;
+		} else {
+			/* Behind the ring's start: its end holds the bytes (flush() mode). */
+			s->wpos = wpos;
+			copy_match(s, dist, len);	/* cannot reach wsize: no flush */
+			wpos = s->wpos;
+		}
+	} while (in < in_stop && wpos < wstop);
+	s->in_pos = in - s->in;
+	s->wpos = wpos;
+	s->bitbuf = bitbuf;
+	s->bitcnt = bitcnt;
+	return ret;
+}
+
+/*
+ * The compressed data of a fixed or dynamic block, up to end-of-block:
+ * inflate_fast() while it can, one symbol at a time near the edges of the
+ * input or the window.
+ */
 static int inflate_codes(struct inflate_state *s)
 {
-	int sym;
+	int sym, ret;
 	unsigned int len, dist;
 
 	for (;;) {
+		ret = inflate_fast(s);
+		if (ret)
+			return ret < 0 ? ret : 0;
 		sym = decode(s, &s->lencode);
 		if (sym < 0)
 			return -1;
