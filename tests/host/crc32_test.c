@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host tests of lib/crc32.c: gzip's check value, every table entry against
- * the polynomial computed bit by bit, and that data fed in pieces gives the
- * CRC of the whole.
+ * Host tests of lib/crc32.c: gzip's check value, the CRC of every byte and
+ * of every length and alignment against the polynomial computed bit by
+ * bit (so every entry of the four tables is used and checked), and that
+ * data fed in pieces gives the CRC of the whole.
  */
 #include <linux/crc32.h>
 #include "htest.h"
 
-/* The CRC of one byte with a zero register, from the definition. */
-static u32 crc_of_byte_bitwise(u8 b)
+/* crc32_le() from the definition: one bit at a time. */
+static u32 crc32_bitwise(u32 crc, const u8 *p, size_t len)
 {
-	u32 c = b;
 	int k;
 
-	for (k = 0; k < 8; k++)
-		c = c & 1 ? (c >> 1) ^ 0xedb88320 : c >> 1;
-	return c;
+	while (len--) {
+		crc ^= *p++;
+		for (k = 0; k < 8; k++)
+			crc = crc & 1 ? (crc >> 1) ^ 0xedb88320 : crc >> 1;
+	}
+	return crc;
 }
 
 HTEST(crc32_gives_the_standard_check_value)
@@ -26,15 +29,35 @@ HTEST(crc32_gives_the_standard_check_value)
 	HT_EXPECT_EQ(crc32_le(0x12345678, NULL, 0), 0x12345678U);
 }
 
-HTEST(crc32_table_matches_the_polynomial_for_every_byte)
+/*
+ * One byte uses table 0 at that byte; four copies of it, from a zero
+ * register, use all four tables at it: every entry is checked.
+ */
+HTEST(crc32_tables_match_the_polynomial_for_every_byte)
 {
 	unsigned int n;
 
 	for (n = 0; n < 256; n++) {
-		u8 b = n;
+		u8 b[4] = { n, n, n, n };
 
-		HT_EXPECT_EQ(crc32_le(0, &b, 1), crc_of_byte_bitwise(b));
+		HT_EXPECT_EQ(crc32_le(0, b, 1), crc32_bitwise(0, b, 1));
+		HT_EXPECT_EQ(crc32_le(0, b, 4), crc32_bitwise(0, b, 4));
 	}
+}
+
+/* Four bytes at a time, then the tail: every length and start. */
+HTEST(crc32_matches_the_bitwise_definition_at_every_length_and_alignment)
+{
+	static u8 data[4096 + 8];
+	unsigned int i, off, len;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (i * 2654435761U) >> 13;
+	for (off = 0; off < 8; off++)
+		for (len = 0; len <= 64; len++)
+			HT_EXPECT_EQ(crc32_le(~0U, data + off, len),
+				     crc32_bitwise(~0U, data + off, len));
+	HT_EXPECT_EQ(crc32_le(0x1234, data + 3, 4096), crc32_bitwise(0x1234, data + 3, 4096));
 }
 
 HTEST(crc32_of_pieces_equals_crc32_of_the_whole)
