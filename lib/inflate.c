@@ -103,9 +103,10 @@ struct inflate_state {
 	unsigned long wpos, wsize;	/* wsize: ULONG_MAX for outbuf (no wrap) */
 	unsigned long flushed;		/* bytes handed to flush() */
 	long (*flush)(void *, unsigned long);
-	u32 crc;			/* of the output before win[0], uninverted */
+	u32 crc;			/* uninverted, of what flush_window() passed on */
 	const char *msg;		/* the first error */
 	struct huffman lencode, distcode;
+	bool fixed_tables;		/* lencode and distcode hold the fixed codes */
 	u8 buf[];			/* the ring, then fill()'s buffer */
 };
 
@@ -609,11 +610,14 @@ static int inflate_stored(struct inflate_state *s)
 	return 0;
 }
 
-/* RFC 1951 3.2.6 */
+/* RFC 1951 3.2.6; the tables stay until a dynamic block replaces them. */
 static int inflate_fixed(struct inflate_state *s)
 {
 	u8 lengths[NUM_LITLEN];
 
+	if (s->fixed_tables)
+		return inflate_codes(s);
+	s->fixed_tables = true;
 	memset(lengths, 8, 144);
 	memset(lengths + 144, 9, 256 - 144);
 	memset(lengths + 256, 7, 280 - 256);
@@ -687,6 +691,7 @@ static int inflate_dynamic(struct inflate_state *s)
 		lengths[order[i]] = take_bits(s, 3);
 	}
 	/* The code-length code borrows lencode until the real one is built. */
+	s->fixed_tables = false;
 	if (huffman_build(&s->lencode, lengths, ARRAY_SIZE(order), false))
 		return fail(s, "invalid code lengths set");
 	if (read_code_lengths(s, lengths, nlen + ndist))

@@ -389,17 +389,17 @@ static const char *bitw_gunzip(struct bitw *w)
 }
 
 /*
- * The start of a dynamic block whose code-length code gives symbol 1 a
- * 1-bit code (0), and symbols 0 and 18 2-bit codes (10, 11); then
- * @nlen - 257 and @ndist - 1.
+ * The start of a dynamic block (the last with @last) whose code-length
+ * code gives symbol 1 a 1-bit code (0), and symbols 0 and 18 2-bit codes
+ * (10, 11); then @nlen - 257 and @ndist - 1.
  */
-static void bitw_dynamic(struct bitw *w, unsigned int nlen, unsigned int ndist)
+static void bitw_dynamic(struct bitw *w, bool last, unsigned int nlen, unsigned int ndist)
 {
 	/* Code-length code lengths in RFC order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1 */
 	static const u8 clen[18] = { 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
 	unsigned int i;
 
-	bitw_put(w, 1, 1);		/* BFINAL */
+	bitw_put(w, last, 1);		/* BFINAL */
 	bitw_put(w, 2, 2);		/* dynamic */
 	bitw_put(w, nlen - 257, 5);
 	bitw_put(w, ndist - 1, 5);
@@ -556,19 +556,19 @@ HTEST(gunzip_reports_bad_dynamic_code_lengths)
 
 	/* A run of zeros beyond the 258 lengths. */
 	bitw_init(&w);
-	bitw_dynamic(&w, 257, 1);
+	bitw_dynamic(&w, true, 257, 1);
 	bitw_zeros(&w, 138);
 	bitw_zeros(&w, 138);
 	HT_EXPECT_STREQ(bitw_gunzip(&w), "invalid bit length repeat");
 
 	bitw_init(&w);
-	bitw_dynamic(&w, 257, 1);
+	bitw_dynamic(&w, true, 257, 1);
 	bitw_zeros(&w, 258);
 	HT_EXPECT_STREQ(bitw_gunzip(&w), "missing end-of-block code");
 
 	/* Three 1-bit literal/length codes. */
 	bitw_init(&w);
-	bitw_dynamic(&w, 257, 1);
+	bitw_dynamic(&w, true, 257, 1);
 	bitw_one(&w);
 	bitw_one(&w);
 	bitw_one(&w);
@@ -579,7 +579,7 @@ HTEST(gunzip_reports_bad_dynamic_code_lengths)
 
 	/* Three 1-bit distance codes. */
 	bitw_init(&w);
-	bitw_dynamic(&w, 257, 3);
+	bitw_dynamic(&w, true, 257, 3);
 	bitw_one(&w);
 	bitw_zeros(&w, 255);
 	bitw_one(&w);
@@ -589,33 +589,74 @@ HTEST(gunzip_reports_bad_dynamic_code_lengths)
 	HT_EXPECT_STREQ(bitw_gunzip(&w), "invalid distance code lengths");
 }
 
+/*
+ * End-of-block as the only literal/length code (1 bit: 0), with no
+ * distance code or a single 1-bit one: RFC 1951 allows both, zlib writes
+ * them for empty input. Then a 1 bit is no code.
+ */
+static void bitw_only_end_of_block(struct bitw *w, u32 dist_len_code)
+{
+	bitw_init(w);
+	bitw_dynamic(w, true, 257, 1);
+	bitw_zeros(w, 256);
+	bitw_one(w);			/* end-of-block: length 1 */
+	bitw_code(w, dist_len_code, dist_len_code ? 2 : 1);
+}
+
 HTEST(gunzip_accepts_a_single_one_bit_code_and_rejects_its_unused_half)
 {
 	struct bitw w;
 
-	/*
-	 * End-of-block the only literal/length code (1 bit: 0), no distance
-	 * code: RFC 1951 allows it and zlib writes it for empty input.
-	 */
-	bitw_init(&w);
-	bitw_dynamic(&w, 257, 1);
-	bitw_zeros(&w, 256);
-	bitw_one(&w);
-	bitw_zeros(&w, 0);
-	bitw_code(&w, 0, 2);		/* the distance code: length 0 */
+	bitw_only_end_of_block(&w, 2);	/* distance code length 0 */
 	bitw_put(&w, 0, 1);		/* end-of-block */
-	w.nbits = ALIGN(w.nbits, 8);
-	bitw_put(&w, 0, 32);		/* CRC32 of nothing */
+	HT_EXPECT_STREQ(bitw_gunzip(&w), "(success)");	/* the zero trailer fits */
+
+	bitw_only_end_of_block(&w, 0);	/* distance code length 1 */
+	bitw_put(&w, 0, 1);
 	HT_EXPECT_STREQ(bitw_gunzip(&w), "(success)");
 
-	/* The bit 1 is no code: found past the one-lookup table, in decode_slow(). */
-	bitw_init(&w);
-	bitw_dynamic(&w, 257, 1);
-	bitw_zeros(&w, 256);
-	bitw_one(&w);
-	bitw_code(&w, 2, 2);
+	/* Found past the one-lookup table, in huffman_decode_long(). */
+	bitw_only_end_of_block(&w, 2);
 	bitw_put(&w, 0xffff, 16);
 	HT_EXPECT_STREQ(bitw_gunzip(&w), "invalid literal/length code");
+}
+
+/* A fixed block with the literals of @str, then end-of-block. */
+static void bitw_fixed(struct bitw *w, bool last, const char *str)
+{
+	bitw_put(w, last, 1);
+	bitw_put(w, 1, 2);
+	for (; *str; str++)
+		bitw_code(w, 0x30 + *str, 8);	/* literals 0..143: 8 bits from 0x30 */
+	bitw_code(w, 0, 7);			/* end-of-block */
+}
+
+/*
+ * The fixed tables are built once and kept for the next fixed block, but
+ * not past a dynamic block, which overwrites them: "a", "b", a dynamic
+ * block with nothing but end-of-block, then "c".
+ */
+HTEST(gunzip_rebuilds_the_fixed_code_after_a_dynamic_block)
+{
+	struct bitw w;
+	u32 crc = crc32(~0U, "abc", 3) ^ ~0U;
+
+	bitw_init(&w);
+	bitw_fixed(&w, false, "a");
+	bitw_fixed(&w, false, "b");
+	bitw_dynamic(&w, false, 257, 1);
+	bitw_zeros(&w, 256);
+	bitw_one(&w);			/* end-of-block, the only code */
+	bitw_code(&w, 2, 2);		/* no distance code */
+	bitw_put(&w, 0, 1);		/* end-of-block */
+	bitw_fixed(&w, true, "c");
+	w.nbits = ALIGN(w.nbits, 8);
+	bitw_put(&w, crc, 32);
+	bitw_put(&w, 3, 32);
+	HT_ASSERT_TRUE(w.nbits / 8 <= sizeof(w.buf));
+	HT_EXPECT_EQ(run_gunzip(w.buf, w.nbits / 8, TO_BUFFER, 0, 3, NULL), 0);
+	HT_EXPECT_STREQ(last_error, "");
+	HT_EXPECT_TRUE(!memcmp(sink, "abc", 3));
 }
 
 /* ---- failing callbacks and allocations ------------------------------------ */

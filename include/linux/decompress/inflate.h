@@ -21,19 +21,22 @@
  *         @outbuf is then unused
  * @outbuf: with @flush NULL, the output, large enough for all of it
  * @posp: NULL, or where to store the bytes of input the member took, from
- *        its first header byte to the end of its trailer. Read with @fill,
- *        it counts every byte @fill supplied up to there (what @fill read
- *        beyond the member is lost to the caller, as in Linux).
- * @error: gets a message before -1 is returned: "not a gzip file",
- *         "unsupported gzip compression method", "reserved gzip flags
- *         set", "gzip header CRC mismatch", "invalid block type",
- *         "invalid stored block lengths", "invalid code lengths set",
- *         "invalid literal/length code lengths", "invalid distance code
- *         lengths", "missing end-of-block code", "invalid literal/length
- *         code", "invalid distance code", "invalid distance too far back",
- *         "CRC32 mismatch", "length mismatch", "unexpected end of input",
- *         "read error" (@fill failed), "write error" (@flush took less),
- *         "out of memory"
+ *        its first header byte to the end of its trailer (on an error: up
+ *        to where decoding stopped). With @fill it counts from the first
+ *        byte @fill supplied; what @fill read beyond the member is lost to
+ *        the caller, as in Linux.
+ * @error: gets a message before -1 is returned. The header: "not a gzip
+ *         file", "unsupported gzip compression method", "reserved gzip
+ *         flags set", "gzip header CRC mismatch". The blocks: "invalid
+ *         block type", "invalid stored block lengths", "too many length or
+ *         distance symbols", "invalid code lengths set", "invalid bit
+ *         length repeat", "missing end-of-block code", "invalid
+ *         literal/length code lengths", "invalid distance code lengths",
+ *         "invalid literal/length code", "invalid distance code", "invalid
+ *         distance too far back". The trailer: "CRC32 mismatch", "length
+ *         mismatch". And "unexpected end of input", "read error" (@fill
+ *         failed), "write error" (@flush took less), "out of memory", "no
+ *         output buffer" (neither @flush nor @outbuf: a bug, with a WARN)
  *
  * Decodes stored, fixed and dynamic Huffman blocks with a 32 KiB window,
  * checks the header (FTEXT, FHCRC, FEXTRA, FNAME and FCOMMENT are
