@@ -10,10 +10,10 @@
  * is copied into a heap block of its exact size (and outputs are sized
  * exactly), so a read or write one byte beyond is an ASan report.
  *
- * Malformed input: every bit of the small fixtures flipped in turn must
- * give an error or the right output, every truncation an error; blocks
- * assembled bit by bit (bitw_*) reach each DEFLATE error. A leak on any
- * path fails the run through LeakSanitizer.
+ * Malformed input: every bit, and every whole byte, of the small fixtures
+ * flipped in turn must give an error or the right output, every
+ * truncation an error; blocks assembled bit by bit (bitw_*) reach each
+ * DEFLATE error. A leak on any path fails the run through LeakSanitizer.
  */
 #include <linux/decompress/generic.h>
 #include <linux/decompress/inflate.h>
@@ -288,7 +288,7 @@ HTEST(decompress_method_knows_gzip_and_names_the_others)
  */
 #define MAX_EXPANSION(len)	(1032 * (len) + 64)
 
-HTEST(gunzip_with_any_bit_flipped_fails_or_gives_the_original)
+HTEST(gunzip_with_any_bit_or_byte_flipped_fails_or_gives_the_original)
 {
 	unsigned int i, bit, errors = 0, runs = 0;
 	size_t at;
@@ -298,13 +298,15 @@ HTEST(gunzip_with_any_bit_flipped_fails_or_gives_the_original)
 		u8 *gz = heap_copy(f->gz, gz_len(f));
 
 		for (at = 0; at < gz_len(f); at++) {
-			for (bit = 0; bit < 8; bit++) {
+			/* Each bit alone, then the whole byte (bit 8). */
+			for (bit = 0; bit <= 8; bit++) {
 				enum mode mode = bit & 1 ? TO_FLUSH : TO_BUFFER;
+				u8 mask = bit < 8 ? 1 << bit : 0xff;
 				int ret;
 
-				gz[at] ^= 1 << bit;
+				gz[at] ^= mask;
 				ret = run_gunzip(gz, gz_len(f), mode, 0, MAX_EXPANSION(gz_len(f)), NULL);
-				gz[at] ^= 1 << bit;
+				gz[at] ^= mask;
 				runs++;
 				if (ret) {
 					errors++;
