@@ -140,6 +140,8 @@ HOST_SRCS := $(wildcard lib/*.c) $(wildcard $(HOST_KERNEL_SRCS))
 HOST_TESTS := $(wildcard tests/host/*_test.c) tests/host/kernel_shim.c tests/host/fake_phys.c \
 	      tests/host/memblock_helpers.c
 HOST_OBJS := $(patsubst %,$(B)/host/%.o,$(HOST_SRCS) $(HOST_TESTS))
+# tests/host/inflate_test.c's data: originals and what the host's gzip makes of them.
+HOST_FIXTURES := $(B)/host/inflate_fixtures.o
 HCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer -fno-builtin -fno-common -D__HOST_TEST__ \
@@ -157,7 +159,15 @@ $(B)/host/harness.o: tests/host/harness.c
 	$(Q)$(HOSTCC) -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 		-fno-sanitize-recover=all -c $< -o $@
 
-$(B)/host/host_tests: $(HOST_OBJS) $(B)/host/harness.o
+$(B)/host/inflate_fixtures.S: tests/host/inflate_fixtures.py | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(PYTHON) $< $(B)/host/inflate-fixtures > $@.tmp && mv $@.tmp $@
+
+$(HOST_FIXTURES): $(B)/host/inflate_fixtures.S
+	$(Q)$(HOSTCC) -c $< -o $@
+
+$(B)/host/host_tests: $(HOST_OBJS) $(HOST_FIXTURES) $(B)/host/harness.o
 	@$(if $(Q),echo "  HOSTLD  $@")
 	$(Q)$(HOSTCC) -fsanitize=address,undefined -o $@ $^
 

@@ -19,6 +19,7 @@ extern enum system_states system_state;
 #define max(a, b)	({ __typeof__(a) _a = (a); __typeof__(b) _b = (b); _a > _b ? _a : _b; })
 #define min_t(t, a, b)	min((t)(a), (t)(b))
 #define max_t(t, a, b)	max((t)(a), (t)(b))
+#define min3(a, b, c)	min(min(a, b), c)
 #define clamp(v, lo, hi) min(max(v, lo), hi)
 #define swap(a, b) \
 	do { __typeof__(a) _t = (a); (a) = (b); (b) = _t; } while (0)

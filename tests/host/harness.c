@@ -2,7 +2,8 @@
 /*
  * The host test runner: the one file of the host build that uses libc. It
  * runs every HTEST in link order and prints KTAP version 1. A failed
- * HT_ASSERT longjmps back here. See htest.h.
+ * HT_ASSERT longjmps back here. It also owns the heap behind the shimmed
+ * kvmalloc() (htest_malloc(), with failures on request). See htest.h.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@ struct htest_case {
 extern const struct htest_case __start_htest_cases[], __stop_htest_cases[];
 
 static jmp_buf abort_env;
+static unsigned int allocs_to_fail;
 static bool failed;
 static char log_buf[1 << 16];
 static size_t log_len;
@@ -62,6 +64,25 @@ void htest_log_write(const char *s, bool echo)
 	}
 }
 
+void *htest_malloc(size_t size)
+{
+	if (allocs_to_fail) {
+		allocs_to_fail--;
+		return NULL;
+	}
+	return malloc(size);
+}
+
+void htest_free(const void *p)
+{
+	free((void *)p);
+}
+
+void htest_fail_allocs(unsigned int n)
+{
+	allocs_to_fail = n;
+}
+
 bool htest_log_contains(const char *needle)
 {
 	return strstr(log_buf, needle) != NULL;
@@ -93,6 +114,7 @@ int main(int argc, char **argv)
 		if (filter && !strstr(t->name, filter))
 			continue;
 		failed = false;
+		allocs_to_fail = 0;
 		htest_log_clear();
 		if (!setjmp(abort_env))
 			t->fn();

@@ -45,6 +45,15 @@ const char *htest_log(void);
 /* Log @s; with @echo also print it as "# log:" diagnostics. */
 void htest_log_write(const char *s, bool echo);
 
+/*
+ * The heap behind the kernel-side allocators on the host (kvmalloc(),
+ * kvfree(): kernel_shim.c). htest_fail_allocs(n) makes the next n
+ * allocations return NULL; each case starts with none failing.
+ */
+void *htest_malloc(size_t size);
+void htest_free(const void *p);
+void htest_fail_allocs(unsigned int n);
+
 #define _HT_BIN(a, op, b, fatal) do {						\
 	__typeof__(a) __a = (a);						\
 	__typeof__(b) __b = (b);						\

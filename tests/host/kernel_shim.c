@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the kernel's pure code calls that, on the host, has no kernel to go
- * to: printk into the harness log, WARN and BUG as test failures, and the
- * symbol lookup %pS uses. Compiled as kernel-side code.
+ * to: printk into the harness log, WARN and BUG as test failures, the
+ * symbol lookup %pS uses, and kvmalloc()/kvfree() on the harness's heap
+ * (which tests can make fail: htest_fail_allocs()). Compiled as
+ * kernel-side code.
  */
 #include <linux/printk.h>
 #include <linux/bug.h>
 #include <linux/kallsyms.h>
 #include <linux/sprintf.h>
+#include <linux/slab.h>
 #include "htest.h"
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -70,4 +73,18 @@ int sprint_symbol(char *buf, size_t size, unsigned long addr, bool with_offset)
 {
 	(void)with_offset;
 	return scnprintf(buf, size, "0x%lx", addr);
+}
+
+void *kvmalloc_node(size_t size, gfp_t flags, int node)
+{
+	void *p = htest_malloc(size);
+
+	if (p && (flags & __GFP_ZERO))
+		memset(p, 0, size);
+	return p;
+}
+
+void kvfree(const void *addr)
+{
+	htest_free(addr);
 }
