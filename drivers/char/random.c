@@ -491,17 +491,7 @@ void add_device_randomness(const void *buf, size_t len)
 	spin_unlock_irqrestore(&input_pool.lock, flags);
 }
 
-/*
- * A CPU's interrupt timings, mixed with a SipHash permutation (Linux's
- * fast_mix()) until they go to the pool.
- */
-struct fast_pool {
-	unsigned long pool[4];
-	unsigned long last;		/* jiffies of the last flush */
-	unsigned int count;		/* interrupts since */
-};
-
-static DEFINE_PER_CPU(struct fast_pool, irq_randomness);
+DEFINE_PER_CPU(struct fast_pool, irq_randomness);
 
 /* One SipHash round on the four words. */
 static void sipround(unsigned long s[4])

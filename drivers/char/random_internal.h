@@ -29,6 +29,18 @@ struct crng {
 };
 DECLARE_PER_CPU(struct crng, crngs);
 
+/*
+ * A CPU's interrupt timings, mixed with a SipHash permutation (Linux's
+ * fast_mix()) until they go to the pool: touched only by its CPU, in
+ * interrupts (or with them off).
+ */
+struct fast_pool {
+	unsigned long pool[4];
+	unsigned long last;		/* jiffies of the last flush */
+	unsigned int count;		/* interrupts since */
+};
+DECLARE_PER_CPU(struct fast_pool, irq_randomness);
+
 /* random.trust_cpu=: credit RDSEED/RDRAND output (default on). */
 extern bool trust_cpu;
 

@@ -7,8 +7,9 @@
  * calls; bounded draws stay in bounds and reach every value; a monobit
  * count over 1 MiB is balanced; each draw replaces its CPU's key with the
  * first half of a ChaCha20 block under the old one (fast key erasure);
- * every CPU rekeys after a reseed; draws work from IPIs and timers; the
- * reader's copy-out stops at a short copy. Every assertion is about
+ * every CPU rekeys after a reseed; draws work from IPIs and timers;
+ * interrupt timings reach the pool; the reader's copy-out stops at a short
+ * copy. Every assertion is about
  * values, never about time; the statistical bounds are many standard
  * deviations wide.
  */
@@ -297,6 +298,34 @@ static void draws_work_in_interrupt_context(struct ktest *test)
 	ktest_info(test, "%u CPUs drew from an IPI", ipis);
 }
 
+/*
+ * With interrupts off nothing else feeds this CPU's fast pool: each call
+ * changes it, and at the latest the 1024th empties it into the input pool.
+ */
+static void interrupt_timings_reach_the_pool_every_1024_interrupts(struct ktest *test)
+{
+	struct fast_pool *fp, before;
+	unsigned int i, unchanged = 0, flushed_at = 0;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	fp = this_cpu_ptr(&irq_randomness);
+	add_interrupt_randomness(0);	/* a flush due by time happens here */
+	for (i = 1; i <= 1024 && !flushed_at; i++) {
+		before = *fp;
+		add_interrupt_randomness(i);
+		unchanged += !memcmp(before.pool, fp->pool, sizeof(fp->pool));
+		if (fp->count == 0)
+			flushed_at = i;
+		else if (fp->count != before.count + 1)
+			break;
+	}
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(test, unchanged, 0U);
+	KTEST_EXPECT_GT(test, flushed_at, 0U);
+	KTEST_EXPECT_LE(test, flushed_at, 1024U);
+}
+
 struct sink {
 	u8 *buf;
 	size_t room;
@@ -348,6 +377,7 @@ static struct ktest_case random_cases[] = {
 	KTEST_CASE(each_draw_replaces_the_key_with_its_first_half_block),
 	KTEST_CASE(every_cpu_rekeys_after_a_reseed),
 	KTEST_CASE(draws_work_in_interrupt_context),
+	KTEST_CASE(interrupt_timings_reach_the_pool_every_1024_interrupts),
 	KTEST_CASE(get_random_bytes_user_stops_at_a_short_copy),
 	{}
 };
