@@ -26,11 +26,12 @@
 /*
  * random_get_entropy - the cheapest counter that changes quickly: the TSC,
  * whose low bits at an interrupt are what add_interrupt_randomness()
- * harvests.
+ * harvests. Not serialised: when exactly the read executes is part of
+ * what it measures.
  */
 static inline unsigned long random_get_entropy(void)
 {
-	return rdtsc_ordered();
+	return rdtsc();
 }
 
 /**
