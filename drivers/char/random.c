@@ -5,13 +5,12 @@
  *
  * DOC: overview
  *
- *   inputs                       input_pool                 output
- *   ------                       ----------                 ------
- *   RDSEED/RDRAND (boot, reseed) ─┐
- *   command line, boot info      ─┼─> BLAKE2s state ──extract──> base_crng.key
- *   interrupts (per-CPU fast pool)┘   init_bits                     │ generation++
- *   jitter timer (waiting)                                          v
- *                                              per-CPU crngs[cpu].key ──> ChaCha20
+ *   inputs                          input_pool            CRNGs
+ *   RDSEED/RDRAND (boot, reseed) --+
+ *   command line, boot info -------+--> BLAKE2s state --> base_crng.key, generation
+ *   interrupts (per-CPU fast pool)-+    init_bits             |  each CPU rekeys
+ *   timer jitter (while waiting) --+                          v  once a generation
+ *                                                  crngs[cpu].key --> ChaCha20 output
  *
  * Entropy pool. input_pool.hash is a running BLAKE2s: mixing is
  * blake2s_update(). Extracting finalises it into a seed, rekeys the pool
@@ -240,7 +239,10 @@ static bool crng_has_old_seed(void)
 	return time_after(jiffies, READ_ONCE(base_crng.birth) + interval);
 }
 
-/* Before the CRNG is ready: base_crng itself, under its lock. */
+/*
+ * Before the CRNG is ready draws use base_crng itself, under its lock.
+ * Return: true if it turned out ready after all (nothing was drawn).
+ */
 static bool crng_make_state_unready(u32 chacha_state[CHACHA_STATE_WORDS], u8 *random_data,
 				    size_t random_data_len)
 {
