@@ -11,6 +11,8 @@
  *   setup_arch       boot information, early params, e820 memory map,
  *                    memblock, the kernel page tables, sections, zones
  *   per-CPU areas    sized by the CPUs ACPI found
+ *   random           the entropy pool seeded (RDSEED/RDRAND, command line);
+ *                    the per-CPU CRNGs must not exist before their areas
  *   mm_core_init     boot memory to the page allocator, slab
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
@@ -36,6 +38,7 @@
 #include <linux/mm.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
@@ -111,6 +114,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	pr_notice("mmkernel: a Linux-style memory manager, x86-64\n");
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
+	random_init_early(boot_command_line);
 	mm_core_init();
 	lapic_ioremap();
 	sched_init();

@@ -253,6 +253,9 @@ SMP_MATRIX = [
     ('4', '512M', 'watchdog_thresh=1'),
     # kmap_local_page, kmap_atomic and kmap map for real (tests/kernel/highmem_test.c).
     ('4', '512M', 'kmap_local.force_map=1'),
+    # RDSEED/RDRAND not credited: the CRNG gets ready from the cycle counter alone
+    # (tests/kernel/random_test.c waits for it).
+    ('4', '512M', 'random.trust_cpu=off'),
 ]
 
 # Boots that must crash cleanly: (label, command line, what the report says).

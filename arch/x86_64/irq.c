@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/shell.h>
 #include <linux/seq_file.h>
+#include <linux/random.h>
 #include <asm/irq.h>
 #include <asm/apic.h>
 
@@ -38,6 +39,7 @@ void do_irq(struct pt_regs *regs)
 
 	irq_enter();
 	this_cpu_inc(irq_stat[vector]);
+	add_interrupt_randomness(vector);
 	if (handler)
 		handler(regs);
 	else

@@ -15,6 +15,7 @@
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/multiboot2.h>
+#include <linux/random.h>
 #include <linux/shell.h>
 #include <asm/boot.h>
 #include <asm/e820.h>
@@ -147,6 +148,8 @@ static void parse_mbi(u32 mbi_phys)
 		      info->total_size, mbi_phys);
 	boot_info.mbi_start = mbi_phys;
 	boot_info.mbi_size = info->total_size;
+	/* The memory map, ACPI pointers, loader and command line: differ per machine. */
+	add_device_randomness(info, info->total_size);
 	end = (const u8 *)info + info->total_size;
 	for (p = (const u8 *)(info + 1); p + sizeof(struct mb2_tag) <= end;) {
 		const struct mb2_tag *t = (const void *)p;

@@ -75,6 +75,15 @@ static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 			     : "a"(leaf), "c"(0));
 }
 
+/* The time stamp counter, as the CPU happens to execute the read. */
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
 /* Serialising read of the time stamp counter: earlier loads retire first. */
 static inline u64 rdtsc_ordered(void)
 {

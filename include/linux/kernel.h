@@ -21,6 +21,7 @@ extern enum system_states system_state;
 #define max_t(t, a, b)	max((t)(a), (t)(b))
 #define min3(a, b, c)	min(min(a, b), c)
 #define clamp(v, lo, hi) min(max(v, lo), hi)
+#define clamp_t(t, v, lo, hi)	clamp((t)(v), (t)(lo), (t)(hi))
 #define swap(a, b) \
 	do { __typeof__(a) _t = (a); (a) = (b); (b) = _t; } while (0)
 

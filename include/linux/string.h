@@ -26,4 +26,20 @@ char *skip_spaces(const char *s);
 char *strim(char *s);
 bool glob_match(const char *pattern, const char *str);
 
+/**
+ * memzero_explicit - zero @count bytes at @s, even if the compiler sees no
+ * later reader
+ * @s: the memory, typically a key or other secret about to go out of scope
+ * @count: its size in bytes
+ *
+ * A plain memset() before a buffer dies may be removed as a dead store; the
+ * empty asm that takes @s as an input and clobbers memory keeps it. Context:
+ * any.
+ */
+static inline void memzero_explicit(void *s, size_t count)
+{
+	memset(s, 0, count);
+	__asm__ __volatile__("" : : "r"(s) : "memory");
+}
+
 #endif /* _LINUX_STRING_H */
