@@ -42,6 +42,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <linux/fault-inject.h>
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
@@ -93,13 +94,23 @@ static struct task_struct *start_thread(int (*fn)(void *), const char *name)
 
 static void __noreturn rest_init(void)
 {
-	struct task_struct *init = start_thread(kernel_init, "init");
+	struct fault_injection_state paused;
+	struct task_struct *init;
 
+	/* fail_page_alloc= and failslab= are for what runs, not for the two tasks it runs in. */
+	fault_injection_pause(&paused);
+	init = start_thread(kernel_init, "init");
 	BUG_ON(init->pid != 1);
 	kthreadd_task = start_thread(kthreadd, "kthreadd");
 	BUG_ON(kthreadd_task->pid != 2);
+	fault_injection_resume(&paused);
+	/*
+	 * Both on the boot CPU: init as Linux's init starts (the tests count
+	 * on CPU 0); kthreadd so that a new kthread's stack comes from the
+	 * cache on the CPU where init's kthreads die (kernel/fork.c).
+	 */
+	kthread_bind(kthreadd_task, smp_processor_id());
 	wake_up_process(kthreadd_task);
-	/* On the boot CPU, as Linux's init starts; the tests count on CPU 0. */
 	kthread_bind(init, smp_processor_id());
 	wake_up_process(init);
 	cpu_startup_entry(smp_processor_id(), init_stack);

@@ -291,10 +291,12 @@ void wake_up_new_task(struct task_struct *p)
 	struct rq *rq;
 
 	p->started = true;
+	/* Interrupts off first: the choice starts from this CPU, which must stay it. */
+	local_irq_save(flags);
 	cpu = (p->flags & PF_NO_SETAFFINITY) ? p->cpu : select_task_cpu();
 	p->cpu = cpu;
 	rq = cpu_rq(cpu);
-	raw_spin_lock_irqsave(&rq->lock, flags);
+	raw_spin_lock(&rq->lock);
 	WRITE_ONCE(p->__state, TASK_RUNNING);
 	enqueue_task(rq, p);
 	if (rq->curr == rq->idle)
