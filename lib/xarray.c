@@ -790,6 +790,9 @@ static void *__xa_store_order(struct xarray *xa, unsigned long index, unsigned i
 
 void *__xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp)
 {
+	/* Linux: in an ID array, storing NULL keeps the ID taken; erase frees it. */
+	if (!entry && (xa->xa_flags & XA_FLAGS_TRACK_FREE))
+		entry = XA_ZERO_ENTRY;
 	return __xa_store_order(xa, index, 0, entry, gfp);
 }
 
@@ -1022,4 +1025,93 @@ unsigned int xa_extract(struct xarray *xa, void **dst, unsigned long start,
 	}
 	xa_unlock(xa);
 	return i;
+}
+
+/* ---- ID allocation -------------------------------------------------------- */
+
+/*
+ * Move @xas to the first index from its own up to @max where nothing is
+ * stored (not even a reservation); -EBUSY in @xas if there is none. A full
+ * leaf is stepped over whole.
+ */
+static void xas_find_free(struct xa_state *xas, unsigned long max)
+{
+	for (;;) {
+		xas->xa_node = XAS_RESTART;
+		if (xas->xa_index > max)
+			break;
+		if (!xas_load(xas))
+			return;
+		if (xas->xa_node && !xas->xa_node->shift && xas->xa_node->count == XA_CHUNK_SIZE)
+			xas->xa_offset = XA_CHUNK_MASK;
+		if (!xas_next_index(xas))
+			break;
+	}
+	xas_set_err(xas, -EBUSY);
+}
+
+int __xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp)
+{
+	XA_STATE(xas, xa, 0);
+	unsigned long min = limit.min;
+
+	if (WARN_ON_ONCE(xa_is_advanced(entry)) ||
+	    WARN_ON_ONCE(!(xa->xa_flags & XA_FLAGS_TRACK_FREE)))
+		return -EINVAL;
+	if (!entry)
+		entry = XA_ZERO_ENTRY;
+	if (!min && (xa->xa_flags & XA_FLAGS_ZERO_BUSY))
+		min = 1;
+	do {
+		xas.xa_index = min;
+		xas_find_free(&xas, limit.max);
+		if (!xas_error(&xas))
+			xas_store(&xas, entry);
+	} while (__xas_nomem(&xas, gfp));
+	if (!xas_error(&xas))
+		*id = xas.xa_index;
+	return xas_error(&xas);
+}
+
+int xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp)
+{
+	int err;
+
+	xa_lock(xa);
+	err = __xa_alloc(xa, id, entry, limit, gfp);
+	xa_unlock(xa);
+	return err;
+}
+
+int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		      u32 *next, gfp_t gfp)
+{
+	struct xa_limit upper = XA_LIMIT(max(limit.min, *next), limit.max);
+	int ret = __xa_alloc(xa, id, entry, upper, gfp);
+
+	if (ret == -EBUSY && upper.min > limit.min) {
+		ret = __xa_alloc(xa, id, entry, limit, gfp);
+		if (!ret)
+			ret = 1;
+	} else if (!ret && (xa->xa_flags & XA_FLAGS_ALLOC_WRAPPED)) {
+		ret = 1;
+	}
+	if (ret < 0)
+		return ret;
+	xa->xa_flags &= ~XA_FLAGS_ALLOC_WRAPPED;
+	*next = *id + 1;
+	if (!*next)
+		xa->xa_flags |= XA_FLAGS_ALLOC_WRAPPED;
+	return ret;
+}
+
+int xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		    u32 *next, gfp_t gfp)
+{
+	int ret;
+
+	xa_lock(xa);
+	ret = __xa_alloc_cyclic(xa, id, entry, limit, next, gfp);
+	xa_unlock(xa);
+	return ret;
 }

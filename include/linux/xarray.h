@@ -155,9 +155,21 @@ typedef unsigned int xa_mark_t;
 #define XA_MARK_MAX		XA_MARK_2
 #define XA_MAX_MARKS		3
 
-/* xa_flags: the lock's kind, and the root's marks (a mark is set in the
- * root when some entry of the array carries it). */
+/*
+ * xa_flags: the lock's kind; whether the array allocates IDs (xa_alloc():
+ * then storing NULL reserves rather than erases, as in Linux, and with
+ * ALLOC1 index 0 is never handed out); and the root's marks (a mark is set
+ * in the root when some entry of the array carries it). Linux spends
+ * XA_MARK_0 on tracking free indices of ID arrays; here xa_alloc() walks
+ * the tree for a hole instead, skipping full leaves, and all three marks
+ * stay the caller's.
+ */
 #define XA_FLAGS_LOCK_IRQ	((gfp_t)1U)
+#define XA_FLAGS_TRACK_FREE	((gfp_t)4U)
+#define XA_FLAGS_ZERO_BUSY	((gfp_t)8U)
+#define XA_FLAGS_ALLOC_WRAPPED	((gfp_t)16U)
+#define XA_FLAGS_ALLOC		XA_FLAGS_TRACK_FREE
+#define XA_FLAGS_ALLOC1		(XA_FLAGS_TRACK_FREE | XA_FLAGS_ZERO_BUSY)
 #define XA_FLAGS_MARK_SHIFT	24
 #define XA_FLAGS_MARK(mark)	((gfp_t)(1U << (XA_FLAGS_MARK_SHIFT + (mark))))
 
@@ -182,6 +194,8 @@ struct xarray {
 
 #define DEFINE_XARRAY_FLAGS(name, flags)	struct xarray name = XARRAY_INIT(name, flags)
 #define DEFINE_XARRAY(name)			DEFINE_XARRAY_FLAGS(name, 0)
+#define DEFINE_XARRAY_ALLOC(name)		DEFINE_XARRAY_FLAGS(name, XA_FLAGS_ALLOC)
+#define DEFINE_XARRAY_ALLOC1(name)		DEFINE_XARRAY_FLAGS(name, XA_FLAGS_ALLOC1)
 
 /**
  * xa_init_flags() - initialise an empty array
@@ -421,6 +435,46 @@ unsigned int xa_extract(struct xarray *xa, void **dst, unsigned long start,
 	     entry;							\
 	     entry = xa_find_after(xa, &index, ULONG_MAX, filter))
 
+/* The IDs xa_alloc() may hand out: [min, max]. */
+struct xa_limit {
+	u32 max;
+	u32 min;
+};
+
+#define XA_LIMIT(_min, _max)	(struct xa_limit) { .min = _min, .max = _max }
+#define xa_limit_32b		XA_LIMIT(0, 0xffffffffU)
+#define xa_limit_31b		XA_LIMIT(0, 0x7fffffffU)
+#define xa_limit_16b		XA_LIMIT(0, 0xffffU)
+
+/**
+ * xa_alloc() - store @entry at the lowest free index of @limit
+ * @xa: an array initialised with XA_FLAGS_ALLOC or XA_FLAGS_ALLOC1
+ * @id: out: the index chosen (only written on success)
+ * @entry: the entry (NULL reserves the index: it reads as NULL but is taken)
+ * @limit: the range to choose from
+ * @gfp: for the nodes the store may need
+ * Return: 0, -EBUSY when every index of @limit is taken, -ENOMEM, or -EINVAL
+ * (an internal @entry, or an array not made for IDs).
+ * Context: takes xa_lock; drops it to allocate if @gfp may sleep.
+ */
+int xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp);
+
+/**
+ * xa_alloc_cyclic() - xa_alloc() from *@next onwards, wrapping round to @limit's start
+ * @xa: an array initialised with XA_FLAGS_ALLOC or XA_FLAGS_ALLOC1
+ * @id: out: the index chosen
+ * @entry: the entry (NULL reserves)
+ * @limit: the range to choose from
+ * @next: in: where to start looking; out: the index after @id
+ * @gfp: for the nodes the store may need
+ * Return: 0, or 1 when the search wrapped round to find @id (also the first
+ * success after *@next itself wrapped past the top of unsigned int);
+ * -EBUSY, -ENOMEM or -EINVAL as xa_alloc().
+ * Context: takes xa_lock; drops it to allocate if @gfp may sleep.
+ */
+int xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		    u32 *next, gfp_t gfp);
+
 /* ---- the same with xa_lock held by the caller ---------------------------- */
 
 void *__xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
@@ -430,6 +484,9 @@ void *__xa_cmpxchg(struct xarray *xa, unsigned long index, void *old, void *entr
 int __xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
 void __xa_set_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
 void __xa_clear_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
+int __xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp);
+int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		      u32 *next, gfp_t gfp);
 
 /* For arrays also used from interrupt handlers (XA_FLAGS_LOCK_IRQ). */
 static inline void *xa_store_irq(struct xarray *xa, unsigned long index, void *entry,

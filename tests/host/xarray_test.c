@@ -781,6 +781,99 @@ HTEST(xas_set_order_erases_a_whole_range_of_small_entries)
 	HT_EXPECT_DRAINED();
 }
 
+/* ---- ID allocation ---------------------------------------------------------------- */
+
+HTEST(xa_alloc_hands_out_the_lowest_free_id)
+{
+	DEFINE_XARRAY_ALLOC(xa);
+	u32 id, i;
+
+	xa_test_begin();
+	for (i = 0; i < 200; i++) {
+		HT_ASSERT_EQ(xa_alloc(&xa, &id, ptr(i + 1), xa_limit_32b, GFP_KERNEL), 0);
+		HT_EXPECT_EQ(id, i);
+	}
+	HT_EXPECT_TRUE(xa_erase(&xa, 70) == ptr(71));
+	HT_EXPECT_TRUE(xa_erase(&xa, 150) == ptr(151));
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(1000), xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 70U);
+	/* NULL reserves: the ID is taken but reads as NULL. */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, NULL, xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 150U);
+	HT_EXPECT_TRUE(xa_load(&xa, 150) == NULL);
+	/* So does storing NULL in an ID array; erasing frees. */
+	xa_store(&xa, 5, NULL, GFP_KERNEL);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2000), XA_LIMIT(0, 250), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 200U);
+	xa_erase(&xa, 5);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2001), XA_LIMIT(0, 250), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 5U);
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_alloc_honours_its_limit_and_the_array_kind)
+{
+	DEFINE_XARRAY_ALLOC1(xa1);
+	DEFINE_XARRAY_ALLOC(xa);
+	DEFINE_XARRAY(plain);
+	u32 id = 77;
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_alloc(&xa1, &id, ptr(1), xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);				/* ALLOC1: never 0 */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(1), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0xfffffffeU);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0xffffffffU);
+	id = 77;
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL),
+		     -EBUSY);
+	HT_EXPECT_EQ(id, 77U);				/* untouched on failure */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), XA_LIMIT(9, 3), GFP_KERNEL), -EBUSY);
+	HT_EXPECT_EQ(xa_alloc(&plain, &id, ptr(3), xa_limit_32b, GFP_KERNEL), -EINVAL);
+	htest_slab_fail(100, true);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), xa_limit_32b, GFP_KERNEL), -ENOMEM);
+	htest_slab_fail(0, false);
+	xa_destroy(&xa1);
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_alloc_cyclic_goes_on_from_next_and_wraps)
+{
+	DEFINE_XARRAY_ALLOC(xa);
+	u32 id, next = 0;
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(2), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);
+	xa_erase(&xa, 0);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(3), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 2U);				/* not the freed 0: onwards */
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(4), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 3U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(5), XA_LIMIT(0, 3), &next, GFP_KERNEL), 1);
+	HT_EXPECT_EQ(id, 0U);				/* wrapped round */
+	HT_EXPECT_EQ(next, 1U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(6), XA_LIMIT(0, 3), &next, GFP_KERNEL),
+		     -EBUSY);
+	xa_destroy(&xa);
+	next = 0xffffffff;
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(7), xa_limit_32b, &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(next, 0U);				/* past the top of u32 */
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(8), xa_limit_32b, &next, GFP_KERNEL), 1);
+	HT_EXPECT_EQ(id, 0U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(9), xa_limit_32b, &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- the randomised model ---------------------------------------------------------- */
 
 /* The reference: aligned ranges [start, start + 2^order), sorted, disjoint. */

@@ -142,6 +142,27 @@ static void xa_lock_irq_array_stores_and_erases(struct ktest *test)
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
+static void xa_alloc_hands_out_ids_lowest_first(struct ktest *test)
+{
+	DEFINE_XARRAY_ALLOC1(xa);
+	u32 id, i, next = 0;
+
+	for (i = 1; i <= 1000; i++) {
+		KTEST_ASSERT_EQ(test, xa_alloc(&xa, &id, ptr(i), xa_limit_31b, TEST_GFP), 0);
+		KTEST_EXPECT_EQ(test, id, i);
+	}
+	KTEST_EXPECT_PTR_EQ(test, xa_erase(&xa, 500), ptr(500));
+	KTEST_EXPECT_EQ(test, xa_alloc(&xa, &id, ptr(1), xa_limit_31b, TEST_GFP), 0);
+	KTEST_EXPECT_EQ(test, id, 500u);
+	KTEST_EXPECT_EQ(test, xa_alloc(&xa, &id, ptr(1), XA_LIMIT(1, 1000), TEST_GFP), -EBUSY);
+	next = 999;
+	KTEST_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, ptr(2), xa_limit_31b, &next, TEST_GFP), 0);
+	KTEST_EXPECT_EQ(test, id, 1001u);
+	KTEST_EXPECT_EQ(test, next, 1002u);
+	xa_destroy(&xa);
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
 /* ---- allocation failure ---------------------------------------------------- */
 
 static struct failslab_attr saved_failslab;
@@ -352,6 +373,7 @@ static struct ktest_case xarray_cases[] = {
 	KTEST_CASE(xa_marks_select_entries_for_iteration),
 	KTEST_CASE(xas_order_9_entry_serves_every_index_of_its_range),
 	KTEST_CASE(xa_lock_irq_array_stores_and_erases),
+	KTEST_CASE(xa_alloc_hands_out_ids_lowest_first),
 	KTEST_CASE(xa_store_fails_enomem_under_failslab_and_changes_nothing),
 	KTEST_CASE(xa_callers_survive_injected_allocation_failures),
 	KTEST_CASE(xa_shared_by_every_cpu_keeps_each_ones_entries),
