@@ -109,14 +109,24 @@ static inline unsigned int node_offset(const struct xa_node *node, unsigned long
 	return (index >> node->shift) & XA_CHUNK_MASK;
 }
 
-/* The first index of @node's slot @offset, given any index under @node. */
-static unsigned long node_slot_index(const struct xa_node *node, unsigned long index,
-				     unsigned int offset)
+/* The first index of @node's slot @offset: the offsets on the way up say where it is. */
+static unsigned long node_slot_index(const struct xa_node *node, unsigned int offset)
 {
-	unsigned int bits = node->shift + XA_CHUNK_SHIFT;
-	unsigned long base = bits >= BITS_PER_LONG ? 0 : index & ~((1UL << bits) - 1);
+	unsigned long index = (unsigned long)offset << node->shift;
 
-	return base + ((unsigned long)offset << node->shift);
+	for (; node->parent; node = node->parent)
+		index += (unsigned long)node->offset << node->parent->shift;
+	return index;
+}
+
+/* The slots the entry at @node's @offset takes: 1 + its siblings. */
+static unsigned int node_entry_slots(const struct xa_node *node, unsigned int offset)
+{
+	unsigned int end = offset + 1;
+
+	while (end < XA_CHUNK_SIZE && node->slots[end] == xa_mk_sibling(offset))
+		end++;
+	return end - offset;
 }
 
 static bool node_any_mark(const struct xa_node *node, xa_mark_t mark)
@@ -499,6 +509,8 @@ void *xas_store(struct xa_state *xas, void *entry)
 	unsigned int nr;
 	void *first;
 
+	if (xas_error(xas))
+		return NULL;
 	first = entry ? xas_create(xas) : xas_load(xas);
 	if (xas_invalid(xas))
 		return first;
@@ -612,11 +624,11 @@ void xas_clear_mark(const struct xa_state *xas, xa_mark_t mark)
 
 /* ---- searching -------------------------------------------------------------- */
 
-/* The index after the entry (or empty slot) @xas points at; false if that wraps. */
+/* Move xa_index past the entry (or empty slot) @xas points at; false if that wraps. */
 static bool xas_next_index(struct xa_state *xas)
 {
 	struct xa_node *node = xas->xa_node;
-	unsigned int end = xas->xa_offset + 1;
+	unsigned int end;
 	unsigned long next;
 
 	if (!node) {
@@ -625,11 +637,10 @@ static bool xas_next_index(struct xa_state *xas)
 		xas->xa_index = 1;
 		return true;
 	}
-	while (end < XA_CHUNK_SIZE && node->slots[end] == xa_mk_sibling(xas->xa_offset))
-		end++;
+	end = xas->xa_offset + node_entry_slots(node, xas->xa_offset);
 	if (end == XA_CHUNK_SIZE && node->shift + XA_CHUNK_SHIFT >= BITS_PER_LONG)
 		return false;
-	next = node_slot_index(node, xas->xa_index, 0) + ((unsigned long)end << node->shift);
+	next = node_slot_index(node, 0) + ((unsigned long)end << node->shift);
 	if (!next)
 		return false;
 	xas->xa_index = next;
@@ -693,13 +704,13 @@ static void *xas_find_from(struct xa_state *xas, unsigned long max, xa_mark_t ma
 			} while (node && offset == XA_CHUNK_SIZE);
 			if (!node)
 				goto none;
-			index = node_slot_index(node, index, offset);
+			index = node_slot_index(node, offset);
 			if (index > max)
 				goto none;
 			continue;
 		}
 		if (next != offset)
-			index = node_slot_index(node, index, next);
+			index = node_slot_index(node, next);
 		offset = next;
 		if (index > max)
 			goto none;
@@ -750,6 +761,54 @@ void xas_pause(struct xa_state *xas)
 		return;
 	}
 	xas->xa_node = XAS_RESTART;
+}
+
+/* Step xa_index by @step (unless not walked yet) and load there. */
+static void *xas_step(struct xa_state *xas, long step)
+{
+	if (xas_error(xas))
+		return NULL;
+	if (xas->xa_node != XAS_RESTART)
+		xas->xa_index += step;
+	return xas_load(xas);
+}
+
+void *xas_next(struct xa_state *xas)
+{
+	return xas_step(xas, 1);
+}
+
+void *xas_prev(struct xa_state *xas)
+{
+	return xas_step(xas, -1);
+}
+
+void *xas_find_conflict(struct xa_state *xas)
+{
+	unsigned long last = xas->xa_index + (((xas->xa_sibs + 1UL) << xas->xa_shift) - 1);
+	XA_STATE(cur, xas->xa, xas->xa_index);
+	void *entry;
+
+	if (xas_error(xas) || xas->xa_node == XAS_BOUNDS)
+		return NULL;
+	if (xas->xa_node != XAS_RESTART) {
+		cur.xa_node = xas->xa_node;
+		cur.xa_offset = xas->xa_offset;
+		if (xas->xa_node)
+			cur.xa_index = node_slot_index(xas->xa_node, xas->xa_offset);
+		if (!xas_next_index(&cur) || cur.xa_index > last)
+			goto none;
+		cur.xa_node = XAS_RESTART;
+	}
+	entry = xas_find_from(&cur, last, XA_PRESENT);
+	if (!entry)
+		goto none;
+	xas->xa_node = cur.xa_node;
+	xas->xa_offset = cur.xa_offset;
+	return entry;
+none:
+	xas->xa_node = XAS_BOUNDS;
+	return NULL;
 }
 
 /* ---- the normal API ------------------------------------------------------- */
@@ -894,21 +953,21 @@ int xa_reserve(struct xarray *xa, unsigned long index, gfp_t gfp)
 	return xa_err(xa_cmpxchg(xa, index, NULL, XA_ZERO_ENTRY, gfp));
 }
 
+int xas_get_order(const struct xa_state *xas)
+{
+	if (!xas_is_node(xas))
+		return 0;
+	return xas->xa_node->shift + ilog2(node_entry_slots(xas->xa_node, xas->xa_offset));
+}
+
 int xa_get_order(struct xarray *xa, unsigned long index)
 {
 	XA_STATE(xas, xa, index);
-	unsigned int end, order = 0;
-	struct xa_node *node;
+	int order = 0;
 
 	xa_lock(xa);
-	if (!xas_load(&xas) || !xas.xa_node)
-		goto out;
-	node = xas.xa_node;
-	for (end = xas.xa_offset + 1; end < XA_CHUNK_SIZE; end++)
-		if (node->slots[end] != xa_mk_sibling(xas.xa_offset))
-			break;
-	order = node->shift + ilog2(end - xas.xa_offset);
-out:
+	if (xas_load(&xas))
+		order = xas_get_order(&xas);
 	xa_unlock(xa);
 	return order;
 }

@@ -732,6 +732,53 @@ static inline void *xas_next_marked(struct xa_state *xas, unsigned long max, xa_
 	     entry = xas_next_marked(xas, max, mark))
 
 /**
+ * xas_next() - the entry at the next index
+ * @xas: the state; if not walked yet, its own index is loaded instead
+ * Return: the entry there (reserved: XA_ZERO_ENTRY), or NULL; @xas points
+ * at it, as after xas_load(). From ULONG_MAX it wraps to 0.
+ * Context: xa_lock held.
+ */
+void *xas_next(struct xa_state *xas);
+
+/* xas_prev() - the same for the previous index. Context: xa_lock held. */
+void *xas_prev(struct xa_state *xas);
+
+/**
+ * xas_retry() - whether an entry found is to be skipped by an iteration
+ * @xas: the state
+ * @entry: what xas_find(), xas_next() ... returned
+ * Return: true for a reserved index (XA_ZERO_ENTRY). Linux also restarts a
+ * walk that met a node being freed under RCU; with the lock held here that
+ * cannot happen.
+ */
+static inline bool xas_retry(struct xa_state *xas, const void *entry)
+{
+	return xa_is_zero(entry);
+}
+
+/**
+ * xas_find_conflict() - the next entry in the range @xas is about to store over
+ * @xas: the state, with its index and order (xas_set_order())
+ * Each call returns the next entry present in [index, index + 2^order), in
+ * index order, an entry covering the start included; xa_index stays, so
+ * xas_store() afterwards stores the range.
+ * Return: the entry (reserved ones too), or NULL at the end.
+ * Context: xa_lock held.
+ */
+void *xas_find_conflict(struct xa_state *xas);
+
+#define xas_for_each_conflict(xas, entry)				\
+	while ((entry = xas_find_conflict(xas)))
+
+/**
+ * xas_get_order() - the order of the entry @xas points at (after xas_load())
+ * @xas: the state
+ * Return: log2 of the indices the entry covers; 0 for none or one.
+ * Context: xa_lock held.
+ */
+int xas_get_order(const struct xa_state *xas);
+
+/**
  * xas_pause() - leave an iteration so that xa_lock can be dropped
  * @xas: the state, at an entry
  * The next xas_find() walks again from the index after that entry.

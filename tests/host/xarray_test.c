@@ -660,6 +660,95 @@ HTEST(xas_find_starts_at_the_index_then_moves_on)
 	HT_EXPECT_DRAINED();
 }
 
+HTEST(xas_next_and_xas_prev_step_one_index)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 63);
+
+	xa_test_begin();
+	xa_store(&xa, 63, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 64, ptr(2), GFP_KERNEL);
+	xa_store(&xa, 0, ptr(3), GFP_KERNEL);
+	xa_store(&xa, ULONG_MAX, ptr(4), GFP_KERNEL);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(1));	/* not walked: its own index */
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(2));
+	HT_EXPECT_EQ(xas.xa_index, 64UL);
+	HT_EXPECT_TRUE(xas_next(&xas) == NULL);
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(2));
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(1));
+	xas_set(&xas, 0);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(3));
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(4));	/* wraps */
+	HT_EXPECT_EQ(xas.xa_index, ULONG_MAX);
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(3));
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_store_does_nothing_in_an_error_state)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 5);
+
+	xa_test_begin();
+	xas_set_err(&xas, -EEXIST);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_store(&xas, ptr(1)) == NULL);
+	HT_EXPECT_TRUE(xas_load(&xas) == NULL);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EEXIST);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
+/* filemap's __filemap_add_folio(): look over the range, then store the folio. */
+HTEST(xas_for_each_conflict_lists_the_entries_of_the_range_then_store)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 512, 9);
+	unsigned long found[8];
+	unsigned int n = 0;
+	void *entry;
+
+	xa_test_begin();
+	xa_store(&xa, 511, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 512, xa_mk_value(2), GFP_KERNEL);
+	xa_store_order(&xa, 576, 6, xa_mk_value(3), GFP_KERNEL);
+	xa_store(&xa, 1023, xa_mk_value(4), GFP_KERNEL);
+	xa_store(&xa, 1024, ptr(5), GFP_KERNEL);
+	xas_lock(&xas);
+	xas_for_each_conflict(&xas, entry) {
+		HT_ASSERT_TRUE(n < ARRAY_SIZE(found));
+		found[n++] = xa_to_value(entry);
+		HT_EXPECT_EQ(xas.xa_index, 512UL);
+	}
+	HT_EXPECT_EQ(n, 3U);
+	HT_EXPECT_TRUE(found[0] == 2 && found[1] == 3 && found[2] == 4);
+	xas_store(&xas, ptr(6));
+	xas_unlock(&xas);
+	HT_EXPECT_TRUE(xa_load(&xa, 600) == ptr(6));
+	HT_EXPECT_TRUE(xa_load(&xa, 1023) == ptr(6));
+	HT_EXPECT_TRUE(xa_load(&xa, 511) == ptr(1));
+	HT_EXPECT_TRUE(xa_load(&xa, 1024) == ptr(5));
+	HT_EXPECT_EQ(xa_get_order(&xa, 700), 9);
+	HT_EXPECT_TREE(&xa);
+	/* An entry covering the start is a conflict too. */
+	xas_set_order(&xas, 520, 3);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_find_conflict(&xas) == ptr(6));
+	HT_EXPECT_TRUE(xas_find_conflict(&xas) == NULL);
+	HT_EXPECT_EQ(xas_get_order(&xas), 0);
+	xas_set(&xas, 700);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(6));
+	HT_EXPECT_EQ(xas_get_order(&xas), 9);
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- multi-index entries --------------------------------------------------------- */
 
 HTEST(xa_store_order_covers_its_range_and_nothing_else)
