@@ -321,22 +321,29 @@ static unsigned int xas_nodes_needed(const struct xa_state *xas, unsigned int to
 	return nr;
 }
 
-/* Have @nr nodes on xas->xa_alloc, allocating GFP_NOWAIT; else -ENOMEM. */
-static bool xas_prealloc(struct xa_state *xas, unsigned int nr)
+/* Allocate with @gfp until xas->xa_alloc holds @nr nodes; false if one fails. */
+static bool xas_fill_alloc(struct xa_state *xas, unsigned int nr, gfp_t gfp)
 {
 	while (xas->xa_alloc_nr < nr) {
-		struct xa_node *node = xa_node_alloc(GFP_NOWAIT | __GFP_NOWARN);
+		struct xa_node *node = xa_node_alloc(gfp);
 
-		if (!node) {
-			xas->xa_alloc_want = nr;
-			xas_set_err(xas, -ENOMEM);
+		if (!node)
 			return false;
-		}
 		node->parent = xas->xa_alloc;
 		xas->xa_alloc = node;
 		xas->xa_alloc_nr++;
 	}
 	return true;
+}
+
+/* Have @nr nodes on xas->xa_alloc, allocating GFP_NOWAIT; else -ENOMEM. */
+static bool xas_prealloc(struct xa_state *xas, unsigned int nr)
+{
+	if (xas_fill_alloc(xas, nr, GFP_NOWAIT | __GFP_NOWARN))
+		return true;
+	xas->xa_alloc_want = nr;
+	xas_set_err(xas, -ENOMEM);
+	return false;
 }
 
 /* Take a preallocated node and set it up empty at @parent's slot @offset. */
@@ -550,16 +557,9 @@ static void xas_destroy(struct xa_state *xas)
 /* Top the preallocation up to what the failed store wanted; false if @gfp cannot. */
 static bool xas_alloc_wanted(struct xa_state *xas, gfp_t gfp)
 {
-	while (xas->xa_alloc_nr < xas->xa_alloc_want) {
-		struct xa_node *node = xa_node_alloc(gfp);
-
-		if (!node) {
-			xas_destroy(xas);
-			return false;
-		}
-		node->parent = xas->xa_alloc;
-		xas->xa_alloc = node;
-		xas->xa_alloc_nr++;
+	if (!xas_fill_alloc(xas, xas->xa_alloc_want, gfp)) {
+		xas_destroy(xas);
+		return false;
 	}
 	xas->xa_node = XAS_RESTART;
 	return true;
@@ -595,6 +595,105 @@ bool __xas_nomem(struct xa_state *xas, gfp_t gfp)
 	else
 		xas_lock(xas);
 	return ret;
+}
+
+/* ---- splitting a multi-index entry ---------------------------------------- */
+
+/* Linux's limit: the new order at most one level of nodes below the old. */
+static bool xas_split_order_ok(const struct xa_state *xas, unsigned int order)
+{
+	unsigned int new_order = xas->xa_shift + ilog2(xas->xa_sibs + 1);
+
+	return new_order < order && order < BITS_PER_LONG &&
+	       xas->xa_shift + 2U * XA_CHUNK_SHIFT > order;
+}
+
+/* The nodes xas_split() needs: one per slot of the old entry if a level down. */
+static unsigned int xas_split_nodes(const struct xa_state *xas, unsigned int order)
+{
+	if (xas->xa_shift == order - order % XA_CHUNK_SHIFT)
+		return 0;
+	return 1U << (order % XA_CHUNK_SHIFT);
+}
+
+void xas_split_alloc(struct xa_state *xas, void *entry, unsigned int order, gfp_t gfp)
+{
+	if (xas_error(xas))
+		return;
+	if (WARN_ON_ONCE(!xas_split_order_ok(xas, order))) {
+		xas_set_err(xas, -EINVAL);
+		return;
+	}
+	if (!xas_fill_alloc(xas, xas_split_nodes(xas, order), gfp)) {
+		xas_destroy(xas);
+		xas_set_err(xas, -ENOMEM);
+	}
+}
+
+/*
+ * Fill @node's slots [@offset, @offset + @nr) with @entry every @sibs + 1
+ * slots and siblings between, the entries having the marks in @marks.
+ */
+static void node_fill(struct xa_node *node, unsigned int offset, unsigned int nr,
+		      void *entry, unsigned int sibs, unsigned int marks)
+{
+	unsigned int i;
+	xa_mark_t mark;
+
+	for (i = 0; i < nr; i += sibs + 1) {
+		unsigned int j;
+
+		node->slots[offset + i] = entry;
+		for (j = 1; j <= sibs; j++)
+			node->slots[offset + i + j] = xa_mk_sibling(offset + i);
+		for (mark = 0; mark < XA_MAX_MARKS; mark++)
+			if (marks & (1U << mark))
+				__set_bit(offset + i, node->marks[mark]);
+	}
+}
+
+void xas_split(struct xa_state *xas, void *entry, unsigned int order)
+{
+	XA_STATE(old, xas->xa, 0);
+	unsigned int offset, span, nr, marks = 0, i;
+	struct xa_node *node;
+	xa_mark_t mark;
+
+	if (xas_error(xas))
+		return;
+	if (WARN_ON_ONCE(!xas_split_order_ok(xas, order)))
+		goto inval;
+	xas_set_order(&old, xas->xa_index, order);
+	if (!xas_load(&old) || !xas_is_node(&old) || xas_get_order(&old) != (int)order)
+		goto inval;
+	nr = xas_split_nodes(xas, order);
+	if (!xas_prealloc(xas, nr))
+		return;
+	node = old.xa_node;
+	offset = old.xa_offset;
+	span = 1U << (order % XA_CHUNK_SHIFT);
+	for (mark = 0; mark < XA_MAX_MARKS; mark++)
+		if (test_bit(offset, node->marks[mark]))
+			marks |= 1U << mark;
+	if (!nr) {
+		node_fill(node, offset, span, entry, xas->xa_sibs, marks);
+	} else {
+		for (i = 0; i < span; i++) {
+			struct xa_node *child = xas_take_node(xas, node->shift - XA_CHUNK_SHIFT,
+							      node, offset + i);
+
+			node_fill(child, 0, XA_CHUNK_SIZE, entry, xas->xa_sibs, marks);
+			child->count = XA_CHUNK_SIZE;
+			node->slots[offset + i] = xa_mk_node(child);
+			for (mark = 0; mark < XA_MAX_MARKS; mark++)
+				if (marks & (1U << mark))
+					__set_bit(offset + i, node->marks[mark]);
+		}
+	}
+	xas->xa_node = XAS_RESTART;
+	return;
+inval:
+	xas_set_err(xas, -EINVAL);
 }
 
 /* ---- marks through the xa_state ------------------------------------------- */

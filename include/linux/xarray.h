@@ -779,6 +779,31 @@ void *xas_find_conflict(struct xa_state *xas);
 int xas_get_order(const struct xa_state *xas);
 
 /**
+ * xas_split_alloc() - allocate what xas_split() will need
+ * @xas: the state, set to the index and the new, smaller order
+ * @entry: the entry the split will store (unused: all entries are alike here)
+ * @order: the order of the entry to split, at most one level of nodes
+ *	(6 orders) above the new one, as in Linux
+ * @gfp: the caller's allocation flags
+ * The nodes wait in @xas for xas_split(); -ENOMEM (nothing kept) or -EINVAL
+ * in @xas on failure.
+ * Context: xa_lock NOT held if @gfp may sleep.
+ */
+void xas_split_alloc(struct xa_state *xas, void *entry, unsigned int order, gfp_t gfp);
+
+/**
+ * xas_split() - split the multi-index entry of @order at xas's index
+ * @xas: the state, set to the index and the new order
+ * @entry: stored at every index of the old range, in entries of the new order
+ * @order: the order of the entry there now
+ * Each new entry has the old one's marks. Without the nodes of
+ * xas_split_alloc() it tries GFP_NOWAIT; on failure -ENOMEM is in @xas and
+ * nothing changed (-EINVAL: no entry of @order there).
+ * Context: xa_lock held.
+ */
+void xas_split(struct xa_state *xas, void *entry, unsigned int order);
+
+/**
  * xas_pause() - leave an iteration so that xa_lock can be dropped
  * @xas: the state, at an entry
  * The next xas_find() walks again from the index after that entry.

@@ -870,6 +870,87 @@ HTEST(xas_set_order_erases_a_whole_range_of_small_entries)
 	HT_EXPECT_DRAINED();
 }
 
+/* Split an order-@from entry at @start into order-@to entries, then check them. */
+static void split_and_check(unsigned long start, unsigned int from, unsigned int to,
+			    bool prealloc)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, start, to);
+	unsigned long index, size = 1UL << from;
+	void *entry;
+	int n = 0;
+
+	xa_store(&xa, start - 1, ptr(1), GFP_KERNEL);
+	xa_store_order(&xa, start, from, ptr(2), GFP_KERNEL);
+	xa_set_mark(&xa, start, XA_MARK_1);
+	if (prealloc)
+		xas_split_alloc(&xas, ptr(3), from, GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), from);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), 0);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));	/* frees what is left over */
+	HT_EXPECT_TREE(&xa);
+	xa_for_each_range(&xa, index, entry, start, start + size - 1) {
+		HT_EXPECT_EQ(index, start + ((unsigned long)n << to));
+		HT_EXPECT_TRUE(entry == ptr(3));
+		HT_EXPECT_EQ(xa_get_order(&xa, index), (int)to);
+		HT_EXPECT_TRUE(xa_get_mark(&xa, index + (1UL << to) - 1, XA_MARK_1));
+		n++;
+	}
+	HT_EXPECT_EQ(n, 1 << (from - to));
+	HT_EXPECT_TRUE(xa_load(&xa, start - 1) == ptr(1));
+	HT_EXPECT_TRUE(xa_load(&xa, start + size) == NULL);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_split_makes_smaller_entries_with_the_same_marks)
+{
+	xa_test_begin();
+	split_and_check(512, 9, 0, true);	/* a PMD folio into pages: 8 leaves */
+	split_and_check(512, 9, 0, false);	/* nodes GFP_NOWAIT under the lock */
+	split_and_check(512, 9, 6, true);	/* in place, one level */
+	split_and_check(64, 4, 2, true);	/* in place, in a leaf */
+	split_and_check(4096, 12, 7, true);	/* one node, 32 order-7 entries */
+	split_and_check(1UL << 20, 11, 5, false);
+}
+
+HTEST(xas_split_refuses_bad_orders_and_fails_cleanly_without_memory)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 4096, 0);
+
+	xa_test_begin();
+	xa_store_order(&xa, 4096, 12, ptr(2), GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 12);		/* two levels of nodes: Linux refuses too */
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EINVAL);
+	xas_set_order(&xas, 4096, 6);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 9);		/* no order-9 entry there */
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EINVAL);
+	xas_set_order(&xas, 4096, 6);
+	htest_slab_fail(1, false);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 12);
+	xas_unlock(&xas);
+	htest_slab_fail(0, false);
+	HT_EXPECT_EQ(xas_error(&xas), -ENOMEM);
+	HT_EXPECT_EQ(xa_get_order(&xa, 5000), 12);
+	HT_EXPECT_TRUE(xa_load(&xa, 5000) == ptr(2));
+	HT_EXPECT_TREE(&xa);
+	htest_slab_fail(1, true);
+	xas_set_order(&xas, 4096, 6);
+	xas_split_alloc(&xas, ptr(3), 12, GFP_KERNEL);
+	htest_slab_fail(0, false);
+	HT_EXPECT_EQ(xas_error(&xas), -ENOMEM);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- ID allocation ---------------------------------------------------------------- */
 
 HTEST(xa_alloc_hands_out_the_lowest_free_id)

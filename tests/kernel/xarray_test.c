@@ -127,6 +127,29 @@ static void xas_order_9_entry_serves_every_index_of_its_range(struct ktest *test
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
+/* A large folio split into pages: xas_split_alloc() outside the lock, xas_split() in it. */
+static void xas_split_turns_an_order_9_entry_into_512(struct ktest *test)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 2048, 0);
+	unsigned long index, n = 0;
+	void *entry;
+
+	KTEST_ASSERT_NULL(test, xa_store_order(&xa, 2048, 9, ptr(1), TEST_GFP));
+	xa_set_mark(&xa, 2048, XA_MARK_0);
+	xas_split_alloc(&xas, ptr(2), 9, TEST_GFP);
+	KTEST_ASSERT_EQ(test, xas_error(&xas), 0);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(2), 9);
+	xas_unlock(&xas);
+	KTEST_EXPECT_EQ(test, xas_error(&xas), 0);
+	xa_for_each_marked(&xa, index, entry, XA_MARK_0)
+		n += index == 2048 + n && entry == ptr(2) && !xa_get_order(&xa, index);
+	KTEST_EXPECT_EQ(test, n, 512UL);
+	xa_destroy(&xa);
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
 static void xa_lock_irq_array_stores_and_erases(struct ktest *test)
 {
 	struct xarray xa;
@@ -372,6 +395,7 @@ static struct ktest_case xarray_cases[] = {
 	KTEST_CASE(xa_store_load_erase_at_the_edges),
 	KTEST_CASE(xa_marks_select_entries_for_iteration),
 	KTEST_CASE(xas_order_9_entry_serves_every_index_of_its_range),
+	KTEST_CASE(xas_split_turns_an_order_9_entry_into_512),
 	KTEST_CASE(xa_lock_irq_array_stores_and_erases),
 	KTEST_CASE(xa_alloc_hands_out_ids_lowest_first),
 	KTEST_CASE(xa_store_fails_enomem_under_failslab_and_changes_nothing),
