@@ -35,6 +35,11 @@
  * So a failed store changes nothing, and a retry cannot fail again for the
  * same tree.
  *
+ * Also here: splitting a multi-index entry into smaller ones (xas_split(),
+ * nodes counted and allocated the same way) and ID allocation (xa_alloc():
+ * the lowest index without an entry, found by walking, full leaves
+ * skipped).
+ *
  * Lock: xa_lock (a spinlock in struct xarray) over the whole tree and the
  * root marks; the nodes' cache and the node counter are global and need
  * no lock of ours.
@@ -44,7 +49,10 @@
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/string.h>
-#include <linux/mmdebug.h>
+
+/* Every mark of the root, in xa_flags: cleared together when the array empties. */
+#define XA_ROOT_MARKS	(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) | \
+			 XA_FLAGS_MARK(XA_MARK_2))
 
 static struct kmem_cache *radix_tree_node_cachep;
 static atomic_long_t xa_nr_nodes;
@@ -447,8 +455,7 @@ static void xas_delete_empty(struct xarray *xa, struct xa_node *node)
 				mark_clear_up(xa, parent, node->offset, mark);
 		} else {
 			xa->xa_head = NULL;
-			xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-					  XA_FLAGS_MARK(XA_MARK_2));
+			xa->xa_flags &= ~XA_ROOT_MARKS;
 		}
 		xa_node_free(node);
 		node = parent;
@@ -529,8 +536,7 @@ void *xas_store(struct xa_state *xas, void *entry)
 		if (xa_is_node(first))
 			xa_free_subtree(xa_to_node(first));
 		if (!entry)
-			xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-					  XA_FLAGS_MARK(XA_MARK_2));
+			xa->xa_flags &= ~XA_ROOT_MARKS;
 	} else {
 		node->count += node_store(xas, node, entry, &nr);
 		node_merge_marks(xa, node, xas->xa_offset, nr, entry != NULL);
@@ -1078,8 +1084,7 @@ void xa_destroy(struct xarray *xa)
 	xa_lock(xa);
 	head = xa->xa_head;
 	xa->xa_head = NULL;
-	xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-			  XA_FLAGS_MARK(XA_MARK_2));
+	xa->xa_flags &= ~XA_ROOT_MARKS;
 	if (xa_is_node(head))
 		xa_free_subtree(xa_to_node(head));
 	xa_unlock(xa);
