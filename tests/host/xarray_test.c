@@ -366,6 +366,57 @@ HTEST(xa_store_retries_with_the_callers_gfp_when_nowait_fails)
 	HT_EXPECT_DRAINED();
 }
 
+HTEST(xa_locked_forms_and_tagged_pointers)
+{
+	DEFINE_XARRAY(xa);
+	void *tagged = xa_tag_pointer(ptr(5), 1);
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_pointer_tag(tagged), 1U);
+	HT_EXPECT_TRUE(xa_untag_pointer(tagged) == ptr(5));
+	HT_EXPECT_TRUE(xa_trylock(&xa));
+	HT_EXPECT_TRUE(__xa_store(&xa, 300, tagged, GFP_KERNEL) == NULL);
+	HT_EXPECT_EQ(__xa_insert(&xa, 300, ptr(1), GFP_KERNEL), -EBUSY);
+	HT_EXPECT_TRUE(__xa_cmpxchg(&xa, 300, tagged, ptr(2), GFP_KERNEL) == tagged);
+	__xa_set_mark(&xa, 300, XA_MARK_2);
+	HT_EXPECT_TRUE(xa_marked(&xa, XA_MARK_2));
+	__xa_clear_mark(&xa, 300, XA_MARK_2);
+	HT_EXPECT_FALSE(xa_marked(&xa, XA_MARK_2));
+	HT_EXPECT_TRUE(__xa_erase(&xa, 300) == ptr(2));
+	xa_unlock(&xa);
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_positions_reset_and_bounds)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 70);
+
+	xa_test_begin();
+	xa_store(&xa, 0, ptr(1), GFP_KERNEL);
+	xas_lock(&xas);
+	HT_EXPECT_FALSE(xas_valid(&xas));		/* not walked yet */
+	HT_EXPECT_TRUE(xas_load(&xas) == NULL);
+	HT_EXPECT_TRUE(xas.xa_node == XAS_BOUNDS);	/* past a lone head entry */
+	xas_set(&xas, 0);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(1));
+	HT_EXPECT_TRUE(xas_valid(&xas));
+	HT_EXPECT_FALSE(xas_is_node(&xas));		/* the head */
+	xas_reset(&xas);
+	HT_EXPECT_TRUE(xas_reload(&xas) == NULL);
+	xas_unlock(&xas);
+	xa_store(&xa, 70, ptr(2), GFP_KERNEL);
+	xas_set(&xas, 70);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(2));
+	HT_EXPECT_TRUE(xas_is_node(&xas));
+	HT_EXPECT_EQ(xas.xa_offset, 6U);		/* 70: the leaf under slot 1, slot 6 */
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- marks --------------------------------------------------------------------- */
 
 HTEST(xa_marks_are_per_entry_and_go_with_erase)
