@@ -49,6 +49,7 @@
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/string.h>
+#include <linux/printk.h>
 
 /* Every mark of the root, in xa_flags: cleared together when the array empties. */
 #define XA_ROOT_MARKS	(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) | \
@@ -1277,4 +1278,54 @@ int xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit lim
 	ret = __xa_alloc_cyclic(xa, id, entry, limit, next, gfp);
 	xa_unlock(xa);
 	return ret;
+}
+
+/* ---- describing itself ---------------------------------------------------- */
+
+static void xa_dump_index(unsigned long index, unsigned int bits)
+{
+	if (!bits)
+		pr_info("%lu: ", index);
+	else if (bits >= BITS_PER_LONG)
+		pr_info("0-%lu: ", ~0UL);
+	else
+		pr_info("%lu-%lu: ", index, index | ((1UL << bits) - 1));
+}
+
+/* One line for @entry, which covers 2^@bits indices from @index; a node's slots after it. */
+static void xa_dump_entry(const void *entry, unsigned long index, unsigned int bits)
+{
+	const struct xa_node *node = xa_to_node(entry);
+	unsigned int i;
+
+	if (!entry)
+		return;
+	xa_dump_index(index, bits);
+	if (xa_is_value(entry))
+		pr_cont("value %lu (0x%lx) [%px]\n", xa_to_value(entry), xa_to_value(entry), entry);
+	else if (!xa_is_internal(entry))
+		pr_cont("%px\n", entry);
+	else if (xa_is_sibling(entry))
+		pr_cont("sibling (slot %u)\n", xa_to_sibling(entry));
+	else if (xa_is_zero(entry))
+		pr_cont("zero entry\n");
+	else if (!xa_is_node(entry))
+		pr_cont("UNKNOWN ENTRY (%px)\n", entry);
+	if (!xa_is_node(entry))
+		return;
+	pr_cont("node %px offset %u parent %px shift %u count %u array %px marks %lx %lx %lx\n",
+		node, node->offset, node->parent, node->shift, node->count, node->array,
+		node->marks[XA_MARK_0][0], node->marks[XA_MARK_1][0], node->marks[XA_MARK_2][0]);
+	for (i = 0; i < XA_CHUNK_SIZE; i++)
+		xa_dump_entry(node->slots[i], index + ((unsigned long)i << node->shift),
+			      node->shift);
+}
+
+void xa_dump(const struct xarray *xa)
+{
+	void *head = xa->xa_head;
+
+	pr_info("xarray: %px head %px flags %x marks %d %d %d\n", xa, head, xa->xa_flags,
+		xa_marked(xa, XA_MARK_0), xa_marked(xa, XA_MARK_1), xa_marked(xa, XA_MARK_2));
+	xa_dump_entry(head, 0, xa_head_bits(head));
 }

@@ -838,4 +838,15 @@ void radix_tree_init(void);
  * over all arrays: what the tests count, and the leak check. */
 unsigned long xa_nodes_in_use(void);
 
+/**
+ * xa_dump() - print the tree of @xa, Linux's xa_dump() format
+ * @xa: the array
+ * A line for the array (head, flags, root marks), then one per node
+ * (offset, parent, shift, count, marks) and per entry, each headed by the
+ * indices it covers ("64-127: node ...", "70: value 7 (0x7) [...]").
+ * Context: xa_lock held, or nothing else using the array (a debugger, an
+ * oops); reads only.
+ */
+void xa_dump(const struct xarray *xa);
+
 #endif /* _LINUX_XARRAY_H */

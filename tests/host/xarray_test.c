@@ -417,6 +417,32 @@ HTEST(xas_positions_reset_and_bounds)
 	HT_EXPECT_DRAINED();
 }
 
+HTEST(xa_dump_prints_every_node_and_entry_with_its_indices)
+{
+	DEFINE_XARRAY(xa);
+
+	xa_test_begin();
+	xa_dump(&xa);
+	HT_EXPECT_TRUE(htest_log_contains("head 0000000000000000 flags 0 marks 0 0 0"));
+	xa_store(&xa, 70, xa_mk_value(7), GFP_KERNEL);
+	xa_store_order(&xa, 128, 1, ptr(1), GFP_KERNEL);
+	xa_reserve(&xa, 4095, GFP_KERNEL);
+	xa_set_mark(&xa, 70, XA_MARK_1);
+	htest_log_clear();
+	xa_dump(&xa);
+	HT_EXPECT_TRUE(htest_log_contains("marks 0 1 0"));
+	HT_EXPECT_TRUE(htest_log_contains("0-4095: node "));
+	HT_EXPECT_TRUE(htest_log_contains("64-127: node "));
+	HT_EXPECT_TRUE(htest_log_contains("shift 0 count 1 "));
+	HT_EXPECT_TRUE(htest_log_contains("marks 0 40 0"));	/* slot 6 of the leaf */
+	HT_EXPECT_TRUE(htest_log_contains("70: value 7 (0x7)"));
+	HT_EXPECT_TRUE(htest_log_contains("128: 0000000000000008"));
+	HT_EXPECT_TRUE(htest_log_contains("129: sibling (slot 0)"));
+	HT_EXPECT_TRUE(htest_log_contains("4095: zero entry"));
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- marks --------------------------------------------------------------------- */
 
 HTEST(xa_marks_are_per_entry_and_go_with_erase)
