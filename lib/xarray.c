@@ -728,6 +728,14 @@ void xas_clear_mark(const struct xa_state *xas, xa_mark_t mark)
 	mark_clear_up(xas->xa, xas->xa_node, xas->xa_offset, mark);
 }
 
+void xas_init_marks(const struct xa_state *xas)
+{
+	xa_mark_t mark;
+
+	for (mark = 0; mark < XA_MAX_MARKS; mark++)
+		xas_clear_mark(xas, mark);
+}
+
 /* ---- searching -------------------------------------------------------------- */
 
 /* Move xa_index past the entry (or empty slot) @xas points at; false if that wraps. */

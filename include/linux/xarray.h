@@ -825,6 +825,16 @@ void xas_set_mark(const struct xa_state *xas, xa_mark_t mark);
 /* xas_clear_mark() - clear @mark on the entry @xas points at. Context: xa_lock held. */
 void xas_clear_mark(const struct xa_state *xas, xa_mark_t mark);
 
+/**
+ * xas_init_marks() - clear every mark of the entry @xas points at
+ * @xas: the state, after xas_load() or xas_store()
+ * For a replacement that must not inherit marks (filemap puts a shadow
+ * entry where a folio was). Linux also sets the free mark of ID arrays;
+ * xa_alloc() needs none here.
+ * Context: xa_lock held.
+ */
+void xas_init_marks(const struct xa_state *xas);
+
 /* ---- setup and accounting ------------------------------------------------- */
 
 /*

@@ -656,6 +656,32 @@ HTEST(xas_store_and_load_with_xas_nomem_retry)
 	HT_EXPECT_DRAINED();
 }
 
+/* page_cache_delete(): a shadow value replaces a folio and must not be dirty. */
+HTEST(xas_init_marks_clears_what_a_replaced_entry_had)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 4000);
+
+	xa_test_begin();
+	xa_store(&xa, 4000, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 4001, ptr(2), GFP_KERNEL);
+	xa_set_mark(&xa, 4000, XA_MARK_0);
+	xa_set_mark(&xa, 4000, XA_MARK_2);
+	xa_set_mark(&xa, 4001, XA_MARK_2);
+	xas_lock(&xas);
+	xas_load(&xas);
+	xas_store(&xas, xa_mk_value(9));
+	xas_init_marks(&xas);
+	xas_unlock(&xas);
+	HT_EXPECT_FALSE(xa_get_mark(&xa, 4000, XA_MARK_0));
+	HT_EXPECT_FALSE(xa_get_mark(&xa, 4000, XA_MARK_2));
+	HT_EXPECT_FALSE(xa_marked(&xa, XA_MARK_0));
+	HT_EXPECT_TRUE(xa_get_mark(&xa, 4001, XA_MARK_2));
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 HTEST(xas_nomem_fails_when_the_callers_gfp_fails_too)
 {
 	DEFINE_XARRAY(xa);
