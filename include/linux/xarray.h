@@ -3,7 +3,7 @@
  * The XArray (lib/xarray.c): an array of pointers indexed by unsigned
  * long, as Linux's include/linux/xarray.h. Every index starts out NULL;
  * storing NULL erases. The page cache keeps an address_space's folios in
- * one (i_pages), tmpfs its swap entries, the VFS its inodes' data.
+ * one (i_pages), and tmpfs's files live there.
  *
  * Entries. What the array holds are tagged pointers, by their low two bits:
  *
@@ -24,7 +24,8 @@
  * takes it itself, lookups included: this kernel has no RCU yet, so
  * xa_load() and xa_find() are made safe by the lock rather than by RCU.
  * The __xa_* functions and the whole advanced API (xas_*) expect the
- * caller to hold it. An xarray created with XA_FLAGS_LOCK_IRQ is one whose
+ * caller to hold it; an xa_* call with it held deadlocks (use xas_load()
+ * and the __xa_* forms there). An xarray created with XA_FLAGS_LOCK_IRQ is one whose
  * users take the lock with interrupts off (xa_lock_irq()); the functions
  * that drop the lock to allocate then retake it the same way.
  *
