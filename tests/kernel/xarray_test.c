@@ -246,6 +246,23 @@ static void xa_store_fails_enomem_under_failslab_and_changes_nothing(struct ktes
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
+/* __xas_nomem() of an XA_FLAGS_LOCK_IRQ array sleeps with interrupts on, then relocks. */
+static void xa_store_irq_retries_with_interrupts_on(struct ktest *test)
+{
+	struct xarray xa;
+	void *ret;
+
+	xa_init_flags(&xa, XA_FLAGS_LOCK_IRQ);
+	failslab_all(true);
+	ret = xa_store_irq(&xa, 1UL << 30, ptr(4), TEST_GFP);
+	failslab_restore();
+	KTEST_EXPECT_NULL(test, ret);
+	KTEST_EXPECT_FALSE(test, irqs_disabled());
+	KTEST_EXPECT_FALSE(test, ktest_log_contains(test, "sleeping function called"));
+	KTEST_EXPECT_PTR_EQ(test, xa_erase_irq(&xa, 1UL << 30), ptr(4));
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
 #define SURVIVE_SLOTS	1024U
 #define SURVIVE_STEPS	20000U
 
@@ -399,6 +416,7 @@ static struct ktest_case xarray_cases[] = {
 	KTEST_CASE(xa_lock_irq_array_stores_and_erases),
 	KTEST_CASE(xa_alloc_hands_out_ids_lowest_first),
 	KTEST_CASE(xa_store_fails_enomem_under_failslab_and_changes_nothing),
+	KTEST_CASE(xa_store_irq_retries_with_interrupts_on),
 	KTEST_CASE(xa_callers_survive_injected_allocation_failures),
 	KTEST_CASE(xa_shared_by_every_cpu_keeps_each_ones_entries),
 	{}
