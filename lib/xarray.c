@@ -529,8 +529,8 @@ void *xas_store(struct xa_state *xas, void *entry)
 	first = entry ? xas_create(xas) : xas_load(xas);
 	if (xas_invalid(xas))
 		return first;
-	if (!entry && !first)
-		return NULL;
+	if (!entry && !first && !xas->xa_sibs)
+		return NULL;		/* nothing to erase (a range may start empty) */
 	node = xas->xa_node;
 	if (!node) {
 		xa->xa_head = entry;

@@ -1147,6 +1147,24 @@ HTEST(xa_alloc_cyclic_goes_on_from_next_and_wraps)
 	HT_EXPECT_DRAINED();
 }
 
+HTEST(xa_store_order_null_erases_a_range_whose_first_slot_is_empty)
+{
+	DEFINE_XARRAY(xa);
+
+	xa_test_begin();
+	xa_store(&xa, 600, ptr(1), GFP_KERNEL);		/* 512-575 stays empty */
+	xa_store_order(&xa, 960, 6, ptr(2), GFP_KERNEL);
+	xa_store(&xa, 1024, ptr(3), GFP_KERNEL);
+	HT_EXPECT_TRUE(xa_store_order(&xa, 512, 9, NULL, GFP_KERNEL) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 600) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 1000) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 1024) == ptr(3));
+	HT_EXPECT_TREE(&xa);
+	xa_erase(&xa, 1024);
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- the randomised model ---------------------------------------------------------- */
 
 /* The reference: aligned ranges [start, start + 2^order), sorted, disjoint. */
@@ -1304,11 +1322,13 @@ HTEST(xa_random_operations_match_a_reference_model)
 		void *entry = (rnd() & 1) ? xa_mk_value(step) : ptr(step + 1);
 		int hit;
 
-		if (op <= 4 && model_nr >= MODEL_MAX - 2)
+		if ((op <= 4 || op == 7) && model_nr >= MODEL_MAX - 2)
 			op = 5;				/* the model is full: erase */
 		if (op == 4) {
 			order = model_order();
 			index &= ~((1UL << order) - 1);
+			if (rnd() % 4 == 0)
+				entry = NULL;		/* erase a whole range */
 		}
 		hit = model_find(index);
 		switch (op) {
