@@ -4,7 +4,8 @@
  * function of the normal and advanced API, the edges (index 0, ULONG_MAX,
  * huge sparse indices, multi-index entries against their neighbours),
  * allocation failure (kernel_shim.c's htest_slab_fail()), and a randomised
- * run against a reference model with a fixed seed.
+ * run against a reference model with a fixed seed: stores of every order,
+ * range erases, inserts, marks and splits.
  *
  * After the operations of a case, tree_ok() walks the whole tree and
  * checks the invariants lib/xarray.c states: each node's parent, offset,
@@ -1241,6 +1242,26 @@ static void model_store(unsigned long start, unsigned int order, void *entry)
 	model_nr++;
 }
 
+/* Split model[@i] with xas_split() into entries of @to orders less, on both sides. */
+static void model_split(struct xarray *xa, unsigned int i, unsigned int down, void *entry)
+{
+	struct model_range r = model[i];
+	unsigned int to = r.order - down, k;
+	XA_STATE_ORDER(xas, xa, r.start, to);
+
+	xas_split_alloc(&xas, entry, r.order, GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, entry, r.order);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), 0);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));
+	memmove(&model[i + (1U << down)], &model[i + 1], (model_nr - i - 1) * sizeof(model[0]));
+	for (k = 0; k < 1U << down; k++)
+		model[i + k] = (struct model_range){ r.start + ((unsigned long)k << to), to,
+						     entry, r.marks };
+	model_nr += (1U << down) - 1;
+}
+
 static unsigned long model_index(void)
 {
 	switch (rnd() % 5) {
@@ -1318,7 +1339,7 @@ HTEST(xa_random_operations_match_a_reference_model)
 	model_nr = 0;
 	for (step = 0; step < 40000; step++) {
 		unsigned long index = model_index();
-		unsigned int op = rnd() % 10, order = 0;
+		unsigned int op = rnd() % 11, order = 0;
 		void *entry = (rnd() & 1) ? xa_mk_value(step) : ptr(step + 1);
 		int hit;
 
@@ -1364,11 +1385,23 @@ HTEST(xa_random_operations_match_a_reference_model)
 				model[i].marks |= 1U << (i % 3);
 			}
 			break;
-		default:
+		case 9:
 			if (model_nr) {
 				i = rnd() % model_nr;
 				xa_clear_mark(&xa, range_last(&model[i]), step % 3);
 				model[i].marks &= ~(1U << (step % 3));
+			}
+			break;
+		default:
+			if (model_nr && model_nr + 64 < MODEL_MAX) {
+				unsigned int down, from;
+
+				i = rnd() % model_nr;
+				from = model[i].order;
+				down = 1 + rnd() % 6;
+				/* Linux's limit: at most one level of nodes below the old entry. */
+				if (down <= from && (from - down) / XA_CHUNK_SHIFT + 2 > from / XA_CHUNK_SHIFT)
+					model_split(&xa, i, down, entry);
 			}
 			break;
 		}
