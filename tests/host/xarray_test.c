@@ -1285,6 +1285,41 @@ static unsigned int model_order(void)
 	return r < 30 ? 0 : r < 37 ? r - 29 : r == 37 ? 12 : r == 38 ? 18 : 32;
 }
 
+/* The first range (with @mark, unless XA_PRESENT) ending at or after @index. */
+static int model_next(unsigned long index, xa_mark_t mark)
+{
+	unsigned int i;
+
+	for (i = 0; i < model_nr; i++)
+		if (range_last(&model[i]) >= index &&
+		    (mark == XA_PRESENT || (model[i].marks & (1U << mark))))
+			return i;
+	return -1;
+}
+
+/* xa_find() and xa_find_after() from @start, against the model. */
+static bool model_find_from(struct xarray *xa, unsigned long start, xa_mark_t mark)
+{
+	unsigned long index = start;
+	void *entry = xa_find(xa, &index, ULONG_MAX, mark);
+	int i = model_next(start, mark), covering = model_find(start);
+
+	if (i < 0 ? entry || index != start :
+	    entry != model[i].entry || index != max(start, model[i].start))
+		return false;
+	/* After: past the entry covering start, if any. */
+	index = start;
+	entry = xa_find_after(xa, &index, ULONG_MAX, mark);
+	if (covering >= 0)
+		i = range_last(&model[covering]) == ULONG_MAX ? -1 :
+		    model_next(range_last(&model[covering]) + 1, mark);
+	else
+		i = start == ULONG_MAX ? -1 : model_next(start + 1, mark);
+	if (i < 0)
+		return !entry;
+	return entry == model[i].entry && index == model[i].start;
+}
+
 /* Every range loads at both ends, with its order and marks; iteration agrees. */
 static bool model_check(struct xarray *xa)
 {
@@ -1327,6 +1362,9 @@ static bool model_check(struct xarray *xa)
 		if (i != model_nr)
 			return false;
 	}
+	for (i = 0; i < 16; i++)
+		if (!model_find_from(xa, model_index(), i % 4 == 3 ? XA_PRESENT : i % 4))
+			return false;
 	return tree_ok(xa);
 }
 
