@@ -42,7 +42,10 @@
  *
  * Lock: xa_lock (a spinlock in struct xarray) over the whole tree and the
  * root marks; the nodes' cache and the node counter are global and need
- * no lock of ours.
+ * no lock of ours. Built for the host tests too (lib/ is pure code): the
+ * slab and the spinlock come from tests/host/kernel_shim.c there, and the
+ * one privileged path, __xas_nomem() turning interrupts back on for an
+ * XA_FLAGS_LOCK_IRQ array, is left to the kernel suite.
  */
 #include <linux/xarray.h>
 #include <linux/slab.h>
