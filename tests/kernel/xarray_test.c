@@ -21,7 +21,6 @@
 #include <linux/fault-inject.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <linux/atomic.h>
 #include <linux/string.h>
 #include "mm_test.h"
 #include "../../mm/slab.h"
