@@ -14,6 +14,7 @@
  *   random           the entropy pool seeded (RDSEED/RDRAND, command line);
  *                    the per-CPU CRNGs must not exist before their areas
  *   mm_core_init     boot memory to the page allocator, slab
+ *   radix_tree_init  the XArray's node cache
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -36,6 +37,7 @@
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/mm.h>
+#include <linux/xarray.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/random.h>
@@ -127,6 +129,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_per_cpu_areas();
 	random_init_early(boot_command_line);
 	mm_core_init();
+	radix_tree_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();
