@@ -16,6 +16,7 @@
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
  *   smp_init         the other CPUs, each into its idle loop
+ *   vfs_caches_init  dentry, inode and file caches; tmpfs mounted as "/"
  *   kernel params    the rest; unknown ones reported once
  *   rest_init        starts init (pid 1) on CPU 0; the boot context
  *                    becomes CPU 0's idle loop
@@ -38,6 +39,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <linux/dcache.h>
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
@@ -103,6 +105,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	init_timers();
 	tick_init();
 	smp_init();
+	vfs_caches_init();
 	parse_kernel_params();
 	rest_init();
 }
