@@ -12,6 +12,7 @@
  *                    memblock, the kernel page tables, sections, zones
  *   per-CPU areas    sized by the CPUs ACPI found
  *   mm_core_init     boot memory to the page allocator, slab
+ *   radix_tree_init  the XArray's node cache
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -34,6 +35,7 @@
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/mm.h>
+#include <linux/xarray.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
@@ -100,6 +102,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	radix_tree_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

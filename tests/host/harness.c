@@ -62,6 +62,18 @@ void htest_log_write(const char *s, bool echo)
 	}
 }
 
+/* Memory for the kernel-side slab shim (kernel_shim.c): libc's, so that
+ * ASan sees every overrun, use after free and leak. */
+void *htest_calloc(size_t size)
+{
+	return calloc(1, size);
+}
+
+void htest_free(void *p)
+{
+	free(p);
+}
+
 bool htest_log_contains(const char *needle)
 {
 	return strstr(log_buf, needle) != NULL;

@@ -45,6 +45,16 @@ const char *htest_log(void);
 /* Log @s; with @echo also print it as "# log:" diagnostics. */
 void htest_log_write(const char *s, bool echo);
 
+/* libc's calloc and free, for kernel_shim.c's slab interface. */
+void *htest_calloc(size_t size);
+void htest_free(void *p);
+/*
+ * The next @nr slab allocations (kmem_cache_alloc) that may not sleep
+ * fail, as failslab makes them fail in the kernel; with @all, those that
+ * may sleep too. htest_slab_fail(0, false) ends it.
+ */
+void htest_slab_fail(unsigned int nr, bool all);
+
 #define _HT_BIN(a, op, b, fatal) do {						\
 	__typeof__(a) __a = (a);						\
 	__typeof__(b) __b = (b);						\
