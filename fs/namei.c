@@ -879,20 +879,8 @@ unlock:
 	return dentry;
 }
 
-struct dentry *kern_path_create(int dfd, const char *pathname, struct path *path,
-				unsigned int lookup_flags)
-{
-	struct filename *name = getname_kernel(pathname);
-	struct dentry *dentry;
-
-	if (IS_ERR(name))
-		return ERR_CAST(name);
-	dentry = filename_create(dfd, name, path, lookup_flags);
-	putname(name);		/* the last component's name is not needed any more */
-	return dentry;
-}
-
-void done_path_create(struct path *path, struct dentry *dentry)
+/* Undo filename_create(): unlock the parent, drop the dentry and the path. */
+static void done_path_create(struct path *path, struct dentry *dentry)
 {
 	dput(dentry);
 	inode_unlock(path->dentry->d_inode);

@@ -63,13 +63,4 @@ int filename_lookup(int dfd, struct filename *name, unsigned int flags, struct p
  * reference, or ERR_PTR(-EACCES / -ENAMETOOLONG / -EINVAL / -ENOMEM).
  */
 struct dentry *lookup_one_len(const char *name, struct dentry *base, int len);
-/*
- * kern_path_create - look up the parent of @pathname, lock it and return
- * the negative dentry of its last component (or -EEXIST); undone by
- * done_path_create().
- */
-struct dentry *kern_path_create(int dfd, const char *pathname, struct path *path,
-				unsigned int lookup_flags);
-void done_path_create(struct path *path, struct dentry *dentry);
-
 #endif /* _LINUX_NAMEI_H */

@@ -8,6 +8,7 @@
 #include <linux/namei.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
+#include <linux/fs_struct.h>
 #include <linux/stat.h>
 #include "vfs_test.h"
 
@@ -272,6 +273,75 @@ static void d_path_names_a_file_across_mounts(struct ktest *test)
 	path_put(&p);
 }
 
+static void lookup_one_len_and_vfs_path_lookup(struct ktest *test)
+{
+	struct path base, p;
+	struct dentry *d;
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/d", 0755), 0);
+	KTEST_ASSERT_EQ(test, vt_create(VT "/d/f"), 0);
+	KTEST_ASSERT_EQ(test, kern_path(VT "/d", 0, &base), 0);
+	inode_lock(base.dentry->d_inode);
+	d = lookup_one_len("f", base.dentry, 1);
+	KTEST_EXPECT_FALSE(test, IS_ERR(d));
+	if (!IS_ERR(d)) {
+		KTEST_EXPECT_TRUE(test, d_really_is_positive(d));
+		dput(d);
+	}
+	d = lookup_one_len("nope", base.dentry, 4);
+	KTEST_EXPECT_FALSE(test, IS_ERR(d));
+	if (!IS_ERR(d)) {
+		KTEST_EXPECT_TRUE(test, d_really_is_negative(d));
+		dput(d);
+	}
+	KTEST_EXPECT_PTR_EQ(test, lookup_one_len("..", base.dentry, 2), ERR_PTR(-EACCES));
+	KTEST_EXPECT_PTR_EQ(test, lookup_one_len("a/b", base.dentry, 3), ERR_PTR(-EACCES));
+	inode_unlock(base.dentry->d_inode);
+	KTEST_EXPECT_EQ(test, vfs_path_lookup(base.dentry, base.mnt, "f", 0, &p), 0);
+	KTEST_EXPECT_FALSE(test, IS_ERR(p.dentry));
+	if (!IS_ERR_OR_NULL(p.dentry)) {
+		KTEST_EXPECT_STREQ(test, (const char *)p.dentry->d_name.name, "f");
+		path_put(&p);
+	}
+	KTEST_EXPECT_EQ(test, vfs_path_lookup(base.dentry, base.mnt, "x", 0, &p), -ENOENT);
+	path_put(&base);
+}
+
+/* chroot and chdir change init_fs, which every kernel thread shares: put them back. */
+static void chroot_changes_what_slash_means(struct ktest *test)
+{
+	struct path root, pwd, p;
+	const struct cred *old;
+	long fd;
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/jail", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/jail/in", 0755), 0);
+	get_fs_root(current->fs, &root);
+	get_fs_pwd(current->fs, &pwd);
+	KTEST_EXPECT_EQ(test, kern_path(VT "/jail", 0, &p), 0);
+	old = override_creds(&vfs_test_user_cred);
+	KTEST_EXPECT_EQ(test, init_chroot(VT "/jail"), -EPERM);
+	revert_creds(old);
+	KTEST_EXPECT_EQ(test, init_chroot(VT "/jail/in/nope"), -ENOENT);
+	KTEST_EXPECT_EQ(test, init_chroot(VT "/jail"), 0);
+	KTEST_EXPECT_TRUE(test, same_place("/", "/.."));
+	KTEST_EXPECT_EQ(test, lookup_err("/in", 0), 0);
+	KTEST_EXPECT_EQ(test, lookup_err("/../../in", 0), 0);
+	KTEST_EXPECT_EQ(test, lookup_err(VT, 0), -ENOENT);
+	set_fs_root(current->fs, &root);
+	/* fchdir */
+	fd = do_sys_open(AT_FDCWD, VT "/jail/in", O_RDONLY | O_DIRECTORY, 0);
+	KTEST_ASSERT_GE(test, fd, 0);
+	KTEST_EXPECT_EQ(test, ksys_fchdir(fd), 0);
+	KTEST_EXPECT_TRUE(test, same_place("..", VT "/jail"));
+	ksys_close(fd);
+	KTEST_EXPECT_EQ(test, ksys_fchdir(fd), -EBADF);
+	set_fs_pwd(current->fs, &pwd);
+	path_put(&p);
+	path_put(&root);
+	path_put(&pwd);
+}
+
 static struct ktest_case namei_cases[] = {
 	KTEST_CASE(absolute_relative_and_dotted_names_find_the_same_file),
 	KTEST_CASE(dotdot_stays_at_the_root_and_leaves_a_mount),
@@ -286,6 +356,8 @@ static struct ktest_case namei_cases[] = {
 	KTEST_CASE(mount_errors_are_linuxs),
 	KTEST_CASE(bind_mounts_show_the_same_tree),
 	KTEST_CASE(d_path_names_a_file_across_mounts),
+	KTEST_CASE(lookup_one_len_and_vfs_path_lookup),
+	KTEST_CASE(chroot_changes_what_slash_means),
 	{}
 };
 

@@ -14,6 +14,8 @@
 #include <linux/string.h>
 #include <linux/sprintf.h>
 #include <linux/kdev_t.h>
+#include <linux/uio.h>
+#include <linux/mm.h>
 #include <linux/fs_struct.h>
 #include "vfs_test.h"
 
@@ -392,10 +394,15 @@ static void open_checks_permissions_for_users_not_root(struct ktest *test)
 
 static void fds_are_given_lowest_first_with_cloexec(struct ktest *test)
 {
+	struct file *zero = fget(0);
 	long a, b, c, d;
 
 	KTEST_ASSERT_EQ(test, vt_create(VT "/f"), 0);
 	a = do_sys_open(AT_FDCWD, VT "/f", O_RDONLY, 0);
+	if (zero)
+		fput(zero);
+	else
+		KTEST_EXPECT_EQ(test, a, 0);		/* the lowest free one */
 	b = do_sys_open(AT_FDCWD, VT "/f", O_RDONLY | O_CLOEXEC, 0);
 	c = do_sys_open(AT_FDCWD, VT "/f", O_RDONLY, 0);
 	KTEST_ASSERT_GE(test, a, 0);
@@ -572,6 +579,10 @@ static void stat_and_statfs_report_linuxs_fields(struct ktest *test)
 	KTEST_EXPECT_EQ(test, sfs.f_ffree, 8ULL);
 	ksys_close(fd);
 	KTEST_EXPECT_EQ(test, vfs_statx(AT_FDCWD, VT, 0x8000, &st, STATX_BASIC_STATS), -EINVAL);
+	/* no options: half of RAM in pages for both limits, as Linux */
+	KTEST_EXPECT_EQ(test, ksys_statfs(VT, &sfs), 0);
+	KTEST_EXPECT_EQ(test, sfs.f_blocks, (u64)totalram_pages() / 2);
+	KTEST_EXPECT_EQ(test, sfs.f_files, (u64)totalram_pages() / 2);
 	KTEST_EXPECT_EQ(test, init_umount(VT "/lim", 0), 0);
 }
 
@@ -614,6 +625,31 @@ static void chdir_and_relative_names(struct ktest *test)
 	set_fs_pwd(current->fs, &pwd);
 	path_put(&pwd);
 	KTEST_EXPECT_EQ(test, init_stat("f", &(struct kstat){}, 0), -ENOENT);
+}
+
+/* Vectored calls with user buffers: there is no user memory yet, so the bad cases. */
+static void readv_and_writev_check_their_vectors_and_fault(struct ktest *test)
+{
+	struct iovec bad[2] = { { (void __user *)0x1000, 8 }, { (void __user *)0x2000, 8 } };
+	struct iovec neg[1] = { { (void __user *)0x1000, (size_t)-1 } };
+	struct iovec kern[1] = { { (void __user *)&bad, 8 } };
+	long fd;
+
+	KTEST_ASSERT_EQ(test, vt_create(VT "/f"), 0);
+	fd = do_sys_open(AT_FDCWD, VT "/f", O_RDWR, 0);
+	KTEST_ASSERT_GE(test, fd, 0);
+	KTEST_EXPECT_EQ(test, ksys_write(fd, "0123456789", 10), 10);
+	KTEST_EXPECT_EQ(test, ksys_lseek(fd, 0, SEEK_SET), 0);
+	KTEST_EXPECT_EQ(test, do_readv(fd, bad, 2), -EFAULT);		/* unmapped */
+	KTEST_EXPECT_EQ(test, do_readv(fd, kern, 1), -EFAULT);		/* not user memory */
+	KTEST_EXPECT_EQ(test, do_writev(fd, bad, 2), -EFAULT);
+	KTEST_EXPECT_EQ(test, do_writev(fd, neg, 1), -EINVAL);
+	KTEST_EXPECT_EQ(test, do_readv(fd, bad, UIO_MAXIOV + 1), -EINVAL);
+	KTEST_EXPECT_EQ(test, do_readv(fd, bad, 0), 0);
+	KTEST_EXPECT_EQ(test, ksys_lseek(fd, 0, SEEK_CUR), 0);		/* nothing moved */
+	KTEST_EXPECT_EQ(test, vt_stat(test, VT "/f", 0).size, 10);
+	KTEST_EXPECT_EQ(test, do_readv(99999, bad, 1), -EBADF);
+	ksys_close(fd);
 }
 
 /* Every call here fails; none may leave an inode, dentry, file or mount. */
@@ -670,6 +706,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(stat_and_statfs_report_linuxs_fields),
 	KTEST_CASE(nr_inodes_limits_files_and_links),
 	KTEST_CASE(chdir_and_relative_names),
+	KTEST_CASE(readv_and_writev_check_their_vectors_and_fault),
 	KTEST_CASE(failed_calls_leak_nothing),
 	{}
 };
