@@ -16,6 +16,9 @@
 #include <linux/kdev_t.h>
 #include <linux/uio.h>
 #include <linux/mm.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
 #include <linux/fs_struct.h>
 #include "vfs_test.h"
 
@@ -683,6 +686,107 @@ static void failed_calls_leak_nothing(struct ktest *test)
 	KTEST_EXPECT_COUNTS_EQ(test, &after, &before);
 }
 
+/* ---- name operations from every CPU at once -------------------------------- */
+
+#define SHARED_NAMES	8
+#define SHARED_STEPS	300
+
+struct shared_run {
+	unsigned int seed;
+	unsigned long bad;		/* errors no interleaving explains */
+	long last_bad;
+	struct completion done;
+};
+
+static void shared_name(unsigned int r, char *name, size_t len)
+{
+	snprintf(name, len, VT "/%c/%u", r & 1 ? 'x' : 'y', (r >> 1) % SHARED_NAMES);
+}
+
+/* What another CPU's call may make any of these return. */
+static bool shared_err_ok(long err)
+{
+	return err >= 0 || err == -ENOENT || err == -EEXIST || err == -ENOTEMPTY ||
+	       err == -EISDIR || err == -ENOTDIR || err == -EPERM;
+}
+
+static int shared_fn(void *arg)
+{
+	struct shared_run *run = arg;
+	char a[24], b[24];
+	int step;
+
+	for (step = 0; step < SHARED_STEPS; step++) {
+		unsigned int r = run->seed = run->seed * 1103515245 + 12345;
+		long err;
+
+		shared_name(r >> 8, a, sizeof(a));
+		shared_name(r >> 16, b, sizeof(b));
+		switch ((r >> 24) % 6) {
+		case 0:
+			err = vt_create(a);
+			break;
+		case 1:
+			err = init_mkdir(a, 0755);
+			break;
+		case 2:
+			err = do_renameat2(AT_FDCWD, a, AT_FDCWD, b, 0);
+			break;
+		case 3:
+			err = init_link(a, b);
+			break;
+		case 4:
+			err = init_unlink(a);
+			break;
+		default:
+			err = init_rmdir(a);
+			break;
+		}
+		if (!shared_err_ok(err)) {
+			run->bad++;
+			run->last_bad = err;
+		}
+	}
+	complete(&run->done);
+	return 0;
+}
+
+static void name_operations_on_every_cpu_keep_the_tree_whole(struct ktest *test)
+{
+	static struct shared_run runs[NR_CPUS];
+	static struct task_struct *k[NR_CPUS];
+	unsigned int cpu, i;
+	char name[24];
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/x", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/y", 0755), 0);
+	for_each_online_cpu(cpu) {
+		runs[cpu] = (struct shared_run){ .seed = 104729 * (cpu + 1) };
+		init_completion(&runs[cpu].done);
+		k[cpu] = kthread_create(shared_fn, &runs[cpu], "vfs_shared/%u", cpu);
+		KTEST_ASSERT_NOT_NULL(test, k[cpu]);
+		kthread_bind(k[cpu], cpu);
+		wake_up_process(k[cpu]);
+	}
+	for_each_online_cpu(cpu) {
+		wait_for_completion(&runs[cpu].done);
+		kthread_stop(k[cpu]);
+		KTEST_EXPECT_EQ(test, runs[cpu].bad, 0UL);
+		if (runs[cpu].bad)
+			ktest_info(test, "CPU %u: last unexpected error %ld", cpu, runs[cpu].last_bad);
+	}
+	/* every directory left is empty; link counts add up */
+	for (i = 0; i < 2 * SHARED_NAMES; i++) {
+		shared_name(i, name, sizeof(name));
+		if (init_unlink(name) == -EISDIR)
+			KTEST_EXPECT_EQ(test, init_rmdir(name), 0);
+	}
+	KTEST_EXPECT_EQ(test, vt_stat(test, VT "/x", 0).nlink, 2U);
+	KTEST_EXPECT_EQ(test, vt_stat(test, VT "/y", 0).nlink, 2U);
+	KTEST_EXPECT_EQ(test, init_rmdir(VT "/x"), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir(VT "/y"), 0);
+}
+
 static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(mkdir_and_rmdir_keep_link_counts),
 	KTEST_CASE(mkdir_and_rmdir_errors_are_linuxs),
@@ -708,6 +812,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(chdir_and_relative_names),
 	KTEST_CASE(readv_and_writev_check_their_vectors_and_fault),
 	KTEST_CASE(failed_calls_leak_nothing),
+	KTEST_CASE(name_operations_on_every_cpu_keep_the_tree_whole),
 	{}
 };
 
