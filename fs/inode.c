@@ -6,12 +6,20 @@
  * An inode comes from its super block's ->alloc_inode() (a file system's
  * own cache around struct inode, as tmpfs's shmem_inode_cache) or from
  * inode_cache, starts with i_count 1 and sits on sb->s_inodes until it is
- * evicted. There is no inode hash and no LRU of unused inodes yet: every
- * file system today keeps its inodes alive through its dentries, so the
- * last iput() evicts at once (Linux's generic_drop_inode() says the same
- * of an unhashed inode). Eviction calls ->evict_inode() (the file system
- * frees its data: page cache, symlink body), takes the inode off the
- * list and frees it.
+ * evicted. A file system that finds inodes by number (iget_locked(),
+ * ilookup()) keeps them in inode_hashtable, hashed by (sb, ino); tmpfs
+ * does not. There is no LRU of unused inodes yet (it comes with reclaim):
+ * the last iput() evicts at once, hashed or not; a file system that wants
+ * an inode kept holds a reference, as the dcache-based ones do through
+ * their dentries. Eviction takes the inode out of the hash, calls
+ * ->evict_inode() (the file system frees its data: page cache, symlink
+ * body), takes the inode off the sb's list and frees it.
+ *
+ * Locking: inode_hash_lock (a spinlock) guards the hash table and the drop
+ * of every i_count to zero, so a lookup in the hash never takes a
+ * reference on an inode being evicted (I_FREEING is set under it). A new
+ * inode from iget_locked() is I_NEW until unlock_new_inode(); lookups
+ * sleep on inode_wait until then.
  *
  * nr_inodes counts allocated inodes (the first number of Linux's
  * /proc/sys/fs/inode-nr); tests compare it before and after.
@@ -27,9 +35,18 @@
 #include <linux/bug.h>
 #include <linux/mmdebug.h>
 #include <linux/printk.h>
+#include <linux/hash.h>
+#include <linux/wait.h>
+#include <linux/sched.h>
 #include "internal.h"
 
+#define I_HASHBITS	10
+#define I_HASHSIZE	(1U << I_HASHBITS)
+
 static struct kmem_cache *inode_cache;
+static struct list_head inode_hashtable[I_HASHSIZE];
+static DEFINE_SPINLOCK(inode_hash_lock);
+static DECLARE_WAIT_QUEUE_HEAD(inode_wait);
 static atomic_long_t nr_inodes;
 static atomic_long_t last_ino;
 
@@ -55,6 +72,7 @@ static void inode_init_always(struct super_block *sb, struct inode *inode)
 	spin_lock_init(&inode->i_lock);
 	mutex_init(&inode->i_rwsem);
 	INIT_LIST_HEAD(&inode->i_sb_list);
+	INIT_LIST_HEAD(&inode->i_hash);
 	inode->i_data.host = inode;
 	inode->i_data.a_ops = &empty_aops;
 	address_space_init_once(&inode->i_data);
@@ -97,19 +115,120 @@ struct inode *new_inode(struct super_block *sb)
 	return inode;
 }
 
+static struct list_head *inode_hash(struct super_block *sb, unsigned long ino)
+{
+	return &inode_hashtable[hash_64((unsigned long)sb ^ ino * GOLDEN_RATIO_64, I_HASHBITS)];
+}
+
+/* The live hashed inode (@sb, @ino) with a new reference, or NULL; inode_hash_lock held. */
+static struct inode *find_inode(struct super_block *sb, unsigned long ino)
+{
+	struct inode *inode;
+
+	list_for_each_entry(inode, inode_hash(sb, ino), i_hash) {
+		if (inode->i_sb != sb || inode->i_ino != ino)
+			continue;
+		atomic_inc(&inode->i_count);
+		return inode;
+	}
+	return NULL;
+}
+
+static bool inode_is_new(struct inode *inode)
+{
+	bool ret;
+
+	spin_lock(&inode->i_lock);
+	ret = inode->i_state & I_NEW;
+	spin_unlock(&inode->i_lock);
+	return ret;
+}
+
+/* @inode found in the hash: wait for its filler; NULL (and dropped) if it failed. */
+static struct inode *wait_on_new_inode(struct inode *inode)
+{
+	wait_event(inode_wait, !inode_is_new(inode));
+	if (list_empty(&inode->i_hash)) {	/* iget_failed() */
+		iput(inode);
+		return NULL;
+	}
+	return inode;
+}
+
+struct inode *ilookup(struct super_block *sb, unsigned long ino)
+{
+	struct inode *inode;
+
+	spin_lock(&inode_hash_lock);
+	inode = find_inode(sb, ino);
+	spin_unlock(&inode_hash_lock);
+	return inode ? wait_on_new_inode(inode) : NULL;
+}
+
+struct inode *iget_locked(struct super_block *sb, unsigned long ino)
+{
+	struct inode *inode = ilookup(sb, ino), *old;
+
+	if (inode)
+		return inode;
+	inode = new_inode(sb);
+	if (!inode)
+		return NULL;
+	inode->i_ino = ino;
+	inode->i_state = I_NEW;
+	spin_lock(&inode_hash_lock);
+	old = find_inode(sb, ino);
+	if (!old)
+		list_add(&inode->i_hash, inode_hash(sb, ino));
+	spin_unlock(&inode_hash_lock);
+	if (!old)
+		return inode;
+	/* someone else added it meanwhile: theirs wins */
+	iput(inode);
+	return wait_on_new_inode(old);
+}
+
+void unlock_new_inode(struct inode *inode)
+{
+	spin_lock(&inode->i_lock);
+	WARN_ON_ONCE(!(inode->i_state & I_NEW));
+	inode->i_state &= ~I_NEW;
+	spin_unlock(&inode->i_lock);
+	wake_up(&inode_wait);
+}
+
+void iget_failed(struct inode *inode)
+{
+	remove_inode_hash(inode);
+	unlock_new_inode(inode);
+	iput(inode);
+}
+
+void insert_inode_hash(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	list_add(&inode->i_hash, inode_hash(inode->i_sb, inode->i_ino));
+	spin_unlock(&inode_hash_lock);
+}
+
+void remove_inode_hash(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	list_del_init(&inode->i_hash);
+	spin_unlock(&inode_hash_lock);
+}
+
 void ihold(struct inode *inode)
 {
 	VM_WARN_ON_ONCE(atomic_read(&inode->i_count) <= 0);
 	atomic_inc(&inode->i_count);
 }
 
+/* Evict @inode, which iput() has marked I_FREEING and unhashed. */
 static void evict(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;
 
-	spin_lock(&inode->i_lock);
-	inode->i_state |= I_FREEING;
-	spin_unlock(&inode->i_lock);
 	if (sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
 	spin_lock(&sb->s_inode_list_lock);
@@ -123,8 +242,17 @@ void iput(struct inode *inode)
 	if (!inode)
 		return;
 	VM_BUG_ON(atomic_read(&inode->i_count) <= 0);
-	if (atomic_dec_and_test(&inode->i_count))
-		evict(inode);
+	spin_lock(&inode_hash_lock);
+	if (!atomic_dec_and_test(&inode->i_count)) {
+		spin_unlock(&inode_hash_lock);
+		return;
+	}
+	list_del_init(&inode->i_hash);
+	spin_lock(&inode->i_lock);
+	inode->i_state |= I_FREEING;
+	spin_unlock(&inode->i_lock);
+	spin_unlock(&inode_hash_lock);
+	evict(inode);
 }
 
 void evict_inodes(struct super_block *sb)
@@ -212,6 +340,10 @@ void inode_sub_bytes(struct inode *inode, loff_t bytes)
 
 void inode_init(void)
 {
+	unsigned int i;
+
 	inode_cache = kmem_cache_create("inode_cache", sizeof(struct inode), 0,
 					SLAB_PANIC | SLAB_RECLAIM_ACCOUNT, NULL);
+	for (i = 0; i < I_HASHSIZE; i++)
+		INIT_LIST_HEAD(&inode_hashtable[i]);
 }

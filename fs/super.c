@@ -25,6 +25,8 @@
 #define NR_ANON_MINORS	4096
 
 static LIST_HEAD(super_blocks);
+/* Until the file system sets its own, as Linux's default_op. */
+static const struct super_operations default_op;
 static DEFINE_SPINLOCK(sb_lock);
 static unsigned long anon_minors[NR_ANON_MINORS / BITS_PER_LONG];
 
@@ -65,6 +67,7 @@ struct super_block *sget_anon(struct file_system_type *type, int flags)
 		return ERR_PTR(err);
 	}
 	sb->s_type = type;
+	sb->s_op = &default_op;
 	sb->s_flags = flags;
 	sb->s_blocksize = PAGE_SIZE;
 	sb->s_blocksize_bits = PAGE_SHIFT;
@@ -99,7 +102,7 @@ struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *da
 void kill_anon_super(struct super_block *sb)
 {
 	evict_inodes(sb);
-	if (sb->s_op && sb->s_op->put_super)
+	if (sb->s_op->put_super)
 		sb->s_op->put_super(sb);
 	spin_lock(&sb_lock);
 	list_del(&sb->s_list);

@@ -264,6 +264,7 @@ struct inode {
 	struct mutex i_rwsem;
 	atomic_t i_count;
 	struct list_head i_sb_list;	/* sb->s_inodes; s_inode_list_lock */
+	struct list_head i_hash;	/* inode_hashtable by (sb, ino); inode_hash_lock */
 	const struct file_operations *i_fop;
 	struct address_space i_data;
 	char *i_link;			/* a fast symlink's body, or NULL */
@@ -470,6 +471,25 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 /* iput - drop a reference; the last one evicts and frees the inode. Context: process. */
 void iput(struct inode *inode);
+/**
+ * iget_locked - the inode @ino of @sb from the inode hash, or a new one
+ * @sb: the super block
+ * @ino: the inode number
+ *
+ * A new inode comes hashed, with I_NEW set: the caller fills it in and
+ * calls unlock_new_inode() (or iget_failed()); others looking it up
+ * meanwhile wait for that. Return: the inode with a reference, or NULL
+ * if memory is short. Context: process, may sleep.
+ */
+struct inode *iget_locked(struct super_block *sb, unsigned long ino);
+void unlock_new_inode(struct inode *inode);
+/* iget_failed - give up on a new inode from iget_locked(): unhash it and drop it. */
+void iget_failed(struct inode *inode);
+/* ilookup - the hashed inode @ino of @sb with a reference, or NULL. */
+struct inode *ilookup(struct super_block *sb, unsigned long ino);
+/* insert_inode_hash / remove_inode_hash - put @inode in / take it out of the inode hash. */
+void insert_inode_hash(struct inode *inode);
+void remove_inode_hash(struct inode *inode);
 /* current_time - the time to stamp on @inode (time since boot: there is no RTC clock yet). */
 struct timespec64 current_time(struct inode *inode);
 /* inode_init_owner - uid from the caller, gid from it or from a setgid @dir, and @mode. */

@@ -787,6 +787,85 @@ static void name_operations_on_every_cpu_keep_the_tree_whole(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_rmdir(VT "/y"), 0);
 }
 
+/* ---- a file system of the test's own: registration and the inode hash ------- */
+
+static int vfstest_fill_super(struct super_block *sb, void *data, int silent)
+{
+	static const struct super_operations ops = { .statfs = simple_statfs };
+	struct inode *root;
+
+	sb->s_op = &ops;
+	sb->s_magic = 0x76667374;
+	root = new_inode(sb);
+	if (!root)
+		return -ENOMEM;
+	root->i_ino = get_next_ino();
+	root->i_mode = S_IFDIR | 0755;
+	root->i_op = &simple_dir_inode_operations;
+	root->i_fop = &simple_dir_operations;
+	sb->s_root = d_make_root(root);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+static struct dentry *vfstest_mount(struct file_system_type *type, int flags,
+				    const char *dev_name, void *data)
+{
+	return mount_nodev(type, flags, data, vfstest_fill_super);
+}
+
+static struct file_system_type vfstest_fs = {
+	.name = "vfstestfs",
+	.mount = vfstest_mount,
+	.kill_sb = kill_litter_super,
+};
+
+static void registered_file_systems_mount_and_hash_inodes(struct ktest *test)
+{
+	struct inode *a, *b;
+	struct kstatfs st;
+	struct path m;
+	long inodes;
+
+	KTEST_ASSERT_EQ(test, register_filesystem(&vfstest_fs), 0);
+	KTEST_EXPECT_EQ(test, register_filesystem(&vfstest_fs), -EBUSY);
+	KTEST_EXPECT_PTR_EQ(test, get_fs_type("vfstestfs"), &vfstest_fs);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/m", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mount("x", VT "/m", "vfstestfs", 0, NULL), 0);
+	KTEST_EXPECT_EQ(test, ksys_statfs(VT "/m", &st), 0);
+	KTEST_EXPECT_EQ(test, st.f_type, 0x76667374L);
+	KTEST_ASSERT_EQ(test, kern_path(VT "/m", 0, &m), 0);
+	inodes = get_nr_inodes();
+	a = iget_locked(m.dentry->d_sb, 42);
+	KTEST_ASSERT_NOT_NULL(test, a);
+	KTEST_EXPECT_EQ(test, a->i_ino, 42UL);
+	KTEST_EXPECT_TRUE(test, a->i_state & I_NEW);
+	a->i_mode = S_IFREG | 0644;
+	unlock_new_inode(a);
+	KTEST_EXPECT_FALSE(test, a->i_state & I_NEW);
+	b = iget_locked(m.dentry->d_sb, 42);
+	KTEST_EXPECT_PTR_EQ(test, b, a);
+	KTEST_EXPECT_EQ(test, atomic_read(&a->i_count), 2);
+	KTEST_EXPECT_PTR_EQ(test, ilookup(m.dentry->d_sb, 42), a);
+	iput(a);
+	KTEST_EXPECT_NULL(test, ilookup(m.dentry->d_sb, 43));
+	KTEST_EXPECT_EQ(test, get_nr_inodes(), inodes + 1);
+	iput(b);
+	iput(a);
+	KTEST_EXPECT_EQ(test, get_nr_inodes(), inodes);		/* the last iput evicts */
+	KTEST_EXPECT_NULL(test, ilookup(m.dentry->d_sb, 42));
+	a = iget_locked(m.dentry->d_sb, 44);
+	KTEST_ASSERT_NOT_NULL(test, a);
+	iget_failed(a);
+	KTEST_EXPECT_NULL(test, ilookup(m.dentry->d_sb, 44));
+	KTEST_EXPECT_EQ(test, get_nr_inodes(), inodes);
+	path_put(&m);
+	KTEST_EXPECT_EQ(test, init_umount(VT "/m", 0), 0);
+	KTEST_EXPECT_EQ(test, unregister_filesystem(&vfstest_fs), 0);
+	KTEST_EXPECT_NULL(test, get_fs_type("vfstestfs"));
+	KTEST_EXPECT_EQ(test, init_mount("x", VT "/m", "vfstestfs", 0, NULL), -ENODEV);
+	KTEST_EXPECT_EQ(test, unregister_filesystem(&vfstest_fs), -EINVAL);
+}
+
 static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(mkdir_and_rmdir_keep_link_counts),
 	KTEST_CASE(mkdir_and_rmdir_errors_are_linuxs),
@@ -813,6 +892,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(readv_and_writev_check_their_vectors_and_fault),
 	KTEST_CASE(failed_calls_leak_nothing),
 	KTEST_CASE(name_operations_on_every_cpu_keep_the_tree_whole),
+	KTEST_CASE(registered_file_systems_mount_and_hash_inodes),
 	{}
 };
 
