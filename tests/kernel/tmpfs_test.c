@@ -8,6 +8,9 @@
  * the page-cache calls themselves; a run under fault injection; and a
  * torture run on every CPU against a model of each file, every byte
  * checked. Each case runs in its own tmpfs at VT (vfs_test.h).
+ *
+ * And the file layer's benchmarks (Documentation/benchmarks.md):
+ * tmpfs_write_4K, tmpfs_read_4K, open_close, stat_path.
  */
 #include <linux/pagemap.h>
 #include <linux/shmem_fs.h>
@@ -21,6 +24,7 @@
 #include <linux/string.h>
 #include <linux/sprintf.h>
 #include <linux/fault-inject.h>
+#include <linux/bench.h>
 #include "vfs_test.h"
 
 static struct file *vt_open(struct ktest *test, const char *name, int flags)
@@ -585,6 +589,80 @@ static void torture_on_every_cpu_matches_the_model(struct ktest *test)
 	}
 	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_FILE_PAGES), cached);
 }
+
+/* ---- benchmarks ---------------------------------------------------------- */
+
+#define BENCH_FILE_PAGES	((32 << 20) / PAGE_SIZE)	/* 32 MiB */
+#define BENCH_PATH_LOOPS	20000
+
+/* 32 MiB of 4 KiB writes to fresh offsets of a new file, then read back. */
+static void bench_tmpfs_rw(void)
+{
+	void *buf = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	struct file *f = filp_open("/bench/rw", O_CREAT | O_RDWR, 0600);
+	unsigned long i;
+	loff_t pos = 0;
+	u64 t0;
+
+	if (!buf || IS_ERR(f))
+		goto out;
+	t0 = bench_now();
+	for (i = 0; i < BENCH_FILE_PAGES; i++)
+		kernel_write(f, buf, PAGE_SIZE, &pos);
+	bench_report("tmpfs_write_4K", bench_now() - t0, BENCH_FILE_PAGES);
+	pos = 0;
+	t0 = bench_now();
+	for (i = 0; i < BENCH_FILE_PAGES; i++)
+		kernel_read(f, buf, PAGE_SIZE, &pos);
+	bench_report("tmpfs_read_4K", bench_now() - t0, BENCH_FILE_PAGES);
+out:
+	if (!IS_ERR(f))
+		filp_close(f, NULL);
+	init_unlink("/bench/rw");
+	kfree(buf);
+}
+
+static void bench_paths(void)
+{
+	struct kstat st;
+	unsigned int i;
+	u64 t0;
+
+	if (vt_create("/bench/a/f") || vt_create("/bench/a/b/f"))
+		return;
+	t0 = bench_now();
+	for (i = 0; i < BENCH_PATH_LOOPS; i++) {
+		struct file *f = filp_open("/bench/a/f", O_RDONLY, 0);
+
+		bench_hide(f);
+		filp_close(f, NULL);
+	}
+	bench_report("open_close", bench_now() - t0, BENCH_PATH_LOOPS);
+	t0 = bench_now();
+	for (i = 0; i < BENCH_PATH_LOOPS; i++)
+		vfs_fstatat(AT_FDCWD, "/bench/a/b/f", &st, 0);
+	bench_report("stat_path", bench_now() - t0, BENCH_PATH_LOOPS);
+	init_unlink("/bench/a/b/f");
+	init_unlink("/bench/a/f");
+}
+
+/* In a tmpfs of its own at /bench, with /bench/a/b. */
+static void bench_tmpfs(void)
+{
+	if (init_mkdir("/bench", 0755))
+		return;
+	if (!init_mount("tmpfs", "/bench", "tmpfs", 0, NULL)) {
+		if (!init_mkdir("/bench/a", 0755) && !init_mkdir("/bench/a/b", 0755)) {
+			bench_tmpfs_rw();
+			bench_paths();
+		}
+		init_rmdir("/bench/a/b");
+		init_rmdir("/bench/a");
+		init_umount("/bench", 0);
+	}
+	init_rmdir("/bench");
+}
+BENCH(tmpfs, bench_tmpfs);
 
 static struct ktest_case tmpfs_cases[] = {
 	KTEST_CASE(written_data_reads_back_and_counts_blocks),
