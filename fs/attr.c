@@ -9,7 +9,9 @@
  * chown to another user: root; chgrp: root, or the owner to a group it
  * is in (its fsgid: there are no supplementary groups yet); chmod and
  * setting explicit times: the owner or root; touching the times to
- * "now": the owner, root, or anyone who may write the file.
+ * "now": the owner, root, or anyone who may write the file. A chown of a
+ * non-directory drops its setuid bit, and its setgid bit when group
+ * execution is on (ATTR_KILL_SUID/SGID), whoever does it, as Linux.
  */
 #include <linux/fs.h>
 #include <linux/cred.h>
@@ -72,6 +74,21 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 	}
 }
 
+/* ATTR_KILL_SUID / ATTR_KILL_SGID as a mode change, as Linux's notify_change(). */
+static void kill_suid_sgid(struct inode *inode, struct iattr *attr)
+{
+	umode_t mode = inode->i_mode, kill = 0;
+
+	if ((attr->ia_valid & ATTR_KILL_SUID) && (mode & S_ISUID))
+		kill |= S_ISUID;
+	if ((attr->ia_valid & ATTR_KILL_SGID) && (mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		kill |= S_ISGID;
+	if (!kill || WARN_ON_ONCE(attr->ia_valid & ATTR_MODE))
+		return;
+	attr->ia_valid |= ATTR_MODE;
+	attr->ia_mode = mode & ~kill;
+}
+
 int notify_change(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
@@ -91,6 +108,7 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 	err = setattr_prepare(dentry, attr);
 	if (err)
 		return err;
+	kill_suid_sgid(inode, attr);
 	attr->ia_ctime = now;
 	attr->ia_valid |= ATTR_CTIME;
 	if (!(attr->ia_valid & ATTR_ATIME_SET))

@@ -15,7 +15,8 @@
  * and on its mountpoint dentry; umount refuses (-EBUSY) while anything
  * else holds the mount (mnt_count above 2: the tree's and the caller's
  * path) or something is mounted on it, unless MNT_DETACH, which detaches
- * at once and leaves the end to the last mntput().
+ * it and everything mounted below it at once and leaves the end of each
+ * to its last mntput().
  */
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -255,6 +256,29 @@ int path_mount(const char *dev_name, struct path *path, const char *type_page,
 	return do_new_mount(path, type_page, flags & ~MS_SILENT, dev_name, data_page);
 }
 
+/* Detach every mount below @mnt, deepest first (a lazy umount's). namespace_sem held. */
+static void umount_children(struct mount *mnt)
+{
+	struct mount *m = mnt;
+
+	for (;;) {
+		struct mount *child = list_first_entry_or_null(&m->mnt_mounts, struct mount,
+							       mnt_child);
+		struct mount *parent;
+
+		if (child) {
+			m = child;
+			continue;
+		}
+		if (m == mnt)
+			return;
+		parent = m->mnt_parent;
+		detach_mnt(m);
+		mntput(&m->mnt);	/* the tree's reference */
+		m = parent;
+	}
+}
+
 int path_umount(struct path *path, int flags)
 {
 	struct mount *mnt = real_mount(path->mnt);
@@ -271,7 +295,7 @@ int path_umount(struct path *path, int flags)
 		   (!list_empty(&mnt->mnt_mounts) || atomic_read(&mnt->mnt_count) > 2)) {
 		err = -EBUSY;
 	} else {
-		/* Lazy: the children leave with it, still attached to it. */
+		umount_children(mnt);	/* none unless MNT_DETACH */
 		detach_mnt(mnt);
 	}
 	mutex_unlock(&namespace_sem);
@@ -281,7 +305,7 @@ int path_umount(struct path *path, int flags)
 }
 
 /* The root tmpfs as everyone's root and cwd (init_fs: kernel threads share it). */
-void init_mount_tree(void)
+static void init_mount_tree(void)
 {
 	struct file_system_type *type = get_fs_type("tmpfs");
 	struct vfsmount *mnt;

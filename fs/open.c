@@ -116,7 +116,7 @@ int ksys_close(unsigned int fd)
 
 /* ---- attributes --------------------------------------------------------- */
 
-int chmod_common(const struct path *path, umode_t mode)
+static int chmod_common(const struct path *path, umode_t mode)
 {
 	struct inode *inode = path->dentry->d_inode;
 	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME };
@@ -129,7 +129,7 @@ int chmod_common(const struct path *path, umode_t mode)
 	return err;
 }
 
-int chown_common(const struct path *path, uid_t user, gid_t group)
+static int chown_common(const struct path *path, uid_t user, gid_t group)
 {
 	struct inode *inode = path->dentry->d_inode;
 	struct iattr attr = { .ia_valid = ATTR_CTIME, .ia_uid = user, .ia_gid = group };
@@ -139,6 +139,8 @@ int chown_common(const struct path *path, uid_t user, gid_t group)
 		attr.ia_valid |= ATTR_UID;
 	if (group != (gid_t)-1)
 		attr.ia_valid |= ATTR_GID;
+	if (!S_ISDIR(inode->i_mode))
+		attr.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
 	inode_lock(inode);
 	err = notify_change(path->dentry, &attr);
 	inode_unlock(inode);
@@ -348,7 +350,8 @@ int ksys_fallocate(int fd, int mode, loff_t offset, loff_t len)
 
 /* ---- cwd and root -------------------------------------------------------- */
 
-int set_cwd_or_root(const struct path *path, bool root)
+/* Make @path the caller's root or cwd, if it may search it (and, for a root, is root). */
+static int set_cwd_or_root(const struct path *path, bool root)
 {
 	int err = inode_permission(path->dentry->d_inode, MAY_EXEC);
 

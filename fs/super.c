@@ -30,7 +30,8 @@ static const struct super_operations default_op;
 static DEFINE_SPINLOCK(sb_lock);
 static unsigned long anon_minors[NR_ANON_MINORS / BITS_PER_LONG];
 
-int get_anon_bdev(dev_t *p)
+/* A free anonymous device number (major 0), as Linux's get_anon_bdev(). */
+static int get_anon_bdev(dev_t *p)
 {
 	unsigned int i;
 
@@ -47,7 +48,7 @@ int get_anon_bdev(dev_t *p)
 	return 0;
 }
 
-void free_anon_bdev(dev_t dev)
+static void free_anon_bdev(dev_t dev)
 {
 	spin_lock(&sb_lock);
 	__clear_bit(MINOR(dev), anon_minors);

@@ -215,6 +215,8 @@ struct iattr {
 #define ATTR_ATIME_SET	(1 << 7)
 #define ATTR_MTIME_SET	(1 << 8)
 #define ATTR_FORCE	(1 << 9)	/* no permission checks: the kernel's own change */
+#define ATTR_KILL_SUID	(1 << 11)	/* drop S_ISUID (chown of a file) */
+#define ATTR_KILL_SGID	(1 << 12)	/* drop S_ISGID if group-executable */
 #define ATTR_FILE	(1 << 13)
 #define ATTR_TOUCH	(1 << 17)	/* utimes with a NULL times argument: "now" */
 
@@ -565,6 +567,8 @@ int do_fchownat(int dfd, const char *filename, uid_t user, gid_t group, int flag
 int do_faccessat(int dfd, const char *filename, int mode, int flags);
 /* do_utimes - set the times of @filename (@times NULL: now; UTIME_NOW, UTIME_OMIT). */
 int do_utimes(int dfd, const char *filename, struct timespec64 *times, int flags);
+/* vfs_utimes - do_utimes() on a looked-up path. */
+int vfs_utimes(const struct path *path, struct timespec64 *times);
 long do_sys_truncate(const char *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length);
 int ksys_fallocate(int fd, int mode, loff_t offset, loff_t len);

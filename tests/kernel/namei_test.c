@@ -342,6 +342,30 @@ static void chroot_changes_what_slash_means(struct ktest *test)
 	path_put(&pwd);
 }
 
+static void lazy_umount_detaches_a_busy_tree(struct ktest *test)
+{
+	char buf[4] = {};
+	struct file *f;
+	loff_t pos = 0;
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/m", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mount("a", VT "/m", "tmpfs", 0, NULL), 0);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/m/n", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mount("b", VT "/m/n", "tmpfs", 0, NULL), 0);
+	f = filp_open(VT "/m/n/f", O_CREAT | O_RDWR, 0600);
+	KTEST_ASSERT_FALSE(test, IS_ERR(f));
+	KTEST_EXPECT_EQ(test, kernel_write(f, "abc", 3, &pos), 3);
+	KTEST_EXPECT_EQ(test, init_umount(VT "/m", 0), -EBUSY);	/* a mount below */
+	KTEST_EXPECT_EQ(test, init_umount(VT "/m/n", 0), -EBUSY);	/* an open file */
+	KTEST_EXPECT_EQ(test, init_umount(VT "/m", MNT_DETACH), 0);
+	KTEST_EXPECT_EQ(test, lookup_err(VT "/m/n", 0), -ENOENT);	/* the directory below */
+	pos = 0;
+	KTEST_EXPECT_EQ(test, kernel_read(f, buf, 3, &pos), 3);		/* still works */
+	KTEST_EXPECT_MEMEQ(test, buf, "abc", 3);
+	filp_close(f, NULL);	/* the last reference: both mounts end (->exit counts) */
+	KTEST_EXPECT_EQ(test, init_umount(VT "/m", 0x100), -EINVAL);
+}
+
 static struct ktest_case namei_cases[] = {
 	KTEST_CASE(absolute_relative_and_dotted_names_find_the_same_file),
 	KTEST_CASE(dotdot_stays_at_the_root_and_leaves_a_mount),
@@ -355,6 +379,7 @@ static struct ktest_case namei_cases[] = {
 	KTEST_CASE(mounts_are_crossed_and_hide_what_is_below),
 	KTEST_CASE(mount_errors_are_linuxs),
 	KTEST_CASE(bind_mounts_show_the_same_tree),
+	KTEST_CASE(lazy_umount_detaches_a_busy_tree),
 	KTEST_CASE(d_path_names_a_file_across_mounts),
 	KTEST_CASE(lookup_one_len_and_vfs_path_lookup),
 	KTEST_CASE(chroot_changes_what_slash_means),

@@ -279,6 +279,10 @@ static void chmod_chown_and_their_permissions(struct ktest *test)
 	st = vt_stat(test, VT "/f", 0);
 	KTEST_EXPECT_EQ(test, st.uid, 1000U);
 	KTEST_EXPECT_EQ(test, st.gid, 2000U);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFREG | 0751);		/* chown drops setuid */
+	KTEST_EXPECT_EQ(test, init_chmod(VT "/f", 02750), 0);
+	KTEST_EXPECT_EQ(test, init_chown(VT "/f", -1, 2000, 0), 0);
+	KTEST_EXPECT_EQ(test, vt_stat(test, VT "/f", 0).mode, S_IFREG | 0750);	/* and setgid */
 	KTEST_EXPECT_EQ(test, init_chown(VT "/f", -1, -1, 0), 0);	/* no change */
 	old = override_creds(&vfs_test_user_cred);
 	KTEST_EXPECT_EQ(test, init_chmod(VT "/f", 0600), 0);		/* the owner */
