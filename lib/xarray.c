@@ -35,16 +35,28 @@
  * So a failed store changes nothing, and a retry cannot fail again for the
  * same tree.
  *
+ * Also here: splitting a multi-index entry into smaller ones (xas_split(),
+ * nodes counted and allocated the same way) and ID allocation (xa_alloc():
+ * the lowest index without an entry, found by walking, full leaves
+ * skipped).
+ *
  * Lock: xa_lock (a spinlock in struct xarray) over the whole tree and the
  * root marks; the nodes' cache and the node counter are global and need
- * no lock of ours.
+ * no lock of ours. Built for the host tests too (lib/ is pure code): the
+ * slab and the spinlock come from tests/host/kernel_shim.c there, and the
+ * one privileged path, __xas_nomem() turning interrupts back on for an
+ * XA_FLAGS_LOCK_IRQ array, is left to the kernel suite.
  */
 #include <linux/xarray.h>
 #include <linux/slab.h>
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/string.h>
-#include <linux/mmdebug.h>
+#include <linux/printk.h>
+
+/* Every mark of the root, in xa_flags: cleared together when the array empties. */
+#define XA_ROOT_MARKS	(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) | \
+			 XA_FLAGS_MARK(XA_MARK_2))
 
 static struct kmem_cache *radix_tree_node_cachep;
 static atomic_long_t xa_nr_nodes;
@@ -109,14 +121,24 @@ static inline unsigned int node_offset(const struct xa_node *node, unsigned long
 	return (index >> node->shift) & XA_CHUNK_MASK;
 }
 
-/* The first index of @node's slot @offset, given any index under @node. */
-static unsigned long node_slot_index(const struct xa_node *node, unsigned long index,
-				     unsigned int offset)
+/* The first index of @node's slot @offset: the offsets on the way up say where it is. */
+static unsigned long node_slot_index(const struct xa_node *node, unsigned int offset)
 {
-	unsigned int bits = node->shift + XA_CHUNK_SHIFT;
-	unsigned long base = bits >= BITS_PER_LONG ? 0 : index & ~((1UL << bits) - 1);
+	unsigned long index = (unsigned long)offset << node->shift;
 
-	return base + ((unsigned long)offset << node->shift);
+	for (; node->parent; node = node->parent)
+		index += (unsigned long)node->offset << node->parent->shift;
+	return index;
+}
+
+/* The slots the entry at @node's @offset takes: 1 + its siblings. */
+static unsigned int node_entry_slots(const struct xa_node *node, unsigned int offset)
+{
+	unsigned int end = offset + 1;
+
+	while (end < XA_CHUNK_SIZE && node->slots[end] == xa_mk_sibling(offset))
+		end++;
+	return end - offset;
 }
 
 static bool node_any_mark(const struct xa_node *node, xa_mark_t mark)
@@ -311,22 +333,29 @@ static unsigned int xas_nodes_needed(const struct xa_state *xas, unsigned int to
 	return nr;
 }
 
-/* Have @nr nodes on xas->xa_alloc, allocating GFP_NOWAIT; else -ENOMEM. */
-static bool xas_prealloc(struct xa_state *xas, unsigned int nr)
+/* Allocate with @gfp until xas->xa_alloc holds @nr nodes; false if one fails. */
+static bool xas_fill_alloc(struct xa_state *xas, unsigned int nr, gfp_t gfp)
 {
 	while (xas->xa_alloc_nr < nr) {
-		struct xa_node *node = xa_node_alloc(GFP_NOWAIT | __GFP_NOWARN);
+		struct xa_node *node = xa_node_alloc(gfp);
 
-		if (!node) {
-			xas->xa_alloc_want = nr;
-			xas_set_err(xas, -ENOMEM);
+		if (!node)
 			return false;
-		}
 		node->parent = xas->xa_alloc;
 		xas->xa_alloc = node;
 		xas->xa_alloc_nr++;
 	}
 	return true;
+}
+
+/* Have @nr nodes on xas->xa_alloc, allocating GFP_NOWAIT; else -ENOMEM. */
+static bool xas_prealloc(struct xa_state *xas, unsigned int nr)
+{
+	if (xas_fill_alloc(xas, nr, GFP_NOWAIT | __GFP_NOWARN))
+		return true;
+	xas->xa_alloc_want = nr;
+	xas_set_err(xas, -ENOMEM);
+	return false;
 }
 
 /* Take a preallocated node and set it up empty at @parent's slot @offset. */
@@ -430,8 +459,7 @@ static void xas_delete_empty(struct xarray *xa, struct xa_node *node)
 				mark_clear_up(xa, parent, node->offset, mark);
 		} else {
 			xa->xa_head = NULL;
-			xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-					  XA_FLAGS_MARK(XA_MARK_2));
+			xa->xa_flags &= ~XA_ROOT_MARKS;
 		}
 		xa_node_free(node);
 		node = parent;
@@ -499,19 +527,20 @@ void *xas_store(struct xa_state *xas, void *entry)
 	unsigned int nr;
 	void *first;
 
+	if (xas_error(xas))
+		return NULL;
 	first = entry ? xas_create(xas) : xas_load(xas);
 	if (xas_invalid(xas))
 		return first;
-	if (!entry && !first)
-		return NULL;
+	if (!entry && !first && !xas->xa_sibs)
+		return NULL;		/* nothing to erase (a range may start empty) */
 	node = xas->xa_node;
 	if (!node) {
 		xa->xa_head = entry;
 		if (xa_is_node(first))
 			xa_free_subtree(xa_to_node(first));
 		if (!entry)
-			xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-					  XA_FLAGS_MARK(XA_MARK_2));
+			xa->xa_flags &= ~XA_ROOT_MARKS;
 	} else {
 		node->count += node_store(xas, node, entry, &nr);
 		node_merge_marks(xa, node, xas->xa_offset, nr, entry != NULL);
@@ -538,16 +567,9 @@ static void xas_destroy(struct xa_state *xas)
 /* Top the preallocation up to what the failed store wanted; false if @gfp cannot. */
 static bool xas_alloc_wanted(struct xa_state *xas, gfp_t gfp)
 {
-	while (xas->xa_alloc_nr < xas->xa_alloc_want) {
-		struct xa_node *node = xa_node_alloc(gfp);
-
-		if (!node) {
-			xas_destroy(xas);
-			return false;
-		}
-		node->parent = xas->xa_alloc;
-		xas->xa_alloc = node;
-		xas->xa_alloc_nr++;
+	if (!xas_fill_alloc(xas, xas->xa_alloc_want, gfp)) {
+		xas_destroy(xas);
+		return false;
 	}
 	xas->xa_node = XAS_RESTART;
 	return true;
@@ -585,6 +607,105 @@ bool __xas_nomem(struct xa_state *xas, gfp_t gfp)
 	return ret;
 }
 
+/* ---- splitting a multi-index entry ---------------------------------------- */
+
+/* Linux's limit: the new order at most one level of nodes below the old. */
+static bool xas_split_order_ok(const struct xa_state *xas, unsigned int order)
+{
+	unsigned int new_order = xas->xa_shift + ilog2(xas->xa_sibs + 1);
+
+	return new_order < order && order < BITS_PER_LONG &&
+	       xas->xa_shift + 2U * XA_CHUNK_SHIFT > order;
+}
+
+/* The nodes xas_split() needs: one per slot of the old entry if a level down. */
+static unsigned int xas_split_nodes(const struct xa_state *xas, unsigned int order)
+{
+	if (xas->xa_shift == order - order % XA_CHUNK_SHIFT)
+		return 0;
+	return 1U << (order % XA_CHUNK_SHIFT);
+}
+
+void xas_split_alloc(struct xa_state *xas, void *entry, unsigned int order, gfp_t gfp)
+{
+	if (xas_error(xas))
+		return;
+	if (WARN_ON_ONCE(!xas_split_order_ok(xas, order))) {
+		xas_set_err(xas, -EINVAL);
+		return;
+	}
+	if (!xas_fill_alloc(xas, xas_split_nodes(xas, order), gfp)) {
+		xas_destroy(xas);
+		xas_set_err(xas, -ENOMEM);
+	}
+}
+
+/*
+ * Fill @node's slots [@offset, @offset + @nr) with @entry every @sibs + 1
+ * slots and siblings between, the entries having the marks in @marks.
+ */
+static void node_fill(struct xa_node *node, unsigned int offset, unsigned int nr,
+		      void *entry, unsigned int sibs, unsigned int marks)
+{
+	unsigned int i;
+	xa_mark_t mark;
+
+	for (i = 0; i < nr; i += sibs + 1) {
+		unsigned int j;
+
+		node->slots[offset + i] = entry;
+		for (j = 1; j <= sibs; j++)
+			node->slots[offset + i + j] = xa_mk_sibling(offset + i);
+		for (mark = 0; mark < XA_MAX_MARKS; mark++)
+			if (marks & (1U << mark))
+				__set_bit(offset + i, node->marks[mark]);
+	}
+}
+
+void xas_split(struct xa_state *xas, void *entry, unsigned int order)
+{
+	XA_STATE(old, xas->xa, 0);
+	unsigned int offset, span, nr, marks = 0, i;
+	struct xa_node *node;
+	xa_mark_t mark;
+
+	if (xas_error(xas))
+		return;
+	if (WARN_ON_ONCE(!xas_split_order_ok(xas, order)))
+		goto inval;
+	xas_set_order(&old, xas->xa_index, order);
+	if (!xas_load(&old) || !xas_is_node(&old) || xas_get_order(&old) != (int)order)
+		goto inval;
+	nr = xas_split_nodes(xas, order);
+	if (!xas_prealloc(xas, nr))
+		return;
+	node = old.xa_node;
+	offset = old.xa_offset;
+	span = 1U << (order % XA_CHUNK_SHIFT);
+	for (mark = 0; mark < XA_MAX_MARKS; mark++)
+		if (test_bit(offset, node->marks[mark]))
+			marks |= 1U << mark;
+	if (!nr) {
+		node_fill(node, offset, span, entry, xas->xa_sibs, marks);
+	} else {
+		for (i = 0; i < span; i++) {
+			struct xa_node *child = xas_take_node(xas, node->shift - XA_CHUNK_SHIFT,
+							      node, offset + i);
+
+			node_fill(child, 0, XA_CHUNK_SIZE, entry, xas->xa_sibs, marks);
+			child->count = XA_CHUNK_SIZE;
+			node->slots[offset + i] = xa_mk_node(child);
+			for (mark = 0; mark < XA_MAX_MARKS; mark++)
+				if (marks & (1U << mark))
+					__set_bit(offset + i, node->marks[mark]);
+		}
+	}
+	xas->xa_node = XAS_RESTART;
+	return;
+inval:
+	xas_set_err(xas, -EINVAL);
+}
+
 /* ---- marks through the xa_state ------------------------------------------- */
 
 bool xas_get_mark(const struct xa_state *xas, xa_mark_t mark)
@@ -610,13 +731,21 @@ void xas_clear_mark(const struct xa_state *xas, xa_mark_t mark)
 	mark_clear_up(xas->xa, xas->xa_node, xas->xa_offset, mark);
 }
 
+void xas_init_marks(const struct xa_state *xas)
+{
+	xa_mark_t mark;
+
+	for (mark = 0; mark < XA_MAX_MARKS; mark++)
+		xas_clear_mark(xas, mark);
+}
+
 /* ---- searching -------------------------------------------------------------- */
 
-/* The index after the entry (or empty slot) @xas points at; false if that wraps. */
+/* Move xa_index past the entry (or empty slot) @xas points at; false if that wraps. */
 static bool xas_next_index(struct xa_state *xas)
 {
 	struct xa_node *node = xas->xa_node;
-	unsigned int end = xas->xa_offset + 1;
+	unsigned int end;
 	unsigned long next;
 
 	if (!node) {
@@ -625,11 +754,10 @@ static bool xas_next_index(struct xa_state *xas)
 		xas->xa_index = 1;
 		return true;
 	}
-	while (end < XA_CHUNK_SIZE && node->slots[end] == xa_mk_sibling(xas->xa_offset))
-		end++;
+	end = xas->xa_offset + node_entry_slots(node, xas->xa_offset);
 	if (end == XA_CHUNK_SIZE && node->shift + XA_CHUNK_SHIFT >= BITS_PER_LONG)
 		return false;
-	next = node_slot_index(node, xas->xa_index, 0) + ((unsigned long)end << node->shift);
+	next = node_slot_index(node, 0) + ((unsigned long)end << node->shift);
 	if (!next)
 		return false;
 	xas->xa_index = next;
@@ -693,13 +821,13 @@ static void *xas_find_from(struct xa_state *xas, unsigned long max, xa_mark_t ma
 			} while (node && offset == XA_CHUNK_SIZE);
 			if (!node)
 				goto none;
-			index = node_slot_index(node, index, offset);
+			index = node_slot_index(node, offset);
 			if (index > max)
 				goto none;
 			continue;
 		}
 		if (next != offset)
-			index = node_slot_index(node, index, next);
+			index = node_slot_index(node, next);
 		offset = next;
 		if (index > max)
 			goto none;
@@ -752,6 +880,54 @@ void xas_pause(struct xa_state *xas)
 	xas->xa_node = XAS_RESTART;
 }
 
+/* Step xa_index by @step (unless not walked yet) and load there. */
+static void *xas_step(struct xa_state *xas, long step)
+{
+	if (xas_error(xas))
+		return NULL;
+	if (xas->xa_node != XAS_RESTART)
+		xas->xa_index += step;
+	return xas_load(xas);
+}
+
+void *xas_next(struct xa_state *xas)
+{
+	return xas_step(xas, 1);
+}
+
+void *xas_prev(struct xa_state *xas)
+{
+	return xas_step(xas, -1);
+}
+
+void *xas_find_conflict(struct xa_state *xas)
+{
+	unsigned long last = xas->xa_index + (((xas->xa_sibs + 1UL) << xas->xa_shift) - 1);
+	XA_STATE(cur, xas->xa, xas->xa_index);
+	void *entry;
+
+	if (xas_error(xas) || xas->xa_node == XAS_BOUNDS)
+		return NULL;
+	if (xas->xa_node != XAS_RESTART) {
+		cur.xa_node = xas->xa_node;
+		cur.xa_offset = xas->xa_offset;
+		if (xas->xa_node)
+			cur.xa_index = node_slot_index(xas->xa_node, xas->xa_offset);
+		if (!xas_next_index(&cur) || cur.xa_index > last)
+			goto none;
+		cur.xa_node = XAS_RESTART;
+	}
+	entry = xas_find_from(&cur, last, XA_PRESENT);
+	if (!entry)
+		goto none;
+	xas->xa_node = cur.xa_node;
+	xas->xa_offset = cur.xa_offset;
+	return entry;
+none:
+	xas->xa_node = XAS_BOUNDS;
+	return NULL;
+}
+
 /* ---- the normal API ------------------------------------------------------- */
 
 void *xa_load(struct xarray *xa, unsigned long index)
@@ -790,6 +966,9 @@ static void *__xa_store_order(struct xarray *xa, unsigned long index, unsigned i
 
 void *__xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp)
 {
+	/* Linux: in an ID array, storing NULL keeps the ID taken; erase frees it. */
+	if (!entry && (xa->xa_flags & XA_FLAGS_TRACK_FREE))
+		entry = XA_ZERO_ENTRY;
 	return __xa_store_order(xa, index, 0, entry, gfp);
 }
 
@@ -891,21 +1070,21 @@ int xa_reserve(struct xarray *xa, unsigned long index, gfp_t gfp)
 	return xa_err(xa_cmpxchg(xa, index, NULL, XA_ZERO_ENTRY, gfp));
 }
 
+int xas_get_order(const struct xa_state *xas)
+{
+	if (!xas_is_node(xas))
+		return 0;
+	return xas->xa_node->shift + ilog2(node_entry_slots(xas->xa_node, xas->xa_offset));
+}
+
 int xa_get_order(struct xarray *xa, unsigned long index)
 {
 	XA_STATE(xas, xa, index);
-	unsigned int end, order = 0;
-	struct xa_node *node;
+	int order = 0;
 
 	xa_lock(xa);
-	if (!xas_load(&xas) || !xas.xa_node)
-		goto out;
-	node = xas.xa_node;
-	for (end = xas.xa_offset + 1; end < XA_CHUNK_SIZE; end++)
-		if (node->slots[end] != xa_mk_sibling(xas.xa_offset))
-			break;
-	order = node->shift + ilog2(end - xas.xa_offset);
-out:
+	if (xas_load(&xas))
+		order = xas_get_order(&xas);
 	xa_unlock(xa);
 	return order;
 }
@@ -917,8 +1096,7 @@ void xa_destroy(struct xarray *xa)
 	xa_lock(xa);
 	head = xa->xa_head;
 	xa->xa_head = NULL;
-	xa->xa_flags &= ~(XA_FLAGS_MARK(XA_MARK_0) | XA_FLAGS_MARK(XA_MARK_1) |
-			  XA_FLAGS_MARK(XA_MARK_2));
+	xa->xa_flags &= ~XA_ROOT_MARKS;
 	if (xa_is_node(head))
 		xa_free_subtree(xa_to_node(head));
 	xa_unlock(xa);
@@ -1022,4 +1200,143 @@ unsigned int xa_extract(struct xarray *xa, void **dst, unsigned long start,
 	}
 	xa_unlock(xa);
 	return i;
+}
+
+/* ---- ID allocation -------------------------------------------------------- */
+
+/*
+ * Move @xas to the first index from its own up to @max where nothing is
+ * stored (not even a reservation); -EBUSY in @xas if there is none. A full
+ * leaf is stepped over whole.
+ */
+static void xas_find_free(struct xa_state *xas, unsigned long max)
+{
+	for (;;) {
+		xas->xa_node = XAS_RESTART;
+		if (xas->xa_index > max)
+			break;
+		if (!xas_load(xas))
+			return;
+		if (xas->xa_node && !xas->xa_node->shift && xas->xa_node->count == XA_CHUNK_SIZE)
+			xas->xa_offset = XA_CHUNK_MASK;
+		if (!xas_next_index(xas))
+			break;
+	}
+	xas_set_err(xas, -EBUSY);
+}
+
+int __xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp)
+{
+	XA_STATE(xas, xa, 0);
+	unsigned long min = limit.min;
+
+	if (WARN_ON_ONCE(xa_is_advanced(entry)) ||
+	    WARN_ON_ONCE(!(xa->xa_flags & XA_FLAGS_TRACK_FREE)))
+		return -EINVAL;
+	if (!entry)
+		entry = XA_ZERO_ENTRY;
+	if (!min && (xa->xa_flags & XA_FLAGS_ZERO_BUSY))
+		min = 1;
+	do {
+		xas.xa_index = min;
+		xas_find_free(&xas, limit.max);
+		if (!xas_error(&xas))
+			xas_store(&xas, entry);
+	} while (__xas_nomem(&xas, gfp));
+	if (!xas_error(&xas))
+		*id = xas.xa_index;
+	return xas_error(&xas);
+}
+
+int xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp)
+{
+	int err;
+
+	xa_lock(xa);
+	err = __xa_alloc(xa, id, entry, limit, gfp);
+	xa_unlock(xa);
+	return err;
+}
+
+int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		      u32 *next, gfp_t gfp)
+{
+	struct xa_limit upper = XA_LIMIT(max(limit.min, *next), limit.max);
+	int ret = __xa_alloc(xa, id, entry, upper, gfp);
+
+	if (ret == -EBUSY && upper.min > limit.min) {
+		ret = __xa_alloc(xa, id, entry, limit, gfp);
+		if (!ret)
+			ret = 1;
+	} else if (!ret && (xa->xa_flags & XA_FLAGS_ALLOC_WRAPPED)) {
+		ret = 1;
+	}
+	if (ret < 0)
+		return ret;
+	xa->xa_flags &= ~XA_FLAGS_ALLOC_WRAPPED;
+	*next = *id + 1;
+	if (!*next)
+		xa->xa_flags |= XA_FLAGS_ALLOC_WRAPPED;
+	return ret;
+}
+
+int xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		    u32 *next, gfp_t gfp)
+{
+	int ret;
+
+	xa_lock(xa);
+	ret = __xa_alloc_cyclic(xa, id, entry, limit, next, gfp);
+	xa_unlock(xa);
+	return ret;
+}
+
+/* ---- describing itself ---------------------------------------------------- */
+
+static void xa_dump_index(unsigned long index, unsigned int bits)
+{
+	if (!bits)
+		pr_info("%lu: ", index);
+	else if (bits >= BITS_PER_LONG)
+		pr_info("0-%lu: ", ~0UL);
+	else
+		pr_info("%lu-%lu: ", index, index | ((1UL << bits) - 1));
+}
+
+/* One line for @entry, which covers 2^@bits indices from @index; a node's slots after it. */
+static void xa_dump_entry(const void *entry, unsigned long index, unsigned int bits)
+{
+	const struct xa_node *node = xa_to_node(entry);
+	unsigned int i;
+
+	if (!entry)
+		return;
+	xa_dump_index(index, bits);
+	if (xa_is_value(entry))
+		pr_cont("value %lu (0x%lx) [%px]\n", xa_to_value(entry), xa_to_value(entry), entry);
+	else if (!xa_is_internal(entry))
+		pr_cont("%px\n", entry);
+	else if (xa_is_sibling(entry))
+		pr_cont("sibling (slot %u)\n", xa_to_sibling(entry));
+	else if (xa_is_zero(entry))
+		pr_cont("zero entry\n");
+	else if (!xa_is_node(entry))
+		pr_cont("UNKNOWN ENTRY (%px)\n", entry);
+	if (!xa_is_node(entry))
+		return;
+	pr_cont("node %px offset %u parent %px shift %u count %u array %px marks %lx %lx %lx\n",
+		node, node->offset, node->parent, node->shift, node->count, node->array,
+		node->marks[XA_MARK_0][0], node->marks[XA_MARK_1][0], node->marks[XA_MARK_2][0]);
+	for (i = 0; i < XA_CHUNK_SIZE; i++)
+		xa_dump_entry(node->slots[i], index + ((unsigned long)i << node->shift),
+			      node->shift);
+}
+
+void xa_dump(const struct xarray *xa)
+{
+	void *head = xa->xa_head;
+
+	pr_info("xarray: %px head %px flags %x marks %d %d %d\n", xa, head, xa->xa_flags,
+		xa_marked(xa, XA_MARK_0), xa_marked(xa, XA_MARK_1), xa_marked(xa, XA_MARK_2));
+	xa_dump_entry(head, 0, xa_head_bits(head));
 }

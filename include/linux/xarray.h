@@ -3,7 +3,7 @@
  * The XArray (lib/xarray.c): an array of pointers indexed by unsigned
  * long, as Linux's include/linux/xarray.h. Every index starts out NULL;
  * storing NULL erases. The page cache keeps an address_space's folios in
- * one (i_pages), tmpfs its swap entries, the VFS its inodes' data.
+ * one (i_pages), and tmpfs's files live there.
  *
  * Entries. What the array holds are tagged pointers, by their low two bits:
  *
@@ -24,7 +24,8 @@
  * takes it itself, lookups included: this kernel has no RCU yet, so
  * xa_load() and xa_find() are made safe by the lock rather than by RCU.
  * The __xa_* functions and the whole advanced API (xas_*) expect the
- * caller to hold it. An xarray created with XA_FLAGS_LOCK_IRQ is one whose
+ * caller to hold it; an xa_* call with it held deadlocks (use xas_load()
+ * and the __xa_* forms there). An xarray created with XA_FLAGS_LOCK_IRQ is one whose
  * users take the lock with interrupts off (xa_lock_irq()); the functions
  * that drop the lock to allocate then retake it the same way.
  *
@@ -155,9 +156,21 @@ typedef unsigned int xa_mark_t;
 #define XA_MARK_MAX		XA_MARK_2
 #define XA_MAX_MARKS		3
 
-/* xa_flags: the lock's kind, and the root's marks (a mark is set in the
- * root when some entry of the array carries it). */
+/*
+ * xa_flags: the lock's kind; whether the array allocates IDs (xa_alloc():
+ * then storing NULL reserves rather than erases, as in Linux, and with
+ * ALLOC1 index 0 is never handed out); and the root's marks (a mark is set
+ * in the root when some entry of the array carries it). Linux spends
+ * XA_MARK_0 on tracking free indices of ID arrays; here xa_alloc() walks
+ * the tree for a hole instead, skipping full leaves, and all three marks
+ * stay the caller's.
+ */
 #define XA_FLAGS_LOCK_IRQ	((gfp_t)1U)
+#define XA_FLAGS_TRACK_FREE	((gfp_t)4U)
+#define XA_FLAGS_ZERO_BUSY	((gfp_t)8U)
+#define XA_FLAGS_ALLOC_WRAPPED	((gfp_t)16U)
+#define XA_FLAGS_ALLOC		XA_FLAGS_TRACK_FREE
+#define XA_FLAGS_ALLOC1		(XA_FLAGS_TRACK_FREE | XA_FLAGS_ZERO_BUSY)
 #define XA_FLAGS_MARK_SHIFT	24
 #define XA_FLAGS_MARK(mark)	((gfp_t)(1U << (XA_FLAGS_MARK_SHIFT + (mark))))
 
@@ -182,6 +195,8 @@ struct xarray {
 
 #define DEFINE_XARRAY_FLAGS(name, flags)	struct xarray name = XARRAY_INIT(name, flags)
 #define DEFINE_XARRAY(name)			DEFINE_XARRAY_FLAGS(name, 0)
+#define DEFINE_XARRAY_ALLOC(name)		DEFINE_XARRAY_FLAGS(name, XA_FLAGS_ALLOC)
+#define DEFINE_XARRAY_ALLOC1(name)		DEFINE_XARRAY_FLAGS(name, XA_FLAGS_ALLOC1)
 
 /**
  * xa_init_flags() - initialise an empty array
@@ -421,6 +436,46 @@ unsigned int xa_extract(struct xarray *xa, void **dst, unsigned long start,
 	     entry;							\
 	     entry = xa_find_after(xa, &index, ULONG_MAX, filter))
 
+/* The IDs xa_alloc() may hand out: [min, max]. */
+struct xa_limit {
+	u32 max;
+	u32 min;
+};
+
+#define XA_LIMIT(_min, _max)	(struct xa_limit) { .min = _min, .max = _max }
+#define xa_limit_32b		XA_LIMIT(0, 0xffffffffU)
+#define xa_limit_31b		XA_LIMIT(0, 0x7fffffffU)
+#define xa_limit_16b		XA_LIMIT(0, 0xffffU)
+
+/**
+ * xa_alloc() - store @entry at the lowest free index of @limit
+ * @xa: an array initialised with XA_FLAGS_ALLOC or XA_FLAGS_ALLOC1
+ * @id: out: the index chosen (only written on success)
+ * @entry: the entry (NULL reserves the index: it reads as NULL but is taken)
+ * @limit: the range to choose from
+ * @gfp: for the nodes the store may need
+ * Return: 0, -EBUSY when every index of @limit is taken, -ENOMEM, or -EINVAL
+ * (an internal @entry, or an array not made for IDs).
+ * Context: takes xa_lock; drops it to allocate if @gfp may sleep.
+ */
+int xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp);
+
+/**
+ * xa_alloc_cyclic() - xa_alloc() from *@next onwards, wrapping round to @limit's start
+ * @xa: an array initialised with XA_FLAGS_ALLOC or XA_FLAGS_ALLOC1
+ * @id: out: the index chosen
+ * @entry: the entry (NULL reserves)
+ * @limit: the range to choose from
+ * @next: in: where to start looking; out: the index after @id
+ * @gfp: for the nodes the store may need
+ * Return: 0, or 1 when the search wrapped round to find @id (also the first
+ * success after *@next itself wrapped past the top of unsigned int);
+ * -EBUSY, -ENOMEM or -EINVAL as xa_alloc().
+ * Context: takes xa_lock; drops it to allocate if @gfp may sleep.
+ */
+int xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		    u32 *next, gfp_t gfp);
+
 /* ---- the same with xa_lock held by the caller ---------------------------- */
 
 void *__xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
@@ -430,6 +485,9 @@ void *__xa_cmpxchg(struct xarray *xa, unsigned long index, void *old, void *entr
 int __xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
 void __xa_set_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
 void __xa_clear_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
+int __xa_alloc(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit, gfp_t gfp);
+int __xa_alloc_cyclic(struct xarray *xa, u32 *id, void *entry, struct xa_limit limit,
+		      u32 *next, gfp_t gfp);
 
 /* For arrays also used from interrupt handlers (XA_FLAGS_LOCK_IRQ). */
 static inline void *xa_store_irq(struct xarray *xa, unsigned long index, void *entry,
@@ -675,6 +733,78 @@ static inline void *xas_next_marked(struct xa_state *xas, unsigned long max, xa_
 	     entry = xas_next_marked(xas, max, mark))
 
 /**
+ * xas_next() - the entry at the next index
+ * @xas: the state; if not walked yet, its own index is loaded instead
+ * Return: the entry there (reserved: XA_ZERO_ENTRY), or NULL; @xas points
+ * at it, as after xas_load(). From ULONG_MAX it wraps to 0.
+ * Context: xa_lock held.
+ */
+void *xas_next(struct xa_state *xas);
+
+/* xas_prev() - the same for the previous index. Context: xa_lock held. */
+void *xas_prev(struct xa_state *xas);
+
+/**
+ * xas_retry() - whether an entry found is to be skipped by an iteration
+ * @xas: the state
+ * @entry: what xas_find(), xas_next() ... returned
+ * Return: true for a reserved index (XA_ZERO_ENTRY). Linux also restarts a
+ * walk that met a node being freed under RCU; with the lock held here that
+ * cannot happen.
+ */
+static inline bool xas_retry(struct xa_state *xas, const void *entry)
+{
+	return xa_is_zero(entry);
+}
+
+/**
+ * xas_find_conflict() - the next entry in the range @xas is about to store over
+ * @xas: the state, with its index and order (xas_set_order())
+ * Each call returns the next entry present in [index, index + 2^order), in
+ * index order, an entry covering the start included; xa_index stays, so
+ * xas_store() afterwards stores the range.
+ * Return: the entry (reserved ones too), or NULL at the end.
+ * Context: xa_lock held.
+ */
+void *xas_find_conflict(struct xa_state *xas);
+
+#define xas_for_each_conflict(xas, entry)				\
+	while ((entry = xas_find_conflict(xas)))
+
+/**
+ * xas_get_order() - the order of the entry @xas points at (after xas_load())
+ * @xas: the state
+ * Return: log2 of the indices the entry covers; 0 for none or one.
+ * Context: xa_lock held.
+ */
+int xas_get_order(const struct xa_state *xas);
+
+/**
+ * xas_split_alloc() - allocate what xas_split() will need
+ * @xas: the state, set to the index and the new, smaller order
+ * @entry: the entry the split will store (unused: all entries are alike here)
+ * @order: the order of the entry to split, at most one level of nodes
+ *	(6 orders) above the new one, as in Linux
+ * @gfp: the caller's allocation flags
+ * The nodes wait in @xas for xas_split(); -ENOMEM (nothing kept) or -EINVAL
+ * in @xas on failure.
+ * Context: xa_lock NOT held if @gfp may sleep.
+ */
+void xas_split_alloc(struct xa_state *xas, void *entry, unsigned int order, gfp_t gfp);
+
+/**
+ * xas_split() - split the multi-index entry of @order at xas's index
+ * @xas: the state, set to the index and the new order
+ * @entry: stored at every index of the old range, in entries of the new order
+ * @order: the order of the entry there now
+ * Each new entry has the old one's marks. Without the nodes of
+ * xas_split_alloc() it tries GFP_NOWAIT; on failure -ENOMEM is in @xas and
+ * nothing changed (-EINVAL: no entry of @order there).
+ * Context: xa_lock held.
+ */
+void xas_split(struct xa_state *xas, void *entry, unsigned int order);
+
+/**
  * xas_pause() - leave an iteration so that xa_lock can be dropped
  * @xas: the state, at an entry
  * The next xas_find() walks again from the index after that entry.
@@ -696,6 +826,16 @@ void xas_set_mark(const struct xa_state *xas, xa_mark_t mark);
 /* xas_clear_mark() - clear @mark on the entry @xas points at. Context: xa_lock held. */
 void xas_clear_mark(const struct xa_state *xas, xa_mark_t mark);
 
+/**
+ * xas_init_marks() - clear every mark of the entry @xas points at
+ * @xas: the state, after xas_load() or xas_store()
+ * For a replacement that must not inherit marks (filemap puts a shadow
+ * entry where a folio was). Linux also sets the free mark of ID arrays;
+ * xa_alloc() needs none here.
+ * Context: xa_lock held.
+ */
+void xas_init_marks(const struct xa_state *xas);
+
 /* ---- setup and accounting ------------------------------------------------- */
 
 /*
@@ -708,5 +848,16 @@ void radix_tree_init(void);
 /* xa_nodes_in_use() - nodes allocated from the cache and not yet freed,
  * over all arrays: what the tests count, and the leak check. */
 unsigned long xa_nodes_in_use(void);
+
+/**
+ * xa_dump() - print the tree of @xa, Linux's xa_dump() format
+ * @xa: the array
+ * A line for the array (head, flags, root marks), then one per node
+ * (offset, parent, shift, count, marks) and per entry, each headed by the
+ * indices it covers ("64-127: node ...", "70: value 7 (0x7) [...]").
+ * Context: xa_lock held, or nothing else using the array (a debugger, an
+ * oops); reads only.
+ */
+void xa_dump(const struct xarray *xa);
 
 #endif /* _LINUX_XARRAY_H */

@@ -4,7 +4,8 @@
  * function of the normal and advanced API, the edges (index 0, ULONG_MAX,
  * huge sparse indices, multi-index entries against their neighbours),
  * allocation failure (kernel_shim.c's htest_slab_fail()), and a randomised
- * run against a reference model with a fixed seed.
+ * run against a reference model with a fixed seed: stores of every order,
+ * range erases, inserts, marks and splits.
  *
  * After the operations of a case, tree_ok() walks the whole tree and
  * checks the invariants lib/xarray.c states: each node's parent, offset,
@@ -366,6 +367,83 @@ HTEST(xa_store_retries_with_the_callers_gfp_when_nowait_fails)
 	HT_EXPECT_DRAINED();
 }
 
+HTEST(xa_locked_forms_and_tagged_pointers)
+{
+	DEFINE_XARRAY(xa);
+	void *tagged = xa_tag_pointer(ptr(5), 1);
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_pointer_tag(tagged), 1U);
+	HT_EXPECT_TRUE(xa_untag_pointer(tagged) == ptr(5));
+	HT_EXPECT_TRUE(xa_trylock(&xa));
+	HT_EXPECT_TRUE(__xa_store(&xa, 300, tagged, GFP_KERNEL) == NULL);
+	HT_EXPECT_EQ(__xa_insert(&xa, 300, ptr(1), GFP_KERNEL), -EBUSY);
+	HT_EXPECT_TRUE(__xa_cmpxchg(&xa, 300, tagged, ptr(2), GFP_KERNEL) == tagged);
+	__xa_set_mark(&xa, 300, XA_MARK_2);
+	HT_EXPECT_TRUE(xa_marked(&xa, XA_MARK_2));
+	__xa_clear_mark(&xa, 300, XA_MARK_2);
+	HT_EXPECT_FALSE(xa_marked(&xa, XA_MARK_2));
+	HT_EXPECT_TRUE(__xa_erase(&xa, 300) == ptr(2));
+	xa_unlock(&xa);
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_positions_reset_and_bounds)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 70);
+
+	xa_test_begin();
+	xa_store(&xa, 0, ptr(1), GFP_KERNEL);
+	xas_lock(&xas);
+	HT_EXPECT_FALSE(xas_valid(&xas));		/* not walked yet */
+	HT_EXPECT_TRUE(xas_load(&xas) == NULL);
+	HT_EXPECT_TRUE(xas.xa_node == XAS_BOUNDS);	/* past a lone head entry */
+	xas_set(&xas, 0);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(1));
+	HT_EXPECT_TRUE(xas_valid(&xas));
+	HT_EXPECT_FALSE(xas_is_node(&xas));		/* the head */
+	xas_reset(&xas);
+	HT_EXPECT_TRUE(xas_reload(&xas) == NULL);
+	xas_unlock(&xas);
+	xa_store(&xa, 70, ptr(2), GFP_KERNEL);
+	xas_set(&xas, 70);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(2));
+	HT_EXPECT_TRUE(xas_is_node(&xas));
+	HT_EXPECT_EQ(xas.xa_offset, 6U);		/* 70: the leaf under slot 1, slot 6 */
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_dump_prints_every_node_and_entry_with_its_indices)
+{
+	DEFINE_XARRAY(xa);
+
+	xa_test_begin();
+	xa_dump(&xa);
+	HT_EXPECT_TRUE(htest_log_contains("head 0000000000000000 flags 0 marks 0 0 0"));
+	xa_store(&xa, 70, xa_mk_value(7), GFP_KERNEL);
+	xa_store_order(&xa, 128, 1, ptr(1), GFP_KERNEL);
+	xa_reserve(&xa, 4095, GFP_KERNEL);
+	xa_set_mark(&xa, 70, XA_MARK_1);
+	htest_log_clear();
+	xa_dump(&xa);
+	HT_EXPECT_TRUE(htest_log_contains("marks 0 1 0"));
+	HT_EXPECT_TRUE(htest_log_contains("0-4095: node "));
+	HT_EXPECT_TRUE(htest_log_contains("64-127: node "));
+	HT_EXPECT_TRUE(htest_log_contains("shift 0 count 1 "));
+	HT_EXPECT_TRUE(htest_log_contains("marks 0 40 0"));	/* slot 6 of the leaf */
+	HT_EXPECT_TRUE(htest_log_contains("70: value 7 (0x7)"));
+	HT_EXPECT_TRUE(htest_log_contains("128: 0000000000000008"));
+	HT_EXPECT_TRUE(htest_log_contains("129: sibling (slot 0)"));
+	HT_EXPECT_TRUE(htest_log_contains("4095: zero entry"));
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- marks --------------------------------------------------------------------- */
 
 HTEST(xa_marks_are_per_entry_and_go_with_erase)
@@ -579,6 +657,32 @@ HTEST(xas_store_and_load_with_xas_nomem_retry)
 	HT_EXPECT_DRAINED();
 }
 
+/* page_cache_delete(): a shadow value replaces a folio and must not be dirty. */
+HTEST(xas_init_marks_clears_what_a_replaced_entry_had)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 4000);
+
+	xa_test_begin();
+	xa_store(&xa, 4000, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 4001, ptr(2), GFP_KERNEL);
+	xa_set_mark(&xa, 4000, XA_MARK_0);
+	xa_set_mark(&xa, 4000, XA_MARK_2);
+	xa_set_mark(&xa, 4001, XA_MARK_2);
+	xas_lock(&xas);
+	xas_load(&xas);
+	xas_store(&xas, xa_mk_value(9));
+	xas_init_marks(&xas);
+	xas_unlock(&xas);
+	HT_EXPECT_FALSE(xa_get_mark(&xa, 4000, XA_MARK_0));
+	HT_EXPECT_FALSE(xa_get_mark(&xa, 4000, XA_MARK_2));
+	HT_EXPECT_FALSE(xa_marked(&xa, XA_MARK_0));
+	HT_EXPECT_TRUE(xa_get_mark(&xa, 4001, XA_MARK_2));
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
 HTEST(xas_nomem_fails_when_the_callers_gfp_fails_too)
 {
 	DEFINE_XARRAY(xa);
@@ -655,6 +759,95 @@ HTEST(xas_find_starts_at_the_index_then_moves_on)
 	HT_EXPECT_TRUE(xas_find(&xas, ULONG_MAX) == NULL);
 	xas_set(&xas, 1);
 	HT_EXPECT_TRUE(xas_find(&xas, (1UL << 20) - 1) == NULL);
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_next_and_xas_prev_step_one_index)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 63);
+
+	xa_test_begin();
+	xa_store(&xa, 63, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 64, ptr(2), GFP_KERNEL);
+	xa_store(&xa, 0, ptr(3), GFP_KERNEL);
+	xa_store(&xa, ULONG_MAX, ptr(4), GFP_KERNEL);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(1));	/* not walked: its own index */
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(2));
+	HT_EXPECT_EQ(xas.xa_index, 64UL);
+	HT_EXPECT_TRUE(xas_next(&xas) == NULL);
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(2));
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(1));
+	xas_set(&xas, 0);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(3));
+	HT_EXPECT_TRUE(xas_prev(&xas) == ptr(4));	/* wraps */
+	HT_EXPECT_EQ(xas.xa_index, ULONG_MAX);
+	HT_EXPECT_TRUE(xas_next(&xas) == ptr(3));
+	xas_unlock(&xas);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_store_does_nothing_in_an_error_state)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE(xas, &xa, 5);
+
+	xa_test_begin();
+	xas_set_err(&xas, -EEXIST);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_store(&xas, ptr(1)) == NULL);
+	HT_EXPECT_TRUE(xas_load(&xas) == NULL);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EEXIST);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
+/* filemap's __filemap_add_folio(): look over the range, then store the folio. */
+HTEST(xas_for_each_conflict_lists_the_entries_of_the_range_then_store)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 512, 9);
+	unsigned long found[8];
+	unsigned int n = 0;
+	void *entry;
+
+	xa_test_begin();
+	xa_store(&xa, 511, ptr(1), GFP_KERNEL);
+	xa_store(&xa, 512, xa_mk_value(2), GFP_KERNEL);
+	xa_store_order(&xa, 576, 6, xa_mk_value(3), GFP_KERNEL);
+	xa_store(&xa, 1023, xa_mk_value(4), GFP_KERNEL);
+	xa_store(&xa, 1024, ptr(5), GFP_KERNEL);
+	xas_lock(&xas);
+	xas_for_each_conflict(&xas, entry) {
+		HT_ASSERT_TRUE(n < ARRAY_SIZE(found));
+		found[n++] = xa_to_value(entry);
+		HT_EXPECT_EQ(xas.xa_index, 512UL);
+	}
+	HT_EXPECT_EQ(n, 3U);
+	HT_EXPECT_TRUE(found[0] == 2 && found[1] == 3 && found[2] == 4);
+	xas_store(&xas, ptr(6));
+	xas_unlock(&xas);
+	HT_EXPECT_TRUE(xa_load(&xa, 600) == ptr(6));
+	HT_EXPECT_TRUE(xa_load(&xa, 1023) == ptr(6));
+	HT_EXPECT_TRUE(xa_load(&xa, 511) == ptr(1));
+	HT_EXPECT_TRUE(xa_load(&xa, 1024) == ptr(5));
+	HT_EXPECT_EQ(xa_get_order(&xa, 700), 9);
+	HT_EXPECT_TREE(&xa);
+	/* An entry covering the start is a conflict too. */
+	xas_set_order(&xas, 520, 3);
+	xas_lock(&xas);
+	HT_EXPECT_TRUE(xas_find_conflict(&xas) == ptr(6));
+	HT_EXPECT_TRUE(xas_find_conflict(&xas) == NULL);
+	HT_EXPECT_EQ(xas_get_order(&xas), 0);
+	xas_set(&xas, 700);
+	HT_EXPECT_TRUE(xas_load(&xas) == ptr(6));
+	HT_EXPECT_EQ(xas_get_order(&xas), 9);
 	xas_unlock(&xas);
 	xa_destroy(&xa);
 	HT_EXPECT_DRAINED();
@@ -781,6 +974,198 @@ HTEST(xas_set_order_erases_a_whole_range_of_small_entries)
 	HT_EXPECT_DRAINED();
 }
 
+/* Split an order-@from entry at @start into order-@to entries, then check them. */
+static void split_and_check(unsigned long start, unsigned int from, unsigned int to,
+			    bool prealloc)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, start, to);
+	unsigned long index, size = 1UL << from;
+	void *entry;
+	int n = 0;
+
+	xa_store(&xa, start - 1, ptr(1), GFP_KERNEL);
+	xa_store_order(&xa, start, from, ptr(2), GFP_KERNEL);
+	xa_set_mark(&xa, start, XA_MARK_1);
+	if (prealloc)
+		xas_split_alloc(&xas, ptr(3), from, GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), from);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), 0);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));	/* frees what is left over */
+	HT_EXPECT_TREE(&xa);
+	xa_for_each_range(&xa, index, entry, start, start + size - 1) {
+		HT_EXPECT_EQ(index, start + ((unsigned long)n << to));
+		HT_EXPECT_TRUE(entry == ptr(3));
+		HT_EXPECT_EQ(xa_get_order(&xa, index), (int)to);
+		HT_EXPECT_TRUE(xa_get_mark(&xa, index + (1UL << to) - 1, XA_MARK_1));
+		n++;
+	}
+	HT_EXPECT_EQ(n, 1 << (from - to));
+	HT_EXPECT_TRUE(xa_load(&xa, start - 1) == ptr(1));
+	HT_EXPECT_TRUE(xa_load(&xa, start + size) == NULL);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xas_split_makes_smaller_entries_with_the_same_marks)
+{
+	xa_test_begin();
+	split_and_check(512, 9, 0, true);	/* a PMD folio into pages: 8 leaves */
+	split_and_check(512, 9, 0, false);	/* nodes GFP_NOWAIT under the lock */
+	split_and_check(512, 9, 6, true);	/* in place, one level */
+	split_and_check(64, 4, 2, true);	/* in place, in a leaf */
+	split_and_check(4096, 12, 7, true);	/* one node, 32 order-7 entries */
+	split_and_check(1UL << 20, 11, 5, false);
+}
+
+HTEST(xas_split_refuses_bad_orders_and_fails_cleanly_without_memory)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 4096, 0);
+
+	xa_test_begin();
+	xa_store_order(&xa, 4096, 12, ptr(2), GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 12);		/* two levels of nodes: Linux refuses too */
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EINVAL);
+	xas_set_order(&xas, 4096, 6);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 9);		/* no order-9 entry there */
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), -EINVAL);
+	xas_set_order(&xas, 4096, 6);
+	htest_slab_fail(1, false);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(3), 12);
+	xas_unlock(&xas);
+	htest_slab_fail(0, false);
+	HT_EXPECT_EQ(xas_error(&xas), -ENOMEM);
+	HT_EXPECT_EQ(xa_get_order(&xa, 5000), 12);
+	HT_EXPECT_TRUE(xa_load(&xa, 5000) == ptr(2));
+	HT_EXPECT_TREE(&xa);
+	htest_slab_fail(1, true);
+	xas_set_order(&xas, 4096, 6);
+	xas_split_alloc(&xas, ptr(3), 12, GFP_KERNEL);
+	htest_slab_fail(0, false);
+	HT_EXPECT_EQ(xas_error(&xas), -ENOMEM);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+/* ---- ID allocation ---------------------------------------------------------------- */
+
+HTEST(xa_alloc_hands_out_the_lowest_free_id)
+{
+	DEFINE_XARRAY_ALLOC(xa);
+	u32 id, i;
+
+	xa_test_begin();
+	for (i = 0; i < 200; i++) {
+		HT_ASSERT_EQ(xa_alloc(&xa, &id, ptr(i + 1), xa_limit_32b, GFP_KERNEL), 0);
+		HT_EXPECT_EQ(id, i);
+	}
+	HT_EXPECT_TRUE(xa_erase(&xa, 70) == ptr(71));
+	HT_EXPECT_TRUE(xa_erase(&xa, 150) == ptr(151));
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(1000), xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 70U);
+	/* NULL reserves: the ID is taken but reads as NULL. */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, NULL, xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 150U);
+	HT_EXPECT_TRUE(xa_load(&xa, 150) == NULL);
+	/* So does storing NULL in an ID array; erasing frees. */
+	xa_store(&xa, 5, NULL, GFP_KERNEL);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2000), XA_LIMIT(0, 250), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 200U);
+	xa_erase(&xa, 5);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2001), XA_LIMIT(0, 250), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 5U);
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_alloc_honours_its_limit_and_the_array_kind)
+{
+	DEFINE_XARRAY_ALLOC1(xa1);
+	DEFINE_XARRAY_ALLOC(xa);
+	DEFINE_XARRAY(plain);
+	u32 id = 77;
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_alloc(&xa1, &id, ptr(1), xa_limit_32b, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);				/* ALLOC1: never 0 */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(1), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0xfffffffeU);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(2), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0xffffffffU);
+	id = 77;
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), XA_LIMIT(0xfffffffe, 0xffffffff), GFP_KERNEL),
+		     -EBUSY);
+	HT_EXPECT_EQ(id, 77U);				/* untouched on failure */
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), XA_LIMIT(9, 3), GFP_KERNEL), -EBUSY);
+	HT_EXPECT_EQ(xa_alloc(&plain, &id, ptr(3), xa_limit_32b, GFP_KERNEL), -EINVAL);
+	htest_slab_fail(100, true);
+	HT_EXPECT_EQ(xa_alloc(&xa, &id, ptr(3), xa_limit_32b, GFP_KERNEL), -ENOMEM);
+	htest_slab_fail(0, false);
+	xa_destroy(&xa1);
+	HT_EXPECT_TREE(&xa);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_alloc_cyclic_goes_on_from_next_and_wraps)
+{
+	DEFINE_XARRAY_ALLOC(xa);
+	u32 id, next = 0;
+
+	xa_test_begin();
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(1), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 0U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(2), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);
+	xa_erase(&xa, 0);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(3), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 2U);				/* not the freed 0: onwards */
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(4), XA_LIMIT(0, 3), &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 3U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(5), XA_LIMIT(0, 3), &next, GFP_KERNEL), 1);
+	HT_EXPECT_EQ(id, 0U);				/* wrapped round */
+	HT_EXPECT_EQ(next, 1U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(6), XA_LIMIT(0, 3), &next, GFP_KERNEL),
+		     -EBUSY);
+	xa_destroy(&xa);
+	next = 0xffffffff;
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(7), xa_limit_32b, &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(next, 0U);				/* past the top of u32 */
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(8), xa_limit_32b, &next, GFP_KERNEL), 1);
+	HT_EXPECT_EQ(id, 0U);
+	HT_EXPECT_EQ(xa_alloc_cyclic(&xa, &id, ptr(9), xa_limit_32b, &next, GFP_KERNEL), 0);
+	HT_EXPECT_EQ(id, 1U);
+	xa_destroy(&xa);
+	HT_EXPECT_DRAINED();
+}
+
+HTEST(xa_store_order_null_erases_a_range_whose_first_slot_is_empty)
+{
+	DEFINE_XARRAY(xa);
+
+	xa_test_begin();
+	xa_store(&xa, 600, ptr(1), GFP_KERNEL);		/* 512-575 stays empty */
+	xa_store_order(&xa, 960, 6, ptr(2), GFP_KERNEL);
+	xa_store(&xa, 1024, ptr(3), GFP_KERNEL);
+	HT_EXPECT_TRUE(xa_store_order(&xa, 512, 9, NULL, GFP_KERNEL) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 600) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 1000) == NULL);
+	HT_EXPECT_TRUE(xa_load(&xa, 1024) == ptr(3));
+	HT_EXPECT_TREE(&xa);
+	xa_erase(&xa, 1024);
+	HT_EXPECT_TRUE(xa_empty(&xa));
+	HT_EXPECT_DRAINED();
+}
+
 /* ---- the randomised model ---------------------------------------------------------- */
 
 /* The reference: aligned ranges [start, start + 2^order), sorted, disjoint. */
@@ -857,6 +1242,26 @@ static void model_store(unsigned long start, unsigned int order, void *entry)
 	model_nr++;
 }
 
+/* Split model[@i] with xas_split() into entries of @to orders less, on both sides. */
+static void model_split(struct xarray *xa, unsigned int i, unsigned int down, void *entry)
+{
+	struct model_range r = model[i];
+	unsigned int to = r.order - down, k;
+	XA_STATE_ORDER(xas, xa, r.start, to);
+
+	xas_split_alloc(&xas, entry, r.order, GFP_KERNEL);
+	xas_lock(&xas);
+	xas_split(&xas, entry, r.order);
+	xas_unlock(&xas);
+	HT_EXPECT_EQ(xas_error(&xas), 0);
+	HT_EXPECT_FALSE(xas_nomem(&xas, GFP_KERNEL));
+	memmove(&model[i + (1U << down)], &model[i + 1], (model_nr - i - 1) * sizeof(model[0]));
+	for (k = 0; k < 1U << down; k++)
+		model[i + k] = (struct model_range){ r.start + ((unsigned long)k << to), to,
+						     entry, r.marks };
+	model_nr += (1U << down) - 1;
+}
+
 static unsigned long model_index(void)
 {
 	switch (rnd() % 5) {
@@ -878,6 +1283,41 @@ static unsigned int model_order(void)
 	unsigned int r = rnd() % 40;
 
 	return r < 30 ? 0 : r < 37 ? r - 29 : r == 37 ? 12 : r == 38 ? 18 : 32;
+}
+
+/* The first range (with @mark, unless XA_PRESENT) ending at or after @index. */
+static int model_next(unsigned long index, xa_mark_t mark)
+{
+	unsigned int i;
+
+	for (i = 0; i < model_nr; i++)
+		if (range_last(&model[i]) >= index &&
+		    (mark == XA_PRESENT || (model[i].marks & (1U << mark))))
+			return i;
+	return -1;
+}
+
+/* xa_find() and xa_find_after() from @start, against the model. */
+static bool model_find_from(struct xarray *xa, unsigned long start, xa_mark_t mark)
+{
+	unsigned long index = start;
+	void *entry = xa_find(xa, &index, ULONG_MAX, mark);
+	int i = model_next(start, mark), covering = model_find(start);
+
+	if (i < 0 ? entry || index != start :
+	    entry != model[i].entry || index != max(start, model[i].start))
+		return false;
+	/* After: past the entry covering start, if any. */
+	index = start;
+	entry = xa_find_after(xa, &index, ULONG_MAX, mark);
+	if (covering >= 0)
+		i = range_last(&model[covering]) == ULONG_MAX ? -1 :
+		    model_next(range_last(&model[covering]) + 1, mark);
+	else
+		i = start == ULONG_MAX ? -1 : model_next(start + 1, mark);
+	if (i < 0)
+		return !entry;
+	return entry == model[i].entry && index == model[i].start;
 }
 
 /* Every range loads at both ends, with its order and marks; iteration agrees. */
@@ -922,6 +1362,9 @@ static bool model_check(struct xarray *xa)
 		if (i != model_nr)
 			return false;
 	}
+	for (i = 0; i < 16; i++)
+		if (!model_find_from(xa, model_index(), i % 4 == 3 ? XA_PRESENT : i % 4))
+			return false;
 	return tree_ok(xa);
 }
 
@@ -934,15 +1377,17 @@ HTEST(xa_random_operations_match_a_reference_model)
 	model_nr = 0;
 	for (step = 0; step < 40000; step++) {
 		unsigned long index = model_index();
-		unsigned int op = rnd() % 10, order = 0;
+		unsigned int op = rnd() % 11, order = 0;
 		void *entry = (rnd() & 1) ? xa_mk_value(step) : ptr(step + 1);
 		int hit;
 
-		if (op <= 4 && model_nr >= MODEL_MAX - 2)
+		if ((op <= 4 || op == 7) && model_nr >= MODEL_MAX - 2)
 			op = 5;				/* the model is full: erase */
 		if (op == 4) {
 			order = model_order();
 			index &= ~((1UL << order) - 1);
+			if (rnd() % 4 == 0)
+				entry = NULL;		/* erase a whole range */
 		}
 		hit = model_find(index);
 		switch (op) {
@@ -978,11 +1423,23 @@ HTEST(xa_random_operations_match_a_reference_model)
 				model[i].marks |= 1U << (i % 3);
 			}
 			break;
-		default:
+		case 9:
 			if (model_nr) {
 				i = rnd() % model_nr;
 				xa_clear_mark(&xa, range_last(&model[i]), step % 3);
 				model[i].marks &= ~(1U << (step % 3));
+			}
+			break;
+		default:
+			if (model_nr && model_nr + 64 < MODEL_MAX) {
+				unsigned int down, from;
+
+				i = rnd() % model_nr;
+				from = model[i].order;
+				down = 1 + rnd() % 6;
+				/* Linux's limit: at most one level of nodes below the old entry. */
+				if (down <= from && (from - down) / XA_CHUNK_SHIFT + 2 > from / XA_CHUNK_SHIFT)
+					model_split(&xa, i, down, entry);
 			}
 			break;
 		}

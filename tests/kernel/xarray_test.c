@@ -8,9 +8,10 @@
  * unchanged) and retried with the caller's gfp, and every case ending
  * with the node count where it began.
  *
- * Fault injection stays on (failslab=, fail_page_alloc= boots): a store
- * with GFP_KERNEL must still succeed, since only its GFP_NOWAIT attempt
- * under the lock may be failed and the retry may sleep.
+ * Cases count nodes, so fault injection (failslab=, fail_page_alloc=
+ * boots) is paused while they run, but for the one that exists for it:
+ * random stores and erases with allocations failing at random, where each
+ * failed store must return -ENOMEM and leave the array as it was.
  */
 #include <linux/ktest.h>
 #include <linux/xarray.h>
@@ -20,7 +21,7 @@
 #include <linux/fault-inject.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <linux/atomic.h>
+#include <linux/string.h>
 #include "mm_test.h"
 #include "../../mm/slab.h"
 
@@ -31,7 +32,7 @@ static unsigned long nodes_before;
 static int xarray_test_init(struct ktest *test)
 {
 	nodes_before = xa_nodes_in_use();
-	return 0;
+	return ktest_pause_fault_injection(test);
 }
 
 #define KTEST_EXPECT_NODES_BACK(test) \
@@ -125,6 +126,29 @@ static void xas_order_9_entry_serves_every_index_of_its_range(struct ktest *test
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
+/* A large folio split into pages: xas_split_alloc() outside the lock, xas_split() in it. */
+static void xas_split_turns_an_order_9_entry_into_512(struct ktest *test)
+{
+	DEFINE_XARRAY(xa);
+	XA_STATE_ORDER(xas, &xa, 2048, 0);
+	unsigned long index, n = 0;
+	void *entry;
+
+	KTEST_ASSERT_NULL(test, xa_store_order(&xa, 2048, 9, ptr(1), TEST_GFP));
+	xa_set_mark(&xa, 2048, XA_MARK_0);
+	xas_split_alloc(&xas, ptr(2), 9, TEST_GFP);
+	KTEST_ASSERT_EQ(test, xas_error(&xas), 0);
+	xas_lock(&xas);
+	xas_split(&xas, ptr(2), 9);
+	xas_unlock(&xas);
+	KTEST_EXPECT_EQ(test, xas_error(&xas), 0);
+	xa_for_each_marked(&xa, index, entry, XA_MARK_0)
+		n += index == 2048 + n && entry == ptr(2) && !xa_get_order(&xa, index);
+	KTEST_EXPECT_EQ(test, n, 512UL);
+	xa_destroy(&xa);
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
 static void xa_lock_irq_array_stores_and_erases(struct ktest *test)
 {
 	struct xarray xa;
@@ -137,6 +161,27 @@ static void xa_lock_irq_array_stores_and_erases(struct ktest *test)
 	for (i = 0; i < 500; i++)
 		KTEST_EXPECT_PTR_EQ(test, xa_erase_irq(&xa, i << 12), ptr(i + 1));
 	KTEST_EXPECT_TRUE(test, xa_empty(&xa));
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
+static void xa_alloc_hands_out_ids_lowest_first(struct ktest *test)
+{
+	DEFINE_XARRAY_ALLOC1(xa);
+	u32 id, i, next = 0;
+
+	for (i = 1; i <= 1000; i++) {
+		KTEST_ASSERT_EQ(test, xa_alloc(&xa, &id, ptr(i), xa_limit_31b, TEST_GFP), 0);
+		KTEST_EXPECT_EQ(test, id, i);
+	}
+	KTEST_EXPECT_PTR_EQ(test, xa_erase(&xa, 500), ptr(500));
+	KTEST_EXPECT_EQ(test, xa_alloc(&xa, &id, ptr(1), xa_limit_31b, TEST_GFP), 0);
+	KTEST_EXPECT_EQ(test, id, 500u);
+	KTEST_EXPECT_EQ(test, xa_alloc(&xa, &id, ptr(1), XA_LIMIT(1, 1000), TEST_GFP), -EBUSY);
+	next = 999;
+	KTEST_EXPECT_EQ(test, xa_alloc_cyclic(&xa, &id, ptr(2), xa_limit_31b, &next, TEST_GFP), 0);
+	KTEST_EXPECT_EQ(test, id, 1001u);
+	KTEST_EXPECT_EQ(test, next, 1002u);
+	xa_destroy(&xa);
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
@@ -200,9 +245,89 @@ static void xa_store_fails_enomem_under_failslab_and_changes_nothing(struct ktes
 	KTEST_EXPECT_NODES_BACK(test);
 }
 
+/* __xas_nomem() of an XA_FLAGS_LOCK_IRQ array sleeps with interrupts on, then relocks. */
+static void xa_store_irq_retries_with_interrupts_on(struct ktest *test)
+{
+	struct xarray xa;
+	void *ret;
+
+	xa_init_flags(&xa, XA_FLAGS_LOCK_IRQ);
+	failslab_all(true);
+	ret = xa_store_irq(&xa, 1UL << 30, ptr(4), TEST_GFP);
+	failslab_restore();
+	KTEST_EXPECT_NULL(test, ret);
+	KTEST_EXPECT_FALSE(test, irqs_disabled());
+	KTEST_EXPECT_FALSE(test, ktest_log_contains(test, "sleeping function called"));
+	KTEST_EXPECT_PTR_EQ(test, xa_erase_irq(&xa, 1UL << 30), ptr(4));
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
+#define SURVIVE_SLOTS	1024U
+#define SURVIVE_STEPS	20000U
+
+/*
+ * With the boot's fault injection on: random stores, inserts and erases
+ * over sparse indices, each checked against a reference; a failed store
+ * must be -ENOMEM and change nothing. Without injection nothing fails.
+ */
+static void xa_callers_survive_injected_allocation_failures(struct ktest *test)
+{
+	static void *ref[SURVIVE_SLOTS];
+	DEFINE_XARRAY(xa);
+	unsigned int step, i, failed = 0, bad = 0;
+	u64 rng = 0x2545f4914f6cdd1dULL;
+
+	memset(ref, 0, sizeof(ref));
+	ktest_resume_fault_injection(test);
+	for (step = 0; step < SURVIVE_STEPS; step++) {
+		unsigned long index, slot;
+		void *entry = xa_mk_value(step), *ret;
+
+		rng ^= rng << 13;
+		rng ^= rng >> 7;
+		rng ^= rng << 17;
+		slot = rng % SURVIVE_SLOTS;
+		index = slot * 0x9e3779b9UL;		/* sparse: many levels */
+		switch ((rng >> 20) % 3) {
+		case 0:
+			ret = xa_store(&xa, index, entry, TEST_GFP);
+			if (xa_is_err(ret)) {
+				failed++;
+				bad += xa_err(ret) != -ENOMEM;
+			} else {
+				bad += ret != ref[slot];
+				ref[slot] = entry;
+			}
+			break;
+		case 1: {
+			int err = xa_insert(&xa, index, entry, TEST_GFP);
+
+			failed += err == -ENOMEM;
+			bad += err != (ref[slot] ? -EBUSY : 0) && err != -ENOMEM;
+			if (!err)
+				ref[slot] = entry;
+			break;
+		}
+		default:
+			bad += xa_erase(&xa, index) != ref[slot];
+			ref[slot] = NULL;
+			break;
+		}
+		bad += xa_load(&xa, index) != ref[slot];
+	}
+	ktest_pause_fault_injection(test);
+	ktest_info(test, "%u of %u steps failed to allocate", failed, SURVIVE_STEPS);
+	KTEST_EXPECT_EQ(test, bad, 0u);
+	for (i = 0; i < SURVIVE_SLOTS; i++)
+		KTEST_EXPECT_PTR_EQ(test, xa_erase(&xa, i * 0x9e3779b9UL), ref[i]);
+	KTEST_EXPECT_TRUE(test, xa_empty(&xa));
+	KTEST_EXPECT_NODES_BACK(test);
+}
+
 /* ---- every CPU at once ------------------------------------------------------- */
 
-#define SHARE_PER_CPU	3000UL
+#define SHARE_PER_CPU	2000UL
+#define SHARE_ROUNDS	40UL
 
 struct sharer {
 	struct xarray *xa;
@@ -210,15 +335,15 @@ struct sharer {
 	struct completion done;
 };
 
-/* Index k of CPU c's share: interleaved, so the CPUs share every leaf. */
+/* Index k of CPU c's share: interleaved, so the CPUs share every leaf;
+ * every other one far up, so the top of the tree is shared too. */
 static unsigned long share_index(const struct sharer *s, unsigned long k)
 {
-	return (k * s->nr_cpus + s->cpu) * 5 + (k & 1 ? 1UL << 36 : 0);
+	return k * s->nr_cpus + s->cpu + (k & 1 ? 1UL << 36 : 0);
 }
 
-static int store_check_erase_share(void *data)
+static void store_check_erase_round(struct sharer *s)
 {
-	struct sharer *s = data;
 	unsigned long k;
 
 	for (k = 0; k < SHARE_PER_CPU; k++) {
@@ -234,6 +359,16 @@ static int store_check_erase_share(void *data)
 		s->bad += xa_load(s->xa, share_index(s, k)) != (k & 1 ? xa_mk_value(k) : NULL);
 	for (k = 1; k < SHARE_PER_CPU; k += 2)
 		s->bad += xa_erase(s->xa, share_index(s, k)) != xa_mk_value(k);
+}
+
+/* Rounds of filling and emptying: the root grows and shrinks under the others. */
+static int store_check_erase_share(void *data)
+{
+	struct sharer *s = data;
+	unsigned long round;
+
+	for (round = 0; round < SHARE_ROUNDS; round++)
+		store_check_erase_round(s);
 	complete(&s->done);
 	return 0;
 }
@@ -265,7 +400,8 @@ static void xa_shared_by_every_cpu_keeps_each_ones_entries(struct ktest *test)
 		kthread_stop(k[i]);
 		bad += s[i].bad;
 	}
-	ktest_info(test, "%u CPUs, %lu entries each", n, SHARE_PER_CPU);
+	ktest_info(test, "%u CPUs, %lu rounds of %lu entries each", n, SHARE_ROUNDS,
+		   SHARE_PER_CPU);
 	KTEST_EXPECT_EQ(test, bad, 0UL);
 	KTEST_EXPECT_TRUE(test, xa_empty(&xa));
 	KTEST_EXPECT_NODES_BACK(test);
@@ -275,8 +411,12 @@ static struct ktest_case xarray_cases[] = {
 	KTEST_CASE(xa_store_load_erase_at_the_edges),
 	KTEST_CASE(xa_marks_select_entries_for_iteration),
 	KTEST_CASE(xas_order_9_entry_serves_every_index_of_its_range),
+	KTEST_CASE(xas_split_turns_an_order_9_entry_into_512),
 	KTEST_CASE(xa_lock_irq_array_stores_and_erases),
+	KTEST_CASE(xa_alloc_hands_out_ids_lowest_first),
 	KTEST_CASE(xa_store_fails_enomem_under_failslab_and_changes_nothing),
+	KTEST_CASE(xa_store_irq_retries_with_interrupts_on),
+	KTEST_CASE(xa_callers_survive_injected_allocation_failures),
 	KTEST_CASE(xa_shared_by_every_cpu_keeps_each_ones_entries),
 	{}
 };
@@ -284,6 +424,7 @@ static struct ktest_case xarray_cases[] = {
 static struct ktest_suite xarray_suite = {
 	.name = "xarray",
 	.init = xarray_test_init,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = xarray_cases,
 };
 ktest_register_suite(xarray_suite);
