@@ -25,6 +25,7 @@
 #include <linux/sprintf.h>
 #include <linux/fault-inject.h>
 #include <linux/bench.h>
+#include <linux/seq_file.h>
 #include "vfs_test.h"
 
 static struct file *vt_open(struct ktest *test, const char *name, int flags)
@@ -406,6 +407,39 @@ static void calls_under_fault_injection_survive_and_leak_nothing(struct ktest *t
 	kfree(buf);
 }
 
+/* The "NAME:   N kB" value of meminfo's line @name. */
+static unsigned long meminfo_kb(struct ktest *test, const char *name)
+{
+	struct seq_file m = {};
+	const char *text = KTEST_SHOW(test, &m, meminfo_proc_show, NULL), *line;
+	unsigned long kb = ~0UL;
+
+	line = strstr(text, name);
+	if (line) {
+		line = skip_spaces(line + strlen(name));
+		kb = 0;
+		while (*line >= '0' && *line <= '9')
+			kb = kb * 10 + (*line++ - '0');
+	}
+	seq_file_free(&m);
+	return kb;
+}
+
+static void meminfo_counts_tmpfs_pages_in_cached_and_shmem(struct ktest *test)
+{
+	unsigned long cached = meminfo_kb(test, "\nCached:"), shmem = meminfo_kb(test, "\nShmem:");
+	struct file *f = vt_open(test, VT "/big", O_CREAT | O_RDWR);
+
+	KTEST_ASSERT_NE(test, shmem, ~0UL);
+	KTEST_EXPECT_EQ(test, vfs_fallocate(f, 0, 0, 64 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(test, meminfo_kb(test, "\nCached:"), cached + 64 * PAGE_SIZE / 1024);
+	KTEST_EXPECT_EQ(test, meminfo_kb(test, "\nShmem:"), shmem + 64 * PAGE_SIZE / 1024);
+	filp_close(f, NULL);
+	KTEST_EXPECT_EQ(test, init_unlink(VT "/big"), 0);
+	KTEST_EXPECT_EQ(test, meminfo_kb(test, "\nCached:"), cached);
+	KTEST_EXPECT_EQ(test, meminfo_kb(test, "\nShmem:"), shmem);
+}
+
 /* ---- the torture run ------------------------------------------------------ */
 
 #define TORTURE_FILES	4
@@ -674,6 +708,7 @@ static struct ktest_case tmpfs_cases[] = {
 	KTEST_CASE(fallocate_allocates_and_punches_holes),
 	KTEST_CASE(size_limit_gives_enospc_and_space_comes_back),
 	KTEST_CASE(page_cache_calls_find_add_lock_and_truncate),
+	KTEST_CASE(meminfo_counts_tmpfs_pages_in_cached_and_shmem),
 	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	KTEST_CASE(torture_on_every_cpu_matches_the_model),
 	{}
