@@ -126,6 +126,11 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	return dentry;
 }
 
+struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name)
+{
+	return __d_alloc(sb, name);
+}
+
 struct dentry *d_make_root(struct inode *inode)
 {
 	static const struct qstr slash = QSTR_INIT("/", 1);

@@ -38,6 +38,30 @@ struct file *alloc_empty_file(int flags)
 	return f;
 }
 
+struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt, const char *name,
+			       int flags, const struct file_operations *fops)
+{
+	struct qstr this = QSTR_INIT(name, strlen(name));
+	struct path path = { .mnt = mnt };
+	struct file *file = alloc_empty_file(flags);
+
+	if (IS_ERR(file))
+		return file;
+	path.dentry = d_alloc_pseudo(mnt->mnt_sb, &this);
+	if (!path.dentry) {
+		fput(file);		/* never opened: only freed */
+		return ERR_PTR(-ENOMEM);
+	}
+	d_instantiate(path.dentry, inode);
+	mntget(mnt);
+	file->f_path = path;
+	file->f_inode = inode;
+	file->f_mapping = inode->i_mapping;
+	file->f_op = fops;
+	file->f_mode = OPEN_FMODE(flags) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_OPENED;
+	return file;
+}
+
 static void __fput(struct file *file)
 {
 	if ((file->f_mode & FMODE_OPENED) && file->f_op->release)

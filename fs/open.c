@@ -28,7 +28,6 @@
 int vfs_open(const struct path *path, struct file *file)
 {
 	struct inode *inode = path->dentry->d_inode;
-	int acc = file->f_flags & O_ACCMODE;
 	int err;
 
 	file->f_path = *path;
@@ -37,11 +36,7 @@ int vfs_open(const struct path *path, struct file *file)
 	file->f_mapping = inode->i_mapping;
 	file->f_op = inode->i_fop;
 	file->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
-	file->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
-	if (acc != O_WRONLY)
-		file->f_mode |= FMODE_READ;
-	if (acc != O_RDONLY)
-		file->f_mode |= FMODE_WRITE;
+	file->f_mode = OPEN_FMODE(file->f_flags) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	if (!file->f_op)
 		return -ENODEV;
 	if (file->f_op->open) {

@@ -26,6 +26,11 @@
  * Linux; the internal mount (kern_mount, SB_KERNMOUNT) has no limits.
  * Directory sizes count BOGO_DIRENT_SIZE per entry, as Linux's.
  *
+ * Nameless files (shmem_file_setup(): memfd_create, and shared memory
+ * to come) are inodes of shm_mnt, an internal tmpfs without limits
+ * mounted nowhere, on a dentry of no directory (alloc_file_pseudo()):
+ * the last fput() frees them.
+ *
  * Locking: the VFS's (i_rwsem of the directories); the sb's stat_lock
  * (a spinlock) for its counts.
  */
@@ -42,10 +47,13 @@
 #include <linux/mm.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/panic.h>
 
 #define BOGO_DIRENT_SIZE	20
 
 static struct kmem_cache *shmem_inode_cachep;
+static struct vfsmount *shm_mnt;	/* the internal mount of nameless files */
 static const struct super_operations shmem_ops;
 static const struct inode_operations shmem_inode_operations;
 static const struct inode_operations shmem_dir_inode_operations;
@@ -620,10 +628,31 @@ static struct file_system_type shmem_fs_type = {
 	.kill_sb = kill_litter_super,
 };
 
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	struct inode *inode;
+	struct file *file;
+
+	if (size < 0 || size > MAX_LFS_FILESIZE)
+		return ERR_PTR(-EINVAL);
+	inode = shmem_get_inode(shm_mnt->mnt_sb, NULL, S_IFREG | 0777, 0);
+	if (IS_ERR(inode))
+		return ERR_CAST(inode);
+	inode->i_size = size;
+	clear_nlink(inode);	/* in no directory */
+	file = alloc_file_pseudo(inode, shm_mnt, name, O_RDWR, &shmem_file_operations);
+	if (IS_ERR(file))
+		iput(inode);
+	return file;
+}
+
 void shmem_init(void)
 {
 	shmem_inode_cachep = kmem_cache_create("shmem_inode_cache",
 					       sizeof(struct shmem_inode_info), 0,
 					       SLAB_PANIC | SLAB_RECLAIM_ACCOUNT, NULL);
 	BUG_ON(register_filesystem(&shmem_fs_type));
+	shm_mnt = kern_mount(&shmem_fs_type);
+	if (IS_ERR(shm_mnt))
+		panic("Could not kern_mount tmpfs");
 }

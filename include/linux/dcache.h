@@ -81,6 +81,12 @@ u32 full_name_hash(const void *salt, const char *name, unsigned int len);
  * Context: process; takes dcache_lock.
  */
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
+/*
+ * d_alloc_pseudo - a dentry named @name that belongs to no directory (its
+ * own parent, never hashed): for files with no name in any tree
+ * (memfd_create). Return: it with one reference, or NULL.
+ */
+struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name);
 /* d_make_root - the root dentry of a new super block for @inode (consumed, even on failure). */
 struct dentry *d_make_root(struct inode *inode);
 /* d_instantiate - attach @inode (its reference passes to @dentry) to a negative dentry. */

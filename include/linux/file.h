@@ -10,6 +10,9 @@
 
 struct file;
 struct path;
+struct inode;
+struct vfsmount;
+struct file_operations;
 
 /*
  * get_unused_fd_flags - reserve the lowest free fd (O_CLOEXEC in @flags
@@ -32,6 +35,14 @@ bool get_close_on_exec(unsigned int fd);
  * nr_files. Return: it or ERR_PTR(-ENOMEM).
  */
 struct file *alloc_empty_file(int flags);
+/*
+ * alloc_file_pseudo - an open file of @inode (whose reference it takes
+ * over on success) on a dentry named @name in no directory of @mnt, with
+ * @fops: for files made without a name, as tmpfs's shmem_file_setup().
+ * Return: the file or ERR_PTR(-ENOMEM) (@inode still the caller's).
+ */
+struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt, const char *name,
+			       int flags, const struct file_operations *fops);
 /* get_nr_files - files allocated (the first number of /proc/sys/fs/file-nr). */
 long get_nr_files(void);
 

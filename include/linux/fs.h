@@ -133,6 +133,8 @@ int vfs_fchmod(struct file *file, umode_t mode);
 #define FMODE_PREAD		0x8
 #define FMODE_PWRITE		0x10
 #define FMODE_OPENED		0x80000	/* ->open() succeeded: fput() calls ->release() */
+/* The FMODE_READ/FMODE_WRITE of open flags: O_RDONLY 1, O_WRONLY 2, O_RDWR 3, as Linux. */
+#define OPEN_FMODE(flags)	(((flags) + 1) & O_ACCMODE)
 
 #define SEEK_SET	0
 #define SEEK_CUR	1

@@ -35,6 +35,18 @@ static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 	return sb->s_fs_info;
 }
 
+/**
+ * shmem_file_setup - a nameless tmpfs file of @size bytes (holes)
+ * @name: its dentry's name (memfd_create's "memfd:NAME")
+ * @size: the initial size
+ * @flags: VM_NORESERVE in Linux; no accounting here, so unused
+ *
+ * The file lives on the internal tmpfs mount, linked nowhere; its last
+ * fput() frees it. Return: the file (O_RDWR), or ERR_PTR(-EINVAL /
+ * -ENOMEM). Context: process, may sleep.
+ */
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags);
+
 /* shmem_init - register tmpfs and make the internal mount (mnt_init()). */
 void shmem_init(void);
 

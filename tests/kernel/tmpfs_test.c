@@ -5,7 +5,7 @@
  * kernel buffers and O_APPEND; holes that read as zeroes and allocate
  * nothing; truncate, fallocate and hole punching; SEEK_DATA/SEEK_HOLE;
  * i_blocks, size= with -ENOSPC and meminfo's Cached:/Shmem: counters;
- * the page-cache calls themselves; a run under fault injection; and a
+ * the page-cache calls themselves; memfd_create; a run under fault injection; and a
  * torture run on every CPU against a model of each file, every byte
  * checked. Each case runs in its own tmpfs at VT (vfs_test.h).
  *
@@ -25,6 +25,7 @@
 #include <linux/sprintf.h>
 #include <linux/fault-inject.h>
 #include <linux/bench.h>
+#include <linux/memfd.h>
 #include <linux/seq_file.h>
 #include "vfs_test.h"
 
@@ -440,6 +441,47 @@ static void meminfo_counts_tmpfs_pages_in_cached_and_shmem(struct ktest *test)
 	KTEST_EXPECT_EQ(test, meminfo_kb(test, "\nShmem:"), shmem);
 }
 
+static void memfd_create_gives_a_nameless_tmpfs_file(struct ktest *test)
+{
+	struct vfs_counts before, after;
+	char name[MFD_NAME_MAX_LEN + 2], buf[8] = {};
+	struct kstat st;
+	struct file *f;
+	long fd;
+
+	vfs_counts_get(&before);
+	fd = do_memfd_create("test", MFD_CLOEXEC);
+	KTEST_ASSERT_GE(test, fd, 0);
+	KTEST_EXPECT_TRUE(test, get_close_on_exec(fd));
+	KTEST_EXPECT_EQ(test, vfs_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(test, st.mode, S_IFREG | 0777);
+	KTEST_EXPECT_EQ(test, st.nlink, 0U);
+	KTEST_EXPECT_EQ(test, st.size, 0);
+	KTEST_EXPECT_EQ(test, ksys_write(fd, "memfd", 5), 5);
+	KTEST_EXPECT_EQ(test, do_sys_ftruncate(fd, 3 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(test, ksys_pread64(fd, buf, 8, 0), 8);
+	KTEST_EXPECT_MEMEQ(test, buf, "memfd\0\0\0", 8);
+	KTEST_EXPECT_EQ(test, ksys_lseek(fd, 0, SEEK_HOLE), (off_t)PAGE_SIZE);
+	f = fget(fd);
+	KTEST_ASSERT_NOT_NULL(test, f);
+	KTEST_EXPECT_STREQ(test, (const char *)f->f_path.dentry->d_name.name, "memfd:test");
+	KTEST_EXPECT_EQ(test, f->f_path.dentry->d_sb->s_magic, (unsigned long)TMPFS_MAGIC);
+	fput(f);
+	KTEST_EXPECT_EQ(test, ksys_close(fd), 0);
+	vfs_counts_get(&after);
+	KTEST_EXPECT_COUNTS_EQ(test, &after, &before);		/* the last close frees it */
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	KTEST_EXPECT_EQ(test, do_memfd_create(name, 0), -EINVAL);	/* one byte too long */
+	name[MFD_NAME_MAX_LEN] = '\0';
+	fd = do_memfd_create(name, MFD_ALLOW_SEALING);
+	KTEST_EXPECT_GE(test, fd, 0);
+	KTEST_EXPECT_FALSE(test, get_close_on_exec(fd));
+	ksys_close(fd);
+	KTEST_EXPECT_EQ(test, do_memfd_create("x", MFD_HUGETLB), -EINVAL);
+	KTEST_EXPECT_EQ(test, do_memfd_create("x", 0x100), -EINVAL);
+}
+
 /* ---- the torture run ------------------------------------------------------ */
 
 #define TORTURE_FILES	4
@@ -709,6 +751,7 @@ static struct ktest_case tmpfs_cases[] = {
 	KTEST_CASE(size_limit_gives_enospc_and_space_comes_back),
 	KTEST_CASE(page_cache_calls_find_add_lock_and_truncate),
 	KTEST_CASE(meminfo_counts_tmpfs_pages_in_cached_and_shmem),
+	KTEST_CASE(memfd_create_gives_a_nameless_tmpfs_file),
 	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	KTEST_CASE(torture_on_every_cpu_matches_the_model),
 	{}
