@@ -427,6 +427,12 @@ char *dentry_path_raw(const struct dentry *dentry, char *buf, int buflen)
 	return err ? ERR_PTR(err) : end;
 }
 
+/* Is @dentry of @mnt a pseudo dentry (d_alloc_pseudo()), in no tree? dcache_lock held. */
+static bool d_is_pseudo(const struct dentry *dentry, const struct mount *mnt)
+{
+	return IS_ROOT(dentry) && dentry != mnt->mnt.mnt_root;
+}
+
 char *d_path(const struct path *path, char *buf, int buflen)
 {
 	struct mount *mnt = real_mount(path->mnt);
@@ -439,7 +445,14 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	err = prepend(&end, buf, "", 1);
 	spin_lock(&mount_lock);
 	spin_lock(&dcache_lock);
-	while (!err && !(dentry == root.dentry && &mnt->mnt == root.mnt)) {
+	/* removed while open, or never in a directory: as Linux, " (deleted)" */
+	if (!err && (d_is_pseudo(dentry, mnt) || (d_unhashed(dentry) && !IS_ROOT(dentry))))
+		err = prepend(&end, buf, " (deleted)", 10);
+	if (!err && d_is_pseudo(dentry, mnt))
+		err = prepend(&end, buf, (const char *)dentry->d_name.name, dentry->d_name.len) ?:
+		      prepend(&end, buf, "/", 1);
+	while (!err && !d_is_pseudo(dentry, mnt) &&
+	       !(dentry == root.dentry && &mnt->mnt == root.mnt)) {
 		if (dentry == mnt->mnt.mnt_root) {
 			if (mnt_is_top(mnt))
 				break;		/* outside the caller's root: stop at it */
@@ -447,8 +460,6 @@ char *d_path(const struct path *path, char *buf, int buflen)
 			mnt = mnt->mnt_parent;
 			continue;
 		}
-		if (IS_ROOT(dentry))
-			break;
 		err = prepend_dentries(&end, buf, dentry, dentry->d_parent);
 		dentry = dentry->d_parent;
 	}

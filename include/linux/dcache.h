@@ -123,7 +123,9 @@ void d_genocide(struct dentry *root);
 char *dentry_path_raw(const struct dentry *dentry, char *buf, int buflen);
 /*
  * d_path - @path's full name from the caller's root into the end of @buf
- * (across mounts). Return: its start, or ERR_PTR(-ENAMETOOLONG).
+ * (across mounts); " (deleted)" after a name removed while open, and
+ * "/NAME (deleted)" for a file in no directory (memfd), as Linux.
+ * Return: its start, or ERR_PTR(-ENAMETOOLONG).
  */
 char *d_path(const struct path *path, char *buf, int buflen);
 

@@ -466,6 +466,7 @@ static void memfd_create_gives_a_nameless_tmpfs_file(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, f);
 	KTEST_EXPECT_STREQ(test, (const char *)f->f_path.dentry->d_name.name, "memfd:test");
 	KTEST_EXPECT_EQ(test, f->f_path.dentry->d_sb->s_magic, (unsigned long)TMPFS_MAGIC);
+	KTEST_EXPECT_STREQ(test, d_path(&f->f_path, name, sizeof(name)), "/memfd:test (deleted)");
 	fput(f);
 	KTEST_EXPECT_EQ(test, ksys_close(fd), 0);
 	vfs_counts_get(&after);

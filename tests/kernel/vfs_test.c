@@ -90,14 +90,16 @@ static void unlink_removes_names_and_the_last_frees_the_inode(struct ktest *test
 static void an_open_file_outlives_its_last_name(struct ktest *test)
 {
 	long inodes = get_nr_inodes();
-	char buf[8] = {};
+	char buf[8] = {}, buf2[32];
 	struct file *f;
 	loff_t pos = 0;
 
 	f = filp_open(VT "/f", O_CREAT | O_RDWR, 0600);
 	KTEST_ASSERT_FALSE(test, IS_ERR(f));
 	KTEST_EXPECT_EQ(test, kernel_write(f, "gone", 4, &pos), 4);
+	KTEST_EXPECT_STREQ(test, d_path(&f->f_path, buf2, sizeof(buf2)), VT "/f");
 	KTEST_EXPECT_EQ(test, init_unlink(VT "/f"), 0);
+	KTEST_EXPECT_STREQ(test, d_path(&f->f_path, buf2, sizeof(buf2)), VT "/f (deleted)");
 	KTEST_EXPECT_EQ(test, get_nr_inodes(), inodes + 1);
 	pos = 0;
 	KTEST_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), 4);
