@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fd tables (the picture is in include/linux/fdtable.h): reserving the
- * lowest free fd, installing a file, fget(), close, and growing the table.
+ * lowest free fd, installing a file, fget(), close, dup/dup2/dup3, the
+ * close-on-exec bits, and growing the table.
  *
  * Growing: the new table (fd array and both bitmaps in one allocation)
  * is allocated without the lock, at twice the size (or what the fd
@@ -69,6 +70,8 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 
 	if (nr >= NR_OPEN)
 		return -EMFILE;
+	if (nr < files_fdtable_max(files))
+		return 0;		/* it only grows: room already */
 	size = max(2 * files_fdtable_max(files), nr + 1);
 	size = ALIGN(min_t(unsigned int, size, NR_OPEN), BITS_PER_LONG);
 	nfdt = alloc_fdtable(size);
@@ -89,7 +92,8 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	return 0;
 }
 
-int get_unused_fd_flags(unsigned int flags)
+/* The lowest free fd at or above @start, reserved for the caller (O_CLOEXEC in @flags). */
+static int alloc_fd(unsigned int start, unsigned int flags)
 {
 	struct files_struct *files = current->files;
 
@@ -100,7 +104,8 @@ int get_unused_fd_flags(unsigned int flags)
 
 		spin_lock(&files->file_lock);
 		fdt = files->fdt;
-		fd = find_next_zero_bit(fdt->open_fds, fdt->max_fds, 0);
+		fd = start < fdt->max_fds ? find_next_zero_bit(fdt->open_fds, fdt->max_fds, start) :
+					    start;
 		if (fd < fdt->max_fds) {
 			__set_bit(fd, fdt->open_fds);
 			if (flags & O_CLOEXEC)
@@ -115,6 +120,100 @@ int get_unused_fd_flags(unsigned int flags)
 		if (err)
 			return err;
 	}
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	return alloc_fd(0, flags);
+}
+
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
+{
+	int fd;
+
+	if (from >= NR_OPEN)
+		return -EINVAL;
+	fd = alloc_fd(from, flags);
+	if (fd >= 0)
+		fd_install(fd, get_file(file));
+	return fd;
+}
+
+int ksys_dup(unsigned int fildes)
+{
+	struct file *file = fget(fildes);
+	int fd;
+
+	if (!file)
+		return -EBADF;
+	fd = f_dupfd(0, file, 0);
+	fput(file);
+	return fd;
+}
+
+int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+	struct files_struct *files = current->files;
+	struct file *file, *tofree;
+	struct fdtable *fdt;
+	int err;
+
+	if ((flags & ~O_CLOEXEC) || oldfd == newfd)
+		return -EINVAL;
+	if (newfd >= NR_OPEN)
+		return -EBADF;
+	err = expand_files(files, newfd);
+	if (err)
+		return err;
+	file = fget(oldfd);
+	if (!file)
+		return -EBADF;
+	spin_lock(&files->file_lock);
+	fdt = files->fdt;
+	tofree = fdt->fd[newfd];
+	if (!tofree && test_bit(newfd, fdt->open_fds)) {
+		/* reserved by an open that has not installed its file yet */
+		spin_unlock(&files->file_lock);
+		fput(file);
+		return -EBUSY;
+	}
+	fdt->fd[newfd] = file;		/* fget()'s reference is the table's now */
+	__set_bit(newfd, fdt->open_fds);
+	if (flags & O_CLOEXEC)
+		__set_bit(newfd, fdt->close_on_exec);
+	else
+		__clear_bit(newfd, fdt->close_on_exec);
+	spin_unlock(&files->file_lock);
+	if (tofree)
+		filp_close(tofree, files);
+	return newfd;
+}
+
+int ksys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	struct file *file;
+
+	if (oldfd != newfd)
+		return ksys_dup3(oldfd, newfd, 0);
+	file = fget(oldfd);
+	if (!file)
+		return -EBADF;
+	fput(file);
+	return newfd;
+}
+
+void set_close_on_exec(unsigned int fd, bool flag)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	if (fd < files->fdt->max_fds) {
+		if (flag)
+			__set_bit(fd, files->fdt->close_on_exec);
+		else
+			__clear_bit(fd, files->fdt->close_on_exec);
+	}
+	spin_unlock(&files->file_lock);
 }
 
 void put_unused_fd(unsigned int fd)

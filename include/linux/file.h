@@ -27,8 +27,22 @@ void fd_install(unsigned int fd, struct file *file);
 struct file *fget(unsigned int fd);
 /* close_fd - remove @fd from the table and drop its file. Return: 0 or -EBADF. */
 int close_fd(unsigned int fd);
-/* get_close_on_exec - is @fd marked close-on-exec? */
+/* get_close_on_exec / set_close_on_exec - @fd's close-on-exec bit. */
 bool get_close_on_exec(unsigned int fd);
+void set_close_on_exec(unsigned int fd, bool flag);
+/* f_dupfd - a new fd at or above @from for @file (O_CLOEXEC in @flags). Return: it, -EINVAL, -EMFILE. */
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
+/*
+ * ksys_dup / ksys_dup2 / ksys_dup3 - dup(2), dup2(2), dup3(2): the lowest
+ * free fd, or @newfd (whose old file is closed first) for @oldfd's file.
+ * Return: the new fd, or -EBADF, -EINVAL (dup3 of an fd onto itself, bad
+ * flags), -EBUSY (@newfd reserved by an open in progress), -EMFILE, -ENOMEM.
+ */
+int ksys_dup(unsigned int fildes);
+int ksys_dup2(unsigned int oldfd, unsigned int newfd);
+int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+/* do_fcntl - fcntl(2)'s F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (fs/fcntl.c). */
+long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 
 /*
  * alloc_empty_file - a zeroed struct file with one reference, counted in

@@ -439,6 +439,54 @@ static void fds_are_given_lowest_first_with_cloexec(struct ktest *test)
 	KTEST_EXPECT_EQ(test, ksys_read(100000, NULL, 0), -EBADF);
 }
 
+static void dup_dup2_dup3_and_fcntl_share_the_open_file(struct ktest *test)
+{
+	long fd, d1, d2;
+	char c;
+
+	KTEST_ASSERT_EQ(test, vt_create(VT "/f"), 0);
+	fd = do_sys_open(AT_FDCWD, VT "/f", O_RDWR | O_CLOEXEC, 0);
+	KTEST_ASSERT_GE(test, fd, 0);
+	KTEST_EXPECT_EQ(test, ksys_write(fd, "ab", 2), 2);
+	d1 = ksys_dup(fd);
+	KTEST_ASSERT_GE(test, d1, 0);
+	KTEST_EXPECT_FALSE(test, get_close_on_exec(d1));	/* dup clears it */
+	/* one open file: one position */
+	KTEST_EXPECT_EQ(test, ksys_lseek(d1, 0, SEEK_CUR), 2);
+	KTEST_EXPECT_EQ(test, ksys_lseek(d1, 1, SEEK_SET), 1);
+	KTEST_EXPECT_EQ(test, ksys_read(fd, &c, 1), 1);
+	KTEST_EXPECT_EQ(test, c, 'b');
+	d2 = d1 + 10;
+	KTEST_EXPECT_EQ(test, ksys_dup3(fd, d2, O_CLOEXEC), d2);
+	KTEST_EXPECT_TRUE(test, get_close_on_exec(d2));
+	KTEST_EXPECT_EQ(test, do_fcntl(d2, F_GETFD, 0), FD_CLOEXEC);
+	KTEST_EXPECT_EQ(test, do_fcntl(d2, F_SETFD, 0), 0);
+	KTEST_EXPECT_EQ(test, do_fcntl(d2, F_GETFD, 0), 0);
+	KTEST_EXPECT_EQ(test, ksys_dup2(d1, d2), d2);		/* replaces, closing the old */
+	KTEST_EXPECT_EQ(test, ksys_dup2(d2, d2), d2);
+	KTEST_EXPECT_EQ(test, ksys_dup3(d2, d2, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, ksys_dup3(fd, d2, O_RDWR), -EINVAL);
+	KTEST_EXPECT_EQ(test, ksys_dup2(99999, d2), -EBADF);
+	KTEST_EXPECT_EQ(test, ksys_dup2(fd, NR_OPEN), -EBADF);
+	KTEST_EXPECT_EQ(test, ksys_dup(99999), -EBADF);
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, F_DUPFD, d2), d2 + 1);	/* at or above */
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, F_DUPFD_CLOEXEC, 0), d1 + 1);
+	KTEST_EXPECT_TRUE(test, get_close_on_exec(d1 + 1));
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, F_GETFL, 0) & (O_ACCMODE | O_APPEND), O_RDWR);
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, F_SETFL, O_APPEND | O_RDONLY), 0);
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, F_GETFL, 0) & (O_ACCMODE | O_APPEND), O_RDWR | O_APPEND);
+	KTEST_EXPECT_EQ(test, ksys_lseek(fd, 0, SEEK_SET), 0);
+	KTEST_EXPECT_EQ(test, ksys_write(d1, "z", 1), 1);		/* appends, through any dup */
+	KTEST_EXPECT_EQ(test, vt_stat(test, VT "/f", 0).size, 3);
+	KTEST_EXPECT_EQ(test, do_fcntl(fd, 12345, 0), -EINVAL);
+	KTEST_EXPECT_EQ(test, do_fcntl(99999, F_GETFD, 0), -EBADF);
+	ksys_close(d1 + 1);
+	ksys_close(d2 + 1);
+	ksys_close(d2);
+	ksys_close(d1);
+	KTEST_EXPECT_EQ(test, ksys_close(fd), 0);
+}
+
 static void the_fd_table_grows_past_its_first_size(struct ktest *test)
 {
 	enum { N = 3 * NR_OPEN_DEFAULT };
@@ -893,6 +941,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(open_flags_are_linuxs),
 	KTEST_CASE(open_checks_permissions_for_users_not_root),
 	KTEST_CASE(fds_are_given_lowest_first_with_cloexec),
+	KTEST_CASE(dup_dup2_dup3_and_fcntl_share_the_open_file),
 	KTEST_CASE(the_fd_table_grows_past_its_first_size),
 	KTEST_CASE(getdents64_lists_every_entry_once),
 	KTEST_CASE(getdents64_errors_are_linuxs),
