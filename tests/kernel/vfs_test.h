@@ -52,9 +52,14 @@ static inline int vt_mount(const char *opts)
 	return err;
 }
 
+/*
+ * Lazily, so that a case that failed with something still open or mounted
+ * below does not leave VT in the way of the next case (the counts still
+ * tell).
+ */
 static inline int vt_umount(void)
 {
-	return init_umount(VT, 0) ?: init_rmdir(VT);
+	return init_umount(VT, MNT_DETACH) ?: init_rmdir(VT);
 }
 
 static inline int vfs_suite_init(struct ktest *test)
