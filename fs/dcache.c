@@ -12,7 +12,8 @@
  * Lifetime: d_alloc() gives one reference; dput() of the last one frees
  * the dentry at once: it leaves the hash and its parent's d_subdirs,
  * drops its inode (iput()) and then its parent, iteratively so a long
- * chain does not recurse. All drops to zero happen under dcache_lock, and
+ * chain does not recurse. A drop that leaves references is a cmpxchg
+ * without the lock; all drops to zero happen under dcache_lock, and
  * every lookup that takes a new reference (d_lookup(), the walks over
  * d_subdirs or up d_parent) does so under it, so no one ever revives a
  * dentry that is being freed.
@@ -234,12 +235,25 @@ static struct dentry *dentry_unlink(struct dentry *dentry)
 	return parent == dentry ? NULL : parent;
 }
 
+/* Drop a reference that is not the last, without the lock. Return: false if it may be. */
+static bool dput_fast(struct dentry *dentry)
+{
+	int old = atomic_read(&dentry->d_count);
+
+	while (old > 1)
+		if (atomic_try_cmpxchg(&dentry->d_count, &old, old - 1))
+			return true;
+	return false;
+}
+
 void dput(struct dentry *dentry)
 {
 	while (dentry) {
 		struct dentry *parent;
 		struct inode *inode;
 
+		if (dput_fast(dentry))
+			return;
 		spin_lock(&dcache_lock);
 		VM_BUG_ON(d_count(dentry) <= 0);
 		if (!atomic_dec_and_test(&dentry->d_count)) {
