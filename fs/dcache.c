@@ -503,5 +503,7 @@ void vfs_caches_init(void)
 	dcache_init();
 	inode_init();
 	files_init();
+	files_cache_init();
+	fs_cache_init();
 	mnt_init();
 }

@@ -2,7 +2,9 @@
 /*
  * fd tables (the picture is in include/linux/fdtable.h): reserving the
  * lowest free fd, installing a file, fget(), close, dup/dup2/dup3, the
- * close-on-exec bits, and growing the table.
+ * close-on-exec bits, and growing the table; copying a whole table for
+ * fork (dup_fd()), closing the close-on-exec fds for exec, and the end of
+ * a table with its last user.
  *
  * Growing: the new table (fd array and both bitmaps in one allocation)
  * is allocated without the lock, at twice the size (or what the fd
@@ -19,9 +21,10 @@
 #include <linux/bitops.h>
 #include <linux/bitmap.h>
 #include <linux/errno.h>
+#include "internal.h"
 
 struct files_struct init_files = {
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 	.file_lock = __SPIN_LOCK_UNLOCKED(init_files.file_lock),
 	.fdt = &init_files.fdtab,
 	.fdtab = {
@@ -280,4 +283,114 @@ int close_fd(unsigned int fd)
 	if (!file)
 		return -EBADF;
 	return filp_close(file, files);
+}
+
+static struct kmem_cache *files_cachep;
+
+struct files_struct *dup_fd(struct files_struct *oldf)
+{
+	struct files_struct *newf = kmem_cache_alloc(files_cachep, GFP_KERNEL | __GFP_ZERO);
+	struct fdtable *nfdt, *ofdt;
+	unsigned int i, max;
+
+	if (!newf)
+		return ERR_PTR(-ENOMEM);
+	atomic_set(&newf->count, 1);
+	spin_lock_init(&newf->file_lock);
+	newf->fdtab = (struct fdtable){ .max_fds = NR_OPEN_DEFAULT, .fd = newf->fd_array,
+					.close_on_exec = newf->close_on_exec_init,
+					.open_fds = newf->open_fds_init };
+	newf->fdt = &newf->fdtab;
+retry:
+	/* a table as big as the old one, which can only grow meanwhile */
+	max = files_fdtable_max(oldf);
+	if (max > newf->fdt->max_fds) {
+		nfdt = alloc_fdtable(max);
+		if (!nfdt) {
+			put_files_struct(newf);
+			return ERR_PTR(-ENOMEM);
+		}
+		if (newf->fdt != &newf->fdtab)
+			kvfree(newf->fdt);
+		newf->fdt = nfdt;
+	}
+	spin_lock(&oldf->file_lock);
+	ofdt = oldf->fdt;
+	if (ofdt->max_fds > newf->fdt->max_fds) {
+		spin_unlock(&oldf->file_lock);
+		goto retry;
+	}
+	nfdt = newf->fdt;
+	for (i = 0; i < ofdt->max_fds; i++) {
+		struct file *f = ofdt->fd[i];
+
+		/* a reserved fd whose file is not installed yet stays free in the copy */
+		if (!f)
+			continue;
+		nfdt->fd[i] = get_file(f);
+		__set_bit(i, nfdt->open_fds);
+		if (test_bit(i, ofdt->close_on_exec))
+			__set_bit(i, nfdt->close_on_exec);
+	}
+	spin_unlock(&oldf->file_lock);
+	return newf;
+}
+
+/* Close the fds of @files for which @pick(fdt, fd) is true. */
+static void close_files_if(struct files_struct *files,
+			   bool (*pick)(const struct fdtable *fdt, unsigned int fd))
+{
+	unsigned int fd;
+
+	for (fd = 0;; fd++) {
+		struct fdtable *fdt;
+		struct file *file = NULL;
+
+		spin_lock(&files->file_lock);
+		fdt = files->fdt;
+		if (fd >= fdt->max_fds) {
+			spin_unlock(&files->file_lock);
+			return;
+		}
+		if (fdt->fd[fd] && pick(fdt, fd)) {
+			file = fdt->fd[fd];
+			fdt->fd[fd] = NULL;
+			__clear_bit(fd, fdt->open_fds);
+			__clear_bit(fd, fdt->close_on_exec);
+		}
+		spin_unlock(&files->file_lock);
+		if (file)
+			filp_close(file, files);
+	}
+}
+
+static bool fd_is_cloexec(const struct fdtable *fdt, unsigned int fd)
+{
+	return test_bit(fd, fdt->close_on_exec);
+}
+
+static bool fd_any(const struct fdtable *fdt, unsigned int fd)
+{
+	return true;
+}
+
+void do_close_on_exec(struct files_struct *files)
+{
+	close_files_if(files, fd_is_cloexec);
+}
+
+void put_files_struct(struct files_struct *files)
+{
+	if (WARN_ON_ONCE(files == &init_files) || !atomic_dec_and_test(&files->count))
+		return;
+	close_files_if(files, fd_any);
+	if (files->fdt != &files->fdtab)
+		kvfree(files->fdt);
+	kmem_cache_free(files_cachep, files);
+}
+
+void files_cache_init(void)
+{
+	files_cachep = kmem_cache_create("files_cache", sizeof(struct files_struct), 0,
+					 SLAB_PANIC, NULL);
 }

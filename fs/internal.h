@@ -16,6 +16,8 @@ struct super_block;
 void dcache_init(void);
 void inode_init(void);
 void files_init(void);
+void files_cache_init(void);
+void fs_cache_init(void);
 void names_cache_init(void);
 
 /* fs/namei.c: open a file by name (filp_open() and do_sys_open()). */

@@ -19,6 +19,7 @@
 
 #include <linux/types.h>
 #include <linux/spinlock.h>
+#include <linux/atomic.h>
 
 struct file;
 
@@ -33,7 +34,7 @@ struct fdtable {
 };
 
 struct files_struct {
-	int count;
+	atomic_t count;			/* tasks sharing it (CLONE_FILES) */
 	spinlock_t file_lock;
 	struct fdtable *fdt;
 	struct fdtable fdtab;			/* the first, embedded table */
@@ -49,5 +50,17 @@ extern struct files_struct init_files;
 
 /* files_fdtable_max - the slots of @files' current table (tests). */
 unsigned int files_fdtable_max(struct files_struct *files);
+
+/*
+ * dup_fd - a copy of @oldf for a new process (fork without CLONE_FILES):
+ * the same files at the same fds, each with a new reference, and the same
+ * close-on-exec bits. Return: the copy (count 1) or ERR_PTR(-ENOMEM).
+ * Context: process, may sleep.
+ */
+struct files_struct *dup_fd(struct files_struct *oldf);
+/* put_files_struct - drop a user; the last one closes every file and frees the table. */
+void put_files_struct(struct files_struct *files);
+/* do_close_on_exec - close the fds of @files marked close-on-exec (exec). */
+void do_close_on_exec(struct files_struct *files);
 
 #endif /* _LINUX_FDTABLE_H */

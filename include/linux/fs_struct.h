@@ -14,7 +14,7 @@
 #include <linux/spinlock.h>
 
 struct fs_struct {
-	int users;
+	int users;		/* tasks sharing it (CLONE_FS); lock */
 	spinlock_t lock;
 	int umask;
 	struct path root, pwd;
@@ -27,5 +27,13 @@ void get_fs_pwd(struct fs_struct *fs, struct path *pwd);
 /* set_fs_root / set_fs_pwd - take a reference on @path and drop the old one's. */
 void set_fs_root(struct fs_struct *fs, const struct path *path);
 void set_fs_pwd(struct fs_struct *fs, const struct path *path);
+
+/*
+ * copy_fs_struct - a new fs_struct with @old's root, cwd and umask
+ * (references taken). Return: it, or NULL if memory is short.
+ * free_fs_struct - drop them and free it (its last user gone).
+ */
+struct fs_struct *copy_fs_struct(struct fs_struct *old);
+void free_fs_struct(struct fs_struct *fs);
 
 #endif /* _LINUX_FS_STRUCT_H */

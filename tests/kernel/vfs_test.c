@@ -487,6 +487,49 @@ static void dup_dup2_dup3_and_fcntl_share_the_open_file(struct ktest *test)
 	KTEST_EXPECT_EQ(test, ksys_close(fd), 0);
 }
 
+/* What fork and exec will do with a task's files: copy the table, close the cloexec fds. */
+static void fd_tables_copy_for_fork_and_close_on_exec(struct ktest *test)
+{
+	struct files_struct *old = current->files, *copy;
+	struct fs_struct *oldfs = current->fs, *fscopy;
+	long a, b;
+	int i;
+
+	KTEST_ASSERT_EQ(test, vt_create(VT "/f"), 0);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/d", 0755), 0);
+	a = do_sys_open(AT_FDCWD, VT "/f", O_RDONLY | O_CLOEXEC, 0);
+	b = do_sys_open(AT_FDCWD, VT "/f", O_RDONLY, 0);
+	KTEST_ASSERT_GE(test, a, 0);
+	KTEST_ASSERT_GE(test, b, 0);
+	for (i = 0; i < 2 * NR_OPEN_DEFAULT; i++)	/* a grown table to copy */
+		KTEST_ASSERT_GE(test, ksys_dup(b), 0);
+	copy = dup_fd(old);
+	KTEST_ASSERT_FALSE(test, IS_ERR(copy));
+	KTEST_EXPECT_GE(test, files_fdtable_max(copy), files_fdtable_max(old));
+	current->files = copy;
+	KTEST_EXPECT_TRUE(test, get_close_on_exec(a));
+	KTEST_EXPECT_FALSE(test, get_close_on_exec(b));
+	KTEST_EXPECT_EQ(test, ksys_close(b), 0);		/* in the copy only */
+	do_close_on_exec(copy);
+	KTEST_EXPECT_EQ(test, ksys_close(a), -EBADF);		/* exec closed it */
+	current->files = old;
+	KTEST_EXPECT_EQ(test, ksys_close(a), 0);
+	KTEST_EXPECT_EQ(test, ksys_close(b), 0);
+	for (i = 0; i < 2 * NR_OPEN_DEFAULT; i++)
+		KTEST_EXPECT_EQ(test, ksys_close(b + 1 + i), 0);
+	put_files_struct(copy);			/* closes the copy's dups: ->exit counts */
+	/* the root and cwd */
+	fscopy = copy_fs_struct(oldfs);
+	KTEST_ASSERT_NOT_NULL(test, fscopy);
+	current->fs = fscopy;
+	KTEST_EXPECT_EQ(test, init_chdir(VT "/d"), 0);
+	KTEST_EXPECT_EQ(test, vt_create("mine"), 0);
+	current->fs = oldfs;
+	KTEST_EXPECT_EQ(test, init_stat(VT "/d/mine", &(struct kstat){}, 0), 0);
+	KTEST_EXPECT_EQ(test, init_stat("mine", &(struct kstat){}, 0), -ENOENT);
+	free_fs_struct(fscopy);
+}
+
 static void the_fd_table_grows_past_its_first_size(struct ktest *test)
 {
 	enum { N = 3 * NR_OPEN_DEFAULT };
@@ -943,6 +986,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(fds_are_given_lowest_first_with_cloexec),
 	KTEST_CASE(dup_dup2_dup3_and_fcntl_share_the_open_file),
 	KTEST_CASE(the_fd_table_grows_past_its_first_size),
+	KTEST_CASE(fd_tables_copy_for_fork_and_close_on_exec),
 	KTEST_CASE(getdents64_lists_every_entry_once),
 	KTEST_CASE(getdents64_errors_are_linuxs),
 	KTEST_CASE(stat_and_statfs_report_linuxs_fields),
