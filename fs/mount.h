@@ -9,6 +9,9 @@
  * of the tree (the root tmpfs) and internal mounts (kern_mount()) are
  * their own parent.
  *
+ * Every mount in the tree is also on one list in the order it was mounted
+ * (Linux's mnt_namespace list), which /proc/mounts prints.
+ *
  * Locking: mount_lock (a spinlock) guards every mnt_parent,
  * mnt_mountpoint, the mnt_mounts lists and DCACHE_MOUNTED; namespace_sem
  * (a mutex) serialises mount and umount as a whole. mnt_count is atomic;
@@ -31,6 +34,7 @@ struct mount {
 	atomic_t mnt_count;
 	struct list_head mnt_mounts;	/* mounts on this one's dentries */
 	struct list_head mnt_child;	/* in mnt_parent->mnt_mounts */
+	struct list_head mnt_list;	/* in the tree's list, in mount order; namespace_sem */
 	char *mnt_devname;
 };
 

@@ -6,10 +6,13 @@
  * directory, path_umount() detaches one, mntput() of the last reference
  * ends a detached mount and drops its super block's s_active.
  *
- * At boot, mnt_init() registers tmpfs (shmem_init()) and mounts one as
- * the root of everything: init_fs's root and cwd (Linux's rootfs, which
- * is a tmpfs when tmpfs is built in). It is the top of the tree and
- * cannot be unmounted.
+ * mounts_show() prints the tree in /proc/mounts's format (the shell's
+ * "mounts").
+ *
+ * At boot, mnt_init() registers tmpfs (shmem_init()) and mounts one, as
+ * the type "rootfs", as the root of everything: init_fs's root and cwd
+ * (Linux's rootfs, which is a tmpfs when tmpfs is built in). It is the
+ * top of the tree and cannot be unmounted.
  *
  * A mount in the tree holds a reference on itself, on its parent mount
  * and on its mountpoint dentry; umount refuses (-EBUSY) while anything
@@ -29,11 +32,14 @@
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/errno.h>
+#include <linux/seq_file.h>
+#include <linux/shell.h>
 #include "internal.h"
 #include "mount.h"
 
 DEFINE_SPINLOCK(mount_lock);
 static DEFINE_MUTEX(namespace_sem);
+static LIST_HEAD(mount_list);		/* the tree's mounts in mount order; namespace_sem */
 static struct kmem_cache *mnt_cache;
 static atomic_long_t nr_mounts;
 
@@ -60,6 +66,7 @@ static struct mount *alloc_vfsmnt(const char *name)
 	atomic_set(&mnt->mnt_count, 1);
 	INIT_LIST_HEAD(&mnt->mnt_mounts);
 	INIT_LIST_HEAD(&mnt->mnt_child);
+	INIT_LIST_HEAD(&mnt->mnt_list);
 	atomic_long_add(1, &nr_mounts);
 	return mnt;
 }
@@ -151,6 +158,7 @@ static void attach_mnt(struct mount *mnt, const struct path *path)
 	mnt->mnt_mountpoint = mp;
 	list_add(&mnt->mnt_child, &parent->mnt_mounts);
 	spin_unlock(&mount_lock);
+	list_add_tail(&mnt->mnt_list, &mount_list);
 }
 
 /* Take @mnt out of the tree; the caller drops the tree's references. namespace_sem held. */
@@ -173,6 +181,7 @@ static void detach_mnt(struct mount *mnt)
 	mnt->mnt_parent = mnt;
 	mnt->mnt_mountpoint = NULL;
 	spin_unlock(&mount_lock);
+	list_del_init(&mnt->mnt_list);
 	dput(mp);
 	mntput(&parent->mnt);
 }
@@ -304,10 +313,48 @@ int path_umount(struct path *path, int flags)
 	return err;
 }
 
+/* One line of /proc/mounts: device, mount point, type, options, "0 0". */
+static void show_vfsmnt(struct seq_file *m, struct mount *mnt, char *buf)
+{
+	struct super_block *sb = mnt->mnt.mnt_sb;
+	struct path mp = { .mnt = &mnt->mnt_parent->mnt, .dentry = mnt->mnt_mountpoint };
+	char *path;
+
+	if (mnt_is_top(mnt))
+		mp = (struct path){ .mnt = &mnt->mnt, .dentry = mnt->mnt.mnt_root };
+	path = d_path(&mp, buf, PATH_MAX);
+	seq_escape(m, mnt->mnt_devname ? mnt->mnt_devname : "none", " \t\n\\");
+	seq_putc(m, ' ');
+	seq_escape(m, IS_ERR(path) ? "?" : path, " \t\n\\");
+	seq_putc(m, ' ');
+	seq_escape(m, sb->s_type->name, " \t\n\\");
+	seq_puts(m, (sb->s_flags & SB_RDONLY) || (mnt->mnt.mnt_flags & MNT_READONLY) ? " ro" : " rw");
+	seq_puts(m, ",relatime");	/* Linux's default atime policy */
+	if (sb->s_op->show_options)
+		sb->s_op->show_options(m, mnt->mnt.mnt_root);
+	seq_puts(m, " 0 0\n");
+}
+
+int mounts_show(struct seq_file *m, void *v)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct mount *mnt;
+
+	if (!buf)
+		return -ENOMEM;
+	mutex_lock(&namespace_sem);
+	list_for_each_entry(mnt, &mount_list, mnt_list)
+		show_vfsmnt(m, mnt, buf);
+	mutex_unlock(&namespace_sem);
+	kfree(buf);
+	return 0;
+}
+SHELL_SEQ_CMD(mounts, "mounted file systems, as /proc/mounts", mounts_show);
+
 /* The root tmpfs as everyone's root and cwd (init_fs: kernel threads share it). */
 static void init_mount_tree(void)
 {
-	struct file_system_type *type = get_fs_type("tmpfs");
+	struct file_system_type *type = get_fs_type("rootfs");
 	struct vfsmount *mnt;
 	struct path root;
 
@@ -320,6 +367,7 @@ static void init_mount_tree(void)
 	set_fs_pwd(&init_fs, &root);
 	set_fs_root(&init_fs, &root);
 	/* vfs_kern_mount()'s reference stays: the tree's own, never dropped. */
+	list_add_tail(&real_mount(mnt)->mnt_list, &mount_list);
 }
 
 void mnt_init(void)

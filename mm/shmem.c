@@ -47,6 +47,7 @@
 #include <linux/mm.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/seq_file.h>
 #include <linux/file.h>
 #include <linux/panic.h>
 
@@ -538,10 +539,9 @@ static int shmem_fill_super(struct super_block *sb, void *data, int silent)
 	sb->s_magic = TMPFS_MAGIC;
 	spin_lock_init(&sbinfo->stat_lock);
 	sbinfo->mode = 01777;
-	if (!(sb->s_flags & SB_KERNMOUNT)) {
-		sbinfo->max_blocks = totalram_pages() / 2;
-		sbinfo->max_inodes = totalram_pages() / 2;
-	}
+	if (!(sb->s_flags & SB_KERNMOUNT))
+		sbinfo->default_max = totalram_pages() / 2;
+	sbinfo->max_blocks = sbinfo->max_inodes = sbinfo->default_max;
 	err = shmem_parse_options(sbinfo, data);
 	if (err)
 		return err;
@@ -559,6 +559,24 @@ static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
 				  const char *dev_name, void *data)
 {
 	return mount_nodev(fs_type, flags, data, shmem_fill_super);
+}
+
+/* The options that differ from the defaults, as Linux's shmem_show_options(). */
+static int shmem_show_options(struct seq_file *m, struct dentry *root)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(root->d_sb);
+
+	if (sbinfo->max_blocks != sbinfo->default_max)
+		seq_printf(m, ",size=%luk", sbinfo->max_blocks << (PAGE_SHIFT - 10));
+	if (sbinfo->max_inodes != sbinfo->default_max)
+		seq_printf(m, ",nr_inodes=%lu", sbinfo->max_inodes);
+	if (sbinfo->mode != 01777)
+		seq_printf(m, ",mode=%03o", sbinfo->mode);
+	if (sbinfo->uid)
+		seq_printf(m, ",uid=%u", sbinfo->uid);
+	if (sbinfo->gid)
+		seq_printf(m, ",gid=%u", sbinfo->gid);
+	return 0;
 }
 
 static void shmem_put_super(struct super_block *sb)
@@ -585,6 +603,7 @@ static const struct super_operations shmem_ops = {
 	.evict_inode = shmem_evict_inode,
 	.put_super = shmem_put_super,
 	.statfs = shmem_statfs,
+	.show_options = shmem_show_options,
 };
 
 static const struct inode_operations shmem_inode_operations = {
@@ -628,6 +647,13 @@ static struct file_system_type shmem_fs_type = {
 	.kill_sb = kill_litter_super,
 };
 
+/* The root's tmpfs, under the name Linux's init_rootfs() gives it ("rootfs" in /proc/mounts). */
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = shmem_mount,
+	.kill_sb = kill_litter_super,
+};
+
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags)
 {
 	struct inode *inode;
@@ -651,7 +677,7 @@ void shmem_init(void)
 	shmem_inode_cachep = kmem_cache_create("shmem_inode_cache",
 					       sizeof(struct shmem_inode_info), 0,
 					       SLAB_PANIC | SLAB_RECLAIM_ACCOUNT, NULL);
-	BUG_ON(register_filesystem(&shmem_fs_type));
+	BUG_ON(register_filesystem(&shmem_fs_type) || register_filesystem(&rootfs_fs_type));
 	shm_mnt = kern_mount(&shmem_fs_type);
 	if (IS_ERR(shm_mnt))
 		panic("Could not kern_mount tmpfs");

@@ -58,6 +58,7 @@ struct iovec;
 struct kiocb;
 struct dir_context;
 struct folio;
+struct seq_file;
 struct page;
 
 /* File types and permission bits of an inode's mode (Linux's stat.h). */
@@ -339,6 +340,8 @@ struct super_operations {
 	void (*evict_inode)(struct inode *inode);
 	void (*put_super)(struct super_block *sb);
 	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
+	/* The file system's part of a /proc/mounts line: ",opt=value"... */
+	int (*show_options)(struct seq_file *m, struct dentry *root);
 };
 
 struct super_block {

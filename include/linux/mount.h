@@ -48,7 +48,15 @@ int path_mount(const char *dev_name, struct path *path, const char *type_page,
 /* path_umount - detach the mount at the root of @path. Return: 0, -EINVAL, -EBUSY. */
 int path_umount(struct path *path, int flags);
 
-/* The counter of mounts in the tree (tests). */
+/*
+ * mounts_show - the tree's mounts in mount order, a line each as Linux's
+ * /proc/mounts: "DEVICE MOUNTPOINT TYPE OPTIONS 0 0", spaces, tabs,
+ * newlines and backslashes written \ooo. Return: 0 or -ENOMEM.
+ */
+struct seq_file;
+int mounts_show(struct seq_file *m, void *v);
+
+/* The counter of mounts (tests). */
 long get_nr_mounts(void);
 
 void mnt_init(void);

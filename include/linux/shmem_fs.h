@@ -25,6 +25,7 @@ struct shmem_sb_info {
 	unsigned long max_inodes;	/* nr_inodes= */
 	unsigned long free_inodes;
 	spinlock_t stat_lock;
+	unsigned long default_max;	/* both limits' default: half of RAM, 0 for kern_mount */
 	umode_t mode;			/* of the root directory */
 	uid_t uid;
 	gid_t gid;

@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/sprintf.h>
 #include <linux/fs_struct.h>
+#include <linux/seq_file.h>
 #include <linux/stat.h>
 #include "vfs_test.h"
 
@@ -366,6 +367,28 @@ static void lazy_umount_detaches_a_busy_tree(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_umount(VT "/m", 0x100), -EINVAL);
 }
 
+static void mounts_show_prints_proc_mounts_lines(struct ktest *test)
+{
+	struct seq_file m = {};
+	const char *text;
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/a b", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mount("my dev", VT "/a b", "tmpfs", 0,
+					 "size=64k,nr_inodes=9,mode=700,uid=3,gid=4"), 0);
+	text = KTEST_SHOW(test, &m, mounts_show, NULL);
+	KTEST_EXPECT_TRUE(test, !strncmp(text, "rootfs / rootfs rw,relatime", 27));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\ntmpfs " VT " tmpfs rw,relatime,mode=755 0 0\n"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\nmy\\040dev " VT "/a\\040b tmpfs "
+				  "rw,relatime,size=64k,nr_inodes=9,mode=700,uid=3,gid=4 0 0\n"));
+	/* in mount order: VT's line before its child's */
+	KTEST_EXPECT_LT(test, strstr(text, " " VT " "), strstr(text, " " VT "/a"));
+	seq_file_free(&m);
+	KTEST_EXPECT_EQ(test, init_umount(VT "/a b", 0), 0);
+	text = KTEST_SHOW(test, &m, mounts_show, NULL);
+	KTEST_EXPECT_NULL(test, strstr(text, "my\\040dev"));
+	seq_file_free(&m);
+}
+
 static struct ktest_case namei_cases[] = {
 	KTEST_CASE(absolute_relative_and_dotted_names_find_the_same_file),
 	KTEST_CASE(dotdot_stays_at_the_root_and_leaves_a_mount),
@@ -380,6 +403,7 @@ static struct ktest_case namei_cases[] = {
 	KTEST_CASE(mount_errors_are_linuxs),
 	KTEST_CASE(bind_mounts_show_the_same_tree),
 	KTEST_CASE(lazy_umount_detaches_a_busy_tree),
+	KTEST_CASE(mounts_show_prints_proc_mounts_lines),
 	KTEST_CASE(d_path_names_a_file_across_mounts),
 	KTEST_CASE(lookup_one_len_and_vfs_path_lookup),
 	KTEST_CASE(chroot_changes_what_slash_means),
