@@ -4,11 +4,14 @@
  * list, file_systems, in registration order, under file_systems_lock (a
  * spinlock). A file_system_type is static and never goes away while
  * registered; mount() finds one by name with get_fs_type().
+ * filesystems_proc_show() lists them as /proc/filesystems does.
  */
 #include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
+#include <linux/seq_file.h>
+#include <linux/shell.h>
 
 static struct file_system_type *file_systems;
 static DEFINE_SPINLOCK(file_systems_lock);
@@ -68,3 +71,15 @@ struct file_system_type *get_fs_type(const char *name)
 	spin_unlock(&file_systems_lock);
 	return fs;
 }
+
+int filesystems_proc_show(struct seq_file *m, void *v)
+{
+	struct file_system_type *fs;
+
+	spin_lock(&file_systems_lock);
+	for (fs = file_systems; fs; fs = fs->next)
+		seq_printf(m, "%s\t%s\n", (fs->fs_flags & FS_REQUIRES_DEV) ? "" : "nodev", fs->name);
+	spin_unlock(&file_systems_lock);
+	return 0;
+}
+SHELL_SEQ_CMD(filesystems, "registered file systems, as /proc/filesystems", filesystems_proc_show);

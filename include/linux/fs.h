@@ -664,6 +664,8 @@ int register_filesystem(struct file_system_type *fs);
 int unregister_filesystem(struct file_system_type *fs);
 /* get_fs_type - the file system called @name, or NULL. */
 struct file_system_type *get_fs_type(const char *name);
+/* filesystems_proc_show - "nodev\tNAME" (or "\tNAME" for a disk's) a line, as /proc/filesystems. */
+int filesystems_proc_show(struct seq_file *m, void *v);
 
 /*
  * sget_anon - a new super block of @type with an anonymous device number

@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
+#include <linux/seq_file.h>
 #include <linux/cpumask.h>
 #include <linux/fs_struct.h>
 #include "vfs_test.h"
@@ -922,8 +923,10 @@ static struct file_system_type vfstest_fs = {
 
 static void registered_file_systems_mount_and_hash_inodes(struct ktest *test)
 {
+	struct seq_file sm = {};
 	struct inode *a, *b;
 	struct kstatfs st;
+	const char *text;
 	struct path m;
 	long inodes;
 
@@ -934,6 +937,10 @@ static void registered_file_systems_mount_and_hash_inodes(struct ktest *test)
 	KTEST_ASSERT_EQ(test, init_mount("x", VT "/m", "vfstestfs", 0, NULL), 0);
 	KTEST_EXPECT_EQ(test, ksys_statfs(VT "/m", &st), 0);
 	KTEST_EXPECT_EQ(test, st.f_type, 0x76667374L);
+	text = KTEST_SHOW(test, &sm, filesystems_proc_show, NULL);
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "nodev\ttmpfs\n"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "nodev\tvfstestfs\n"));
+	seq_file_free(&sm);
 	KTEST_ASSERT_EQ(test, kern_path(VT "/m", 0, &m), 0);
 	inodes = get_nr_inodes();
 	a = iget_locked(m.dentry->d_sb, 42);
