@@ -392,5 +392,5 @@ void put_files_struct(struct files_struct *files)
 void files_cache_init(void)
 {
 	files_cachep = kmem_cache_create("files_cache", sizeof(struct files_struct), 0,
-					 SLAB_PANIC, NULL);
+					 SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 }

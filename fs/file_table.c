@@ -80,5 +80,6 @@ void fput(struct file *file)
 
 void files_init(void)
 {
-	filp_cachep = kmem_cache_create("filp", sizeof(struct file), 0, SLAB_PANIC, NULL);
+	filp_cachep = kmem_cache_create("filp", sizeof(struct file), 0,
+					SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 }

@@ -86,5 +86,6 @@ void free_fs_struct(struct fs_struct *fs)
 
 void fs_cache_init(void)
 {
-	fs_cachep = kmem_cache_create("fs_cache", sizeof(struct fs_struct), 0, SLAB_PANIC, NULL);
+	fs_cachep = kmem_cache_create("fs_cache", sizeof(struct fs_struct), 0,
+				      SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 }

@@ -1304,5 +1304,6 @@ struct file *do_filp_open(int dfd, struct filename *pathname, int flags, umode_t
 
 void names_cache_init(void)
 {
-	names_cachep = kmem_cache_create("names_cache", PATH_MAX, 0, SLAB_PANIC, NULL);
+	names_cachep = kmem_cache_create("names_cache", PATH_MAX, 0,
+					 SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 }
