@@ -69,6 +69,16 @@ void seq_putc(struct seq_file *m, char c)
 	seq_write(m, &c, 1);
 }
 
+void seq_escape(struct seq_file *m, const char *s, const char *esc)
+{
+	for (; *s; s++) {
+		if (strchr(esc, *s))
+			seq_printf(m, "\\%03o", (unsigned char)*s);
+		else
+			seq_putc(m, *s);
+	}
+}
+
 void seq_put_decimal_ull(struct seq_file *m, const char *delimiter, unsigned long long num)
 {
 	char digits[20];	/* 2^64 - 1 has 20 */

@@ -19,6 +19,7 @@
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
  *   smp_init         the other CPUs, each into its idle loop
+ *   vfs_caches_init  dentry, inode and file caches; tmpfs mounted as "/"
  *   kernel params    the rest; unknown ones reported once
  *   rest_init        starts init (pid 1) on CPU 0 and kthreadd (pid 2),
  *                    which makes every later kthread; the boot context
@@ -45,6 +46,7 @@
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
 #include <linux/fault-inject.h>
+#include <linux/dcache.h>
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
@@ -135,6 +137,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	init_timers();
 	tick_init();
 	smp_init();
+	vfs_caches_init();
 	parse_kernel_params();
 	rest_init();
 }

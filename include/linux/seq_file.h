@@ -52,6 +52,8 @@ void seq_vprintf(struct seq_file *m, const char *fmt, va_list args);
 void seq_puts(struct seq_file *m, const char *s);
 void seq_putc(struct seq_file *m, char c);
 void seq_write(struct seq_file *m, const void *data, size_t len);
+/* seq_escape - @s, each byte of @esc in it written as \ooo (octal), as /proc/mounts needs. */
+void seq_escape(struct seq_file *m, const char *s, const char *esc);
 
 /* seq_put_decimal_ull - @delimiter (NULL or "" for none), then @num in decimal. */
 void seq_put_decimal_ull(struct seq_file *m, const char *delimiter, unsigned long long num);

@@ -58,6 +58,18 @@ static void seq_printf_that_fills_the_buffer_exactly_overflows(struct ktest *tes
 	KTEST_EXPECT_TRUE(test, seq_has_overflowed(&m));
 }
 
+static void seq_escape_writes_the_listed_bytes_in_octal(struct ktest *test)
+{
+	char buf[64];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) };
+
+	seq_escape(&m, "a b\tc\\d\ne", " \t\n\\");
+	KTEST_EXPECT_STREQ(test, SEQ_TEXT(&m), "a\\040b\\011c\\134d\\012e");
+	m.count = 0;
+	seq_escape(&m, "plain", " ");
+	KTEST_EXPECT_STREQ(test, SEQ_TEXT(&m), "plain");
+}
+
 struct filler {
 	size_t bytes;		/* to write */
 	unsigned int runs;	/* times the show ran */
@@ -122,6 +134,7 @@ static struct ktest_case seq_file_cases[] = {
 	KTEST_CASE(seq_printf_and_friends_format_into_the_buffer),
 	KTEST_CASE(a_write_that_does_not_fit_marks_the_buffer_full),
 	KTEST_CASE(seq_printf_that_fills_the_buffer_exactly_overflows),
+	KTEST_CASE(seq_escape_writes_the_listed_bytes_in_octal),
 	KTEST_CASE(seq_file_show_grows_the_buffer_until_the_text_fits),
 	KTEST_CASE(seq_file_show_passes_errors_and_gives_up_past_its_limit),
 	{}
