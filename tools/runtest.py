@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the kernel under QEMU and the host tests; turn their KTAP into verdicts.
 
-  runtest.py iso KERNEL OUT.iso [--cmdline C]   a GRUB rescue ISO
+  runtest.py iso KERNEL OUT.iso [--cmdline C] [--initrd F]   a GRUB rescue ISO
   runtest.py host BINARY                        the host unit tests
   runtest.py test [opts] --host BIN KERNEL      host tests, the kernel's tests,
                                                 then the boot checks; the last
@@ -11,6 +11,8 @@
                                                 (Documentation/benchmarks.md)
   runtest.py gdb [opts] KERNEL                  QEMU halted + gdb attached
 
+--initrd FILE puts FILE on the ISO as the multiboot2 module "initrd" (the
+kernel unpacks it as its initramfs), for every boot of the command.
 QEMU uses software emulation unless --accel kvm. The verdict leaves QEMU
 through isa-debug-exit: 33 means every test passed, 35 that one failed;
 anything else (0 after a triple fault or panic with -no-reboot, 1 for a
@@ -31,6 +33,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
 
 BUILD = os.environ.get('B', 'build')
+# The initramfs every boot of this run gets (--initrd), or None.
+INITRD = None
 EXIT_PASS, EXIT_FAIL = 33, 35
 
 
@@ -49,8 +53,9 @@ def split_cmdline(cmdline):
         return cmdline.split()
 
 
-def make_iso(kernel, out, cmdline):
-    """A CD image booting KERNEL with multiboot2 through GRUB.
+def make_iso(kernel, out, cmdline, initrd=None):
+    """A CD image booting KERNEL with multiboot2 through GRUB, and INITRD
+    as the module whose command line is "initrd".
 
     GRUB is one El Torito image (grub-mkimage) with its few modules and its
     script embedded, so the BIOS loads it in one read: booting this way
@@ -63,12 +68,17 @@ def make_iso(kernel, out, cmdline):
         os.makedirs(os.path.join(d, 'iso', 'boot', 'grub'))
         copy_stripped(kernel, os.path.join(d, 'iso', 'boot', 'kernel.elf'))
         words = ' '.join(grub_quote(w) for w in split_cmdline(cmdline))
+        module = ''
+        if initrd:
+            shutil.copy(initrd, os.path.join(d, 'iso', 'boot', 'initramfs.cpio'))
+            module = 'module2 /boot/initramfs.cpio initrd\n'
         cfg = os.path.join(d, 'embed.cfg')
         with open(cfg, 'w') as f:
             f.write('serial --unit=0 --speed=115200\n'
                     'terminal_output serial\n'
                     'multiboot2 /boot/kernel.elf %s\n'
-                    'boot\n' % words)
+                    '%s'
+                    'boot\n' % (words, module))
         steps = [
             ['grub-mkimage', '-O', 'i386-pc-eltorito', '-p', '/boot/grub', '-c', cfg,
              '-o', os.path.join(d, 'iso', 'boot', 'grub', 'eltorito.img'),
@@ -98,12 +108,16 @@ def copy_stripped(kernel, out):
         shutil.copy(kernel, out)
 
 
-def iso_for(kernel, cmdline):
-    key = hashlib.sha1((os.path.abspath(kernel) + str(os.path.getmtime(kernel)) +
-                        cmdline).encode()).hexdigest()[:12]
+def iso_for(kernel, cmdline, initrd=None):
+    """The ISO for KERNEL, CMDLINE and INITRD (default: --initrd), cached."""
+    initrd = initrd or INITRD
+    key = os.path.abspath(kernel) + str(os.path.getmtime(kernel)) + cmdline
+    if initrd:
+        key += os.path.abspath(initrd) + str(os.path.getmtime(initrd))
+    key = hashlib.sha1(key.encode()).hexdigest()[:12]
     out = os.path.join(os.path.dirname(kernel) or '.', 'iso-%s.iso' % key)
     if not os.path.exists(out):
-        make_iso(kernel, out, cmdline)
+        make_iso(kernel, out, cmdline, initrd)
     return out
 
 
@@ -502,12 +516,14 @@ def main():
         p.add_argument('--accel', default='tcg')
         p.add_argument('--cmdline', default='')
         p.add_argument('--timeout', type=int, default=300)
+        p.add_argument('--initrd')
         p.add_argument('kernel')
 
     p = sub.add_parser('iso')
     p.add_argument('kernel')
     p.add_argument('out')
     p.add_argument('--cmdline', default='')
+    p.add_argument('--initrd')
     p = sub.add_parser('host')
     p.add_argument('binary')
     p = sub.add_parser('test')
@@ -523,8 +539,10 @@ def main():
     p.add_argument('--out', default=os.path.join(BUILD, 'bench.txt'))
     machine(sub.add_parser('gdb'))
     a = ap.parse_args()
+    global INITRD
+    INITRD = getattr(a, 'initrd', None)
     if a.cmd == 'iso':
-        make_iso(a.kernel, a.out, a.cmdline)
+        make_iso(a.kernel, a.out, a.cmdline, a.initrd)
         return 0
     return {'test': cmd_test, 'host': cmd_host, 'run': cmd_run, 'bench': cmd_bench,
             'gdb': cmd_gdb}[a.cmd](a)
