@@ -81,6 +81,9 @@
 #include <linux/bug.h>
 #include <linux/llist.h>
 #include <linux/vmstat.h>
+#include <linux/cred.h>
+#include <linux/fs_struct.h>
+#include <linux/fdtable.h>
 #include <asm/irqflags.h>
 
 extern char init_stack[];
@@ -94,6 +97,9 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.active_mm = &init_mm,
 	.usage = ATOMIC_INIT(2),
+	.cred = &init_cred,
+	.fs = &init_fs,
+	.files = &init_files,
 };
 
 DEFINE_RWLOCK(tasklist_lock);
@@ -276,6 +282,10 @@ static struct task_struct *dup_task_struct(const char *name)
 	atomic_set(&p->usage, 2);
 	init_completion(&p->exited);
 	INIT_LIST_HEAD(&p->tasks);
+	/* Kernel threads: root, the shared root and cwd, the shared fd table. */
+	p->cred = &init_cred;
+	p->fs = &init_fs;
+	p->files = &init_files;
 	return p;
 }
 

@@ -12,10 +12,12 @@
  *                    memblock, the kernel page tables, sections, zones
  *   per-CPU areas    sized by the CPUs ACPI found
  *   mm_core_init     boot memory to the page allocator, slab
+ *   radix_tree_init  the XArray's node cache
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
  *   smp_init         the other CPUs, each into its idle loop
+ *   vfs_caches_init  dentry, inode and file caches; tmpfs mounted as "/"
  *   kernel params    the rest; unknown ones reported once
  *   rest_init        starts init (pid 1) on CPU 0; the boot context
  *                    becomes CPU 0's idle loop
@@ -33,11 +35,13 @@
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/mm.h>
+#include <linux/xarray.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <linux/dcache.h>
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
@@ -98,11 +102,13 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	radix_tree_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();
 	tick_init();
 	smp_init();
+	vfs_caches_init();
 	parse_kernel_params();
 	rest_init();
 }

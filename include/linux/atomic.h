@@ -96,6 +96,17 @@ static inline long atomic_long_add_return(long i, atomic_long_t *v)
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
+static inline void atomic_long_inc(atomic_long_t *v)
+{
+	atomic_long_add(1, v);
+}
+
+/* atomic_long_dec_and_test - decrement; true if it reached zero. */
+static inline bool atomic_long_dec_and_test(atomic_long_t *v)
+{
+	return atomic_long_add_return(-1, v) == 0;
+}
+
 #define cmpxchg(ptr, old, new) ({						\
 	__typeof__(*(ptr)) __old = (old);					\
 	__atomic_compare_exchange_n(ptr, &__old, new, false, __ATOMIC_SEQ_CST,	\

@@ -34,6 +34,12 @@ void __mutex_init(struct mutex *lock, const char *name, const struct lock_class_
 } while (0)
 
 void mutex_lock(struct mutex *lock);
+/*
+ * mutex_lock_nested - mutex_lock() of a lock whose class the caller
+ * already holds another of, @subclass telling lockdep the order (as
+ * Linux's; inode locks: parent before child).
+ */
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
 /* Return: true if taken. */
 bool mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);

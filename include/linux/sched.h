@@ -75,6 +75,9 @@ struct kmap_ctrl {
 };
 
 struct mm_struct;
+struct cred;
+struct fs_struct;
+struct files_struct;
 
 /*
  * Per-task scheduler counts (Linux's sched_statistics), written by the
@@ -107,6 +110,11 @@ struct task_struct {
 	atomic_t usage;
 	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
 	struct kmap_ctrl kmap_ctrl;	/* kmap_local slots; pins the task to its CPU */
+
+	/* files (fs/): kernel threads share init_cred, init_fs and init_files */
+	const struct cred *cred;	/* changed only by the task itself (cred.h) */
+	struct fs_struct *fs;		/* root and working directory */
+	struct files_struct *files;	/* fd table */
 
 	/* kthreads (kernel/kthread.c); exit_code and exited also do_exit()'s */
 	int (*threadfn)(void *data);

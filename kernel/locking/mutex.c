@@ -52,13 +52,18 @@ static void mutex_lock_slowpath(struct mutex *lock)
 	spin_unlock(&lock->wait_lock);
 }
 
-void mutex_lock(struct mutex *lock)
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass)
 {
 	might_sleep();
 	if (unlikely(lockdep_enabled))
-		lock_acquire(&lock->dep_map, false, _THIS_IP_);
+		__lock_acquire(&lock->dep_map, subclass, false, _THIS_IP_);
 	if (!__mutex_trylock(lock))
 		mutex_lock_slowpath(lock);
+}
+
+void mutex_lock(struct mutex *lock)
+{
+	mutex_lock_nested(lock, 0);
 }
 
 bool mutex_trylock(struct mutex *lock)

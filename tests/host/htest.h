@@ -53,6 +53,12 @@ void htest_log_write(const char *s, bool echo);
 void *htest_malloc(size_t size);
 void htest_free(const void *p);
 void htest_fail_allocs(unsigned int n);
+/*
+ * The next @nr slab allocations (kmem_cache_alloc) that may not sleep
+ * fail, as failslab makes them fail in the kernel; with @all, those that
+ * may sleep too. htest_slab_fail(0, false) ends it.
+ */
+void htest_slab_fail(unsigned int nr, bool all);
 
 #define _HT_BIN(a, op, b, fatal) do {						\
 	__typeof__(a) __a = (a);						\

@@ -2,15 +2,18 @@
 /*
  * What the kernel's pure code calls that, on the host, has no kernel to go
  * to: printk into the harness log, WARN and BUG as test failures, the
- * symbol lookup %pS uses, and kvmalloc()/kvfree() on the harness's heap
- * (which tests can make fail: htest_fail_allocs()). Compiled as
- * kernel-side code.
+ * symbol lookup %pS uses, kvmalloc()/kvfree() and the slab interface on
+ * the harness's heap (which tests can make fail: htest_fail_allocs(),
+ * htest_slab_fail()), and what spinlocks touch. Compiled as kernel-side
+ * code.
  */
 #include <linux/printk.h>
 #include <linux/bug.h>
 #include <linux/kallsyms.h>
 #include <linux/sprintf.h>
 #include <linux/slab.h>
+#include <linux/gfp.h>
+#include <linux/spinlock.h>
 #include "htest.h"
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -87,4 +90,74 @@ void *kvmalloc_node(size_t size, gfp_t flags, int node)
 void kvfree(const void *addr)
 {
 	htest_free(addr);
+}
+
+/*
+ * Slab caches: a cache is its object size, an object one libc allocation,
+ * so ASan checks every use. Failures on demand stand in for failslab.
+ */
+struct kmem_cache {
+	const char *name;
+	unsigned int size;
+};
+
+static unsigned int slab_fail_nr;
+static bool slab_fail_all;
+
+void htest_slab_fail(unsigned int nr, bool all)
+{
+	slab_fail_nr = nr;
+	slab_fail_all = all;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = htest_malloc(sizeof(*s));
+
+	BUG_ON(!s || ctor);
+	s->name = name;
+	s->size = size;
+	return s;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	if (slab_fail_nr && (slab_fail_all || !gfpflags_allow_blocking(gfp))) {
+		slab_fail_nr--;
+		return NULL;
+	}
+	/* Zeroed, as the calloc() the host tests of lib/xarray.c were written on. */
+	return kvmalloc_node(s->size, gfp | __GFP_ZERO, -1);
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	kvfree(obj);
+}
+
+/*
+ * Spinlocks: one thread, never contended. preempt_disable() counts in
+ * the per-CPU __preempt_count through %gs, whose base is 0 in a Linux
+ * process: %gs:var is var itself, as on the kernel's boot CPU before its
+ * per-CPU area exists. lockdep stays off.
+ */
+DEFINE_PER_CPU(unsigned int, __preempt_count);
+DEFINE_PER_CPU(bool, sched_need_resched);
+bool lockdep_enabled, lockdep_tracking;
+
+void preempt_schedule(void)
+{
+	BUG();
+}
+
+void __lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock,
+		    unsigned long ip)
+{
+	BUG();
+}
+
+void lock_release(struct lockdep_map *map, unsigned long ip)
+{
+	BUG();
 }

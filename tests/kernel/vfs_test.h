@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the file-layer suites share: each case runs in a tmpfs of its own
+ * mounted at VT ("/vt"), made by the suite's ->init and removed by its
+ * ->exit, which also checks that inodes, dentries, files and mounts are
+ * back where they were before the case: whatever a case did, failed
+ * calls included, must leave nothing behind. Fault injection is paused
+ * around the cases (one case turns it back on for itself).
+ */
+#ifndef _TESTS_KERNEL_VFS_TEST_H
+#define _TESTS_KERNEL_VFS_TEST_H
+
+#include <linux/ktest.h>
+#include <linux/fs.h>
+#include <linux/file.h>
+#include <linux/mount.h>
+#include <linux/init_syscalls.h>
+#include <linux/cred.h>
+#include <linux/slab.h>
+
+#define VT	"/vt"
+
+struct vfs_counts {
+	long inodes, dentries, files, mounts;
+};
+
+static inline void vfs_counts_get(struct vfs_counts *c)
+{
+	c->inodes = get_nr_inodes();
+	c->dentries = get_nr_dentry();
+	c->files = get_nr_files();
+	c->mounts = get_nr_mounts();
+}
+
+#define KTEST_EXPECT_COUNTS_EQ(test, a, b) do {					\
+	KTEST_EXPECT_EQ(test, (a)->inodes, (b)->inodes);			\
+	KTEST_EXPECT_EQ(test, (a)->dentries, (b)->dentries);			\
+	KTEST_EXPECT_EQ(test, (a)->files, (b)->files);				\
+	KTEST_EXPECT_EQ(test, (a)->mounts, (b)->mounts);			\
+} while (0)
+
+/* Mount a tmpfs with @opts at VT. Return: 0 or -errno. */
+static inline int vt_mount(const char *opts)
+{
+	int err = init_mkdir(VT, 0755);
+
+	if (err)
+		return err;
+	err = init_mount("tmpfs", VT, "tmpfs", 0, (void *)opts);
+	if (err)
+		init_rmdir(VT);
+	return err;
+}
+
+static inline int vt_umount(void)
+{
+	return init_umount(VT, 0) ?: init_rmdir(VT);
+}
+
+static inline int vfs_suite_init(struct ktest *test)
+{
+	struct vfs_counts *before = kmalloc(sizeof(*before), GFP_KERNEL);
+
+	ktest_pause_fault_injection(test);
+	if (!before)
+		return -ENOMEM;
+	vfs_counts_get(before);
+	test->priv = before;
+	return vt_mount(NULL);
+}
+
+static inline void vfs_suite_exit(struct ktest *test)
+{
+	struct vfs_counts *before = test->priv, after;
+
+	KTEST_EXPECT_EQ(test, vt_umount(), 0);
+	vfs_counts_get(&after);
+	KTEST_EXPECT_COUNTS_EQ(test, &after, before);
+	kfree(before);
+	ktest_resume_fault_injection(test);
+}
+
+/* Credentials of an ordinary user for a case: uid and gid 1000. */
+static const struct cred vfs_test_user_cred = {
+	.uid = 1000, .euid = 1000, .fsuid = 1000,
+	.gid = 1000, .egid = 1000, .fsgid = 1000,
+};
+
+/* Create the empty file @name (mode 0644). Return: 0 or -errno. */
+static inline int vt_create(const char *name)
+{
+	long fd = do_sys_open(AT_FDCWD, name, O_CREAT | O_EXCL | O_WRONLY, 0644);
+
+	if (fd < 0)
+		return fd;
+	return ksys_close(fd);
+}
+
+#endif /* _TESTS_KERNEL_VFS_TEST_H */
