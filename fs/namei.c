@@ -904,6 +904,7 @@ static umode_t current_umask(void)
 	return current->fs->umask;
 }
 
+/* @dev in the user's form (new_encode_dev(), as mknod(2) and cpio give it). */
 int do_mknodat(int dfd, const char *filename, umode_t mode, unsigned int dev)
 {
 	struct filename *name;
@@ -931,7 +932,7 @@ int do_mknodat(int dfd, const char *filename, umode_t mode, unsigned int dev)
 		if (S_ISREG(mode))
 			err = vfs_create(path.dentry->d_inode, dentry, mode, true);
 		else
-			err = vfs_mknod(path.dentry->d_inode, dentry, mode, dev);
+			err = vfs_mknod(path.dentry->d_inode, dentry, mode, new_decode_dev(dev));
 		done_path_create(&path, dentry);
 	}
 	putname(name);
