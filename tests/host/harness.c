@@ -3,7 +3,8 @@
  * The host test runner: the one file of the host build that uses libc. It
  * runs every HTEST in link order and prints KTAP version 1. A failed
  * HT_ASSERT longjmps back here. It also owns the heap behind the shimmed
- * kvmalloc() (htest_malloc(), with failures on request). See htest.h.
+ * allocators (htest_malloc(), with failures on request and a count of the
+ * live blocks). See htest.h.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,7 +21,8 @@ struct htest_case {
 extern const struct htest_case __start_htest_cases[], __stop_htest_cases[];
 
 static jmp_buf abort_env;
-static unsigned int allocs_to_fail;
+static unsigned int allocs_to_fail, nth_to_fail;
+static long heap_live;
 static bool failed;
 static char log_buf[1 << 16];
 static size_t log_len;
@@ -66,21 +68,38 @@ void htest_log_write(const char *s, bool echo)
 
 void *htest_malloc(size_t size)
 {
+	void *p;
+
 	if (allocs_to_fail) {
 		allocs_to_fail--;
 		return NULL;
 	}
-	return malloc(size);
+	if (nth_to_fail && !--nth_to_fail)
+		return NULL;
+	p = malloc(size);
+	heap_live += p != NULL;
+	return p;
 }
 
 void htest_free(const void *p)
 {
+	heap_live -= p != NULL;
 	free((void *)p);
 }
 
 void htest_fail_allocs(unsigned int n)
 {
 	allocs_to_fail = n;
+}
+
+void htest_fail_nth_alloc(unsigned int nth)
+{
+	nth_to_fail = nth;
+}
+
+long htest_heap_live(void)
+{
+	return heap_live;
 }
 
 bool htest_log_contains(const char *needle)
@@ -115,6 +134,7 @@ int main(int argc, char **argv)
 			continue;
 		failed = false;
 		allocs_to_fail = 0;
+		nth_to_fail = 0;
 		htest_log_clear();
 		if (!setjmp(abort_env))
 			t->fn();

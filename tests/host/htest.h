@@ -46,13 +46,17 @@ const char *htest_log(void);
 void htest_log_write(const char *s, bool echo);
 
 /*
- * The heap behind the kernel-side allocators on the host (kvmalloc(),
- * kvfree(): kernel_shim.c). htest_fail_allocs(n) makes the next n
- * allocations return NULL; each case starts with none failing.
+ * The heap behind the kernel-side allocators on the host (kmalloc(),
+ * kfree(), kvmalloc(), kvfree(): kernel_shim.c). htest_fail_allocs(n)
+ * makes the next n allocations return NULL, htest_fail_nth_alloc(n) only
+ * the nth from now (1: the next); each case starts with none failing.
+ * htest_heap_live() counts the blocks allocated and not yet freed.
  */
 void *htest_malloc(size_t size);
 void htest_free(const void *p);
 void htest_fail_allocs(unsigned int n);
+void htest_fail_nth_alloc(unsigned int nth);
+long htest_heap_live(void);
 /*
  * The next @nr slab allocations (kmem_cache_alloc) that may not sleep
  * fail, as failslab makes them fail in the kernel; with @all, those that

@@ -2,10 +2,10 @@
 /*
  * What the kernel's pure code calls that, on the host, has no kernel to go
  * to: printk into the harness log, WARN and BUG as test failures, the
- * symbol lookup %pS uses, kvmalloc()/kvfree() and the slab interface on
- * the harness's heap (which tests can make fail: htest_fail_allocs(),
- * htest_slab_fail()), and what spinlocks touch. Compiled as kernel-side
- * code.
+ * symbol lookup %pS uses, the kmalloc and kvmalloc families and the slab
+ * interface on the harness's heap (which tests can make fail:
+ * htest_fail_allocs(), htest_fail_nth_alloc(), htest_slab_fail()), and
+ * what spinlocks touch. Compiled as kernel-side code.
  */
 #include <linux/printk.h>
 #include <linux/bug.h>
@@ -90,6 +90,34 @@ void *kvmalloc_node(size_t size, gfp_t flags, int node)
 void kvfree(const void *addr)
 {
 	htest_free(addr);
+}
+
+/* kmalloc()'s constant-size path names a cache; on the host there is none. */
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+
+void *__kmalloc(size_t size, gfp_t flags)
+{
+	return kvmalloc_node(size, flags, -1);
+}
+
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size)
+{
+	return __kmalloc(size, flags);
+}
+
+void kfree(const void *obj)
+{
+	kvfree(obj);
+}
+
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t len = s ? strlen(s) + 1 : 0;
+	char *p = s ? __kmalloc(len, gfp) : NULL;
+
+	if (p)
+		memcpy(p, s, len);
+	return p;
 }
 
 /*
