@@ -22,6 +22,7 @@
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
+#include <linux/pagemap.h>
 #include <linux/mount.h>
 #include <linux/fs_struct.h>
 #include <linux/slab.h>
@@ -467,6 +468,7 @@ void dcache_init(void)
 
 void vfs_caches_init(void)
 {
+	pagecache_init();
 	names_cache_init();
 	dcache_init();
 	inode_init();

@@ -57,6 +57,7 @@ static void inode_init_always(struct super_block *sb, struct inode *inode)
 	INIT_LIST_HEAD(&inode->i_sb_list);
 	inode->i_data.host = inode;
 	inode->i_data.a_ops = &empty_aops;
+	address_space_init_once(&inode->i_data);
 	inode->i_mapping = &inode->i_data;
 }
 

@@ -327,7 +327,7 @@ int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode))
 		return -ENODEV;
-	if (offset + len > inode->i_sb->s_maxbytes || offset + len < 0)
+	if (len > inode->i_sb->s_maxbytes - offset)
 		return -EFBIG;
 	if (!file->f_op->fallocate)
 		return -EOPNOTSUPP;

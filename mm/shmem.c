@@ -2,7 +2,16 @@
 /*
  * tmpfs (Linux's mm/shmem.c): a file system whose tree is the dcache
  * (fs/libfs.c's model: every positive dentry pinned) and whose file data
- * will be page-cache folios only.
+ * is page-cache folios only (mm/filemap.c), PG_swapbacked, so they count
+ * in meminfo's Shmem: as well as Cached:.
+ *
+ * Data: a write allocates the folios it touches (zeroed, uptodate: there
+ * is nothing to read them from) through write_begin/write_end; a read of
+ * a hole copies zeroes and allocates nothing; truncate and
+ * FALLOC_FL_PUNCH_HOLE free the folios inside the range and zero the
+ * edges; fallocate allocates; SEEK_DATA/SEEK_HOLE look at which folios
+ * exist. i_blocks counts 512-byte sectors of the folios held (8 per
+ * page), as Linux reports. Every data change holds the inode's i_rwsem.
  *
  * What exists: directories, regular files, symlinks (the body in a
  * kmalloc'd i_link; Linux puts long ones in a page), device nodes, fifos
@@ -11,7 +20,7 @@
  * the mount options size= (bytes, k/m/g suffixes, or % of RAM),
  * nr_blocks= (pages), nr_inodes=, mode=, uid=, gid=.
  *
- * Limits: each inode and each extra hard link takes one of nr_inodes
+ * Limits: each page of data takes one of size= (-ENOSPC past it); each inode and each extra hard link takes one of nr_inodes
  * (as Linux, so links cannot grow the dcache without bound); -ENOSPC
  * when none is left. The defaults are half of RAM in pages for both, as
  * Linux; the internal mount (kern_mount, SB_KERNMOUNT) has no limits.
@@ -22,6 +31,9 @@
  */
 #include <linux/shmem_fs.h>
 #include <linux/fs.h>
+#include <linux/pagemap.h>
+#include <linux/uio.h>
+#include <linux/falloc.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -39,6 +51,7 @@ static const struct inode_operations shmem_inode_operations;
 static const struct inode_operations shmem_dir_inode_operations;
 static const struct inode_operations shmem_symlink_inode_operations;
 static const struct file_operations shmem_file_operations;
+static const struct address_space_operations shmem_aops;
 
 /* Take one of the mount's inode slots. Return: 0 or -ENOSPC. */
 static int shmem_reserve_inode(struct super_block *sb)
@@ -68,6 +81,193 @@ static void shmem_free_inode(struct super_block *sb)
 	spin_unlock(&sbinfo->stat_lock);
 }
 
+/* Take @pages of the mount's size= for @inode's data. Return: 0 or -ENOSPC. */
+static int shmem_inode_acct_blocks(struct inode *inode, long pages)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	int err = 0;
+
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->max_blocks && sbinfo->used_blocks + pages > sbinfo->max_blocks)
+		err = -ENOSPC;
+	else
+		sbinfo->used_blocks += pages;
+	spin_unlock(&sbinfo->stat_lock);
+	if (!err)
+		inode_add_bytes(inode, pages * PAGE_SIZE);
+	return err;
+}
+
+static void shmem_inode_unacct_blocks(struct inode *inode, long pages)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+	spin_lock(&sbinfo->stat_lock);
+	sbinfo->used_blocks -= pages;
+	spin_unlock(&sbinfo->stat_lock);
+	inode_sub_bytes(inode, pages * PAGE_SIZE);
+}
+
+/*
+ * The locked folio at @index of @inode, allocated (zeroed, uptodate,
+ * accounted) if it does not exist. Return: 0 or -ENOSPC / -ENOMEM.
+ * Context: i_rwsem held.
+ */
+static int shmem_get_folio(struct inode *inode, pgoff_t index, struct folio **foliop)
+{
+	struct address_space *mapping = inode->i_mapping;
+	struct folio *folio;
+	int err;
+
+	folio = filemap_lock_folio(mapping, index);
+	if (!IS_ERR(folio)) {
+		*foliop = folio;
+		return 0;
+	}
+	err = shmem_inode_acct_blocks(inode, 1);
+	if (err)
+		return err;
+	folio = filemap_alloc_folio(GFP_KERNEL | __GFP_ZERO, 0);
+	err = -ENOMEM;
+	if (!folio)
+		goto unacct;
+	__folio_set_swapbacked(folio);
+	folio_mark_uptodate(folio);
+	err = filemap_add_folio(mapping, folio, index, GFP_KERNEL);
+	if (err)
+		goto put;
+	*foliop = folio;	/* with the allocation's reference, the caller's now */
+	return 0;
+put:
+	folio_put(folio);
+unacct:
+	shmem_inode_unacct_blocks(inode, 1);
+	return err;
+}
+
+/* Drop the data in [@lstart, @lend] and give back its blocks. Context: i_rwsem held. */
+static void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
+{
+	struct address_space *mapping = inode->i_mapping;
+	unsigned long before = mapping->nrpages;
+
+	truncate_inode_pages_range(mapping, lstart, lend);
+	if (before != mapping->nrpages)
+		shmem_inode_unacct_blocks(inode, before - mapping->nrpages);
+}
+
+static int shmem_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
+			     unsigned int len, struct folio **foliop, void **fsdata)
+{
+	return shmem_get_folio(mapping->host, pos >> PAGE_SHIFT, foliop);
+}
+
+static int shmem_write_end(struct file *file, struct address_space *mapping, loff_t pos,
+			   unsigned int len, unsigned int copied, struct folio *folio,
+			   void *fsdata)
+{
+	struct inode *inode = mapping->host;
+
+	if (pos + copied > i_size_read(inode))
+		i_size_write(inode, pos + copied);
+	folio_mark_dirty(folio);
+	folio_unlock(folio);
+	folio_put(folio);
+	return copied;
+}
+
+static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	return filemap_read(iocb, to, 0);
+}
+
+static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	loff_t limit = inode->i_sb->s_maxbytes;
+	ssize_t ret;
+
+	inode_lock(inode);
+	if (iocb->ki_flags & IOCB_APPEND)
+		iocb->ki_pos = i_size_read(inode);
+	ret = -EFBIG;
+	if (iocb->ki_pos >= limit)
+		goto out;
+	if (iov_iter_count(from) > (size_t)(limit - iocb->ki_pos))
+		from->count = limit - iocb->ki_pos;	/* write what fits, as Linux */
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	ret = generic_perform_write(iocb, from);
+out:
+	inode_unlock(inode);
+	return ret;
+}
+
+/* SEEK_DATA / SEEK_HOLE: the next folio held, or the next index without one, from @offset. */
+static loff_t shmem_seek_hole_data(struct inode *inode, loff_t offset, int whence)
+{
+	struct address_space *mapping = inode->i_mapping;
+	loff_t isize = i_size_read(inode);
+	pgoff_t index = offset >> PAGE_SHIFT, last;
+	struct folio *folio;
+
+	if (offset < 0 || offset >= isize)
+		return -ENXIO;
+	last = (isize - 1) >> PAGE_SHIFT;
+	for (; index <= last; index++) {
+		folio = filemap_get_folio(mapping, index);
+		if (!IS_ERR(folio))
+			folio_put(folio);
+		if (IS_ERR(folio) == (whence == SEEK_HOLE))
+			break;
+	}
+	if (index > last)
+		return whence == SEEK_DATA ? -ENXIO : isize;
+	return max(offset, (loff_t)index << PAGE_SHIFT);
+}
+
+static loff_t shmem_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek(file, offset, whence);
+	inode_lock(inode);
+	offset = shmem_seek_hole_data(inode, offset, whence);
+	if (offset >= 0)
+		offset = vfs_setpos(file, offset, inode->i_sb->s_maxbytes);
+	inode_unlock(inode);
+	return offset;
+}
+
+/* Allocate the folios of [@offset, @offset + @len), then grow i_size unless KEEP_SIZE. */
+static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+	pgoff_t index, end = (offset + len - 1) >> PAGE_SHIFT;
+	struct folio *folio;
+	long err = 0;
+
+	inode_lock(inode);
+	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		shmem_truncate_range(inode, offset, offset + len - 1);
+		goto out;
+	}
+	for (index = offset >> PAGE_SHIFT; index <= end; index++) {
+		err = shmem_get_folio(inode, index, &folio);
+		if (err)
+			break;	/* what was allocated stays: zeroes, as written data would */
+		folio_unlock(folio);
+		folio_put(folio);
+	}
+	if (!err && !(mode & FALLOC_FL_KEEP_SIZE) && offset + len > i_size_read(inode))
+		i_size_write(inode, offset + len);
+out:
+	if (!err)
+		inode->i_ctime = current_time(inode);
+	inode_unlock(inode);
+	return err;
+}
+
 static struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir,
 				     umode_t mode, dev_t dev)
 {
@@ -88,6 +288,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir,
 	case S_IFREG:
 		inode->i_op = &shmem_inode_operations;
 		inode->i_fop = &shmem_file_operations;
+		inode->i_mapping->a_ops = &shmem_aops;
 		break;
 	case S_IFDIR:
 		inc_nlink(inode);		/* "." */
@@ -210,14 +411,21 @@ static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
 
-	if ((attr->ia_valid & ATTR_SIZE) && attr->ia_size != i_size_read(inode))
+	loff_t oldsize = i_size_read(inode);
+
+	if ((attr->ia_valid & ATTR_SIZE) && attr->ia_size != oldsize) {
 		i_size_write(inode, attr->ia_size);
+		if (attr->ia_size < oldsize)
+			shmem_truncate_range(inode, attr->ia_size, -1);
+	}
 	setattr_copy(inode, attr);
 	return 0;
 }
 
 static void shmem_evict_inode(struct inode *inode)
 {
+	if (S_ISREG(inode->i_mode))
+		shmem_truncate_range(inode, 0, -1);
 	kfree(inode->i_link);
 	shmem_free_inode(inode->i_sb);
 }
@@ -395,7 +603,15 @@ static const struct inode_operations shmem_symlink_inode_operations = {
 };
 
 static const struct file_operations shmem_file_operations = {
-	.llseek = generic_file_llseek,
+	.llseek = shmem_file_llseek,
+	.read_iter = shmem_file_read_iter,
+	.write_iter = shmem_file_write_iter,
+	.fallocate = shmem_fallocate,
+};
+
+static const struct address_space_operations shmem_aops = {
+	.write_begin = shmem_write_begin,
+	.write_end = shmem_write_end,
 };
 
 static struct file_system_type shmem_fs_type = {

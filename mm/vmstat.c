@@ -28,7 +28,7 @@ const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS] = {
 	"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
 	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
 	"nr_zone_write_pending", "nr_mlock", "nr_page_table_pages", "nr_kernel_stack",
-	"nr_bounce", "nr_free_cma",
+	"nr_bounce", "nr_free_cma", "nr_file_pages", "nr_shmem",
 };
 
 const char *const vmstat_text_event[NR_VM_EVENT_ITEMS] = {
@@ -78,7 +78,7 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	meminfo_line(m, "MemFree:", i.freeram);
 	meminfo_line(m, "MemAvailable:", si_mem_available());
 	meminfo_line(m, "Buffers:", 0);
-	meminfo_line(m, "Cached:", 0);
+	meminfo_line(m, "Cached:", global_zone_page_state(NR_FILE_PAGES));
 	meminfo_line(m, "SwapCached:", 0);
 	meminfo_line(m, "Active:", global_zone_page_state(NR_ZONE_ACTIVE_ANON) +
 				   global_zone_page_state(NR_ZONE_ACTIVE_FILE));
@@ -88,6 +88,7 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	meminfo_line(m, "Mlocked:", global_zone_page_state(NR_MLOCK));
 	meminfo_line(m, "SwapTotal:", 0);
 	meminfo_line(m, "SwapFree:", 0);
+	meminfo_line(m, "Shmem:", global_zone_page_state(NR_SHMEM));
 	meminfo_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	meminfo_line(m, "PageTables:", global_zone_page_state(NR_PAGETABLE));
 	meminfo_line(m, "Bounce:", global_zone_page_state(NR_BOUNCE));

@@ -46,6 +46,7 @@
 #include <linux/path.h>
 #include <linux/dcache.h>
 #include <linux/stat.h>
+#include <linux/xarray.h>
 
 struct file;
 struct inode;
@@ -223,6 +224,7 @@ struct iattr {
  */
 struct address_space {
 	struct inode *host;
+	struct xarray i_pages;		/* index -> folio; its own lock (mm/filemap.c) */
 	unsigned long nrpages;		/* i_rwsem of host for writers */
 	const struct address_space_operations *a_ops;
 };
@@ -455,6 +457,9 @@ static inline unsigned int dt_type(const struct inode *inode)
 }
 
 /* ---- fs/inode.c -------------------------------------------------------- */
+
+/* address_space_init_once - an empty page cache (mm/filemap.c). */
+void address_space_init_once(struct address_space *mapping);
 
 /* The counter of /proc/sys/fs/inode-nr: inodes allocated. */
 long get_nr_inodes(void);

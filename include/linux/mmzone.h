@@ -124,6 +124,8 @@ enum zone_stat_item {
 	NR_KERNEL_STACK_KB,	/* in kB, not pages (as Linux): vmalloc'd task stacks */
 	NR_BOUNCE,
 	NR_FREE_CMA_PAGES,
+	NR_FILE_PAGES,		/* page-cache folios (mm/filemap.c); a node stat in Linux */
+	NR_SHMEM,		/* of those, tmpfs's (swap-backed); a node stat in Linux */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

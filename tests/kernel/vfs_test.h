@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the file-layer suites share: each case runs in a tmpfs of its own
+ * What the file-layer suites share: each case runs in a tmpfs of its own (root mode 0755)
  * mounted at VT ("/vt"), made by the suite's ->init and removed by its
  * ->exit, which also checks that inodes, dentries, files and mounts are
  * back where they were before the case: whatever a case did, failed
@@ -59,14 +59,23 @@ static inline int vt_umount(void)
 
 static inline int vfs_suite_init(struct ktest *test)
 {
-	struct vfs_counts *before = kmalloc(sizeof(*before), GFP_KERNEL);
+	struct vfs_counts *before;
+	int err;
 
 	ktest_pause_fault_injection(test);
+	before = kmalloc(sizeof(*before), GFP_KERNEL);
+	err = -ENOMEM;
 	if (!before)
-		return -ENOMEM;
+		goto resume;
 	vfs_counts_get(before);
 	test->priv = before;
-	return vt_mount(NULL);
+	err = vt_mount("mode=755");
+	if (!err)
+		return 0;
+	kfree(before);
+resume:
+	ktest_resume_fault_injection(test);	/* no ->exit after a failed ->init */
+	return err;
 }
 
 static inline void vfs_suite_exit(struct ktest *test)
