@@ -137,8 +137,10 @@ $(B)/kernel.iso: $(B)/kernel.elf $(INITRD) tools/runtest.py
 # unpacks it into the root tmpfs): $(B)/initramfs.cpio from usr/initramfs_list
 # for make and make run, or INITRD=FILE. The test boots get their own, with
 # every entry kind, in parts as an initramfs may come: a newc archive, a crc
-# one and a gzip-compressed one, concatenated (tests/initramfs/, checked by
-# tests/kernel/initramfs_test.c with the fixed mtime below).
+# one and a gzip-compressed one, concatenated, then 16 KiB of zeros (padding
+# the unpacker skips, and whole pages for free_initrd_mem() to give back)
+# (tests/initramfs/, checked by tests/kernel/initramfs_test.c with the fixed
+# mtime below).
 INITRD ?= $(B)/initramfs.cpio
 TEST_INITRD := $(B)/initramfs-test.cpio
 TEST_INITRD_MTIME := 1700000000
@@ -155,8 +157,9 @@ $(TEST_INITRD): $(wildcard tests/initramfs/*) tools/gen_init_cpio.py
 	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) -o $@.newc tests/initramfs/newc_list
 	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) -c -o $@.crc tests/initramfs/crc_list
 	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) tests/initramfs/gzip_list | gzip -n -9 > $@.gz
-	$(Q)cat $@.newc $@.crc $@.gz > $@
-	$(Q)rm -f $@.newc $@.crc $@.gz
+	$(Q)head -c 16384 /dev/zero > $@.pad
+	$(Q)cat $@.newc $@.crc $@.gz $@.pad > $@
+	$(Q)rm -f $@.newc $@.crc $@.gz $@.pad
 
 # ---- host tests (ASan + UBSan, same sources as the kernel) ---------------
 # The pure code: no port I/O, no privileged instructions, nothing that

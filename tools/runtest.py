@@ -128,10 +128,10 @@ def qemu_cmd(iso, mem, smp, accel, extra=()):
             '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'] + list(extra)
 
 
-def boot(kernel, cmdline, mem, smp, accel, timeout, extra=(), until=None):
+def boot(kernel, cmdline, mem, smp, accel, timeout, extra=(), until=None, initrd=None):
     """Boot and capture the serial console. Returns (exit status or None on
     timeout, console text, seconds)."""
-    iso = iso_for(kernel, cmdline)
+    iso = iso_for(kernel, cmdline, initrd)
     with tempfile.NamedTemporaryFile(suffix='.log', delete=False) as f:
         log = f.name
     cmd = qemu_cmd(iso, mem, smp, accel, ['-serial', 'file:' + log] + list(extra))
@@ -313,6 +313,43 @@ def run_crash_check(a, label, cmdline, expected, tally):
         print(tail(text))
 
 
+def bad_initrds(initrd):
+    """Broken copies of the test initramfs, each with what the kernel must
+    say about it: cut inside the first header of its second (crc) part,
+    and that part's magic spoiled. What came before is unpacked either way."""
+    with open(initrd, 'rb') as f:
+        data = f.read()
+    crc = data.find(b'070702')
+    spoiled = data[:crc] + b'070709' + data[crc + 6:]
+    return [
+        ('truncated', data[:crc + 60],
+         'Initramfs unpacking failed: truncated archive at offset %d' % crc),
+        ('corrupt', spoiled, 'Initramfs unpacking failed: no cpio magic at offset %d' % crc),
+    ]
+
+
+def run_initrd_checks(a, tally):
+    """Boot each broken initramfs: the failure is reported with its offset,
+    the boot goes on, and the initrd's memory is freed (the initramfs
+    suite's case for it passes)."""
+    cmdline = 'ktest.run=all ktest.filter=initramfs.initramfs_initrd_memory_is_freed panic=-1'
+    for label, data, expected in bad_initrds(INITRD):
+        label = 'initrd-' + label
+        path = os.path.join(BUILD, '%s.cpio' % label)
+        with open(path, 'wb') as f:
+            f.write(data)
+        status, text, secs = boot(a.kernel, (cmdline + ' ' + a.cmdline).strip(), a.mem, a.smp,
+                                  a.accel, min(a.timeout, 120), initrd=path)
+        if status == EXIT_PASS and expected in text:
+            tally.add(1, 0, 0)
+            print('ok %s: reported, boot went on (%.1fs)' % (label, secs))
+        else:
+            tally.add(0, 1, 0)
+            print('FAILED %s: status %s, %r %s; console tail:' % (
+                label, status, expected, 'found' if expected in text else 'missing'))
+            print(tail(text))
+
+
 GDB_HELPERS = ['lx-buddyinfo', 'lx-slabinfo', 'lx-vmallocinfo', 'lx-ps', 'lx-dmesg',
                'lx-pte start_kernel']
 
@@ -433,6 +470,8 @@ def cmd_test(a):
                        tally)
         for label, cmdline, expected in CRASHES:
             run_crash_check(a, label, cmdline, expected, tally)
+        if INITRD:
+            run_initrd_checks(a, tally)
         if a.plain:
             run_gdb_check(a, tally)
         if a.plain:
