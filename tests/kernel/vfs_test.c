@@ -137,15 +137,18 @@ static void mknod_makes_device_fifo_and_socket_inodes(struct ktest *test)
 	struct kstat st;
 	struct file *f;
 
-	KTEST_EXPECT_EQ(test, init_mknod(VT "/c", S_IFCHR | 0600, MKDEV(1, 3)), 0);
-	KTEST_EXPECT_EQ(test, init_mknod(VT "/b", S_IFBLK | 0600, MKDEV(8, 1)), 0);
+	/* The number in the user's form, as mknod(2) takes it. */
+	KTEST_EXPECT_EQ(test, init_mknod(VT "/c", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))), 0);
+	KTEST_EXPECT_EQ(test, init_mknod(VT "/b", S_IFBLK | 0600, new_encode_dev(MKDEV(8, 1))), 0);
 	KTEST_EXPECT_EQ(test, init_mknod(VT "/p", S_IFIFO | 0600, 0), 0);
 	KTEST_EXPECT_EQ(test, init_mknod(VT "/s", S_IFSOCK | 0600, 0), 0);
 	KTEST_EXPECT_EQ(test, init_mknod(VT "/r", 0600, 0), 0);		/* no type: regular */
 	st = vt_stat(test, VT "/c", 0);
 	KTEST_EXPECT_TRUE(test, S_ISCHR(st.mode));
 	KTEST_EXPECT_EQ(test, st.rdev, (dev_t)MKDEV(1, 3));
-	KTEST_EXPECT_TRUE(test, S_ISBLK(vt_stat(test, VT "/b", 0).mode));
+	st = vt_stat(test, VT "/b", 0);
+	KTEST_EXPECT_TRUE(test, S_ISBLK(st.mode));
+	KTEST_EXPECT_EQ(test, st.rdev, (dev_t)MKDEV(8, 1));
 	KTEST_EXPECT_TRUE(test, S_ISFIFO(vt_stat(test, VT "/p", 0).mode));
 	KTEST_EXPECT_TRUE(test, S_ISSOCK(vt_stat(test, VT "/s", 0).mode));
 	KTEST_EXPECT_TRUE(test, S_ISREG(vt_stat(test, VT "/r", 0).mode));
@@ -159,7 +162,8 @@ static void mknod_makes_device_fifo_and_socket_inodes(struct ktest *test)
 	revert_creds(old);
 	KTEST_ASSERT_EQ(test, init_chmod(VT, 0777), 0);
 	old = override_creds(&vfs_test_user_cred);
-	KTEST_EXPECT_EQ(test, init_mknod(VT "/c2", S_IFCHR | 0600, MKDEV(1, 3)), -EPERM);
+	KTEST_EXPECT_EQ(test, init_mknod(VT "/c2", S_IFCHR | 0600, new_encode_dev(MKDEV(1, 3))),
+			-EPERM);
 	KTEST_EXPECT_EQ(test, init_mknod(VT "/p2", S_IFIFO | 0600, 0), 0);
 	revert_creds(old);
 }
