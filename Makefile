@@ -128,14 +128,44 @@ $(B)/kernel.elf: $(B)/kernel.pass1.elf $(B)/kallsyms1.o
 	$(Q)$(NM) -n $@ | $(PYTHON) tools/kallsyms.py | cmp -s - $(B)/kallsyms1.S || \
 		{ echo "kallsyms: text moved between links"; rm -f $@; exit 1; }
 
-$(B)/kernel.iso: $(B)/kernel.elf tools/runtest.py
+$(B)/kernel.iso: $(B)/kernel.elf $(INITRD) tools/runtest.py
 	@$(if $(Q),echo "  ISO     $@")
-	$(Q)B=$(B) $(PYTHON) tools/runtest.py iso $< $@ --cmdline "$(CMDLINE)"
+	$(Q)B=$(B) $(PYTHON) tools/runtest.py iso $< $@ --cmdline "$(CMDLINE)" --initrd $(INITRD)
+
+# ---- initramfs -------------------------------------------------------------
+# The archive GRUB hands over as the module "initrd" (init/initramfs.c
+# unpacks it into the root tmpfs): $(B)/initramfs.cpio from usr/initramfs_list
+# for make and make run, or INITRD=FILE. The test boots get their own, with
+# every entry kind, in parts as an initramfs may come: a newc archive, a crc
+# one and a gzip-compressed one, concatenated, then 16 KiB of zeros (padding
+# the unpacker skips, and whole pages for free_initrd_mem() to give back)
+# (tests/initramfs/, checked by tests/kernel/initramfs_test.c with the fixed
+# mtime below).
+INITRD ?= $(B)/initramfs.cpio
+TEST_INITRD := $(B)/initramfs-test.cpio
+TEST_INITRD_MTIME := 1700000000
+GEN_CPIO := $(PYTHON) tools/gen_init_cpio.py
+
+$(B)/initramfs.cpio: usr/initramfs_list $(shell find usr/initramfs -type f) tools/gen_init_cpio.py
+	@mkdir -p $(B)
+	@$(if $(Q),echo "  CPIO    $@")
+	$(Q)$(GEN_CPIO) -o $@ $<
+
+$(TEST_INITRD): $(wildcard tests/initramfs/*) tools/gen_init_cpio.py
+	@mkdir -p $(B)
+	@$(if $(Q),echo "  CPIO    $@")
+	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) -o $@.newc tests/initramfs/newc_list
+	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) -c -o $@.crc tests/initramfs/crc_list
+	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) tests/initramfs/gzip_list | gzip -n -9 > $@.gz
+	$(Q)head -c 16384 /dev/zero > $@.pad
+	$(Q)cat $@.newc $@.crc $@.gz $@.pad > $@
+	$(Q)rm -f $@.newc $@.crc $@.gz $@.pad
 
 # ---- host tests (ASan + UBSan, same sources as the kernel) ---------------
 # The pure code: no port I/O, no privileged instructions, nothing that
 # needs the machine. lib/ must stay entirely pure.
-HOST_KERNEL_SRCS := kernel/params.c arch/x86_64/e820.c mm/memblock.c arch/x86_64/acpi_tables.c
+HOST_KERNEL_SRCS := kernel/params.c arch/x86_64/e820.c mm/memblock.c arch/x86_64/acpi_tables.c \
+		    init/initramfs.c
 HOST_SRCS := $(wildcard lib/*.c lib/crypto/*.c) $(wildcard $(HOST_KERNEL_SRCS))
 HOST_TESTS := $(wildcard tests/host/*_test.c) tests/host/kernel_shim.c tests/host/fake_phys.c \
 	      tests/host/memblock_helpers.c
@@ -177,9 +207,9 @@ host-test: $(B)/host/host_tests
 # ---- running ---------------------------------------------------------------
 # make run and make gdb boot $(B)/kernel.elf: the shell, without the test
 # suites unless KTEST=1 (then the shell's "ktest run GLOB" runs them).
-run: $(B)/kernel.elf
+run: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py run --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
-		--cmdline "$(CMDLINE)" $(B)/kernel.elf
+		--cmdline "$(CMDLINE)" --initrd $(INITRD) $(B)/kernel.elf
 
 # The kernels of make test and make bench, each a build of its own below $(B)
 # with every switch named, so the command line's switches do not leak in.
@@ -195,9 +225,10 @@ $(B)/hardened/kernel.elf: FORCE
 # Every suite on the DEBUG_VM build; one boot of the build without it; the
 # plain image ($(B)/kernel.elf, no tests) must refuse ktest.run=all.
 test: $(B)/host/host_tests $(B)/debug/kernel.elf $(B)/ktest/kernel.elf \
-      $(B)/hardened/kernel.elf $(B)/kernel.elf
+      $(B)/hardened/kernel.elf $(B)/kernel.elf $(TEST_INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py test --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--timeout $(TIMEOUT) --cmdline "$(CMDLINE)" --host $(B)/host/host_tests \
+		--initrd $(TEST_INITRD) \
 		--nodebug $(B)/ktest/kernel.elf --hardened $(B)/hardened/kernel.elf \
 		--plain $(B)/kernel.elf $(B)/debug/kernel.elf
 
@@ -206,9 +237,9 @@ bench: $(B)/ktest/kernel.elf
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py bench --mem $(MEM) --cmdline "$(CMDLINE)" \
 		--out $(B)/bench.txt $(B)/ktest/kernel.elf
 
-gdb: $(B)/kernel.elf
+gdb: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py gdb --mem $(MEM) --smp $(SMP) \
-		--cmdline "$(CMDLINE)" $(B)/kernel.elf
+		--cmdline "$(CMDLINE)" --initrd $(INITRD) $(B)/kernel.elf
 
 # For clangd: the compile commands of every kernel, test and host object,
 # from a dry run of this Makefile (nothing is built or removed).

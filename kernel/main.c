@@ -27,6 +27,8 @@
  *
  * and then, in init (kernel_init()):
  *
+ *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
+ *                    freed; the init program looked up (rdinit=, init=)
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
@@ -37,6 +39,10 @@
 #include <linux/ktest.h>
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
+#include <linux/initrd.h>
+#include <linux/init_syscalls.h>
+#include <linux/string.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/xarray.h>
 #include <linux/smp.h>
@@ -73,9 +79,62 @@ static void announce_ready(void)
 		   (ns % 1000000000ULL) / 1000);
 }
 
-/* pid 1: runs the tests or the shell (later it will exec /init); never returns. */
+/*
+ * The program init is to become, as Linux's kernel_init() picks it:
+ * rdinit= (default /init) if the initramfs has it, else init=, else the
+ * first of /sbin/init, /etc/init, /bin/init and /bin/sh. Set by boot
+ * parameters, read once by init.
+ */
+static char ramdisk_execute_command[256] = "/init";
+static char execute_command[256];
+
+static int rdinit_setup(char *val)
+{
+	if (!val || !*val || strscpy(ramdisk_execute_command, val,
+				     sizeof(ramdisk_execute_command)) < 0)
+		return -EINVAL;
+	return 0;
+}
+__setup("rdinit=", rdinit_setup);
+
+static int init_setup(char *val)
+{
+	if (!val || !*val || strscpy(execute_command, val, sizeof(execute_command)) < 0)
+		return -EINVAL;
+	return 0;
+}
+__setup("init=", init_setup);
+
+/*
+ * There is no exec yet (user processes are the next issue): name the
+ * program that would run, and go on with the tests or the shell.
+ */
+static void find_init_program(void)
+{
+	static const char *const defaults[] = { "/sbin/init", "/etc/init", "/bin/init", "/bin/sh" };
+	const char *found = NULL;
+	unsigned int i;
+
+	if (!init_eaccess(ramdisk_execute_command))
+		found = ramdisk_execute_command;
+	else if (execute_command[0] && !init_eaccess(execute_command))
+		found = execute_command;
+	else if (execute_command[0])
+		pr_err("Requested init %s not found\n", execute_command);
+	for (i = 0; !found && !execute_command[0] && i < ARRAY_SIZE(defaults); i++)
+		if (!init_eaccess(defaults[i]))
+			found = defaults[i];
+	if (found)
+		pr_info("Run %s as init process: not yet, exec comes with user processes\n", found);
+	else
+		pr_info("No init program found; init runs the kernel's tests or shell\n");
+}
+
+/* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
 static int kernel_init(void *unused)
 {
+	populate_rootfs();
+	find_init_program();
 	system_state = SYSTEM_RUNNING;
 	announce_ready();
 	lkdtm_boot();

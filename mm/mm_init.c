@@ -365,6 +365,24 @@ unsigned long memblock_free_all(void)
 	return count;
 }
 
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pos = PAGE_ALIGN((unsigned long)start);
+	unsigned long pages = 0;
+
+	for (; pos + PAGE_SIZE <= (unsigned long)end; pos += PAGE_SIZE, pages++) {
+		struct page *page = virt_to_page((void *)pos);
+
+		VM_BUG_ON_PAGE(!PageReserved(page), page);
+		if (poison >= 0)
+			memset((void *)pos, poison, PAGE_SIZE);
+		__free_pages_core(page, 0);
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+
 /* Linux's "Memory: ...K/...K available (...)" line. */
 void mem_init_print_info(void)
 {

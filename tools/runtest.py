@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the kernel under QEMU and the host tests; turn their KTAP into verdicts.
 
-  runtest.py iso KERNEL OUT.iso [--cmdline C]   a GRUB rescue ISO
+  runtest.py iso KERNEL OUT.iso [--cmdline C] [--initrd F]   a GRUB rescue ISO
   runtest.py host BINARY                        the host unit tests
   runtest.py test [opts] --host BIN KERNEL      host tests, the kernel's tests,
                                                 then the boot checks; the last
@@ -11,6 +11,8 @@
                                                 (Documentation/benchmarks.md)
   runtest.py gdb [opts] KERNEL                  QEMU halted + gdb attached
 
+--initrd FILE puts FILE on the ISO as the multiboot2 module "initrd" (the
+kernel unpacks it as its initramfs), for every boot of the command.
 QEMU uses software emulation unless --accel kvm. The verdict leaves QEMU
 through isa-debug-exit: 33 means every test passed, 35 that one failed;
 anything else (0 after a triple fault or panic with -no-reboot, 1 for a
@@ -31,6 +33,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
 
 BUILD = os.environ.get('B', 'build')
+# The initramfs every boot of this run gets (--initrd), or None.
+INITRD = None
 EXIT_PASS, EXIT_FAIL = 33, 35
 
 
@@ -49,8 +53,9 @@ def split_cmdline(cmdline):
         return cmdline.split()
 
 
-def make_iso(kernel, out, cmdline):
-    """A CD image booting KERNEL with multiboot2 through GRUB.
+def make_iso(kernel, out, cmdline, initrd=None):
+    """A CD image booting KERNEL with multiboot2 through GRUB, and INITRD
+    as the module whose command line is "initrd".
 
     GRUB is one El Torito image (grub-mkimage) with its few modules and its
     script embedded, so the BIOS loads it in one read: booting this way
@@ -63,12 +68,17 @@ def make_iso(kernel, out, cmdline):
         os.makedirs(os.path.join(d, 'iso', 'boot', 'grub'))
         copy_stripped(kernel, os.path.join(d, 'iso', 'boot', 'kernel.elf'))
         words = ' '.join(grub_quote(w) for w in split_cmdline(cmdline))
+        module = ''
+        if initrd:
+            shutil.copy(initrd, os.path.join(d, 'iso', 'boot', 'initramfs.cpio'))
+            module = 'module2 /boot/initramfs.cpio initrd\n'
         cfg = os.path.join(d, 'embed.cfg')
         with open(cfg, 'w') as f:
             f.write('serial --unit=0 --speed=115200\n'
                     'terminal_output serial\n'
                     'multiboot2 /boot/kernel.elf %s\n'
-                    'boot\n' % words)
+                    '%s'
+                    'boot\n' % (words, module))
         steps = [
             ['grub-mkimage', '-O', 'i386-pc-eltorito', '-p', '/boot/grub', '-c', cfg,
              '-o', os.path.join(d, 'iso', 'boot', 'grub', 'eltorito.img'),
@@ -98,12 +108,16 @@ def copy_stripped(kernel, out):
         shutil.copy(kernel, out)
 
 
-def iso_for(kernel, cmdline):
-    key = hashlib.sha1((os.path.abspath(kernel) + str(os.path.getmtime(kernel)) +
-                        cmdline).encode()).hexdigest()[:12]
+def iso_for(kernel, cmdline, initrd=None):
+    """The ISO for KERNEL, CMDLINE and INITRD (default: --initrd), cached."""
+    initrd = initrd or INITRD
+    key = os.path.abspath(kernel) + str(os.path.getmtime(kernel)) + cmdline
+    if initrd:
+        key += os.path.abspath(initrd) + str(os.path.getmtime(initrd))
+    key = hashlib.sha1(key.encode()).hexdigest()[:12]
     out = os.path.join(os.path.dirname(kernel) or '.', 'iso-%s.iso' % key)
     if not os.path.exists(out):
-        make_iso(kernel, out, cmdline)
+        make_iso(kernel, out, cmdline, initrd)
     return out
 
 
@@ -114,10 +128,10 @@ def qemu_cmd(iso, mem, smp, accel, extra=()):
             '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'] + list(extra)
 
 
-def boot(kernel, cmdline, mem, smp, accel, timeout, extra=(), until=None):
+def boot(kernel, cmdline, mem, smp, accel, timeout, extra=(), until=None, initrd=None):
     """Boot and capture the serial console. Returns (exit status or None on
     timeout, console text, seconds)."""
-    iso = iso_for(kernel, cmdline)
+    iso = iso_for(kernel, cmdline, initrd)
     with tempfile.NamedTemporaryFile(suffix='.log', delete=False) as f:
         log = f.name
     cmd = qemu_cmd(iso, mem, smp, accel, ['-serial', 'file:' + log] + list(extra))
@@ -302,6 +316,43 @@ def run_crash_check(a, label, cmdline, expected, tally):
         print(tail(text))
 
 
+def bad_initrds(initrd):
+    """Broken copies of the test initramfs, each with what the kernel must
+    say about it: cut inside the first header of its second (crc) part,
+    and that part's magic spoiled. What came before is unpacked either way."""
+    with open(initrd, 'rb') as f:
+        data = f.read()
+    crc = data.find(b'070702')
+    spoiled = data[:crc] + b'070709' + data[crc + 6:]
+    return [
+        ('truncated', data[:crc + 60],
+         'Initramfs unpacking failed: truncated archive at offset %d' % crc),
+        ('corrupt', spoiled, 'Initramfs unpacking failed: no cpio magic at offset %d' % crc),
+    ]
+
+
+def run_initrd_checks(a, tally):
+    """Boot each broken initramfs: the failure is reported with its offset,
+    the boot goes on, and the initrd's memory is freed (the initramfs
+    suite's case for it passes)."""
+    cmdline = 'ktest.run=all ktest.filter=initramfs.initramfs_initrd_memory_is_freed panic=-1'
+    for label, data, expected in bad_initrds(INITRD):
+        label = 'initrd-' + label
+        path = os.path.join(BUILD, '%s.cpio' % label)
+        with open(path, 'wb') as f:
+            f.write(data)
+        status, text, secs = boot(a.kernel, (cmdline + ' ' + a.cmdline).strip(), a.mem, a.smp,
+                                  a.accel, min(a.timeout, 120), initrd=path)
+        if status == EXIT_PASS and expected in text:
+            tally.add(1, 0, 0)
+            print('ok %s: reported, boot went on (%.1fs)' % (label, secs))
+        else:
+            tally.add(0, 1, 0)
+            print('FAILED %s: status %s, %r %s; console tail:' % (
+                label, status, expected, 'found' if expected in text else 'missing'))
+            print(tail(text))
+
+
 GDB_HELPERS = ['lx-buddyinfo', 'lx-slabinfo', 'lx-vmallocinfo', 'lx-ps', 'lx-dmesg',
                'lx-pte start_kernel']
 
@@ -424,6 +475,8 @@ def cmd_test(a):
                        tally)
         for label, cmdline, expected in CRASHES:
             run_crash_check(a, label, cmdline, expected, tally)
+        if INITRD:
+            run_initrd_checks(a, tally)
         if a.plain:
             run_gdb_check(a, tally)
         if a.plain:
@@ -507,12 +560,14 @@ def main():
         p.add_argument('--accel', default='tcg')
         p.add_argument('--cmdline', default='')
         p.add_argument('--timeout', type=int, default=300)
+        p.add_argument('--initrd')
         p.add_argument('kernel')
 
     p = sub.add_parser('iso')
     p.add_argument('kernel')
     p.add_argument('out')
     p.add_argument('--cmdline', default='')
+    p.add_argument('--initrd')
     p = sub.add_parser('host')
     p.add_argument('binary')
     p = sub.add_parser('test')
@@ -528,8 +583,10 @@ def main():
     p.add_argument('--out', default=os.path.join(BUILD, 'bench.txt'))
     machine(sub.add_parser('gdb'))
     a = ap.parse_args()
+    global INITRD
+    INITRD = getattr(a, 'initrd', None)
     if a.cmd == 'iso':
-        make_iso(a.kernel, a.out, a.cmdline)
+        make_iso(a.kernel, a.out, a.cmdline, a.initrd)
         return 0
     return {'test': cmd_test, 'host': cmd_host, 'run': cmd_run, 'bench': cmd_bench,
             'gdb': cmd_gdb}[a.cmd](a)

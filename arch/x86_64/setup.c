@@ -29,6 +29,7 @@
 #include <asm/smap.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/initrd.h>
 #include "../../mm/internal.h"
 
 #define EARLY_MAP_END	SZ_1G
@@ -238,6 +239,35 @@ static void reserve_boot_memory(void)
 				 boot_info.modules[i].end - boot_info.modules[i].start);
 }
 
+/*
+ * The initrd (Linux's reserve_initrd()): the module whose command line is
+ * "initrd", as `module2 FILE initrd` in grub.cfg gives it, or else the
+ * first module. It stays reserved with the other modules until
+ * populate_rootfs() has unpacked it; outside usable RAM (mem=, memmap=) it
+ * is ignored, since the page allocator could not take it back.
+ */
+static void find_initrd(void)
+{
+	const struct boot_module *m = NULL;
+	unsigned int i;
+
+	for (i = 0; i < boot_info.nr_modules && !m; i++)
+		if (!strcmp(boot_info.modules[i].cmdline, "initrd"))
+			m = &boot_info.modules[i];
+	if (!m && boot_info.nr_modules)
+		m = &boot_info.modules[0];
+	if (!m || m->end == m->start)
+		return;
+	if (!memblock_is_region_memory(m->start, m->end - m->start)) {
+		pr_err("initrd: [mem %#010llx-%#010llx] is not in usable RAM, ignored\n",
+		       m->start, m->end - 1);
+		return;
+	}
+	phys_initrd_start = m->start;
+	phys_initrd_size = m->end - m->start;
+	pr_info("RAMDISK: [mem %#010llx-%#010llx]\n", m->start, m->end - 1);
+}
+
 /* A machine whose usable memory is all but gone cannot boot: say so. */
 #define MIN_FREE_MEMORY		(4UL << 20)
 
@@ -285,6 +315,7 @@ void setup_arch(u32 magic, u32 mbi_phys)
 	e820__clip_to_phys_bits();
 	e820__memblock_setup();
 	reserve_boot_memory();
+	find_initrd();
 	check_enough_memory();
 	init_mem_mapping();
 	acpi_boot_init();

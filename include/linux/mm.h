@@ -366,6 +366,21 @@ static inline unsigned long totalram_pages(void)
 	return (unsigned long)atomic_long_read(&_totalram_pages);
 }
 
+/**
+ * free_reserved_area - give memory that boot reserved back to the page allocator
+ * @start: first byte (direct map); partial pages at either end are kept
+ * @end: one past the last byte
+ * @poison: fill byte for the freed pages (POISON_FREE_INITMEM), or -1
+ * @s: name for the "Freeing @s memory: NNNK" line, or NULL for none
+ *
+ * Each whole page must still be PG_reserved (memblock's reservations, as
+ * memblock_free_all() left them); it becomes a managed, free page of its
+ * zone. The caller drops the memblock reservation itself.
+ *
+ * Return: the number of pages freed. Context: process, after mm_core_init().
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+
 /*
  * mm_core_init - hand boot memory to the page allocator and report it
  * (Linux's "Memory: ..." line). Context: boot, after setup_arch().

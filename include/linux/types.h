@@ -29,9 +29,7 @@ typedef long ssize_t;
 typedef unsigned int gfp_t;
 typedef unsigned long pgoff_t;
 
-#ifndef __HOST_TEST__
 typedef long off_t;
-#endif
 
 /* The file layer's (Linux's include/linux/types.h). */
 typedef long long loff_t;
