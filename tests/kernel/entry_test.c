@@ -629,6 +629,38 @@ static void writing_the_read_only_code_is_a_segfault(struct ktest *test)
 			  "entry-user[%d]: segfault at %lx ip %016lx sp 0000000000800000 error 7");
 }
 
+/* begin_user_task() with every slab allocation failing, then as it was. */
+static int user_thread_without_memory(void *mm)
+{
+	struct failslab_attr saved = failslab;
+	bool enabled = failslab_enabled;
+	int err;
+
+	fail_slab_always(0);
+	err = begin_user_task(mm);
+	failslab = saved;
+	failslab_enabled = enabled;
+	return err;
+}
+
+/* No FPU area: the task stays a kernel thread and ends with the error. */
+static void a_task_without_memory_for_its_fpu_area_stays_a_kernel_thread(struct ktest *test)
+{
+	struct task_struct *k;
+	struct user_env env;
+
+	if (!user_env_create(test, &env))
+		return;
+	k = kthread_create(user_thread_without_memory, &env.mm, "entry-nomem");
+	if (k) {
+		wake_up_process(k);
+		KTEST_EXPECT_EQ(test, user_task_wait(k), -ENOMEM);
+	} else {
+		KTEST_FAIL(test, "kthread_create() failed");
+	}
+	user_env_destroy(&env);
+}
+
 /* After a user task is gone no CPU holds its mm, and its tables all go. */
 static void user_tasks_leave_nothing_behind(struct ktest *test)
 {
@@ -682,6 +714,7 @@ static struct ktest_case entry_cases[] = {
 	KTEST_CASE(reading_kernel_memory_from_user_mode_is_a_segfault),
 	KTEST_CASE(executing_the_nx_stack_is_a_segfault),
 	KTEST_CASE(writing_the_read_only_code_is_a_segfault),
+	KTEST_CASE(a_task_without_memory_for_its_fpu_area_stays_a_kernel_thread),
 	KTEST_CASE(user_tasks_leave_nothing_behind),
 	{}
 };
