@@ -37,6 +37,7 @@
 #include <linux/errno.h>
 #include <linux/delay.h>
 #include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <linux/vmstat.h>
 #include <linux/bench.h>
 #include <asm/fpu.h>
@@ -321,6 +322,20 @@ static int user_thread(void *arg)
 	return 0;
 }
 
+/*
+ * The CPU for tasks that must share one: the last online CPU, away from
+ * CPU 0, where the runner (init) and kthreadd are bound, so that the
+ * busy user tasks leave the runner's CPU to it.
+ */
+static unsigned int shared_cpu(void)
+{
+	unsigned int cpu, last = 0;
+
+	for_each_online_cpu(cpu)
+		last = cpu;
+	return last;
+}
+
 static struct task_struct *user_task_create(struct ktest *test, struct user_start *st, int cpu)
 {
 	struct task_struct *k = kthread_create(user_thread, st, "entry-user");
@@ -430,7 +445,7 @@ static void two_tasks_keep_their_vector_registers(struct ktest *test, const char
 	struct user_start st[2];
 	struct task_struct *k[2];
 	struct user_env env;
-	unsigned int i, j, cpu = raw_smp_processor_id();
+	unsigned int i, j, cpu = shared_cpu();
 
 	if (!user_env_create(test, &env))
 		return;
@@ -521,7 +536,11 @@ static void uname_says_linux(struct ktest *test)
 	user_env_destroy(&env);
 }
 
-/* The spinning task is only ever interrupted in ring 3, yet the test runs. */
+/*
+ * The spinning task is only ever interrupted in ring 3, and ends when the
+ * test sets the flag: on one CPU the test runs only because an interrupt
+ * from ring 3 preempted the task.
+ */
 static void interrupts_from_user_mode_preempt_and_return(struct ktest *test)
 {
 	struct user_start st;
@@ -533,7 +552,7 @@ static void interrupts_from_user_mode_preempt_and_return(struct ktest *test)
 		return;
 	d = data_slice(&env, 0);
 	st = (struct user_start){ .env = &env, .stub = user_spin, .di = USER_DATA };
-	k = user_task_create(test, &st, raw_smp_processor_id());
+	k = user_task_create(test, &st, shared_cpu());
 	if (k) {
 		wake_up_process(k);
 		msleep(30);
