@@ -64,6 +64,7 @@
  * init_task's) and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
  * from the page allocator) stay where the boot put them, without guards.
  */
+#include <asm/fpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/mm_types.h>
@@ -325,6 +326,7 @@ struct task_struct *fork_idle(unsigned int cpu)
 
 void free_task(struct task_struct *p)
 {
+	fpu_free(p->thread.fpu);
 	free_thread_stack(p);
 	free_task_struct(p);
 }

@@ -6,7 +6,8 @@
  * interrupts stay off until the boot context turns idle.
  *
  *   console          serial port, so everything after can report
- *   traps            GDT, TSS, IDT: a fault from here on is an oops
+ *   traps            GDT, TSS, IDT: a fault from here on is an oops;
+ *                    SYSCALL MSRs, FPU/SSE/AVX enabled, UMIP
  *   clock            TSC calibrated against the PIT: timestamps
  *   setup_arch       boot information, early params, e820 memory map,
  *                    memblock, the kernel page tables, sections, zones
@@ -15,6 +16,7 @@
  *                    the per-CPU CRNGs must not exist before their areas
  *   mm_core_init     boot memory to the page allocator, slab
  *   radix_tree_init  the XArray's node cache
+ *   fpu              the slab cache of user tasks' FPU areas
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -56,6 +58,7 @@
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
+#include <asm/fpu.h>
 #include <asm/setup.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
@@ -146,7 +149,7 @@ static int kernel_init(void *unused)
 }
 
 /* A task of rest_init()'s, not yet woken: swapper/0's child, as in Linux. */
-static struct task_struct *start_thread(int (*fn)(void *), const char *name)
+static struct task_struct *boot_thread(int (*fn)(void *), const char *name)
 {
 	struct kernel_clone_args args = { .fn = fn, .name = name };
 	struct task_struct *p = copy_process(&args);
@@ -162,9 +165,9 @@ static void __noreturn rest_init(void)
 
 	/* fail_page_alloc= and failslab= are for what runs, not for the two tasks it runs in. */
 	fault_injection_pause(&paused);
-	init = start_thread(kernel_init, "init");
+	init = boot_thread(kernel_init, "init");
 	BUG_ON(init->pid != 1);
-	kthreadd_task = start_thread(kthreadd, "kthreadd");
+	kthreadd_task = boot_thread(kthreadd, "kthreadd");
 	BUG_ON(kthreadd_task->pid != 2);
 	fault_injection_resume(&paused);
 	/*
@@ -191,6 +194,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	random_init_early(boot_command_line);
 	mm_core_init();
 	radix_tree_init();
+	fpu__init_system();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

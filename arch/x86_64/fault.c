@@ -14,8 +14,8 @@
  *
  * and dispatches, in Linux's order:
  *
- *   user mode (X86_PF_USER)       no user space exists yet: oops as an
- *                                 unhandled user fault
+ *   user mode (X86_PF_USER)       no VMAs exist yet: Linux's "segfault
+ *                                 at" line, and the task ends by SIGSEGV
  *   kernel mode, kernel address   do_kern_addr_fault(): a spurious fault (the
  *                                 entry already allows the access: a stale
  *                                 TLB entry) is flushed and retried; else
@@ -52,7 +52,9 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/ratelimit.h>
 #include <asm/extable.h>
+#include <asm/signal.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -206,15 +208,20 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	kernelmode_fixup_or_oops(regs, error_code, address);
 }
 
-/* Linux's show_signal_msg() line, then the oops: nothing can take the fault. */
+/*
+ * A user task's fault: Linux's show_signal_msg() line, and the task ends
+ * by SIGSEGV. There are no VMAs to fault pages into yet, so every user
+ * fault is a bad access.
+ */
 static void __noreturn bad_user_fault(struct pt_regs *regs, unsigned long error_code,
 				      unsigned long address)
 {
-	oops_begin(regs);
-	pr_alert("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
-		 current->pid, address, regs->ip, regs->sp, error_code);
-	show_fault_oops(error_code, address);
-	die_addr("unhandled user fault", regs, error_code, address);
+	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
+
+	if (__ratelimit(&rs))
+		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
+			current->pid, address, regs->ip, regs->sp, error_code);
+	force_sig_exit(SIGSEGV);
 }
 
 void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address)

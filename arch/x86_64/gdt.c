@@ -6,6 +6,11 @@
  * kernel stack overflow (a double fault on a dead stack) can still be
  * reported (Intel SDM vol. 3A, 6.14.5).
  *
+ * The TSS's rsp0 is the stack the CPU switches to when an interrupt or
+ * exception arrives in ring 3: the running task's kernel stack top, which
+ * the context switch sets (load_sp0()); entry_SYSCALL_64 reads the same
+ * top from cpu_current_top_of_stack, since SYSCALL switches no stack.
+ *
  * Each CPU has its own GDT (for its TSS descriptor), TSS and exception
  * stacks; the boot CPU's are static, the others' are set up as they start
  * (arch/x86_64/smpboot.c). cpu_stacks records them for the stack walker.
@@ -13,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/percpu.h>
+#include <linux/smp.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 
@@ -39,6 +45,9 @@ DEFINE_PER_CPU(struct cpu_stacks, cpu_stacks) = {
 	.task_hi = (unsigned long)init_stack_top,
 	.estacks = boot_exception_stacks,
 };
+
+/* The running task's kernel stack top; written by load_sp0() only. */
+DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 
 struct desc_ptr {
 	u16 size;
@@ -80,6 +89,12 @@ void gdt_init_cpu(unsigned int cpu, char *estacks)
 		"ltr %w3"
 		: : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(__TSS_SEL)
 		: "rax", "memory");
+}
+
+void load_sp0(unsigned long sp0)
+{
+	tss[smp_processor_id()].sp0 = sp0;
+	this_cpu_write(cpu_current_top_of_stack, sp0);
 }
 
 void gdt_init(void)

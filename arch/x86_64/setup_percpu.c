@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/printk.h>
 #include <linux/panic.h>
+#include <linux/bug.h>
 #include <linux/smp.h>
 #include <asm/processor.h>
 
@@ -37,6 +38,8 @@ void setup_per_cpu_areas(void)
 			panic("Failed to allocate the per-CPU area of CPU %u", cpu);
 		memcpy(area, __per_cpu_start, size);
 		__per_cpu_offset[cpu] = area - __per_cpu_start;
+		/* entry_64.S tells a kernel GS base from a user's by its sign. */
+		BUG_ON((long)__per_cpu_offset[cpu] >= 0);
 		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
 		per_cpu(cpu_number, cpu) = cpu;
 	}

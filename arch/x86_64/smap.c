@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SMEP and SMAP on every CPU (asm/smap.h).
+ * SMEP and SMAP on every CPU (asm/smap.h), and UMIP (setup_umip()).
  *
  * The boot CPU decides, the first time setup_smep_smap() runs, from CPUID
  * leaf 7 (EBX bit 7 SMEP, bit 20 SMAP) and the boot parameters nosmep and
@@ -16,6 +16,7 @@
 
 #define CPUID_7_EBX_SMEP	(1U << 7)
 #define CPUID_7_EBX_SMAP	(1U << 20)
+#define CPUID_7_ECX_UMIP	(1U << 2)
 
 bool smep_enabled, smap_enabled;
 static bool nosmep, nosmap, decided;
@@ -34,14 +35,24 @@ static int setup_disable_smap(char *val)
 }
 early_param("nosmap", setup_disable_smap);
 
+/* CPUID leaf 7's EBX and ECX (zero where the leaf does not exist). */
+static void cpuid_7(u32 *b, u32 *c)
+{
+	u32 a, d;
+
+	cpuid(0, &a, b, c, &d);
+	if (a < 7) {
+		*b = *c = 0;
+		return;
+	}
+	cpuid(7, &a, b, c, &d);
+}
+
 static u32 cpuid_7_ebx(void)
 {
-	u32 a, b, c, d;
+	u32 b, c;
 
-	cpuid(0, &a, &b, &c, &d);
-	if (a < 7)
-		return 0;
-	cpuid(7, &a, &b, &c, &d);
+	cpuid_7(&b, &c);
 	return b;
 }
 
@@ -77,4 +88,19 @@ void setup_smep_smap(void)
 	if (smap_enabled)
 		cr4 |= X86_CR4_SMAP;
 	write_cr4(cr4);
+}
+
+/*
+ * UMIP: SGDT, SIDT, SLDT, SMSW and STR raise #GP in ring 3, so user code
+ * cannot learn where the kernel keeps its tables (Linux turns it on
+ * whenever the CPU has it, and emulates the instructions for old programs;
+ * here they simply fault). Every CPU, when CPUID leaf 7 ECX bit 2 says so.
+ */
+void setup_umip(void)
+{
+	u32 b, c;
+
+	cpuid_7(&b, &c);
+	if (c & CPUID_7_ECX_UMIP)
+		write_cr4(read_cr4() | X86_CR4_UMIP);
 }

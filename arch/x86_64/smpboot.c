@@ -37,6 +37,8 @@
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
 #include <asm/smap.h>
+#include <asm/fpu.h>
+#include <asm/syscall.h>
 #include <asm/tsc.h>
 
 #define ESTACKS_ORDER		3	/* 3 x 8 KiB exception stacks */
@@ -84,6 +86,9 @@ void __noreturn start_secondary(void)
 	gdt_init_cpu(cpu, this_cpu_read(cpu_stacks.estacks));
 	load_idt();
 	setup_smep_smap();
+	setup_umip();
+	syscall_init();
+	fpu__init_cpu();
 	pat_init();
 	setup_local_APIC();
 	set_cpu_online(cpu, true);

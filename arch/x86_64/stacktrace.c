@@ -110,7 +110,7 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 
 void dump_stack_lvl(const char *loglvl)
 {
-	printk("%sCPU: %u PID: %d Comm: %s %s\n", loglvl, smp_processor_id(), current->pid,
+	printk("%sCPU: %u PID: %d Comm: %s %s\n", loglvl, raw_smp_processor_id(), current->pid,
 	       current->comm, print_tainted());
 	printk("%sCall Trace:\n", loglvl);
 	show_trace((unsigned long)__builtin_frame_address(0), loglvl);

@@ -6,7 +6,7 @@
  * stack, stores the stack pointer in prev->thread.sp (the first field of
  * task_struct), loads next's, restores its registers and returns into
  * next: where next once called __switch_to_asm, or, for a new task, into
- * ret_from_kthread (copy_thread() in process.c builds that frame). It returns the task
+ * ret_from_fork (entry_64.S; copy_thread() in process.c builds that frame). It returns the task
  * switched away from, which the resumed side must finish
  * (finish_task_switch()): rdi still holds it, whoever called.
  */
@@ -29,17 +29,3 @@ __switch_to_asm:
 	popq	%rbp
 	movq	%rdi, %rax
 	ret
-
-	/*
-	 * A new task: finish the switch (rdi = the previous task), then
-	 * do_exit(fn(fn_arg)), fn in rbx and fn_arg in r12 (copy_thread()).
-	 */
-	.globl ret_from_kthread
-ret_from_kthread:
-	xorl	%ebp, %ebp
-	call	schedule_tail
-	movq	%r12, %rdi
-	call	*%rbx
-	movl	%eax, %edi
-	call	do_exit
-	ud2

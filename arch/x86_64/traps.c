@@ -13,7 +13,12 @@
  *   #DF  (8)          exc_double_fault()      on its IST stack: a stack
  *                                             overflow or a fatal oops
  *   NMI  (2)          exc_nmi()               reported, then resumed
- *   anything else     do_error_trap()         a fixup for the ip, or the oops
+ *   anything else     do_error_trap()         from user mode: the task
+ *                                             ends (force_sig_exit());
+ *                                             a fixup for the ip, or the oops
+ *
+ * A return to user mode first lets the scheduler run if it asks to
+ * (syscall_exit_to_user_mode()); entry_64.S swaps GS around all this.
  *
  * The oops (die_addr()) prints the exception's name and error code, every
  * register and a symbolised stack trace, in the shape of Linux's oops so
@@ -44,10 +49,15 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/smap.h>
+#include <asm/fpu.h>
+#include <asm/syscall.h>
 #include <asm/stacktrace.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <linux/bug.h>
+#include <linux/ratelimit.h>
+#include <linux/sched/task.h>
+#include <asm/signal.h>
 
 unsigned long oops_count;
 
@@ -172,9 +182,52 @@ void __noreturn handle_stack_overflow(const char *message, struct pt_regs *regs,
 	die_addr(message, regs, regs->error_code, fault_address);
 }
 
-/* The default: a kernel-mode exception with a fixup resumes there, else oops. */
+/* The signal Linux sends for each exception a user task raises; 0: SIGSEGV. */
+static const u8 user_trap_signal[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = SIGFPE,
+	[X86_TRAP_DB] = SIGTRAP,
+	[X86_TRAP_BP] = SIGTRAP,
+	[X86_TRAP_UD] = SIGILL,
+	[X86_TRAP_OLD_MF] = SIGFPE,
+	[X86_TRAP_NP] = SIGBUS,
+	[X86_TRAP_SS] = SIGBUS,
+	[X86_TRAP_MF] = SIGFPE,
+	[X86_TRAP_AC] = SIGBUS,
+	[X86_TRAP_XF] = SIGFPE,
+};
+
+void __noreturn force_sig_exit(int sig)
+{
+	local_irq_enable();
+	do_exit(sig);
+}
+
+/* A user task's exception: Linux's "traps:" line, and the task ends. */
+static void __noreturn do_user_trap(struct pt_regs *regs, unsigned long error_code)
+{
+	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
+	int sig = user_trap_signal[regs->vector] ?: SIGSEGV;
+
+	if (__ratelimit(&rs)) {
+		if (regs->vector == X86_TRAP_GP)
+			pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx\n",
+				current->comm, current->pid, regs->ip, regs->sp, error_code);
+		else
+			pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
+				current->pid, exception_name(regs->vector), regs->ip, regs->sp,
+				error_code);
+	}
+	force_sig_exit(sig);
+}
+
+/*
+ * The default: a user task's exception ends it; a kernel-mode one with a
+ * fixup resumes there, else oops.
+ */
 static void do_error_trap(struct pt_regs *regs, unsigned long error_code)
 {
+	if (user_mode(regs))
+		do_user_trap(regs, error_code);
 	if (fixup_exception(regs, regs->vector, error_code, 0))
 		return;
 	die_addr(exception_name(regs->vector), regs, error_code, 0);
@@ -221,10 +274,13 @@ void do_exception(struct pt_regs *regs)
 	clac();
 	if (regs->vector >= FIRST_EXTERNAL_VECTOR) {
 		do_irq(regs);
-		return;
+	} else {
+		handler = exception_handlers[regs->vector] ?: do_error_trap;
+		handler(regs, regs->error_code);
 	}
-	handler = exception_handlers[regs->vector] ?: do_error_trap;
-	handler(regs, regs->error_code);
+	/* Back to user mode: the scheduler first, unless in an NMI or #MC. */
+	if (user_mode(regs) && regs->vector != X86_TRAP_NMI && regs->vector != X86_TRAP_MC)
+		syscall_exit_to_user_mode(regs);
 }
 
 /* Arm this CPU's catch and run @fn; the caller keeps preemption off. */
@@ -265,4 +321,7 @@ void trap_init(void)
 	sort_main_extable();
 	gdt_init();
 	idt_init();
+	syscall_init();
+	fpu__init_cpu();
+	setup_umip();
 }

@@ -45,5 +45,7 @@ bool cpu_has_smap(void);
  * starts.
  */
 void setup_smep_smap(void);
+/* setup_umip - set CR4.UMIP on this CPU if it has UMIP. Context: boot of each CPU. */
+void setup_umip(void);
 
 #endif /* _ASM_SMAP_H */

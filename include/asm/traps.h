@@ -76,7 +76,7 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
  * @address: the faulting address (CR2)
  *
  * Decodes the error code and dispatches: a fault with X86_PF_USER (user
- * mode; no user space exists yet) oopses as an unhandled user fault; a
+ * mode; no VMAs exist yet) ends the task by SIGSEGV (force_sig_exit()); a
  * kernel-mode fault on a kernel address that is spurious (the entry now
  * allows the access) is flushed and retried; a SMAP violation oopses; any
  * other resumes at its exception-table fixup if the ip has one, else is
@@ -129,6 +129,16 @@ void trap_init(void);
  * must not sleep. Return: true if @fn raised an exception.
  */
 bool catch_exception(void (*fn)(void *), void *arg, struct exception_info *info);
+
+/**
+ * force_sig_exit - end the current user task as unhandled signal @sig would
+ * @sig: SIGSEGV, SIGBUS, SIGILL, ... (asm/signal.h)
+ *
+ * There is no signal delivery yet: the task exits with @sig as its code
+ * (Linux's wait status of a task killed by @sig, without a core dump).
+ * Context: an exception from user mode, on the task's stack.
+ */
+void __noreturn force_sig_exit(int sig);
 
 /* Human name of an exception vector ("page fault", "invalid opcode", ...). */
 const char *exception_name(int vector);

@@ -17,11 +17,13 @@
  * runs the tests or the shell; pid 2 is "kthreadd", the parent of every
  * other kthread (kernel/kthread.c).
  *
- * Address spaces: mm is the task's own (NULL for a kernel thread, every
- * task today); active_mm is the one the CPU has loaded while the task
- * runs: a kernel thread borrows its predecessor's (init_mm, the kernel's,
- * as long as no other exists) and gives it on when switched out (NULL
- * while it does not run), as Linux's lazy TLB.
+ * Address spaces: mm is the task's own (NULL for a kernel thread); active_mm
+ * is the one the CPU has loaded while the task runs (NULL for a kernel
+ * thread that does not run). A user task's is its mm; a kernel thread's is
+ * init_mm, the kernel's: Linux's lazy TLB would let it keep a user mm
+ * loaded, but without reference counts on mms yet a CPU holds a user mm
+ * only while one of its tasks runs, so the mm can be freed once its tasks
+ * have exited (do_exit() leaves it first, Linux's exit_mm()).
  *
  * Task states, as Linux: TASK_RUNNING (on a run queue or running),
  * TASK_INTERRUPTIBLE / TASK_UNINTERRUPTIBLE (sleeping until woken),
@@ -60,8 +62,19 @@
 #define SCHED_SLICE		2	/* ticks */
 #define MAX_SCHEDULE_TIMEOUT	LONG_MAX
 
+struct fpu;
+
+/*
+ * The CPU state of a task that is not in the registers while it does not
+ * run (arch/x86_64/process.c). Only the task itself, and the context
+ * switch on its CPU, touch it.
+ */
 struct thread_struct {
 	unsigned long sp;	/* saved by __switch_to_asm: first field */
+	/* A user task's FS and GS bases (arch_prctl()), saved while it is out. */
+	unsigned long fsbase, gsbase;
+	/* Its FPU/SSE/AVX registers (asm/fpu.h); NULL: a kernel thread's, none. */
+	struct fpu *fpu;
 };
 
 /*

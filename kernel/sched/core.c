@@ -43,6 +43,8 @@
 #include <asm/desc.h>
 #include <asm/smp.h>
 #include <asm/processor.h>
+#include <asm/mmu_context.h>
+#include <linux/syscalls.h>
 
 /* One per CPU; everything below lock is under it, with interrupts off. */
 struct rq {
@@ -119,7 +121,7 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);		/* the scheduler's reference */
 }
 
-/* The first code of a new task (ret_from_kthread), before its function. */
+/* The first code of a new task (ret_from_fork), before its function. */
 void schedule_tail(struct task_struct *prev);
 void schedule_tail(struct task_struct *prev)
 {
@@ -128,15 +130,17 @@ void schedule_tail(struct task_struct *prev)
 }
 
 /*
- * Kernel threads have no mm: @next borrows the one @prev had loaded and
- * @prev, if a kernel thread, gives it up (Linux's lazy TLB). User address
- * spaces will add switch_mm() and the mmgrab()/mmdrop() of the borrowed
- * mm; until then no task has one.
+ * The address space @next runs on (see linux/sched.h): its own mm, or, for
+ * a kernel thread, init_mm, which every kernel thread shares (Linux's lazy
+ * TLB borrows any mm; without reference counts on mms a kernel thread
+ * never keeps a user mm loaded). CR3 changes only when the mm does.
  */
-static void switch_mm_lazy(struct task_struct *prev, struct task_struct *next)
+static void switch_mm_task(struct task_struct *prev, struct task_struct *next)
 {
-	BUG_ON(next->mm);
-	next->active_mm = prev->active_mm;
+	struct mm_struct *mm = next->mm ?: &init_mm;
+
+	switch_mm_irqs_off(prev->active_mm, mm, next);
+	next->active_mm = mm;
 	if (!prev->mm)
 		prev->active_mm = NULL;
 }
@@ -149,7 +153,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	touch_softlockup_watchdog();
 	next->on_cpu = 1;
 	next->cpu = smp_processor_id();
-	switch_mm_lazy(prev, next);
+	switch_mm_task(prev, next);
 	/* The run-queue lock goes to @next: off @prev's held locks while it is current. */
 	spin_release(&rq->lock.dep_map, _THIS_IP_);
 	this_cpu_write(current_task, next);
@@ -157,6 +161,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	cs->task_hi = cs->task_lo + THREAD_SIZE;
 	kmap_local_sched_out(prev);
 	kmap_local_sched_in(next);
+	arch_switch_to(prev, next);
 	prev = __switch_to_asm(prev, next);
 	/* Running again, switched to by @prev, which left the lock held. */
 	finish_task_switch(prev);
@@ -194,6 +199,13 @@ static void __schedule(bool preempt)
 	else
 		prev->nvcsw++;
 	context_switch(rq, prev, next);
+}
+
+/* Give the CPU to the next runnable task, staying runnable (at the queue's tail). */
+SYSCALL_DEFINE0(sched_yield)
+{
+	schedule();
+	return 0;
 }
 
 void schedule(void)

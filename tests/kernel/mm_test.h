@@ -14,6 +14,9 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/fault-inject.h>
+#include <linux/pgtable.h>
+#include <linux/string.h>
+#include <asm/pgalloc.h>
 
 /*
  * Free pages with none held where the kernel keeps freed memory for
@@ -69,6 +72,65 @@ static inline void fail_slab_always(long space)
 	failslab.ignore_gfp_wait = false;
 	failslab.cache_filter = false;
 	failslab_enabled = true;
+}
+
+/*
+ * A private mm for a case: its own pgd from pgd_alloc() (the kernel half
+ * init_mm's), counts at one, the lock ready. Return: false if no memory.
+ */
+static inline bool test_mm_init(struct mm_struct *mm)
+{
+	memset(mm, 0, sizeof(*mm));
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
+	spin_lock_init(&mm->page_table_lock);
+	mm->pgd = pgd_alloc(mm);
+	return mm->pgd;
+}
+
+static inline void test_free_pmd_table(struct mm_struct *mm, pud_t *pud)
+{
+	pmd_t *pmd = pmd_offset(pud, 0);
+	unsigned int i;
+
+	for (i = 0; i < PTRS_PER_PMD; i++) {
+		pmd_t val = pmdp_get(&pmd[i]);
+
+		if (!pmd_none(val) && !pmd_leaf(val))
+			pte_free(mm, virt_to_page((void *)pmd_page_vaddr(val)));
+	}
+	pmd_free(mm, pmd);
+}
+
+static inline void test_free_pud_table(struct mm_struct *mm, p4d_t *p4d)
+{
+	pud_t *pud = pud_offset(p4d, 0);
+	unsigned int i;
+
+	for (i = 0; i < PTRS_PER_PUD; i++) {
+		pud_t val = pudp_get(&pud[i]);
+
+		if (!pud_none(val) && !pud_leaf(val))
+			test_free_pmd_table(mm, &pud[i]);
+	}
+	pud_free(mm, pud);
+}
+
+/*
+ * Free the user half's tables (not the pages they map), then the pgd (the
+ * kernel half is init_mm's). The mm must not be loaded on any CPU.
+ */
+static inline void test_mm_destroy(struct mm_struct *mm)
+{
+	unsigned int i;
+
+	for (i = 0; i < pgd_index(PAGE_OFFSET); i++) {
+		p4d_t *p4d = p4d_offset(mm->pgd + i, 0);
+
+		if (!p4d_none(p4dp_get(p4d)))
+			test_free_pud_table(mm, p4d);
+	}
+	pgd_free(mm, mm->pgd);
 }
 
 #endif /* _TESTS_KERNEL_MM_TEST_H */

@@ -59,58 +59,6 @@ static void take_baseline(struct baseline *b)
 	b->tables = nr_pagetable();
 }
 
-static bool test_mm_init(struct mm_struct *mm)
-{
-	memset(mm, 0, sizeof(*mm));
-	atomic_set(&mm->mm_users, 1);
-	atomic_set(&mm->mm_count, 1);
-	spin_lock_init(&mm->page_table_lock);
-	mm->pgd = pgd_alloc(mm);
-	return mm->pgd;
-}
-
-static void free_pmd_table(struct mm_struct *mm, pud_t *pud)
-{
-	pmd_t *pmd = pmd_offset(pud, 0);
-	unsigned int i;
-
-	for (i = 0; i < PTRS_PER_PMD; i++) {
-		pmd_t val = pmdp_get(&pmd[i]);
-
-		if (!pmd_none(val) && !pmd_leaf(val))
-			pte_free(mm, virt_to_page((void *)pmd_page_vaddr(val)));
-	}
-	pmd_free(mm, pmd);
-}
-
-static void free_pud_table(struct mm_struct *mm, p4d_t *p4d)
-{
-	pud_t *pud = pud_offset(p4d, 0);
-	unsigned int i;
-
-	for (i = 0; i < PTRS_PER_PUD; i++) {
-		pud_t val = pudp_get(&pud[i]);
-
-		if (!pud_none(val) && !pud_leaf(val))
-			free_pmd_table(mm, &pud[i]);
-	}
-	pud_free(mm, pud);
-}
-
-/* Free the user half's tables, then the pgd (the kernel half is init_mm's). */
-static void test_mm_destroy(struct mm_struct *mm)
-{
-	unsigned int i;
-
-	for (i = 0; i < pgd_index(PAGE_OFFSET); i++) {
-		p4d_t *p4d = p4d_offset(mm->pgd + i, 0);
-
-		if (!p4d_none(p4dp_get(p4d)))
-			free_pud_table(mm, p4d);
-	}
-	pgd_free(mm, mm->pgd);
-}
-
 static int set_test_pte(pte_t *pte, unsigned long addr, void *data)
 {
 	unsigned long i = (addr - TEST_PTE_BASE) >> PAGE_SHIFT;

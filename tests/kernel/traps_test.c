@@ -294,21 +294,6 @@ static noinline void raise_fake_page_fault(void *arg)
 	do_page_fault(&f->regs, f->error_code, f->address);
 }
 
-/* No user space: a fault in user mode is an oops, never silently resumed. */
-static void user_mode_fault_is_an_unhandled_user_fault(struct ktest *test)
-{
-	struct fake_fault f = { .error_code = X86_PF_USER | X86_PF_WRITE, .address = 0x1000 };
-	struct exception_info info;
-	char line[96];
-
-	KTEST_EXPECT_EXCEPTION(test, raise_fake_page_fault, &f, X86_TRAP_PF, &info);
-	KTEST_EXPECT_EQ(test, info.address, 0x1000UL);
-	snprintf(line, sizeof(line), "init[%d]: segfault at 1000 ip ", current->pid);
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "#PF: user write access in user mode"));
-	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "unhandled user fault: 0006 [#"));
-}
-
 /*
  * A write-protection fault on an entry that is writable now (a stale TLB
  * entry) is flushed and retried: do_page_fault() returns, no oops. The
@@ -420,7 +405,6 @@ static struct ktest_case traps_cases[] = {
 	KTEST_CASE(kallsyms_rejects_non_text),
 	KTEST_CASE(stack_trace_save_sees_callers),
 	KTEST_CASE(dump_stack_prints_task_markers),
-	KTEST_CASE(user_mode_fault_is_an_unhandled_user_fault),
 	KTEST_CASE(spurious_protection_fault_is_retried),
 	KTEST_CASE(protection_key_fault_is_named),
 	KTEST_CASE(catch_state_is_per_cpu),

@@ -30,6 +30,7 @@
 #include <linux/shell.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
+#include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/irqflags.h>
 #include <asm/stacktrace.h>
@@ -77,9 +78,9 @@ static void a_kthread_stack_is_vmalloced_between_guard_pages(struct ktest *test)
 	KTEST_EXPECT_NULL(test, vmalloc_to_page(stack - 1));
 	KTEST_EXPECT_NULL(test, vmalloc_to_page(stack - PAGE_SIZE));
 	KTEST_EXPECT_NULL(test, vmalloc_to_page(stack + THREAD_SIZE));
-	/* The first frame, for ret_from_kthread, is at the top. */
-	KTEST_EXPECT_GT(test, k->thread.sp, (unsigned long)stack + THREAD_SIZE - 128);
-	KTEST_EXPECT_LT(test, k->thread.sp, (unsigned long)stack + THREAD_SIZE);
+	/* The first frame, for ret_from_fork, is just below the user registers. */
+	KTEST_EXPECT_GT(test, k->thread.sp, (unsigned long)task_pt_regs(k) - 128);
+	KTEST_EXPECT_LT(test, k->thread.sp, (unsigned long)task_pt_regs(k));
 	KTEST_EXPECT_EQ(test, kthread_stop(k), -EINTR);
 }
 
@@ -272,7 +273,7 @@ static void the_stack_walker_knows_each_cpus_vmalloced_stacks(struct ktest *test
 		kthread_stop(k);
 		KTEST_EXPECT_TRUE(test, w.on_stack);
 		KTEST_EXPECT_FALSE(test, w.below_on_stack);
-		/* kthread and ret_from_kthread at least. */
+		/* kthread and ret_from_fork at least. */
 		KTEST_EXPECT_GE(test, w.frames, 2u);
 	}
 }

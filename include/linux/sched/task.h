@@ -101,7 +101,7 @@ void free_task(struct task_struct *p);
  */
 void __noreturn do_exit(int code);
 
-/* The thread's first frame (arch/x86_64/process.c): ret_from_kthread then @args->fn. */
+/* The thread's first frame (arch/x86_64/process.c): ret_from_fork then @args->fn. */
 void copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 
 #endif /* _LINUX_SCHED_TASK_H */
