@@ -416,8 +416,8 @@ def run_gdb_check(a, tally):
                                          sec.get('lx-ps', ''), re.M)),
             ('lx-pte start_kernel', sym and phys and
              int(phys.group(1), 16) == int(sym.group(1), 16) - 0xffffffff80000000),
-            ('lx-dmesg Memory:/ready:', re.search(r'^\[ *[\d.]+\] Memory: .*\nready: ',
-                                                  sec.get('lx-dmesg', ''), re.M)),
+            ('lx-dmesg Memory:/ready:', re.search(r'^\[ *[\d.]+\] Memory: .*?^ready: ',
+                                                  sec.get('lx-dmesg', ''), re.M | re.S)),
             ('lx-vmallocinfo', re.search(r'^0x[0-9a-f]{16}-0x[0-9a-f]{16} +\d+ \w',
                                          sec.get('lx-vmallocinfo', ''), re.M)),
         ]
