@@ -67,15 +67,26 @@ static unsigned int nr_queued(struct rw_semaphore *sem)
 	return n;
 }
 
-/* Start @w as a kthread and wait until it is the @nth waiter queued on its semaphore. */
-static struct task_struct *start_waiter(struct ktest *test, struct waiter *w, unsigned int nth)
+/*
+ * Create a kthread for each of @w[0..n), none woken yet: all exist (or the
+ * case ends) before the case takes a lock that they would wait for.
+ */
+static void create_waiters(struct ktest *test, struct waiter *w, struct task_struct **k,
+			   unsigned int n)
 {
-	struct task_struct *k = kthread_create(waiter_fn, w, "rwsem-%s", w->write ? "w" : "r");
+	unsigned int i;
 
-	ktest_require_kthreads(test, &k, 1);
+	for (i = 0; i < n; i++)
+		k[i] = kthread_create(waiter_fn, &w[i], "rwsem-%s", w[i].write ? "w" : "r");
+	ktest_require_kthreads(test, k, n);
+}
+
+/* Wake @k and wait until it is the @nth waiter queued on @sem. */
+static void queue_waiter(struct ktest *test, struct rw_semaphore *sem, struct task_struct *k,
+			 unsigned int nth)
+{
 	wake_up_process(k);
-	KTEST_EXPECT_TRUE(test, ktest_wait_for(nr_queued(w->sem) == nth, 2000));
-	return k;
+	KTEST_EXPECT_TRUE(test, ktest_wait_for(nr_queued(sem) == nth, 2000));
 }
 
 static void stop_waiters(struct task_struct **k, unsigned int n)
@@ -143,8 +154,9 @@ static void writer_sleeps_until_the_reader_leaves(struct ktest *test)
 	struct task_struct *k;
 
 	init_rwsem(&sem);
+	create_waiters(test, &w, &k, 1);
 	down_read(&sem);
-	k = start_waiter(test, &w, 1);
+	queue_waiter(test, &sem, k, 1);
 	msleep(5);
 	KTEST_EXPECT_EQ(test, READ_ONCE(w.order), 0);
 	up_read(&sem);
@@ -159,19 +171,26 @@ static void queued_writer_goes_before_later_readers(struct ktest *test)
 {
 	struct rw_semaphore sem;
 	atomic_t seq = ATOMIC_INIT(0), inside = ATOMIC_INIT(0);
-	struct waiter w = { &sem, true, &seq, &inside, .hold_ms = 2 };
-	struct waiter r = { &sem, false, &seq, &inside, .hold_ms = 0 };
-	struct task_struct *k[2] = { NULL, NULL };
+	struct waiter w[2] = {
+		{ &sem, true, &seq, &inside, .hold_ms = 2 },
+		{ &sem, false, &seq, &inside, .hold_ms = 0 },
+	};
+	struct task_struct *k[2];
 
 	init_rwsem(&sem);
+	create_waiters(test, w, k, 2);
 	down_read(&sem);
-	k[0] = start_waiter(test, &w, 1);
-	KTEST_EXPECT_FALSE(test, down_read_trylock(&sem));	/* would overtake the writer */
-	k[1] = start_waiter(test, &r, 2);
+	queue_waiter(test, &sem, k[0], 1);
+	if (down_read_trylock(&sem)) {		/* it would overtake the writer */
+		KTEST_FAIL(test, "a reader got in ahead of a queued writer");
+		up_read(&sem);
+	}
+	queue_waiter(test, &sem, k[1], 2);
 	up_read(&sem);
-	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w.done) && READ_ONCE(r.done), 2000));
-	KTEST_EXPECT_EQ(test, w.order, 1);
-	KTEST_EXPECT_EQ(test, r.order, 2);
+	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w[0].done) && READ_ONCE(w[1].done),
+					       2000));
+	KTEST_EXPECT_EQ(test, w[0].order, 1);
+	KTEST_EXPECT_EQ(test, w[1].order, 2);
 	stop_waiters(k, 2);
 }
 
@@ -186,13 +205,14 @@ static void waiters_are_granted_in_fifo_order_readers_batched(struct ktest *test
 		{ &sem, false, &seq, &inside, .hold_ms = 20 },
 		{ &sem, true, &seq, &inside, .hold_ms = 2 },
 	};
-	struct task_struct *k[4] = { NULL };
+	struct task_struct *k[4];
 	unsigned int i;
 
 	init_rwsem(&sem);
+	create_waiters(test, w, k, 4);
 	down_write(&sem);
 	for (i = 0; i < 4; i++)
-		k[i] = start_waiter(test, &w[i], i + 1);
+		queue_waiter(test, &sem, k[i], i + 1);
 	up_write(&sem);
 	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w[3].done), 2000));
 	KTEST_EXPECT_EQ(test, w[0].order, 1);
@@ -209,22 +229,25 @@ static void downgrade_lets_readers_in_and_keeps_writers_out(struct ktest *test)
 {
 	struct rw_semaphore sem;
 	atomic_t seq = ATOMIC_INIT(0), inside = ATOMIC_INIT(0);
-	struct waiter r = { &sem, false, &seq, &inside, .hold_ms = 20 };
-	struct waiter w = { &sem, true, &seq, &inside, .hold_ms = 0 };
-	struct task_struct *k[2] = { NULL, NULL };
+	struct waiter w[2] = {
+		{ &sem, false, &seq, &inside, .hold_ms = 20 },
+		{ &sem, true, &seq, &inside, .hold_ms = 0 },
+	};
+	struct task_struct *k[2];
 
 	init_rwsem(&sem);
+	create_waiters(test, w, k, 2);
 	down_write(&sem);
-	k[0] = start_waiter(test, &r, 1);
-	k[1] = start_waiter(test, &w, 2);
+	queue_waiter(test, &sem, k[0], 1);
+	queue_waiter(test, &sem, k[1], 2);
 	downgrade_write(&sem);
-	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(r.order) != 0, 2000));
-	KTEST_EXPECT_EQ(test, r.inside_seen, 1);
+	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w[0].order) != 0, 2000));
+	KTEST_EXPECT_EQ(test, w[0].inside_seen, 1);
 	KTEST_EXPECT_FALSE(test, down_write_trylock(&sem));
-	KTEST_EXPECT_EQ(test, READ_ONCE(w.order), 0);
+	KTEST_EXPECT_EQ(test, READ_ONCE(w[1].order), 0);
 	up_read(&sem);
-	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w.done), 2000));
-	KTEST_EXPECT_EQ(test, w.order, 2);
+	KTEST_EXPECT_TRUE(test, ktest_wait_for(READ_ONCE(w[1].done), 2000));
+	KTEST_EXPECT_EQ(test, w[1].order, 2);
 	stop_waiters(k, 2);
 	KTEST_EXPECT_FALSE(test, rwsem_is_locked(&sem));
 }
