@@ -112,6 +112,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
 	mm_core_init();
+	proc_caches_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();
