@@ -12,6 +12,7 @@
  *                    memblock, the kernel page tables, sections, zones
  *   per-CPU areas    sized by the CPUs ACPI found
  *   mm_core_init     boot memory to the page allocator, slab
+ *   proc_caches_init the caches of mm_structs and VMAs
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)

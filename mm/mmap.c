@@ -44,12 +44,10 @@
 #include <linux/mmap_lock.h>
 #include <linux/sched/mm.h>
 #include <linux/rbtree_augmented.h>
-#include <linux/cmdline.h>
 #include <linux/kstrtox.h>
 #include <linux/init.h>
 #include <linux/err.h>
 #include <linux/errno.h>
-#include <linux/printk.h>
 
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 unsigned long mmap_min_addr = 65536;
