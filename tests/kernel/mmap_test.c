@@ -968,6 +968,63 @@ static void validate_mm_reports_a_wrong_subtree_gap(struct ktest *test)
 	test_mm_put(test, mm);
 }
 
+static void mmap_lock_wrappers_share_reads_and_exclude_writes(struct ktest *test)
+{
+	struct mm_struct *mm = test_mm_get(test);
+
+	KTEST_EXPECT_FALSE(test, mmap_read_trylock(mm));
+	mmap_write_unlock(mm);
+	KTEST_EXPECT_EQ(test, mmap_read_lock_killable(mm), 0);
+	mmap_read_lock(mm);
+	KTEST_EXPECT_FALSE(test, mmap_write_trylock(mm));
+	mmap_read_unlock(mm);
+	mmap_read_unlock(mm);
+	KTEST_ASSERT_TRUE(test, mmap_write_trylock(mm));
+	mmap_write_downgrade(mm);
+	KTEST_EXPECT_TRUE(test, mmap_read_trylock(mm));
+	mmap_read_unlock(mm);
+	mmap_read_unlock(mm);
+	KTEST_EXPECT_FALSE(test, rwsem_is_locked(&mm->mmap_lock));
+	KTEST_EXPECT_EQ(test, mmap_write_lock_killable(mm), 0);
+	test_mm_put(test, mm);
+}
+
+static noinline void insert_under_read_lock(void *vma)
+{
+	struct vm_area_struct *v = vma;
+
+	insert_vm_struct(v->vm_mm, v);
+}
+
+/* DEBUG_VM: a change with mmap_lock held only for reading is caught before it is made. */
+static void changes_need_the_write_lock(struct ktest *test)
+{
+	struct mm_struct *mm = test_mm_get(test);
+	struct vm_area_struct *vma = vm_area_alloc(mm);
+	struct exception_info info;
+	bool caught;
+
+	KTEST_ASSERT_NOT_NULL(test, vma);
+	vma->vm_start = P(0);
+	vma->vm_end = P(1);
+	mmap_write_downgrade(mm);
+	caught = ktest_catch_exception(insert_under_read_lock, vma, &info);
+#ifdef CONFIG_DEBUG_VM
+	KTEST_EXPECT_TRUE(test, caught);
+	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, "VM_BUG_ON_MM("));
+	KTEST_EXPECT_EQ(test, mm->map_count, 0);
+	vm_area_free(vma);			/* it was never linked */
+#else
+	KTEST_EXPECT_FALSE(test, caught);	/* no check: it went in */
+	KTEST_EXPECT_EQ(test, mm->map_count, 1);
+	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+	do_munmap(mm, P(0), PAGE_SIZE);
+#endif
+	mmap_read_unlock(mm);
+	mmap_write_lock(mm);
+	test_mm_put(test, mm);
+}
+
 static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(mm_alloc_and_mmput_leave_nothing_behind),
 	KTEST_CASE(mmgrab_keeps_the_struct_after_the_last_mmput),
@@ -1000,6 +1057,8 @@ static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(allocation_failures_leave_the_tree_intact),
 	KTEST_CASE(dump_vma_prints_linux_format),
 	KTEST_CASE(validate_mm_reports_a_wrong_subtree_gap),
+	KTEST_CASE(mmap_lock_wrappers_share_reads_and_exclude_writes),
+	KTEST_CASE(changes_need_the_write_lock),
 	{}
 };
 
