@@ -60,6 +60,14 @@
  * meminfo's KernelStack counts the stacks of live tasks (not the cached
  * ones), in the zones of their pages, as Linux's NR_KERNEL_STACK_KB.
  *
+ * Address spaces (include/linux/sched/mm.h has their two counts): struct
+ * mm_struct and struct vm_area_struct come from their own caches, made
+ * by proc_caches_init() once the slab allocator runs. mm_alloc() gives
+ * an empty mm with its own pgd; mmput() and mmdrop() end it; the VMAs
+ * themselves are mm/mmap.c's. Both caches are SLAB_NO_MERGE: in Linux
+ * SLAB_ACCOUNT keeps them apart from the kmalloc caches, and their
+ * object counts are what the leak checks read.
+ *
  * Not here: the boot CPU's first stack (init_stack in the kernel image,
  * init_task's) and the other CPUs' idle stacks (arch/x86_64/smpboot.c,
  * from the page allocator) stay where the boot put them, without guards.
@@ -85,6 +93,10 @@
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
+#include <linux/sched/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/rbtree.h>
+#include <asm/pgalloc.h>
 #include <asm/irqflags.h>
 
 extern char init_stack[];
@@ -329,4 +341,107 @@ void free_task(struct task_struct *p)
 	fpu_free(p->thread.fpu);
 	free_thread_stack(p);
 	free_task_struct(p);
+}
+
+struct kmem_cache *mm_cachep;
+struct kmem_cache *vm_area_cachep;
+
+void proc_caches_init(void)
+{
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0,
+				      SLAB_PANIC | SLAB_HWCACHE_ALIGN | SLAB_NO_MERGE, NULL);
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0,
+					   SLAB_PANIC | SLAB_NO_MERGE, NULL);
+}
+
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	vma->vm_mm = mm;
+	RB_CLEAR_NODE(&vma->vm_rb);
+	return vma;
+}
+
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+
+	if (!new)
+		return NULL;
+	*new = *orig;
+	new->vm_next = NULL;
+	new->vm_prev = NULL;
+	RB_CLEAR_NODE(&new->vm_rb);
+	return new;
+}
+
+void vm_area_free(struct vm_area_struct *vma)
+{
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
+	spin_lock_init(&mm->page_table_lock);
+	mmap_init_lock(mm);
+	mm->mm_rb = RB_ROOT;
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	return mm;
+}
+
+static const char *const resident_page_types[NR_MM_COUNTERS] = {
+	[MM_FILEPAGES] = "MM_FILEPAGES",
+	[MM_ANONPAGES] = "MM_ANONPAGES",
+	[MM_SWAPENTS] = "MM_SWAPENTS",
+	[MM_SHMEMPAGES] = "MM_SHMEMPAGES",
+};
+
+/* What must be back at 0 when an mm goes: Linux's reports, not fatal. */
+static void check_mm(struct mm_struct *mm)
+{
+	long bytes = atomic_long_read(&mm->pgtables_bytes);
+	int i;
+
+	for (i = 0; i < NR_MM_COUNTERS; i++) {
+		long x = atomic_long_read(&mm->rss_stat[i]);
+
+		if (unlikely(x))
+			pr_alert("BUG: Bad rss-counter state mm:%p type:%s val:%ld\n", mm,
+				 resident_page_types[i], x);
+	}
+	if (unlikely(bytes))
+		pr_alert("BUG: non-zero pgtables_bytes on freeing mm: %ld\n", bytes);
+}
+
+void __mmdrop(struct mm_struct *mm)
+{
+	BUG_ON(mm == &init_mm);
+	WARN_ON_ONCE(mm == current->mm);
+	WARN_ON_ONCE(mm == current->active_mm);
+	VM_BUG_ON_MM(mm->map_count || mm->mmap, mm);
+	pgd_free(mm, mm->pgd);
+	check_mm(mm);
+	kmem_cache_free(mm_cachep, mm);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	might_sleep();
+	if (!atomic_dec_and_test(&mm->mm_users))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
 }

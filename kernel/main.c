@@ -17,6 +17,7 @@
  *   mm_core_init     boot memory to the page allocator, slab
  *   radix_tree_init  the XArray's node cache
  *   fpu              the slab cache of user tasks' FPU areas
+ *   proc_caches_init the caches of mm_structs and VMAs
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -195,6 +196,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	mm_core_init();
 	radix_tree_init();
 	fpu__init_system();
+	proc_caches_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Printing mm state for reports: dump_page() and dump_mm() in Linux's
- * layout (what VM_BUG_ON_PAGE and VM_BUG_ON_MM print first), and the
- * names of GFP and page flags (Linux's %pGg and %pGp, here as functions:
+ * Printing mm state for reports: dump_page(), dump_vma() and dump_mm() in
+ * Linux's layout (what VM_BUG_ON_PAGE, VM_BUG_ON_VMA and VM_BUG_ON_MM print
+ * first), and the names of GFP, page and VMA flags (Linux's %pGg, %pGp
+ * and %pGv, here as functions:
  * lib/vsprintf.c stays free of mm).
  */
 #include <linux/mm.h>
@@ -66,6 +67,25 @@ static const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_workingset] = "workingset",
 };
 
+static const struct flag_name vmaflag_names[] = {
+	{ VM_READ, "read" },		{ VM_WRITE, "write" },
+	{ VM_EXEC, "exec" },		{ VM_SHARED, "shared" },
+	{ VM_MAYREAD, "mayread" },	{ VM_MAYWRITE, "maywrite" },
+	{ VM_MAYEXEC, "mayexec" },	{ VM_MAYSHARE, "mayshare" },
+	{ VM_GROWSDOWN, "growsdown" },	{ VM_UFFD_MISSING, "uffd_missing" },
+	{ VM_PFNMAP, "pfnmap" },	{ VM_UFFD_WP, "uffd_wp" },
+	{ VM_LOCKED, "locked" },	{ VM_IO, "io" },
+	{ VM_SEQ_READ, "seqread" },	{ VM_RAND_READ, "randread" },
+	{ VM_DONTCOPY, "dontcopy" },	{ VM_DONTEXPAND, "dontexpand" },
+	{ VM_LOCKONFAULT, "lockonfault" }, { VM_ACCOUNT, "account" },
+	{ VM_NORESERVE, "noreserve" },	{ VM_HUGETLB, "hugetlb" },
+	{ VM_SYNC, "sync" },		{ VM_ARCH_1, "arch_1" },
+	{ VM_WIPEONFORK, "wipeonfork" }, { VM_DONTDUMP, "dontdump" },
+	{ VM_SOFTDIRTY, "softdirty" },	{ VM_MIXEDMAP, "mixedmap" },
+	{ VM_HUGEPAGE, "hugepage" },	{ VM_NOHUGEPAGE, "nohugepage" },
+	{ VM_MERGEABLE, "mergeable" },
+};
+
 static int format_names(char *buf, size_t size, unsigned long flags,
 			const struct flag_name *names, size_t n)
 {
@@ -92,6 +112,13 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	if (!gfp)
 		return scnprintf(buf, size, "none");
 	return format_names(buf, size, gfp, gfp_names, ARRAY_SIZE(gfp_names));
+}
+
+/* "read|write|mayread|maywrite", as Linux's %pGv. */
+static int format_vma_flags(char *buf, size_t size, unsigned long flags)
+{
+	buf[0] = '\0';
+	return format_names(buf, size, flags, vmaflag_names, ARRAY_SIZE(vmaflag_names));
 }
 
 /* "referenced|head|node=0|zone=1", as Linux's %pGp. */
@@ -138,9 +165,29 @@ void dump_page(const struct page *page, const char *reason)
 	dump_page_owner(page);
 }
 
+void dump_vma(const struct vm_area_struct *vma)
+{
+	char flags[256];
+
+	format_vma_flags(flags, sizeof(flags), vma->vm_flags);
+	pr_emerg("vma %p start %p end %p\n"
+		 "next %p prev %p mm %p\n"
+		 "prot %lx anon_vma %p vm_ops %p\n"
+		 "pgoff %lx file %p private_data %p\n"
+		 "flags: %#lx(%s)\n",
+		 vma, (void *)vma->vm_start, (void *)vma->vm_end, vma->vm_next, vma->vm_prev,
+		 vma->vm_mm, (unsigned long)pgprot_val(vma->vm_page_prot), vma->anon_vma,
+		 vma->vm_ops, vma->vm_pgoff, vma->vm_file, vma->vm_private_data,
+		 vma->vm_flags, flags);
+}
+
 void dump_mm(const struct mm_struct *mm)
 {
 	pr_emerg("mm %p pgd %p mm_users %d mm_count %d pgtables_bytes %lu\n", mm, mm->pgd,
 		 atomic_read(&mm->mm_users), atomic_read(&mm->mm_count),
 		 (unsigned long)atomic_long_read(&mm->pgtables_bytes));
+	pr_emerg("mmap %p map_count %d mmap_base %lx task_size %lx highest_vm_end %lx\n"
+		 "total_vm %lx locked_vm %lx data_vm %lx exec_vm %lx stack_vm %lx\n",
+		 mm->mmap, mm->map_count, mm->mmap_base, mm->task_size, mm->highest_vm_end,
+		 mm->total_vm, mm->locked_vm, mm->data_vm, mm->exec_vm, mm->stack_vm);
 }

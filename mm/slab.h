@@ -362,5 +362,11 @@ extern atomic_long_t slub_debug_reports;
 
 /* For mm/slub_debug.c: every CPU's slabs back on the node lists. */
 void flush_all(struct kmem_cache *s);
+/*
+ * Free objects on the node partial list; CPU slabs' objects count as in
+ * use (after flush_all() there are none): total_objects less this is
+ * slabinfo's active_objs.
+ */
+unsigned long count_free_objects(struct kmem_cache *s);
 
 #endif /* _MM_SLAB_H */

@@ -1008,8 +1008,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
-/* Free objects on the node partial list (CPU slabs' objects count as in use). */
-static unsigned long count_free_objects(struct kmem_cache *s)
+unsigned long count_free_objects(struct kmem_cache *s)
 {
 	unsigned long flags, free = 0;
 	struct slab *slab;

@@ -492,4 +492,339 @@ int apply_to_page_range(struct mm_struct *mm, unsigned long addr, unsigned long 
 int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
 				 unsigned long size, pte_fn_t fn, void *data);
 
+/*
+ * DOC: VMA flags (vm_area_struct.vm_flags), Linux's values
+ *
+ * VM_READ..VM_SHARED are the access the mapping allows now, VM_MAY* what
+ * mprotect() may still grant. VM_DONTCOPY is what MADV_DONTFORK sets.
+ * x86 has no VM_GROWSUP: its stacks grow down (VM_STACK).
+ */
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* a stack: grows down, guard gap below */
+#define VM_UFFD_MISSING	0x00000200UL
+#define VM_PFNMAP	0x00000400UL	/* raw PFNs, no struct page behind them */
+#define VM_UFFD_WP	0x00001000UL
+#define VM_LOCKED	0x00002000UL	/* mlock()ed */
+#define VM_IO		0x00004000UL	/* device memory */
+#define VM_SEQ_READ	0x00008000UL	/* MADV_SEQUENTIAL */
+#define VM_RAND_READ	0x00010000UL	/* MADV_RANDOM */
+#define VM_DONTCOPY	0x00020000UL	/* not copied by fork (MADV_DONTFORK) */
+#define VM_DONTEXPAND	0x00040000UL	/* mremap() may not grow it */
+#define VM_LOCKONFAULT	0x00080000UL
+#define VM_ACCOUNT	0x00100000UL	/* charged to overcommit */
+#define VM_NORESERVE	0x00200000UL
+#define VM_HUGETLB	0x00400000UL
+#define VM_SYNC		0x00800000UL
+#define VM_ARCH_1	0x01000000UL
+#define VM_WIPEONFORK	0x02000000UL
+#define VM_DONTDUMP	0x04000000UL
+#define VM_SOFTDIRTY	0x08000000UL
+#define VM_MIXEDMAP	0x10000000UL
+#define VM_HUGEPAGE	0x20000000UL	/* MADV_HUGEPAGE */
+#define VM_NOHUGEPAGE	0x40000000UL	/* MADV_NOHUGEPAGE */
+#define VM_MERGEABLE	0x80000000UL	/* KSM may merge its pages */
+
+#define VM_GROWSUP	VM_NONE
+#define VM_STACK	VM_GROWSDOWN
+/* Never merged, nor expanded by mremap(). */
+#define VM_SPECIAL	(VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
+
+/*
+ * What a VMA's backer may do (vm_area_struct.vm_ops); the file layer and
+ * the fault handler add their callbacks. A VMA whose ops have close() is
+ * never merged (its backer counts its VMAs).
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);	/* a copy was made (split) */
+	void (*close)(struct vm_area_struct *vma);	/* the VMA goes */
+};
+
+/* The stack guard gap in bytes (stack_guard_gap= in pages; 256 by default). */
+extern unsigned long stack_guard_gap;
+/* Nothing may be mapped below it (65536, Linux's default mmap_min_addr). */
+extern unsigned long mmap_min_addr;
+/* VMAs an mm may have (65530, Linux's vm.max_map_count). */
+extern int sysctl_max_map_count;
+#define DEFAULT_MAX_MAP_COUNT	65530
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* Where the free space below @vma must end: below its guard gap if it is a stack. */
+static inline unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
+
+	if (vma->vm_flags & VM_GROWSDOWN) {
+		start -= stack_guard_gap;
+		if (start > vma->vm_start)	/* wrapped below 0 */
+			start = 0;
+	}
+	return start;
+}
+
+/* Where the free space above @vma may begin (no VM_GROWSUP on x86). */
+static inline unsigned long vm_end_gap(const struct vm_area_struct *vma)
+{
+	return vma->vm_end;
+}
+
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+/* As Linux: a mapping is counted as exec, stack or data by its flags. */
+static inline bool is_exec_mapping(unsigned long flags)
+{
+	return (flags & (VM_EXEC | VM_WRITE | VM_STACK)) == VM_EXEC;
+}
+
+static inline bool is_stack_mapping(unsigned long flags)
+{
+	return (flags & VM_STACK) == VM_STACK;
+}
+
+static inline bool is_data_mapping(unsigned long flags)
+{
+	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
+}
+
+/* Resident-page counters of an mm (mm->rss_stat), Linux's helpers. */
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long count = atomic_long_read(&mm->rss_stat[member]);
+
+	return count < 0 ? 0 : count;	/* transiently negative while racing */
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat[member]);
+}
+
+static inline void inc_mm_counter(struct mm_struct *mm, int member)
+{
+	add_mm_counter(mm, member, 1);
+}
+
+static inline void dec_mm_counter(struct mm_struct *mm, int member)
+{
+	add_mm_counter(mm, member, -1);
+}
+
+/*
+ * DOC: the VMAs of an address space (mm/mmap.c)
+ *
+ * Context of everything below: the caller holds mm->mmap_lock, for
+ * reading (the lookups) or for writing (every change), and may sleep
+ * (changes allocate vm_area_structs with GFP_KERNEL).
+ */
+
+/*
+ * vm_area_alloc - a zeroed VMA of @mm, linked nowhere (kernel/fork.c).
+ * Return: NULL when memory is short.
+ */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+/* vm_area_dup - a copy of @orig, linked nowhere. Return: NULL when memory is short. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+/* vm_area_free - free a VMA that is linked nowhere. */
+void vm_area_free(struct vm_area_struct *vma);
+
+/**
+ * find_vma - the first VMA that ends above @addr
+ * @mm: the address space
+ * @addr: the address
+ *
+ * Return: the VMA that contains @addr, or else the first above it, or
+ * NULL. O(log n). Context: mmap_lock held.
+ */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* find_vma(), and in *@pprev the VMA before it (the last one if it is NULL). */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+/* The first VMA overlapping [@start_addr, @end_addr), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start_addr,
+					     unsigned long end_addr);
+/* The VMA containing @addr, or NULL. */
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
+
+/**
+ * insert_vm_struct - link @vma into @mm's list and tree
+ * @mm: the address space (vma->vm_mm)
+ * @vma: a VMA linked nowhere, with its range, flags and backing set
+ *
+ * An anonymous VMA without a pgoff gets vm_start's page number, as Linux
+ * (so that merging compares pgoffs of anonymous VMAs too). The mm's
+ * counters (total_vm...) are the caller's (vm_stat_account()).
+ * Return: 0, or -ENOMEM if it overlaps a VMA or the mm has
+ * sysctl_max_map_count VMAs. Context: mmap_lock held for writing.
+ */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* Count @npages more (or fewer) pages of a mapping with @flags in @mm's counters. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+
+/**
+ * vma_merge - make [@addr, @end) part of a VMA next to it, if they are alike
+ * @mm: the address space
+ * @prev: the VMA before @addr (NULL if none), as find_vma_prev() gives it
+ * @addr: start of the range, page aligned
+ * @end: its end, page aligned
+ * @vm_flags: the flags the range is to have
+ * @anon_vma: its anon_vma (NULL if none yet)
+ * @file: its file (NULL: anonymous)
+ * @pgoff: its offset in @file, in pages (anonymous: @addr's page number)
+ *
+ * The range is either a hole between @prev and the VMA after it (mmap,
+ * brk) or covers part or all of one VMA (mprotect, madvise on its
+ * range). It merges with @prev when they are adjacent and alike (same
+ * flags but VM_SOFTDIRTY, same file, contiguous pgoff, compatible
+ * anon_vmas, no close()), with the next VMA likewise, or with both. The
+ * eight cases of Linux's comment (A: the range; P, N, X: prev, next and
+ * the one after):
+ *
+ *     AAAA                 AAAA                  AAAA
+ *   PPPPPPNNNNNN       PPPPPPNNNNNN          PPPPPPNNNNNN
+ *   no merge           case 4: PPNNNNNNNNNN  case 5: PPPPPPPPPPNN
+ *
+ *       AAAA                       AAAA
+ *   PPPP    NNNN               PPPPNNNNXXXX
+ *   case 1: PPPPPPPPPPPP       case 6: PPPPPPPPPPPP
+ *   case 2: PPPPPPPPNNNN       case 7: PPPPPPPPXXXX
+ *   case 3: PPPPNNNNNNNN       case 8: PPPPXXXXXXXX
+ *
+ * VM_SPECIAL ranges never merge. Linux's mempolicy, userfaultfd context
+ * and anon_vma_name arguments are not there: no such feature exists yet.
+ *
+ * Return: the VMA that now covers the range (the caller then sets it up:
+ * no new VMA is needed), or NULL when nothing merged and nothing changed.
+ * Context: mmap_lock held for writing.
+ */
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end, unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff);
+
+/**
+ * __split_vma - cut @vma in two at @addr
+ * @mm: its address space
+ * @vma: the VMA, vm_start < @addr < vm_end
+ * @addr: where, page aligned
+ * @new_below: the new VMA is the lower part (else the upper one)
+ *
+ * The new VMA is a copy of @vma (its vm_ops->open() called) with the
+ * range and pgoff of its part; @vma keeps the other part.
+ * Return: 0, or -ENOMEM (nothing changed). Context: mmap_lock held for writing.
+ */
+int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		int new_below);
+/* __split_vma(), refused with -ENOMEM when @mm has sysctl_max_map_count VMAs. */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below);
+
+/**
+ * __do_munmap - remove the VMAs of [@start, @start + @len)
+ * @mm: the address space
+ * @start: page aligned
+ * @len: bytes (rounded up to pages)
+ * @downgrade: downgrade mmap_lock to reading once the VMAs are detached
+ *
+ * VMAs that straddle an end are split there; the ones inside are
+ * unlinked, uncounted, closed and freed. Linux also unmaps their pages
+ * and frees their page tables (unmap_region()): that comes with the
+ * fault handler, which is the first to fill them. Linux's userfaultfd
+ * list argument is not there.
+ * Return: 1 if the lock was downgraded, 0 if not (nothing mapped there
+ * included), -EINVAL for a bad range, -ENOMEM if a split was refused (a
+ * first split may then remain, as in Linux). Context: mmap_lock held for
+ * writing.
+ */
+int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool downgrade);
+/* __do_munmap() without the downgrade. */
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+
+/*
+ * exit_mmap - tear down every VMA of @mm, whose last user is gone
+ * (mmput()). Page tables and pages are a later issue's (unmap_vmas(),
+ * free_pgtables()); nothing fills them yet.
+ */
+void exit_mmap(struct mm_struct *mm);
+
+/*
+ * struct vm_unmapped_area_info - what vm_unmapped_area() looks for:
+ * @length bytes, within [@low_limit, @high_limit), starting at an address
+ * whose bits in @align_mask equal those of @align_offset, the lowest such
+ * (bottom-up) or, with VM_UNMAPPED_AREA_TOPDOWN, the highest.
+ */
+struct vm_unmapped_area_info {
+#define VM_UNMAPPED_AREA_TOPDOWN 1
+	unsigned long flags;
+	unsigned long length;
+	unsigned long low_limit;
+	unsigned long high_limit;
+	unsigned long align_mask;
+	unsigned long align_offset;
+};
+
+/**
+ * vm_unmapped_area - find a free range of @mm's user space
+ * @mm: the address space (Linux's uses current->mm)
+ * @info: what to look for
+ *
+ * Free means outside every VMA and its stack guard gap. O(log n): the
+ * search descends only into subtrees whose rb_subtree_gap is large
+ * enough.
+ * Return: the address, or -ENOMEM (as an unsigned long: IS_ERR_VALUE()).
+ * Context: mmap_lock held.
+ */
+unsigned long vm_unmapped_area(struct mm_struct *mm, struct vm_unmapped_area_info *info);
+
+/**
+ * mm_get_unmapped_area - where to map @len bytes in @mm (Linux >= 6.10's name)
+ * @mm: the address space; its mmap_base is where the search starts
+ * @file: the file to map (unused: anonymous placement only for now)
+ * @addr: a hint, or the address itself with MAP_FIXED
+ * @len: bytes
+ * @pgoff: the file offset in pages (the alignment offset)
+ * @flags: MAP_* (MAP_FIXED)
+ *
+ * The hint is taken when it is free (and above mmap_min_addr); else the
+ * highest free range below mmap_base (arch_get_unmapped_area_topdown()),
+ * else the lowest above TASK_UNMAPPED_BASE.
+ * Return: the address; -ENOMEM when none is free or @len is too large;
+ * -EINVAL if it would not be page aligned; -EPERM below mmap_min_addr
+ * (as Linux's security_mmap_addr() for a task without CAP_SYS_RAWIO).
+ * Context: mmap_lock held.
+ */
+unsigned long mm_get_unmapped_area(struct mm_struct *mm, struct file *file, unsigned long addr,
+				   unsigned long len, unsigned long pgoff, unsigned long flags);
+unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm, struct file *filp,
+					     unsigned long addr, unsigned long len,
+					     unsigned long pgoff, unsigned long flags);
+
+/* Where bottom-up searches start, a third of the way up, as Linux x86's. */
+#define TASK_UNMAPPED_BASE	PAGE_ALIGN(TASK_SIZE / 3)
+
+/*
+ * validate_mm - check @mm's VMA list and tree against each other: order,
+ * no overlap, every rb_subtree_gap, map_count and highest_vm_end. A
+ * broken invariant is reported with dump_vma()/dump_mm() and BUG. Only
+ * with CONFIG_DEBUG_VM, after every change; a no-op otherwise.
+ */
+#ifdef CONFIG_DEBUG_VM
+void validate_mm(struct mm_struct *mm);
+#else
+static inline void validate_mm(struct mm_struct *mm) { }
+#endif
+
 #endif /* _LINUX_MM_H */

@@ -30,10 +30,15 @@
 #include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
+#include <linux/rbtree_types.h>
+#include <linux/rwsem.h>
 #include <asm/pgtable_types.h>
 
 struct address_space;
 struct kmem_cache;
+struct file;
+struct anon_vma;
+struct vm_operations_struct;
 
 struct page {
 	unsigned long flags;
@@ -127,19 +132,68 @@ _Static_assert(__builtin_offsetof(struct folio, _pincount) + sizeof(atomic_t) <=
 _Static_assert(sizeof(struct folio) <= 2 * sizeof(struct page), "struct folio spans two pages");
 
 /*
- * struct mm_struct: one address space, its page tables and its users.
+ * struct vm_area_struct: one mapping of an address space, the range
+ * [vm_start, vm_end) with one set of flags, protections and backing
+ * (mm/mmap.c). An mm's VMAs never overlap; they sit both on a list sorted
+ * by address (vm_next/vm_prev, from mm->mmap) and in a red-black tree
+ * (vm_rb, from mm->mm_rb), Linux <= 6.0's layout. The tree is augmented:
+ *
+ *   rb_subtree_gap  the largest free gap below a VMA of this subtree:
+ *                   for one VMA, vm_start - vm_prev->vm_end (vm_start
+ *                   for the first), less the stack guard gap around a
+ *                   VM_GROWSDOWN VMA; the maximum over the subtree
+ *
+ * so that vm_unmapped_area() finds a gap of a length in O(log n).
+ *
+ * Locking: every field is written with the mm's mmap_lock held for
+ * writing, and read with it held at least for reading.
+ */
+struct vm_area_struct {
+	unsigned long vm_start;		/* first address */
+	unsigned long vm_end;		/* first address after */
+	struct vm_area_struct *vm_next, *vm_prev;	/* sorted by address */
+	struct rb_node vm_rb;
+	unsigned long rb_subtree_gap;
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	pgprot_t vm_page_prot;		/* page-table protections of its PTEs */
+	unsigned long vm_flags;		/* VM_* (linux/mm.h) */
+	struct anon_vma *anon_vma;	/* anonymous pages' rmap (opaque for now) */
+	const struct vm_operations_struct *vm_ops;
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
+	struct file *vm_file;		/* the file mapped, or NULL (opaque for now) */
+	void *vm_private_data;
+};
+
+/* Resident pages of an address space, per type (get_mm_counter(), linux/mm.h). */
+enum {
+	MM_FILEPAGES,	/* file-backed pages */
+	MM_ANONPAGES,	/* anonymous pages */
+	MM_SWAPENTS,	/* anonymous pages swapped out */
+	MM_SHMEMPAGES,	/* shared memory pages */
+	NR_MM_COUNTERS
+};
+
+/*
+ * struct mm_struct: one address space, its page tables, VMAs and users.
  *
  * init_mm (mm/init-mm.c) is the kernel's: its pgd is the kernel's top
  * table (init_top_pgt), which every address space shares above
  * TASK_SIZE, and its page_table_lock serialises the allocation of
- * missing kernel page-table levels. Kernel threads have no mm of their
- * own (task->mm == NULL) and borrow the last one (task->active_mm).
+ * missing kernel page-table levels; it has no VMAs. Kernel threads have
+ * no mm of their own (task->mm == NULL) and borrow the last one
+ * (task->active_mm). Other address spaces come from mm_alloc() and go
+ * with mmput()/mmdrop() (kernel/fork.c, linux/sched/mm.h).
  *
  *   pgd              the top-level table; fixed for the mm's life
- *   mm_users         tasks using the address space (its user-visible life)
+ *   mm_users         users of the address space (its VMAs and tables live
+ *                    while it is not 0)
  *   mm_count         references to the struct itself (mm_users counts as 1)
  *   pgtables_bytes   bytes of page-table pages below pgd, for accounting
  *   page_table_lock  protects the population of missing table levels
+ *                    and rss_stat
+ *   mmap_lock        the VMAs and every field below it but rss_stat:
+ *                    written under it for writing, read under it for
+ *                    reading (linux/mmap_lock.h)
  */
 struct mm_struct {
 	pgd_t *pgd;
@@ -147,6 +201,28 @@ struct mm_struct {
 	atomic_t mm_count;
 	atomic_long_t pgtables_bytes;
 	spinlock_t page_table_lock;
+	struct rw_semaphore mmap_lock;
+
+	struct vm_area_struct *mmap;	/* the VMA list, lowest first */
+	struct rb_root mm_rb;		/* the VMA tree (augmented: rb_subtree_gap) */
+	int map_count;			/* VMAs */
+	unsigned long mmap_base;	/* where top-down searches start */
+	unsigned long task_size;	/* the top of user space */
+	unsigned long highest_vm_end;	/* the highest vm_end of any VMA */
+
+	unsigned long total_vm;		/* pages mapped */
+	unsigned long locked_vm;	/* pages VM_LOCKED */
+	atomic_long_t pinned_vm;	/* pages pinned (FOLL_LONGTERM) */
+	unsigned long data_vm;		/* VM_WRITE & ~VM_SHARED & ~VM_STACK */
+	unsigned long exec_vm;		/* VM_EXEC & ~VM_WRITE & ~VM_STACK */
+	unsigned long stack_vm;		/* VM_STACK */
+	unsigned long def_flags;	/* VM_* every new VMA gets (mlockall) */
+
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+
+	atomic_long_t rss_stat[NR_MM_COUNTERS];	/* pages, by MM_* type */
 };
 
 extern struct mm_struct init_mm;

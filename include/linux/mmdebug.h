@@ -7,7 +7,7 @@
  * With CONFIG_DEBUG_VM (make EXTRA_CFLAGS=-DCONFIG_DEBUG_VM, or the
  * Makefile's DEBUG_VM=1 switch):
  *   VM_BUG_ON(cond)                  BUG when cond holds
- *   VM_BUG_ON_PAGE/_FOLIO/_MM(c, o)  dump_page()/dump_mm() of o first
+ *   VM_BUG_ON_PAGE/_FOLIO/_VMA/_MM(c, o)  dump_page()/dump_vma()/dump_mm() of o first
  *   VM_WARN_ON(cond), _ONCE          WARN, every time or the first time
  *   VM_WARN_ON_ONCE_PAGE, VM_WARN_ON_FOLIO, VM_WARN_ON_ONCE_FOLIO
  *   VM_WARN_ONCE(cond, fmt...), VM_WARN(cond, fmt...)
@@ -29,9 +29,12 @@
 struct page;
 struct folio;
 struct mm_struct;
+struct vm_area_struct;
 
 /* dump_page - print a struct page, Linux's format, and why (mm/debug.c). */
 void dump_page(const struct page *page, const char *reason);
+/* dump_vma - print a VMA's fields, Linux's format (mm/debug.c). */
+void dump_vma(const struct vm_area_struct *vma);
 /* dump_mm - print the fields of an address space, Linux's format (mm/debug.c). */
 void dump_mm(const struct mm_struct *mm);
 
@@ -59,6 +62,13 @@ void dump_mm(const struct mm_struct *mm);
 	if (unlikely(cond)) {						\
 		dump_page(&(folio)->page, "VM_BUG_ON_FOLIO(" #cond ")");	\
 		__VM_BUG("VM_BUG_ON_FOLIO(" #cond ")");			\
+	}								\
+} while (0)
+
+#define VM_BUG_ON_VMA(cond, vma) do {					\
+	if (unlikely(cond)) {						\
+		dump_vma(vma);						\
+		__VM_BUG("VM_BUG_ON_VMA(" #cond ")");			\
 	}								\
 } while (0)
 
@@ -98,6 +108,7 @@ void dump_mm(const struct mm_struct *mm);
 #define VM_BUG_ON(cond)			BUILD_BUG_ON_INVALID(cond)
 #define VM_BUG_ON_PAGE(cond, page)	VM_BUG_ON(cond)
 #define VM_BUG_ON_FOLIO(cond, folio)	VM_BUG_ON(cond)
+#define VM_BUG_ON_VMA(cond, vma)	VM_BUG_ON(cond)
 #define VM_BUG_ON_MM(cond, mm)		VM_BUG_ON(cond)
 #define VM_WARN_ON(cond)		BUILD_BUG_ON_INVALID(cond)
 #define VM_WARN_ON_ONCE(cond)		BUILD_BUG_ON_INVALID(cond)

@@ -66,6 +66,12 @@ struct task_struct *copy_process(struct kernel_clone_args *args);
  */
 struct task_struct *fork_idle(unsigned int cpu);
 
+/*
+ * proc_caches_init - the slab caches of mm_structs and vm_area_structs
+ * (kernel/fork.c). Context: boot, once the slab allocator runs.
+ */
+void proc_caches_init(void);
+
 /* The first run of a created task, on the least loaded CPU unless bound (PF_NO_SETAFFINITY). */
 void wake_up_new_task(struct task_struct *p);
 

@@ -1,0 +1,751 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * DOC: the VMAs of an address space (include/linux/mm.h declares them)
+ *
+ * An mm_struct's VMAs are kept twice, as in Linux up to 6.0:
+ *
+ *   mm->mmap  -> [A] <-> [B] <-> [C] <-> [D]      vm_next / vm_prev, by address
+ *
+ *   mm->mm_rb           [B]                       vm_rb, keyed by vm_start;
+ *                      /   \                      each node's rb_subtree_gap is
+ *                    [A]   [D]                    the largest gap below any VMA
+ *                          /                      of its subtree
+ *                        [C]
+ *
+ * The gap below a VMA runs from vm_end_gap(vm_prev) (0 for the first) to
+ * vm_start_gap(vma), which leaves a VM_GROWSDOWN VMA its stack guard gap.
+ * A VMA's own gap thus depends on its predecessor: whoever changes a
+ * vm_end updates the gap of the VMA after it (vma_gap_update()), and
+ * whoever changes a vm_start updates the VMA's own. The space above the
+ * last VMA is not in the tree: mm->highest_vm_end marks where it begins.
+ *
+ * Invariants (validate_mm() checks them all after every change in a
+ * CONFIG_DEBUG_VM build):
+ *   - the list and an in-order walk of the tree give the same VMAs
+ *   - vm_start < vm_end, both page aligned; prev->vm_end <= vm_start
+ *   - rb_subtree_gap = max(own gap, children's rb_subtree_gap)
+ *   - map_count = the number of VMAs; highest_vm_end = vm_end_gap(last)
+ *
+ * Changing a VMA's bounds in place keeps the tree ordered as long as the
+ * result overlaps nothing: a merge first unlinks the VMAs it absorbs,
+ * then widens the survivor; a split first narrows the old VMA, then links
+ * the new one.
+ *
+ * vm_unmapped_area() finds a gap in O(log n): it descends only into
+ * subtrees whose rb_subtree_gap can hold the length, and skips a subtree
+ * whose gaps all lie on the wrong side of the limits.
+ *
+ * Locking: mm->mmap_lock, held for writing by every function here that
+ * changes anything and at least for reading by the lookups.
+ */
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/mman.h>
+#include <linux/mmap_lock.h>
+#include <linux/sched/mm.h>
+#include <linux/rbtree_augmented.h>
+#include <linux/kstrtox.h>
+#include <linux/init.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+
+unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
+unsigned long mmap_min_addr = 65536;
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
+/* stack_guard_gap=PAGES, as Linux's. */
+static int cmdline_parse_stack_guard_gap(char *str)
+{
+	unsigned long pages;
+	int err = kstrtoul(str, 0, &pages);
+
+	if (err)
+		return err;
+	stack_guard_gap = pages << PAGE_SHIFT;
+	return 0;
+}
+__setup("stack_guard_gap=", cmdline_parse_stack_guard_gap);
+
+/* The free space below @vma, in bytes. */
+static unsigned long vma_compute_gap(struct vm_area_struct *vma)
+{
+	unsigned long end = vm_start_gap(vma);
+	unsigned long start = vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
+
+	return end > start ? end - start : 0;
+}
+
+RB_DECLARE_CALLBACKS_MAX(static, vma_gap_callbacks, struct vm_area_struct, vm_rb,
+			 unsigned long, rb_subtree_gap, vma_compute_gap)
+
+/* @vma's own gap changed (its vm_start, or its predecessor's vm_end): fix the path up. */
+static void vma_gap_update(struct vm_area_struct *vma)
+{
+	vma_gap_callbacks_propagate(&vma->vm_rb, NULL);
+}
+
+/* The last VMA's end moved, or the last VMA changed. */
+static void update_highest_vm_end(struct mm_struct *mm, struct vm_area_struct *last)
+{
+	mm->highest_vm_end = last ? vm_end_gap(last) : 0;
+}
+
+/* The neighbours of a VMA whose bounds changed see it: gaps and highest_vm_end. */
+static void vma_bounds_changed(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma_gap_update(vma);
+	if (vma->vm_next)
+		vma_gap_update(vma->vm_next);
+	else
+		update_highest_vm_end(mm, vma);
+}
+
+#ifdef CONFIG_DEBUG_VM
+static void validate_vma_gaps(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	unsigned long max = vma_compute_gap(vma);
+	struct rb_node *child[2] = { vma->vm_rb.rb_left, vma->vm_rb.rb_right };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!child[i])
+			continue;
+		max = max(max, rb_entry(child[i], struct vm_area_struct, vm_rb)->rb_subtree_gap);
+	}
+	VM_BUG_ON_VMA(vma->rb_subtree_gap != max, vma);
+}
+
+void validate_mm(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *prev = NULL;
+	struct rb_node *node = rb_first(&mm->mm_rb);
+	int count = 0;
+
+	for (vma = mm->mmap; vma; prev = vma, vma = vma->vm_next, node = rb_next(node)) {
+		VM_BUG_ON_VMA(node != &vma->vm_rb, vma);	/* list and tree differ */
+		VM_BUG_ON_VMA(vma->vm_mm != mm || vma->vm_prev != prev, vma);
+		VM_BUG_ON_VMA(vma->vm_start >= vma->vm_end, vma);
+		VM_BUG_ON_VMA((vma->vm_start | vma->vm_end) & ~PAGE_MASK, vma);
+		VM_BUG_ON_VMA(prev && prev->vm_end > vma->vm_start, vma);	/* overlap */
+		validate_vma_gaps(mm, vma);
+		count++;
+	}
+	VM_BUG_ON_MM(node != NULL, mm);		/* the tree has more */
+	VM_BUG_ON_MM(count != mm->map_count, mm);
+	VM_BUG_ON_MM(mm->highest_vm_end != (prev ? vm_end_gap(prev) : 0), mm);
+}
+#endif
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
+
+	mmap_assert_locked(mm);
+	while (node) {
+		struct vm_area_struct *vma = rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (vma->vm_end > addr) {
+			found = vma;
+			if (vma->vm_start <= addr)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return found;
+}
+
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	struct rb_node *last;
+
+	if (vma) {
+		*pprev = vma->vm_prev;
+	} else {
+		last = rb_last(&mm->mm_rb);
+		*pprev = last ? rb_entry(last, struct vm_area_struct, vm_rb) : NULL;
+	}
+	return vma;
+}
+
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start_addr,
+					     unsigned long end_addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, start_addr);
+
+	if (vma && end_addr <= vma->vm_start)
+		return NULL;
+	return vma;
+}
+
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (vma && addr < vma->vm_start)
+		return NULL;
+	return vma;
+}
+
+/*
+ * Where [addr, end) would be linked: *pprev gets the VMA before it, and
+ * *rb_link / *rb_parent the tree slot. Return: -ENOMEM if a VMA overlaps it.
+ */
+static int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned long end,
+			  struct vm_area_struct **pprev, struct rb_node ***rb_link,
+			  struct rb_node **rb_parent)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL, *prev = NULL;
+
+	while (*link) {
+		struct vm_area_struct *vma = rb_entry(*link, struct vm_area_struct, vm_rb);
+
+		parent = *link;
+		if (vma->vm_end > addr) {
+			if (vma->vm_start < end)
+				return -ENOMEM;
+			link = &parent->rb_left;
+		} else {
+			prev = parent;
+			link = &parent->rb_right;
+		}
+	}
+	*pprev = prev ? rb_entry(prev, struct vm_area_struct, vm_rb) : NULL;
+	*rb_link = link;
+	*rb_parent = parent;
+	return 0;
+}
+
+/* Put @vma on the list after @prev (first if NULL). */
+static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
+			    struct vm_area_struct *prev)
+{
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+
+	vma->vm_prev = prev;
+	vma->vm_next = next;
+	if (prev)
+		prev->vm_next = vma;
+	else
+		mm->mmap = vma;
+	if (next)
+		next->vm_prev = vma;
+}
+
+/*
+ * List first (the gap needs vm_prev), then the tree slot found by
+ * find_vma_links(). The ancestors' gaps could not be updated on the way
+ * down (vm_prev was not known): the node is hung with a gap of 0, which
+ * they agree with, then given its own and propagated, and only then is
+ * the tree rebalanced, so that the rotations start from exact values.
+ */
+static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
+		       struct vm_area_struct *prev, struct rb_node **rb_link,
+		       struct rb_node *rb_parent)
+{
+	__vma_link_list(mm, vma, prev);
+	if (vma->vm_next)
+		vma_gap_update(vma->vm_next);
+	else
+		update_highest_vm_end(mm, vma);
+	rb_link_node(&vma->vm_rb, rb_parent, rb_link);
+	vma->rb_subtree_gap = 0;
+	vma_gap_update(vma);
+	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
+	mm->map_count++;
+}
+
+/* Take @vma off the list and out of the tree; its neighbours' gaps follow. */
+static void __vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma->vm_prev, *next = vma->vm_next;
+
+	rb_erase_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
+	RB_CLEAR_NODE(&vma->vm_rb);
+	if (prev)
+		prev->vm_next = next;
+	else
+		mm->mmap = next;
+	if (next) {
+		next->vm_prev = prev;
+		vma_gap_update(next);
+	} else {
+		update_highest_vm_end(mm, prev);
+	}
+	vma->vm_next = vma->vm_prev = NULL;
+	mm->map_count--;
+}
+
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev;
+	struct rb_node **rb_link, *rb_parent;
+
+	mmap_assert_write_locked(mm);
+	VM_BUG_ON_VMA(vma->vm_mm != mm || vma->vm_start >= vma->vm_end, vma);
+	if (mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	if (find_vma_links(mm, vma->vm_start, vma->vm_end, &prev, &rb_link, &rb_parent))
+		return -ENOMEM;
+	if (vma_is_anonymous(vma) && !vma->vm_file && !vma->vm_pgoff)
+		vma->vm_pgoff = vma->vm_start >> PAGE_SHIFT;
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	validate_mm(mm);
+	return 0;
+}
+
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+{
+	mm->total_vm += npages;
+	if (is_exec_mapping(flags))
+		mm->exec_vm += npages;
+	else if (is_stack_mapping(flags))
+		mm->stack_vm += npages;
+	else if (is_data_mapping(flags))
+		mm->data_vm += npages;
+}
+
+/* The VMA goes for good: its backer is told, then it is freed. */
+static void remove_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	vm_area_free(vma);
+}
+
+/* Unlink and free @vma, which a merge has absorbed (its pages now belong to the survivor). */
+static void vma_absorb(struct mm_struct *mm, struct vm_area_struct *survivor,
+		       struct vm_area_struct *vma)
+{
+	if (!survivor->anon_vma)
+		survivor->anon_vma = vma->anon_vma;
+	__vma_unlink(mm, vma);
+	remove_vma(vma);
+}
+
+/* Set @vma's bounds and pgoff in place; the caller has made room. */
+static void vma_set_range(struct mm_struct *mm, struct vm_area_struct *vma,
+			  unsigned long start, unsigned long end, pgoff_t pgoff)
+{
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_pgoff = pgoff;
+	vma_bounds_changed(mm, vma);
+}
+
+/* Could the two anon_vmas serve one VMA? (No anon_vma chains yet: one of them none, or equal.) */
+static bool is_mergeable_anon_vma(struct anon_vma *a, struct anon_vma *b)
+{
+	return !a || !b || a == b;
+}
+
+static bool is_mergeable_vma(struct vm_area_struct *vma, struct file *file,
+			     unsigned long vm_flags)
+{
+	if ((vma->vm_flags ^ vm_flags) & ~VM_SOFTDIRTY)
+		return false;
+	if (vma->vm_file != file)
+		return false;
+	return !(vma->vm_ops && vma->vm_ops->close);
+}
+
+/* May a range with these properties, ending where @vma begins, join it? */
+static bool can_vma_merge_before(struct vm_area_struct *vma, unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t end_pgoff)
+{
+	return is_mergeable_vma(vma, file, vm_flags) &&
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma) && vma->vm_pgoff == end_pgoff;
+}
+
+/* May a range with these properties, starting where @vma ends, join it? */
+static bool can_vma_merge_after(struct vm_area_struct *vma, unsigned long vm_flags,
+				struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff)
+{
+	return is_mergeable_vma(vma, file, vm_flags) &&
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma) &&
+	       vma->vm_pgoff + vma_pages(vma) == pgoff;
+}
+
+/* Cases 1, 2, 5, 6, 7: @prev grows to @end, absorbing or trimming what lies there. */
+static void merge_into_prev(struct mm_struct *mm, struct vm_area_struct *prev,
+			    unsigned long end)
+{
+	struct vm_area_struct *next;
+
+	while ((next = prev->vm_next) && next->vm_end <= end)
+		vma_absorb(mm, prev, next);		/* cases 1, 6, 7 */
+	if (next && next->vm_start < end) {		/* case 5 */
+		if (!prev->anon_vma)
+			prev->anon_vma = next->anon_vma;
+		vma_set_range(mm, next, end, next->vm_end,
+			      next->vm_pgoff + ((end - next->vm_start) >> PAGE_SHIFT));
+	}
+	vma_set_range(mm, prev, prev->vm_start, end, prev->vm_pgoff);
+}
+
+/* Cases 3, 4, 8: @next grows down to @addr; @prev (case 4) gives up its tail. */
+static void merge_into_next(struct mm_struct *mm, struct vm_area_struct *prev,
+			    struct vm_area_struct *next, unsigned long addr)
+{
+	pgoff_t pgoff = next->vm_pgoff - ((next->vm_start - addr) >> PAGE_SHIFT);
+
+	if (prev && prev->vm_end > addr) {		/* case 4 */
+		if (!next->anon_vma)
+			next->anon_vma = prev->anon_vma;
+		vma_set_range(mm, prev, prev->vm_start, addr, prev->vm_pgoff);
+	}
+	if (next->vm_prev && next->vm_prev != prev)	/* case 8: the range was a VMA */
+		vma_absorb(mm, next, next->vm_prev);
+	vma_set_range(mm, next, addr, next->vm_end, pgoff);
+}
+
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+				 unsigned long addr, unsigned long end, unsigned long vm_flags,
+				 struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff)
+{
+	pgoff_t pglen = (end - addr) >> PAGE_SHIFT;
+	struct vm_area_struct *area, *next;
+	bool merge_prev, merge_next;
+
+	mmap_assert_write_locked(mm);
+	if (vm_flags & VM_SPECIAL)
+		return NULL;
+	/* area: the VMA at or after addr; next: the first VMA from end on. */
+	next = area = prev ? prev->vm_next : mm->mmap;
+	if (area && area->vm_end == end)		/* cases 6, 7, 8 */
+		next = area->vm_next;
+	VM_BUG_ON_VMA(prev && addr <= prev->vm_start, prev);
+	VM_BUG_ON_VMA(area && end > area->vm_end, area);
+	VM_BUG_ON(addr >= end);
+
+	merge_prev = prev && prev->vm_end == addr &&
+		     can_vma_merge_after(prev, vm_flags, anon_vma, file, pgoff);
+	merge_next = next && end == next->vm_start &&
+		     can_vma_merge_before(next, vm_flags, anon_vma, file, pgoff + pglen);
+	if (merge_prev && merge_next &&
+	    !is_mergeable_anon_vma(prev->anon_vma, next->anon_vma))
+		merge_next = false;			/* prev alone: cases 2, 5, 7 */
+
+	if (merge_prev) {
+		merge_into_prev(mm, prev, merge_next ? next->vm_end : end);
+		area = prev;
+	} else if (merge_next) {
+		merge_into_next(mm, prev, next, addr);
+		area = next;
+	} else {
+		return NULL;
+	}
+	validate_mm(mm);
+	return area;
+}
+
+int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		int new_below)
+{
+	struct vm_area_struct *new, *prev;
+	struct rb_node **rb_link, *rb_parent;
+	pgoff_t off = (addr - vma->vm_start) >> PAGE_SHIFT;
+
+	mmap_assert_write_locked(mm);
+	VM_BUG_ON_VMA(addr <= vma->vm_start || addr >= vma->vm_end || (addr & ~PAGE_MASK), vma);
+	new = vm_area_dup(vma);
+	if (!new)
+		return -ENOMEM;
+	if (new_below) {
+		new->vm_end = addr;
+		vma_set_range(mm, vma, addr, vma->vm_end, vma->vm_pgoff + off);
+	} else {
+		new->vm_start = addr;
+		new->vm_pgoff += off;
+		vma_set_range(mm, vma, vma->vm_start, addr, vma->vm_pgoff);
+	}
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);
+	/* Cannot fail: the old VMA has just made room. */
+	BUG_ON(find_vma_links(mm, new->vm_start, new->vm_end, &prev, &rb_link, &rb_parent));
+	__vma_link(mm, new, prev, rb_link, rb_parent);
+	validate_mm(mm);
+	return 0;
+}
+
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below)
+{
+	if (mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	return __split_vma(mm, vma, addr, new_below);
+}
+
+/* Unlink the VMAs from @vma up to @end and free them, uncounted. */
+static void detach_and_remove_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
+				   unsigned long end)
+{
+	while (vma && vma->vm_start < end) {
+		struct vm_area_struct *next = vma->vm_next;
+		long pages = vma_pages(vma);
+
+		if (vma->vm_flags & VM_LOCKED)
+			mm->locked_vm -= pages;
+		vm_stat_account(mm, vma->vm_flags, -pages);
+		__vma_unlink(mm, vma);
+		remove_vma(vma);
+		vma = next;
+	}
+}
+
+int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool downgrade)
+{
+	struct vm_area_struct *vma, *last;
+	unsigned long end;
+	int err;
+
+	mmap_assert_write_locked(mm);
+	if ((start & ~PAGE_MASK) || start > TASK_SIZE || len > TASK_SIZE - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (!len)
+		return -EINVAL;
+	vma = find_vma_intersection(mm, start, end);
+	if (!vma)
+		return 0;
+	if (start > vma->vm_start) {
+		/* Cutting a hole in one VMA makes one more: Linux's limit check. */
+		if (end < vma->vm_end && mm->map_count >= sysctl_max_map_count)
+			return -ENOMEM;
+		err = __split_vma(mm, vma, start, 0);
+		if (err)
+			return err;
+		vma = vma->vm_next;
+	}
+	last = find_vma(mm, end);
+	if (last && end > last->vm_start) {
+		err = __split_vma(mm, last, end, 1);
+		if (err)
+			return err;
+		if (last == vma)	/* the new lower part is the one to remove */
+			vma = last->vm_prev;
+	}
+	detach_and_remove_vmas(mm, vma, end);
+	validate_mm(mm);
+	if (downgrade) {
+		mmap_write_downgrade(mm);
+		return 1;
+	}
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	return __do_munmap(mm, start, len, false);
+}
+
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	mmap_write_lock(mm);
+	while ((vma = mm->mmap)) {
+		__vma_unlink(mm, vma);
+		remove_vma(vma);
+	}
+	VM_BUG_ON_MM(mm->map_count || !RB_EMPTY_ROOT(&mm->mm_rb), mm);
+	mmap_write_unlock(mm);
+}
+
+/*
+ * DOC: searching for a free range
+ *
+ * Both directions look for a gap of at least info->length + align_mask
+ * bytes (room for the alignment), then place the range in it. With
+ * @length the padded length:
+ *   bottom-up: the lowest gap whose end is >= low_limit + length and
+ *              whose start is <= high_limit - length
+ *   top-down:  the highest such gap
+ * The space above the last VMA (from highest_vm_end) is the last gap
+ * bottom-up and the first one top-down.
+ */
+struct gap_search {
+	unsigned long length;		/* padded */
+	unsigned long low;		/* low_limit + length: a gap must end at or above */
+	unsigned long high;		/* high_limit - length: a gap must start at or below */
+	bool stop;			/* no gap further on can fit */
+	unsigned long gap_start, gap_end;	/* the gap found */
+};
+
+static unsigned long gap_below_start(struct vm_area_struct *vma)
+{
+	return vma->vm_prev ? vm_end_gap(vma->vm_prev) : 0;
+}
+
+/* Does the gap below @vma fit? If so, record it. */
+static bool gap_fits(struct gap_search *s, struct vm_area_struct *vma)
+{
+	unsigned long start = gap_below_start(vma), end = vm_start_gap(vma);
+
+	if (end < s->low || start > s->high || end <= start || end - start < s->length)
+		return false;
+	s->gap_start = start;
+	s->gap_end = end;
+	return true;
+}
+
+static struct vm_area_struct *node_vma(struct rb_node *node)
+{
+	return node ? rb_entry(node, struct vm_area_struct, vm_rb) : NULL;
+}
+
+/*
+ * The lowest fitting gap in @vma's subtree (recorded in @s). Two bounds
+ * prune it: the gaps left of @vma end below its predecessor's end
+ * (gap_below_start()), and the gaps after it start at or above its end.
+ */
+static bool lowest_gap(struct gap_search *s, struct vm_area_struct *vma)
+{
+	if (!vma || s->stop || vma->rb_subtree_gap < s->length)
+		return false;
+	if (gap_below_start(vma) > s->low && lowest_gap(s, node_vma(vma->vm_rb.rb_left)))
+		return true;
+	if (s->stop)
+		return false;
+	if (gap_fits(s, vma))
+		return true;
+	if (vm_end_gap(vma) > s->high) {	/* no gap after this one starts low enough */
+		s->stop = true;
+		return false;
+	}
+	return lowest_gap(s, node_vma(vma->vm_rb.rb_right));
+}
+
+/* The highest fitting gap in @vma's subtree, lowest_gap() mirrored. */
+static bool highest_gap(struct gap_search *s, struct vm_area_struct *vma)
+{
+	if (!vma || s->stop || vma->rb_subtree_gap < s->length)
+		return false;
+	if (vm_end_gap(vma) <= s->high && highest_gap(s, node_vma(vma->vm_rb.rb_right)))
+		return true;
+	if (s->stop)
+		return false;
+	if (gap_fits(s, vma))
+		return true;
+	if (gap_below_start(vma) <= s->low) {	/* no gap before this one ends high enough */
+		s->stop = true;
+		return false;
+	}
+	return highest_gap(s, node_vma(vma->vm_rb.rb_left));
+}
+
+static unsigned long unmapped_area(struct mm_struct *mm, struct vm_unmapped_area_info *info,
+				   struct gap_search *s)
+{
+	unsigned long addr;
+
+	if (!lowest_gap(s, node_vma(mm->mm_rb.rb_node))) {
+		s->gap_start = mm->highest_vm_end;	/* the space above every VMA */
+		if (s->gap_start > s->high)
+			return -ENOMEM;
+	}
+	addr = max(s->gap_start, info->low_limit);
+	addr += (info->align_offset - addr) & info->align_mask;
+	return addr;
+}
+
+static unsigned long unmapped_area_topdown(struct mm_struct *mm,
+					   struct vm_unmapped_area_info *info,
+					   struct gap_search *s)
+{
+	unsigned long addr;
+
+	if (mm->highest_vm_end <= s->high) {
+		s->gap_end = info->high_limit;		/* the space above every VMA */
+	} else if (!highest_gap(s, node_vma(mm->mm_rb.rb_node))) {
+		return -ENOMEM;
+	}
+	addr = min(s->gap_end, info->high_limit) - info->length;
+	addr -= (addr - info->align_offset) & info->align_mask;
+	return addr;
+}
+
+unsigned long vm_unmapped_area(struct mm_struct *mm, struct vm_unmapped_area_info *info)
+{
+	struct gap_search s = { .length = info->length + info->align_mask };
+	unsigned long addr;
+
+	mmap_assert_locked(mm);
+	if (s.length < info->length || info->high_limit < s.length)
+		return -ENOMEM;
+	s.high = info->high_limit - s.length;
+	if (info->low_limit > s.high)
+		return -ENOMEM;
+	s.low = info->low_limit + s.length;
+	if (info->flags & VM_UNMAPPED_AREA_TOPDOWN)
+		addr = unmapped_area_topdown(mm, info, &s);
+	else
+		addr = unmapped_area(mm, info, &s);
+	VM_BUG_ON(!IS_ERR_VALUE(addr) &&
+		  (addr < info->low_limit || addr + info->length > info->high_limit));
+	return addr;
+}
+
+/* Is [addr, addr + len) free, guard gaps included, and allowed? */
+static bool hint_is_free(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *vma, *prev;
+
+	if (TASK_SIZE - len < addr || addr < mmap_min_addr)
+		return false;
+	vma = find_vma_prev(mm, addr, &prev);
+	return (!vma || addr + len <= vm_start_gap(vma)) && (!prev || addr >= vm_end_gap(prev));
+}
+
+unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm, struct file *filp,
+					     unsigned long addr, unsigned long len,
+					     unsigned long pgoff, unsigned long flags)
+{
+	struct vm_unmapped_area_info info = {
+		.flags = VM_UNMAPPED_AREA_TOPDOWN,
+		.length = len,
+		.low_limit = max(PAGE_SIZE, mmap_min_addr),
+		.high_limit = mm->mmap_base,
+		.align_offset = pgoff << PAGE_SHIFT,
+	};
+
+	if (len > TASK_SIZE - mmap_min_addr)
+		return -ENOMEM;
+	if (flags & MAP_FIXED)
+		return addr;
+	if (addr) {
+		addr = PAGE_ALIGN(addr);
+		if (hint_is_free(mm, addr, len))
+			return addr;
+	}
+	addr = vm_unmapped_area(mm, &info);
+	if (!IS_ERR_VALUE(addr))
+		return addr;
+	/* Nothing below mmap_base: Linux falls back to a bottom-up search. */
+	info.flags = 0;
+	info.low_limit = TASK_UNMAPPED_BASE;
+	info.high_limit = TASK_SIZE;
+	return vm_unmapped_area(mm, &info);
+}
+
+unsigned long mm_get_unmapped_area(struct mm_struct *mm, struct file *file, unsigned long addr,
+				   unsigned long len, unsigned long pgoff, unsigned long flags)
+{
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	addr = arch_get_unmapped_area_topdown(mm, file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if (addr > TASK_SIZE - len)
+		return -ENOMEM;
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	if (addr < mmap_min_addr)
+		return -EPERM;
+	return addr;
+}
