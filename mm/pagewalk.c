@@ -9,10 +9,16 @@
  * callback below wants to see something (descend_*()); so a walk with
  * only pud_entry never reads a pmd table.
  *
- * No lock is taken (see walk_page_range_novma()); entries are read once
- * per decision with the *p_get() helpers.
+ * walk_page_range() goes VMA by VMA under the caller's mmap_lock: the
+ * gaps between VMAs are holes of depth -1, each VMA may be skipped
+ * (test_walk(), or a VM_PFNMAP mapping, whose entries have no struct page
+ * behind them) and is otherwise framed by pre_vma() and post_vma().
+ * walk_page_range_novma() takes no lock and knows no VMAs. Entries are
+ * read once per decision with the *p_get() helpers.
  */
 #include <linux/pagewalk.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/pgtable.h>
 #include <linux/errno.h>
 #include <linux/bug.h>
@@ -202,4 +208,79 @@ int walk_page_range_novma(struct mm_struct *mm, unsigned long start, unsigned lo
 	if (start >= end || !mm)
 		return -EINVAL;
 	return walk_pgd_range(start, end, &walk);
+}
+
+/* Walk @walk->vma or skip it: > 0 skips, < 0 ends the walk (Linux's walk_page_test()). */
+static int walk_page_test(unsigned long start, unsigned long end, struct mm_walk *walk)
+{
+	struct vm_area_struct *vma = walk->vma;
+	const struct mm_walk_ops *ops = walk->ops;
+
+	if (ops->test_walk)
+		return ops->test_walk(start, end, walk);
+	if (vma->vm_flags & VM_PFNMAP) {
+		int err = ops->pte_hole ? ops->pte_hole(start, end, -1, walk) : 0;
+
+		return err ? err : 1;
+	}
+	return 0;
+}
+
+/* [start, end) of one VMA: pre_vma(), the tables, post_vma(). */
+static int walk_vma_range(unsigned long start, unsigned long end, struct mm_walk *walk)
+{
+	const struct mm_walk_ops *ops = walk->ops;
+	int err;
+
+	if (ops->pre_vma) {
+		err = ops->pre_vma(start, end, walk);
+		if (err)
+			return err;
+	}
+	err = walk_pgd_range(start, end, walk);
+	if (ops->post_vma)
+		ops->post_vma(walk);
+	return err;
+}
+
+int walk_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    const struct mm_walk_ops *ops, void *private)
+{
+	struct mm_walk walk = {
+		.ops = ops,
+		.mm = mm,
+		.pgd = mm ? mm->pgd : NULL,
+		.private = private,
+	};
+	struct vm_area_struct *vma;
+	unsigned long next;
+	int err = 0;
+
+	if (start >= end || !mm)
+		return -EINVAL;
+	mmap_assert_locked(mm);
+
+	vma = find_vma(mm, start);
+	for (; start < end; start = next) {
+		if (!vma || start < vma->vm_start) {
+			/* A gap: up to the next VMA, or to the end after the last. */
+			walk.vma = NULL;
+			next = vma ? min(end, vma->vm_start) : end;
+			err = walk_hole(start, next, -1, &walk);
+		} else {
+			walk.vma = vma;
+			next = min(end, vma->vm_end);
+			vma = vma->vm_next;
+			err = walk_page_test(start, next, &walk);
+			if (err > 0) {
+				err = 0;
+				continue;
+			}
+			if (!err)
+				err = walk_vma_range(start, next, &walk);
+		}
+		if (err)
+			break;
+	}
+	return err;
 }

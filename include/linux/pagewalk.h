@@ -27,9 +27,11 @@
  * reported once and treated as a hole instead of being cleared, since the
  * walks here run on live kernel tables.
  *
- * walk_page_range(), which visits an mm's VMAs (and the vma-only ops
- * test_walk, pre_vma, post_vma, hugetlb_entry) comes with VMAs; until
- * then walk->vma is always NULL and every walk is a "novma" walk.
+ * walk_page_range() walks an mm VMA by VMA, with walk->vma set: a range
+ * no VMA covers is one pte_hole() of depth -1; test_walk() may skip a VMA
+ * (a VM_PFNMAP one is skipped as a hole of depth -1 unless it does);
+ * pre_vma() and post_vma() frame each VMA walked. hugetlb_entry comes
+ * with hugetlb.
  */
 #ifndef _LINUX_PAGEWALK_H
 #define _LINUX_PAGEWALK_H
@@ -64,6 +66,11 @@ struct mm_walk_ops {
 			 struct mm_walk *walk);
 	int (*pte_hole)(unsigned long addr, unsigned long next, int depth,
 			struct mm_walk *walk);
+	/* walk_page_range() only: > 0 skips walk->vma, < 0 ends the walk. */
+	int (*test_walk)(unsigned long addr, unsigned long next, struct mm_walk *walk);
+	/* Before and after the tables of each VMA walked ([addr, next) of it). */
+	int (*pre_vma)(unsigned long start, unsigned long end, struct mm_walk *walk);
+	void (*post_vma)(struct mm_walk *walk);
 };
 
 /*
@@ -71,7 +78,7 @@ struct mm_walk_ops {
  * @ops: the callbacks
  * @mm: the address space
  * @pgd: the top table walked (mm->pgd unless the caller gave another)
- * @vma: the VMA being walked; NULL (no VMAs yet)
+ * @vma: the VMA being walked; NULL in a gap and in a novma walk
  * @action: set by a callback, see above; reset to ACTION_SUBTREE before
  *          each call
  * @no_vma: the walk ignores VMAs (walk_page_range_novma())
@@ -104,5 +111,21 @@ struct mm_walk {
  */
 int walk_page_range_novma(struct mm_struct *mm, unsigned long start, unsigned long end,
 			  const struct mm_walk_ops *ops, pgd_t *pgd, void *private);
+
+/**
+ * walk_page_range - walk the VMAs of @mm over [start, end) and their tables
+ * @mm: the address space
+ * @start: start address
+ * @end: end address (exclusive)
+ * @ops: the callbacks, the VMA ones included
+ * @private: for the callbacks, as walk->private
+ *
+ * Return: 0, -EINVAL for an empty range, or the first nonzero value a
+ * callback returned (a test_walk() > 0 only skips). Context: @mm's
+ * mmap_lock held (for reading at least), so the VMAs and their tables
+ * stay; the callbacks may sleep.
+ */
+int walk_page_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    const struct mm_walk_ops *ops, void *private);
 
 #endif /* _LINUX_PAGEWALK_H */

@@ -117,19 +117,27 @@ static inline void test_free_pud_table(struct mm_struct *mm, p4d_t *p4d)
 }
 
 /*
- * Free the user half's tables (not the pages they map), then the pgd (the
- * kernel half is init_mm's). The mm must not be loaded on any CPU.
+ * Free the user half's tables (not the pages they map), emptying the pgd's
+ * user entries. The mm must not be loaded on any CPU.
  */
-static inline void test_mm_destroy(struct mm_struct *mm)
+static inline void test_mm_free_user_tables(struct mm_struct *mm)
 {
 	unsigned int i;
 
 	for (i = 0; i < pgd_index(PAGE_OFFSET); i++) {
 		p4d_t *p4d = p4d_offset(mm->pgd + i, 0);
 
-		if (!p4d_none(p4dp_get(p4d)))
+		if (!p4d_none(p4dp_get(p4d))) {
 			test_free_pud_table(mm, p4d);
+			p4d_clear(p4d);
+		}
 	}
+}
+
+/* test_mm_free_user_tables(), then the pgd (the kernel half is init_mm's). */
+static inline void test_mm_destroy(struct mm_struct *mm)
+{
+	test_mm_free_user_tables(mm);
 	pgd_free(mm, mm->pgd);
 }
 

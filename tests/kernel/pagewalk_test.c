@@ -33,6 +33,8 @@
 #include <linux/atomic.h>
 #include <linux/sprintf.h>
 #include <asm/pgalloc.h>
+#include <linux/sched/mm.h>
+#include <linux/mmap_lock.h>
 #include <asm/setup.h>
 #include "mm_test.h"
 
@@ -513,6 +515,223 @@ static void dump_pagetable_prints_every_level(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
 }
 
+/* ---- walk_page_range(): VMA by VMA ----------------------------------------------------- */
+
+#define VW_BASE		TEST_PTE_BASE
+#define VW_PAGE(n)	(VW_BASE + (unsigned long)(n) * PAGE_SIZE)
+#define VW_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE)
+#define VW_EVENTS	16
+
+/* What a walk saw, in order: holes, VMA starts and ends, present ptes per VMA. */
+struct vma_walk_log {
+	struct {
+		char kind;			/* 'h' hole, '<' pre_vma, '>' post_vma */
+		long start, end;		/* as page numbers from VW_BASE */
+		int depth;
+	} ev[VW_EVENTS];
+	unsigned int nr;
+	unsigned int ptes[3];			/* present ptes seen in each test VMA */
+	struct vm_area_struct *vmas[3];
+	struct vm_area_struct *skip;		/* test_walk() skips this one */
+	int pre_vma_error;
+	bool vma_wrong;				/* a callback saw the wrong walk->vma */
+};
+
+static void vw_log(struct vma_walk_log *log, char kind, unsigned long start,
+		   unsigned long end, int depth)
+{
+	if (log->nr < VW_EVENTS)
+		log->ev[log->nr++] = (typeof(log->ev[0])){ kind,
+			(long)(start - VW_BASE) / (long)PAGE_SIZE,
+			(long)(end - VW_BASE) / (long)PAGE_SIZE, depth };
+}
+
+static int vw_hole(unsigned long addr, unsigned long next, int depth, struct mm_walk *walk)
+{
+	struct vma_walk_log *log = walk->private;
+
+	if (depth == -1 && walk->vma && !(walk->vma->vm_flags & VM_PFNMAP))
+		log->vma_wrong = true;
+	vw_log(log, 'h', addr, next, depth);
+	return 0;
+}
+
+static int vw_pte(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk)
+{
+	struct vma_walk_log *log = walk->private;
+	unsigned int i;
+
+	if (!walk->vma || addr < walk->vma->vm_start || addr >= walk->vma->vm_end)
+		log->vma_wrong = true;
+	for (i = 0; i < 3; i++)
+		if (walk->vma == log->vmas[i] && pte_present(ptep_get(pte)))
+			log->ptes[i]++;
+	return 0;
+}
+
+static int vw_test_walk(unsigned long addr, unsigned long next, struct mm_walk *walk)
+{
+	struct vma_walk_log *log = walk->private;
+
+	return walk->vma == log->skip;
+}
+
+static int vw_pre_vma(unsigned long start, unsigned long end, struct mm_walk *walk)
+{
+	struct vma_walk_log *log = walk->private;
+
+	vw_log(log, '<', start, end, 0);
+	return log->pre_vma_error;
+}
+
+static void vw_post_vma(struct mm_walk *walk)
+{
+	struct vma_walk_log *log = walk->private;
+
+	vw_log(log, '>', walk->vma->vm_start, walk->vma->vm_end, 0);
+}
+
+static const struct mm_walk_ops vma_walk_ops = {
+	.pte_entry = vw_pte,
+	.pte_hole = vw_hole,
+	.pre_vma = vw_pre_vma,
+	.post_vma = vw_post_vma,
+};
+
+static const struct mm_walk_ops vma_walk_skip_ops = {
+	.pte_entry = vw_pte,
+	.pte_hole = vw_hole,
+	.test_walk = vw_test_walk,
+	.pre_vma = vw_pre_vma,
+	.post_vma = vw_post_vma,
+};
+
+static int set_every_pte(pte_t *pte, unsigned long addr, void *data)
+{
+	set_pte(pte, pfn_pte(TEST_PFN, PAGE_KERNEL));
+	return 0;
+}
+
+static struct vm_area_struct *vw_map(struct ktest *test, struct mm_struct *mm,
+				     unsigned int first, unsigned int last, unsigned long flags)
+{
+	struct vm_area_struct *vma = vm_area_alloc(mm);
+
+	KTEST_ASSERT_NOT_NULL(test, vma);
+	vma->vm_start = VW_PAGE(first);
+	vma->vm_end = VW_PAGE(last);
+	vma->vm_flags = flags;
+	KTEST_ASSERT_EQ(test, insert_vm_struct(mm, vma), 0);
+	return vma;
+}
+
+/*
+ * An mm with VMAs at pages [0, 2), [4, 8) and a VM_PFNMAP one at [10, 11),
+ * every pte of [0, 12) present (tables made by apply_to_page_range()),
+ * write-locked. Its tables go with vw_mm_put().
+ */
+static struct mm_struct *vw_mm_get(struct ktest *test, struct vma_walk_log *log)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(test, mm);
+	mmap_write_lock(mm);
+	log->vmas[0] = vw_map(test, mm, 0, 2, VW_FLAGS);
+	log->vmas[1] = vw_map(test, mm, 4, 8, VW_FLAGS);
+	log->vmas[2] = vw_map(test, mm, 10, 11, VW_FLAGS | VM_PFNMAP | VM_IO);
+	KTEST_ASSERT_EQ(test, apply_to_page_range(mm, VW_BASE, 12 * PAGE_SIZE, set_every_pte,
+						 NULL), 0);
+	return mm;
+}
+
+static void vw_mm_put(struct mm_struct *mm)
+{
+	test_mm_free_user_tables(mm);
+	mmap_write_unlock(mm);
+	mmput(mm);
+}
+
+static void expect_event(struct ktest *test, const struct vma_walk_log *log, unsigned int i,
+			 char kind, long start, long end, int depth)
+{
+	KTEST_ASSERT_LT(test, i, log->nr);
+	KTEST_EXPECT_EQ(test, log->ev[i].kind, kind);
+	KTEST_EXPECT_EQ(test, log->ev[i].start, start);
+	KTEST_EXPECT_EQ(test, log->ev[i].end, end);
+	KTEST_EXPECT_EQ(test, log->ev[i].depth, depth);
+}
+
+/*
+ * From page -1 to 12: the gaps are holes of depth -1 (the PFNMAP VMA too),
+ * each other VMA is framed by pre_vma and post_vma, and only its own ptes
+ * reach pte_entry, with walk->vma set to it.
+ */
+static void walk_page_range_goes_vma_by_vma(struct ktest *test)
+{
+	static struct vma_walk_log log;
+	unsigned long tables = nr_pagetable();
+	struct mm_struct *mm;
+
+	memset(&log, 0, sizeof(log));
+	mm = vw_mm_get(test, &log);
+	KTEST_EXPECT_EQ(test, walk_page_range(mm, VW_PAGE(0) - PAGE_SIZE, VW_PAGE(12),
+					      &vma_walk_ops, &log), 0);
+	KTEST_EXPECT_FALSE(test, log.vma_wrong);
+	KTEST_EXPECT_EQ(test, log.nr, 9u);
+	expect_event(test, &log, 0, 'h', -1, 0, -1);
+	expect_event(test, &log, 1, '<', 0, 2, 0);
+	expect_event(test, &log, 2, '>', 0, 2, 0);
+	expect_event(test, &log, 3, 'h', 2, 4, -1);
+	expect_event(test, &log, 4, '<', 4, 8, 0);
+	expect_event(test, &log, 5, '>', 4, 8, 0);
+	expect_event(test, &log, 6, 'h', 8, 10, -1);
+	expect_event(test, &log, 7, 'h', 10, 11, -1);	/* VM_PFNMAP: not walked */
+	expect_event(test, &log, 8, 'h', 11, 12, -1);
+	KTEST_EXPECT_EQ(test, log.ptes[0], 2u);
+	KTEST_EXPECT_EQ(test, log.ptes[1], 4u);
+	KTEST_EXPECT_EQ(test, log.ptes[2], 0u);
+
+	/* A range inside one VMA: only the part asked for. */
+	memset(log.ev, 0, sizeof(log.ev));
+	log.nr = 0;
+	log.ptes[1] = 0;
+	KTEST_EXPECT_EQ(test, walk_page_range(mm, VW_PAGE(5), VW_PAGE(7), &vma_walk_ops, &log), 0);
+	KTEST_EXPECT_EQ(test, log.nr, 2u);
+	expect_event(test, &log, 0, '<', 5, 7, 0);
+	KTEST_EXPECT_EQ(test, log.ptes[1], 2u);
+	vw_mm_put(mm);
+	KTEST_EXPECT_EQ(test, nr_pagetable(), tables);	/* every table, the pgd too */
+}
+
+/* test_walk() > 0 skips a VMA whole; a pre_vma() error ends the walk with it. */
+static void walk_page_range_skips_and_stops_as_told(struct ktest *test)
+{
+	static struct vma_walk_log log;
+	struct mm_struct *mm;
+
+	memset(&log, 0, sizeof(log));
+	mm = vw_mm_get(test, &log);
+	log.skip = log.vmas[0];
+	KTEST_EXPECT_EQ(test, walk_page_range(mm, VW_PAGE(0), VW_PAGE(8), &vma_walk_skip_ops,
+					      &log), 0);
+	KTEST_EXPECT_EQ(test, log.ptes[0], 0u);
+	KTEST_EXPECT_EQ(test, log.ptes[1], 4u);
+	KTEST_EXPECT_EQ(test, log.nr, 3u);
+	expect_event(test, &log, 0, 'h', 2, 4, -1);
+	expect_event(test, &log, 1, '<', 4, 8, 0);
+
+	memset(log.ev, 0, sizeof(log.ev));
+	log.nr = 0;
+	log.skip = NULL;
+	log.pre_vma_error = -EBUSY;
+	KTEST_EXPECT_EQ(test, walk_page_range(mm, VW_PAGE(0), VW_PAGE(12), &vma_walk_ops, &log),
+			-EBUSY);
+	KTEST_EXPECT_EQ(test, log.nr, 1u);		/* the first pre_vma, nothing after */
+	KTEST_EXPECT_EQ(test, walk_page_range(mm, VW_PAGE(4), VW_PAGE(4), &vma_walk_ops, &log),
+			-EINVAL);
+	vw_mm_put(mm);
+}
+
 static struct ktest_case pagewalk_cases[] = {
 	KTEST_CASE(populate_counts_every_table),
 	KTEST_CASE(walk_sees_every_level_and_hole),
@@ -523,6 +742,8 @@ static struct ktest_case pagewalk_cases[] = {
 	KTEST_CASE(apply_to_existing_skips_holes),
 	KTEST_CASE(vmalloc_tables_are_counted_and_kept),
 	KTEST_CASE(dump_pagetable_prints_every_level),
+	KTEST_CASE(walk_page_range_goes_vma_by_vma),
+	KTEST_CASE(walk_page_range_skips_and_stops_as_told),
 	{}
 };
 
