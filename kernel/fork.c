@@ -106,6 +106,11 @@ struct task_struct init_task = {
 DEFINE_RWLOCK(tasklist_lock);
 static atomic_t last_pid = ATOMIC_INIT(0);
 
+int last_pid_nr(void)
+{
+	return atomic_read(&last_pid);
+}
+
 #define THREAD_PAGES		(THREAD_SIZE >> PAGE_SHIFT)
 /* Linux's THREADINFO_GFP, less the memcg accounting we do not have. */
 #define THREADINFO_GFP		(GFP_KERNEL | __GFP_ZERO)

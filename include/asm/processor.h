@@ -124,4 +124,11 @@ static inline void __noreturn halt_forever(void)
 	}
 }
 
+struct seq_file;
+/*
+ * show_cpuinfo - /proc/cpuinfo: a block per online CPU in Linux's x86
+ * layout (arch/x86_64/cpuinfo.c). Context: process.
+ */
+int show_cpuinfo(struct seq_file *m, void *v);
+
 #endif /* _ASM_PROCESSOR_H */

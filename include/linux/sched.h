@@ -233,6 +233,12 @@ struct seq_file;
  */
 int ps_show(struct seq_file *m, void *v);
 
+/*
+ * task_state_to_char - @p's state as ps and /proc/PID/stat print it: R
+ * running, S sleeping, D uninterruptible, X dead, I an idle task.
+ */
+char task_state_to_char(const struct task_struct *p);
+
 /* Runnable tasks of @cpu, queued or running, its idle task not counted. */
 unsigned int nr_running_on(unsigned int cpu);
 
