@@ -66,6 +66,7 @@
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/timekeeping.h>
 #include <linux/mm_types.h>
 #include <linux/sprintf.h>
 #include <linux/vmalloc.h>
@@ -310,6 +311,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	copy_thread(p, args);
 	p->real_parent = current;
 	p->pid = atomic_add_return(1, &last_pid);
+	p->start_time = ktime_get();
 	write_lock_irqsave(&tasklist_lock, flags);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	write_unlock_irqrestore(&tasklist_lock, flags);

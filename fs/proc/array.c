@@ -4,7 +4,8 @@
  * Linux's layouts. Every task today is a kernel thread, so the fields of
  * an address space, of signals, of times and of process groups are what
  * Linux prints for a kernel thread with nothing of them: 0 (rsslim is
- * RLIM_INFINITY, exit_signal SIGCHLD as kthreadd's children have). The
+ * RLIM_INFINITY, exit_signal SIGCHLD as kthreadd's children have);
+ * starttime is real (clock ticks since boot at the task's creation). The
  * status lines are the ones whose subject exists here (no Vm*, Sig*,
  * Cap* lines: there is no address space, signal or capability yet).
  */
@@ -19,6 +20,7 @@
 
 #define RLIM_INFINITY	(~0UL)
 #define SIGCHLD		17
+#define USER_HZ		100	/* the unit of stat's times: clock ticks, as Linux's */
 
 /* The parent's pid: 0 for the children of swapper/0 (init, kthreadd), as Linux. */
 static int task_ppid(const struct task_struct *task)
@@ -59,7 +61,7 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
 	seq_puts(m, " 0 0 0 0 0 0 0 0");
 	/* priority nice num_threads itrealvalue starttime vsize rss */
-	seq_puts(m, " 20 0 1 0 0 0 0");
+	seq_printf(m, " 20 0 1 0 %llu 0 0", task->start_time / (1000000000ULL / USER_HZ));
 	seq_put_decimal_ull(m, " ", RLIM_INFINITY);
 	/* startcode endcode startstack kstkesp kstkeip signal blocked sigignore sigcatch wchan nswap cnswap */
 	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");

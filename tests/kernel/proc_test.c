@@ -113,6 +113,14 @@ static unsigned int nr_fields(const char *text)
 	return n;
 }
 
+/* Field @n (from 1) of a /proc/PID/stat line whose comm has no spaces. */
+static unsigned long long stat_field(const char *text, unsigned int n)
+{
+	while (--n && (text = strchr(text, ' ')))
+		text++;
+	return text ? simple_strtoull(text, NULL, 10) : ~0ULL;
+}
+
 static unsigned int nr_lines_with(const char *text, const char *key)
 {
 	unsigned int n = 0;
@@ -512,6 +520,10 @@ static void a_kthread_has_a_directory_until_it_is_freed(struct ktest *test)
 
 	KTEST_ASSERT_FALSE(test, IS_ERR_OR_NULL(k));
 	pid = k->pid;
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	KTEST_ASSERT_GT(test, proc_read(path, buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_EQ(test, stat_field(buf, 22), k->start_time / 10000000);	/* ticks of 1/100 s */
+	KTEST_EXPECT_GT(test, stat_field(buf, 22), 0ULL);
 	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
 	KTEST_EXPECT_EQ(test, proc_read(path, buf, PROC_BUF_SIZE), 12L);
 	KTEST_EXPECT_STREQ(test, buf, "proc_test_k\n");
@@ -749,7 +761,7 @@ static void a_removed_entry_stays_readable_while_open(struct ktest *test)
 	kfree(buf);
 }
 
-static void seq_file_shows_error_reaches_the_reader(struct ktest *test)
+static void lookups_of_what_is_not_there_fail_as_linux(struct ktest *test)
 {
 	char buf[16];
 
@@ -817,7 +829,7 @@ static struct ktest_case proc_cases[] = {
 	KTEST_CASE(sysctl_good_values_are_applied_and_restored),
 	KTEST_CASE(sysctl_fs_counters_follow_the_vfs),
 	KTEST_CASE(a_removed_entry_stays_readable_while_open),
-	KTEST_CASE(seq_file_shows_error_reaches_the_reader),
+	KTEST_CASE(lookups_of_what_is_not_there_fail_as_linux),
 	KTEST_CASE(every_file_reads_under_fault_injection_without_leaks),
 	{}
 };
