@@ -8,6 +8,11 @@
  * starttime is real (clock ticks since boot at the task's creation). The
  * status lines are the ones whose subject exists here (no Vm*, Sig*,
  * Cap* lines: there is no address space, signal or capability yet).
+ *
+ * Locking: the caller holds a reference on the task. Its cred, fs and
+ * files are the shared, never-freed init_* of kernel threads today; once
+ * processes have their own, they must be read under task_lock() as
+ * Linux's do.
  */
 #include <linux/seq_file.h>
 #include <linux/sched.h>

@@ -32,6 +32,10 @@
 #define PROC_PID_INO(pid)	((1UL << 32) + (unsigned long)(pid))
 #define PROC_SELF_INO		(1UL << 32)
 
+/*
+ * A task whose last reference has gone stays on the list until
+ * __put_task_struct() unlinks it: such a one is not taken (usage 0).
+ */
 struct task_struct *get_pid_task(int pid)
 {
 	struct task_struct *p, *found = NULL;
@@ -40,8 +44,8 @@ struct task_struct *get_pid_task(int pid)
 	read_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
 		if (p->pid == pid) {
-			found = p;
-			get_task_struct(p);
+			if (atomic_inc_not_zero(&p->usage))
+				found = p;
 			break;
 		}
 	}
