@@ -162,6 +162,25 @@ static void proc_is_mounted_at_boot_and_listed_in_mounts(struct ktest *test)
 	kfree(buf);
 }
 
+static void a_second_mount_shows_the_same_tree_and_ends_cleanly(struct ktest *test)
+{
+	char *a = kmalloc(PROC_BUF_SIZE, GFP_KERNEL), *b = kmalloc(PROC_BUF_SIZE, GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(test, a);
+	KTEST_ASSERT_NOT_NULL(test, b);
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/p", 0555), 0);
+	KTEST_ASSERT_EQ(test, init_mount("proc", VT "/p", "proc", 0, NULL), 0);
+	KTEST_EXPECT_GT(test, proc_read(VT "/p/version", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, proc_read("/proc/version", b, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_STREQ(test, a, b);
+	KTEST_EXPECT_GT(test, proc_read(VT "/p/2/comm", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, proc_read(VT "/p/sys/vm/min_free_kbytes", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_EQ(test, init_umount(VT "/p", 0), 0);
+	KTEST_EXPECT_EQ(test, init_rmdir(VT "/p"), 0);
+	kfree(a);
+	kfree(b);
+}
+
 static void meminfo_lines_are_name_value_kb(struct ktest *test)
 {
 	static const char *const keys[] = { "MemTotal:", "MemFree:", "MemAvailable:", "Buffers:",
@@ -804,6 +823,7 @@ static void every_file_reads_under_fault_injection_without_leaks(struct ktest *t
 
 static struct ktest_case proc_cases[] = {
 	KTEST_CASE(proc_is_mounted_at_boot_and_listed_in_mounts),
+	KTEST_CASE(a_second_mount_shows_the_same_tree_and_ends_cleanly),
 	KTEST_CASE(meminfo_lines_are_name_value_kb),
 	KTEST_CASE(buddyinfo_has_a_line_per_zone_with_every_order),
 	KTEST_CASE(zoneinfo_and_vmstat_have_linux_fields),
