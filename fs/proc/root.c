@@ -8,8 +8,8 @@
  *   readdir positions  0 ".", 1 "..", 2.. registered names,
  *                      PROC_SELF_POS "self", PROC_PID_POS(pid) each task
  *
- * proc_root_init() (boot, from vfs_caches_init()) registers the type and
- * the core kernel's files; proc_mount_boot() (init, once the initramfs is
+ * proc_root_init() (boot: start_kernel(), after vfs_caches_init())
+ * registers the type and the core kernel's files; proc_mount_boot() (init, once the initramfs is
  * unpacked) makes /proc in the root tmpfs and mounts it there, as a
  * Linux init does with "mount -t proc proc /proc".
  */

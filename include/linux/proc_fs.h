@@ -71,8 +71,9 @@ struct proc_dir_entry *proc_symlink(const char *name, struct proc_dir_entry *par
 				    const char *dest);
 /*
  * remove_proc_entry - take @name (below @parent) out of /proc; files open
- * on it keep working until closed (the entry is freed with its last
- * inode). A directory must be empty. Context: process, may sleep.
+ * on it keep working until closed, new opens fail with -ENOENT (the entry
+ * is freed with its last inode). A directory must be empty (else a
+ * warning, and nothing is removed). Context: process, may sleep.
  */
 void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
 /* pde_data - the @data of the entry @inode is a /proc file of. */
