@@ -77,14 +77,24 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	return 0;
 }
 
+/*
+ * Cpus_allowed as Linux's %*pb (hex, nr_cpu_ids bits wide; CPUs beyond 64
+ * do not exist here), its list form, and the one memory node's.
+ */
 static void task_cpus_allowed(struct seq_file *m, struct task_struct *task)
 {
-	if (task->flags & PF_NO_SETAFFINITY)
-		seq_printf(m, "Cpus_allowed_list:\t%u\n", READ_ONCE(task->cpu));
+	unsigned int cpu = READ_ONCE(task->cpu), digits = (nr_cpu_ids + 3) / 4;
+	bool bound = task->flags & PF_NO_SETAFFINITY;
+	u64 mask = bound ? 1ULL << cpu : ~0ULL >> (64 - nr_cpu_ids);
+
+	seq_printf(m, "Cpus_allowed:\t%0*llx\n", (int)digits, mask);
+	if (bound)
+		seq_printf(m, "Cpus_allowed_list:\t%u\n", cpu);
 	else if (nr_cpu_ids == 1)
 		seq_puts(m, "Cpus_allowed_list:\t0\n");
 	else
 		seq_printf(m, "Cpus_allowed_list:\t0-%u\n", nr_cpu_ids - 1);
+	seq_puts(m, "Mems_allowed:\t1\nMems_allowed_list:\t0\n");
 }
 
 int proc_pid_status(struct seq_file *m, struct task_struct *task)

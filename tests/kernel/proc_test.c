@@ -441,7 +441,8 @@ static void pid_status_has_linux_lines(struct ktest *test)
 		"Name:\tkthreadd\n", "Umask:\t0022\n", "State:\tS (sleeping)\n", "Tgid:\t2\n",
 		"Ngid:\t0\n", "Pid:\t2\n", "PPid:\t0\n", "TracerPid:\t0\n", "Uid:\t0\t0\t0\t0\n",
 		"Gid:\t0\t0\t0\t0\n", "FDSize:\t", "Groups:\t\n", "NStgid:\t2\n", "NSpid:\t2\n",
-		"Threads:\t1\n", "Cpus_allowed_list:\t", "voluntary_ctxt_switches:\t",
+		"Threads:\t1\n", "Cpus_allowed:\t", "Cpus_allowed_list:\t",
+		"Mems_allowed:\t1\n", "Mems_allowed_list:\t0\n", "voluntary_ctxt_switches:\t",
 		"nonvoluntary_ctxt_switches:\t",
 	};
 	PROC_CASE_BUF(test, buf);
