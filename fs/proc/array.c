@@ -68,7 +68,10 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	/* priority nice num_threads itrealvalue starttime vsize rss */
 	seq_printf(m, " 20 0 1 0 %llu 0 0", task->start_time / (1000000000ULL / USER_HZ));
 	seq_put_decimal_ull(m, " ", RLIM_INFINITY);
-	/* startcode endcode startstack kstkesp kstkeip signal blocked sigignore sigcatch wchan nswap cnswap */
+	/*
+	 * startcode endcode startstack kstkesp kstkeip signal blocked sigignore
+	 * sigcatch wchan nswap cnswap
+	 */
 	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
 	seq_printf(m, " %d %u", SIGCHLD, READ_ONCE(task->cpu));
 	/* rt_priority policy delayacct_blkio_ticks guest_time cguest_time, then the 7 addresses */

@@ -32,7 +32,7 @@
 
 #define PROC_BUF_SIZE	(64 * 1024)
 
-/* Read @path from offset 0 in pieces of @chunk into @buf (NUL-terminated). Return: length or -errno. */
+/* Read @path from 0 in pieces of @chunk into @buf, NUL-terminated. Return: length or -errno. */
 static long proc_read_chunked(const char *path, char *buf, size_t size, size_t chunk)
 {
 	struct file *f = filp_open(path, O_RDONLY, 0);
