@@ -184,19 +184,8 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 	u64 ino;
 	int len;
 
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dir->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		spin_lock(&dcache_lock);
-		ino = dir->d_parent->d_inode->i_ino;
-		spin_unlock(&dcache_lock);
-		if (!dir_emit(ctx, "..", 2, ino, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	while (nth_child(dir, ctx->pos - 2, name, &len, &ino, &type)) {
 		if (!dir_emit(ctx, name, len, ino, type))
 			break;

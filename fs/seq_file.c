@@ -10,6 +10,12 @@
  * than Linux's kvmalloc(): freeing one gives every page back at once, where
  * a kmalloc slab would stay cached, so a test counting free pages around a
  * shell command sees them all return.
+ *
+ * Files: single_open() keeps a seq_file in file->private_data;
+ * seq_read_iter() fills it with one run of the show on first use and
+ * copies out of it at the position asked, so reads in pieces, at odd
+ * offsets or by pread see one consistent text. seq_lseek() to 0 drops
+ * the text. m->lock serialises the reads and seeks of one open file.
  */
 #include <linux/seq_file.h>
 #include <linux/sprintf.h>
@@ -17,6 +23,9 @@
 #include <linux/gfp.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/slab.h>
 
 #define SEQ_FILE_MAX_SIZE	(PAGE_SIZE << (MAX_ORDER - 1))
 
@@ -124,4 +133,62 @@ int seq_file_show(struct seq_file *m, seq_show_fn show, void *v)
 		seq_file_free(m);
 	}
 	return -ENOMEM;
+}
+
+int single_open(struct file *file, int (*show)(struct seq_file *, void *), void *data)
+{
+	struct seq_file *m = kzalloc(sizeof(*m), GFP_KERNEL);
+
+	if (!m)
+		return -ENOMEM;
+	m->show = show;
+	m->private = data;
+	mutex_init(&m->lock);
+	file->private_data = m;
+	return 0;
+}
+
+int single_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+
+	seq_file_free(m);
+	kfree(m);
+	file->private_data = NULL;
+	return 0;
+}
+
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
+{
+	struct seq_file *m = iocb->ki_filp->private_data;
+	ssize_t ret = 0;
+	size_t n;
+
+	mutex_lock(&m->lock);
+	if (!m->buf)
+		ret = seq_file_show(m, m->show, m->private);
+	if (!ret && iocb->ki_pos < (loff_t)m->count) {
+		n = min(m->count - (size_t)iocb->ki_pos, iov_iter_count(iter));
+		ret = (ssize_t)copy_to_iter(m->buf + iocb->ki_pos, n, iter);
+		iocb->ki_pos += ret;
+	}
+	mutex_unlock(&m->lock);
+	return ret;
+}
+
+loff_t seq_lseek(struct file *file, loff_t offset, int whence)
+{
+	struct seq_file *m = file->private_data;
+	loff_t ret = -EINVAL;
+
+	mutex_lock(&m->lock);
+	if (whence == SEEK_CUR)
+		offset += file->f_pos;
+	if ((whence == SEEK_SET || whence == SEEK_CUR) && offset >= 0) {
+		file->f_pos = ret = offset;
+		if (!offset)
+			seq_file_free(m);
+	}
+	mutex_unlock(&m->lock);
+	return ret;
 }

@@ -75,6 +75,7 @@
 #include <asm/fpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/timekeeping.h>
 #include <linux/mm_types.h>
 #include <linux/sprintf.h>
 #include <linux/vmalloc.h>
@@ -118,6 +119,11 @@ struct task_struct init_task = {
 
 DEFINE_RWLOCK(tasklist_lock);
 static atomic_t last_pid = ATOMIC_INIT(0);
+
+int last_pid_nr(void)
+{
+	return atomic_read(&last_pid);
+}
 
 #define THREAD_PAGES		(THREAD_SIZE >> PAGE_SHIFT)
 /* Linux's THREADINFO_GFP, less the memcg accounting we do not have. */
@@ -318,6 +324,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	copy_thread(p, args);
 	p->real_parent = current;
 	p->pid = atomic_add_return(1, &last_pid);
+	p->start_time = ktime_get();
 	write_lock_irqsave(&tasklist_lock, flags);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	write_unlock_irqrestore(&tasklist_lock, flags);

@@ -23,6 +23,7 @@
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
  *   smp_init         the other CPUs, each into its idle loop
  *   vfs_caches_init  dentry, inode and file caches; tmpfs mounted as "/"
+ *   proc_root_init   the "proc" type and the /proc entries registered
  *   kernel params    the rest; unknown ones reported once
  *   rest_init        starts init (pid 1) on CPU 0 and kthreadd (pid 2),
  *                    which makes every later kthread; the boot context
@@ -31,7 +32,8 @@
  * and then, in init (kernel_init()):
  *
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
- *                    freed; the init program looked up (rdinit=, init=)
+ *                    freed; /proc made and mounted (proc_mount_boot());
+ *                    the init program looked up (rdinit=, init=)
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
@@ -56,6 +58,7 @@
 #include <linux/kthread.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
+#include <linux/proc_fs.h>
 #include <linux/timer.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
@@ -134,10 +137,22 @@ static void find_init_program(void)
 		pr_info("No init program found; init runs the kernel's tests or shell\n");
 }
 
+/* /proc, as Linux's init mounts it; fail_page_alloc= and failslab= are for what runs after. */
+static void mount_proc(void)
+{
+	struct fault_injection_state paused;
+
+	fault_injection_pause(&paused);
+	if (proc_mount_boot())
+		pr_err("Could not mount /proc\n");
+	fault_injection_resume(&paused);
+}
+
 /* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
 static int kernel_init(void *unused)
 {
 	populate_rootfs();
+	mount_proc();
 	find_init_program();
 	system_state = SYSTEM_RUNNING;
 	announce_ready();
@@ -203,6 +218,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	tick_init();
 	smp_init();
 	vfs_caches_init();
+	proc_root_init();
 	parse_kernel_params();
 	rest_init();
 }

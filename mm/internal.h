@@ -62,8 +62,6 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 			 int highest_zoneidx, unsigned int alloc_flags, long free_pages);
 
 /* ---- mm/mm_init.c: the boot-time tunables ---- */
-extern int min_free_kbytes;
-extern int watermark_scale_factor;
 extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
 extern unsigned long totalreserve_pages;
 /* min_free_kbytes from the managed memory, then setup_per_zone_tunables(). */

@@ -48,6 +48,8 @@
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/pgalloc.h>
+#include <linux/sysctl.h>
+#include <linux/mutex.h>
 #include "internal.h"
 
 #define MOVABLE_ALIGN_PAGES	1024UL	/* 4 MiB: MAX_ORDER_NR_PAGES */
@@ -504,6 +506,80 @@ void setup_per_zone_tunables(void)
 	for_each_zone(zone)
 		if (zone->per_cpu_pageset)
 			zone_pcp_update(zone);
+}
+
+/*
+ * The vm sysctls: the value checked and stored (proc_dointvec_minmax()),
+ * then everything that follows from it recomputed, as Linux's handlers
+ * do. sysctl_tunables_lock keeps two writers from recomputing at once.
+ */
+static DEFINE_MUTEX(sysctl_tunables_lock);
+
+static int tunable_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+				  size_t *lenp, loff_t *ppos)
+{
+	int ret;
+
+	if (!write)
+		return proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	mutex_lock(&sysctl_tunables_lock);
+	ret = proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	if (!ret)
+		setup_per_zone_tunables();
+	mutex_unlock(&sysctl_tunables_lock);
+	return ret;
+}
+
+int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+				   size_t *lenp, loff_t *ppos)
+{
+	return tunable_sysctl_handler(table, write, buffer, lenp, ppos);
+}
+
+int watermark_scale_factor_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					  size_t *lenp, loff_t *ppos)
+{
+	return tunable_sysctl_handler(table, write, buffer, lenp, ppos);
+}
+
+/* As Linux's: any int is taken, and a ratio below 1 means "no reserve" (0). */
+int lowmem_reserve_ratio_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					size_t *lenp, loff_t *ppos)
+{
+	int i, ret;
+
+	if (!write)
+		return proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	mutex_lock(&sysctl_tunables_lock);
+	ret = proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	for (i = 0; !ret && i < MAX_NR_ZONES; i++)
+		if (sysctl_lowmem_reserve_ratio[i] < 1)
+			sysctl_lowmem_reserve_ratio[i] = 0;
+	if (!ret)
+		setup_per_zone_tunables();
+	mutex_unlock(&sysctl_tunables_lock);
+	return ret;
+}
+
+/* 0 (the lists follow the low watermark) or at least 8, as Linux's. */
+int percpu_pagelist_high_fraction_sysctl_handler(struct ctl_table *table, int write,
+						 void *buffer, size_t *lenp, loff_t *ppos)
+{
+	int old = percpu_pagelist_high_fraction, ret;
+
+	if (!write)
+		return proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	mutex_lock(&sysctl_tunables_lock);
+	ret = proc_dointvec_minmax(table, write, buffer, lenp, ppos);
+	if (!ret && percpu_pagelist_high_fraction &&
+	    percpu_pagelist_high_fraction < MIN_PERCPU_PAGELIST_HIGH_FRACTION) {
+		percpu_pagelist_high_fraction = old;
+		ret = -EINVAL;
+	}
+	if (!ret && percpu_pagelist_high_fraction != old)
+		setup_per_zone_tunables();
+	mutex_unlock(&sysctl_tunables_lock);
+	return ret;
 }
 
 void page_alloc_init_late(void)

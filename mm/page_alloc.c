@@ -1487,10 +1487,22 @@ static int zone_batchsize(const struct zone *zone)
 	return max((int)rounddown_pow_of_two(batch + batch / 2) - 1, 1);
 }
 
-/* The low watermark split between the CPUs, at least four batches. */
+/*
+ * vm.percpu_pagelist_high_fraction: 0, or the fraction of a zone the
+ * per-CPU lists of all CPUs together may hold (mm_init.c's handler).
+ */
+int percpu_pagelist_high_fraction;
+
+/*
+ * The low watermark (or the zone / percpu_pagelist_high_fraction) split
+ * between the CPUs, at least four batches, as Linux's.
+ */
 static int zone_highsize(const struct zone *zone, int batch)
 {
-	unsigned long high = low_wmark_pages(zone) / nr_cpu_ids;
+	int fraction = READ_ONCE(percpu_pagelist_high_fraction);
+	unsigned long total = fraction ? zone_managed_pages(zone) / (unsigned long)fraction :
+					 low_wmark_pages(zone);
+	unsigned long high = total / nr_cpu_ids;
 
 	return (int)max(high, (unsigned long)batch << 2);
 }

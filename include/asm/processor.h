@@ -201,5 +201,12 @@ void exit_user_task(void);
  */
 void arch_switch_to(struct task_struct *prev, struct task_struct *next);
 
+struct seq_file;
+/*
+ * show_cpuinfo - /proc/cpuinfo: a block per online CPU in Linux's x86
+ * layout (arch/x86_64/cpuinfo.c). Context: process.
+ */
+int show_cpuinfo(struct seq_file *m, void *v);
+
 #endif /* __ASSEMBLER__ */
 #endif /* _ASM_PROCESSOR_H */

@@ -130,6 +130,18 @@ static inline bool atomic_try_cmpxchg(atomic_t *v, int *old, int new)
 	return try_cmpxchg(&v->counter, old, new);
 }
 
+/* atomic_inc_not_zero - add 1 unless the count is 0 (a dying object). Return: whether it did. */
+static inline bool atomic_inc_not_zero(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	do {
+		if (!old)
+			return false;
+	} while (!atomic_try_cmpxchg(v, &old, old + 1));
+	return true;
+}
+
 /* Does this CPU have cmpxchg16b (CPUID.1:ECX bit 13)? */
 static inline bool system_has_cmpxchg128(void)
 {

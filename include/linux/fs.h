@@ -418,6 +418,31 @@ static inline struct inode *file_inode(const struct file *f)
 	return f->f_inode;
 }
 
+/*
+ * dir_emit_dots - "." (position 0) and ".." (1) of the directory @file,
+ * those not yet emitted. Return: false if the caller's buffer filled.
+ */
+static inline bool dir_emit_dots(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_path.dentry;
+	unsigned long parent_ino;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, file_inode(file)->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		spin_lock(&dcache_lock);	/* d_parent may move (rename) */
+		parent_ino = dir->d_parent->d_inode->i_ino;
+		spin_unlock(&dcache_lock);
+		if (!dir_emit(ctx, "..", 2, parent_ino, DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
+}
+
 static inline void inode_lock(struct inode *inode)
 {
 	mutex_lock(&inode->i_rwsem);

@@ -354,4 +354,24 @@ static inline bool pfn_valid(unsigned long pfn)
 	for ((nr) = (start); (nr) < NR_MEM_SECTIONS; (nr)++)		\
 		if (!present_section_nr(nr)) {} else
 
+/*
+ * The vm sysctls (mm/mm_init.c; kernel/sysctl.c's vm_table): the values
+ * and their handlers, which validate as Linux's and recompute what
+ * follows from them (watermarks, reserves, per-CPU list sizes).
+ */
+struct ctl_table;
+#define MIN_PERCPU_PAGELIST_HIGH_FRACTION	8
+extern int min_free_kbytes;
+extern int watermark_scale_factor;
+extern int percpu_pagelist_high_fraction;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
+int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+				   size_t *lenp, loff_t *ppos);
+int watermark_scale_factor_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					  size_t *lenp, loff_t *ppos);
+int lowmem_reserve_ratio_sysctl_handler(struct ctl_table *table, int write, void *buffer,
+					size_t *lenp, loff_t *ppos);
+int percpu_pagelist_high_fraction_sysctl_handler(struct ctl_table *table, int write,
+						 void *buffer, size_t *lenp, loff_t *ppos);
+
 #endif /* _LINUX_MMZONE_H */

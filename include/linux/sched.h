@@ -122,6 +122,7 @@ struct task_struct {
 	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	u64 start_time;			/* ktime_get() at copy_process(); 0 for the boot's */
 	struct sched_statistics stats;
 	atomic_t usage;
 	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
@@ -245,6 +246,12 @@ struct seq_file;
  * task list in creation order. The shell's ps. Context: process.
  */
 int ps_show(struct seq_file *m, void *v);
+
+/*
+ * task_state_to_char - @p's state as ps and /proc/PID/stat print it: R
+ * running, S sleeping, D uninterruptible, X dead, I an idle task.
+ */
+char task_state_to_char(const struct task_struct *p);
 
 /* Runnable tasks of @cpu, queued or running, its idle task not counted. */
 unsigned int nr_running_on(unsigned int cpu);

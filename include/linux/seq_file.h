@@ -23,19 +23,36 @@
  *   if (!seq_file_show(&m, frag_show, NULL))
  *           use m.buf[0 .. m.count), then seq_file_free(&m);
  *
- * Locking: none; a seq_file belongs to one caller.
+ * As a file's text (procfs): single_open() hangs a seq_file on an open
+ * file; the first read runs the show once into a buffer (the open file's
+ * snapshot), and seq_read_iter() serves any offset of that text, in any
+ * piece size; seq_lseek() moves within it, and a seek back to 0 drops the
+ * snapshot so the next read takes a fresh one (Linux's seq_read restarts
+ * its walk there too).
+ *
+ * Locking: none for the writers (a seq_file belongs to one caller); an
+ * open file's seq_file is under its ->lock (reads, pread and lseek).
  */
 #ifndef _LINUX_SEQ_FILE_H
 #define _LINUX_SEQ_FILE_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/mutex.h>
+
+struct file;
+struct inode;
+struct kiocb;
+struct iov_iter;
 
 struct seq_file {
 	char *buf;		/* the text, not NUL-terminated */
 	size_t size;		/* of buf */
 	size_t count;		/* bytes written; == size after an overflow */
 	void *private;		/* for the show */
+	/* An open file's (single_open()): its printer and the lock of all the above. */
+	int (*show)(struct seq_file *m, void *v);
+	struct mutex lock;
 };
 
 /* Run by seq_file_show(): @v is the data the caller passed. */
@@ -78,5 +95,32 @@ int seq_file_show(struct seq_file *m, seq_show_fn show, void *v);
 
 /* seq_file_free - free what seq_file_show() allocated; @m may be reused. */
 void seq_file_free(struct seq_file *m);
+
+/**
+ * single_open - make @file's text the output of @show
+ * @file: the file being opened (its ->private_data gets the seq_file)
+ * @show: the printer, called as show(m, @data) with m->private = @data
+ * @data: for @show
+ *
+ * Nothing is printed yet: the first read takes the snapshot.
+ * Return: 0 or -ENOMEM. Context: process (an ->open()).
+ */
+int single_open(struct file *file, int (*show)(struct seq_file *, void *), void *data);
+/* single_release - free what single_open() and the reads allocated (a ->release()). */
+int single_release(struct inode *inode, struct file *file);
+/**
+ * seq_read_iter - read the open file's text from iocb->ki_pos
+ * @iocb: the file (single_open()'d) and the position, advanced by the bytes read
+ * @iter: where to copy
+ *
+ * Return: bytes read (0 at or past the end), or the show's error /
+ * -ENOMEM if the snapshot could not be taken. Context: process, takes m->lock.
+ */
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter);
+/*
+ * seq_lseek - SEEK_SET or SEEK_CUR to a position >= 0 (-EINVAL otherwise,
+ * as Linux's); at 0 the snapshot is dropped. Return: the new position.
+ */
+loff_t seq_lseek(struct file *file, loff_t offset, int whence);
 
 #endif /* _LINUX_SEQ_FILE_H */

@@ -474,7 +474,7 @@ void sched_init(void)
 
 /* ---- ps ---------------------------------------------------------------- */
 
-static char task_state_char(const struct task_struct *p)
+char task_state_to_char(const struct task_struct *p)
 {
 	if (p->flags & PF_IDLE)
 		return 'I';
@@ -493,7 +493,7 @@ static char task_state_char(const struct task_struct *p)
 static void ps_show_task(struct seq_file *m, const struct task_struct *p)
 {
 	seq_printf(m, "%5d %5d %3u %c %6lu %7lu %s\n", p->pid, p->real_parent->pid,
-		   READ_ONCE(p->cpu), task_state_char(p), p->nvcsw, p->nivcsw, p->comm);
+		   READ_ONCE(p->cpu), task_state_to_char(p), p->nvcsw, p->nivcsw, p->comm);
 }
 
 /* The idle tasks (pid 0), then every other task in creation order. */

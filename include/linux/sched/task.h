@@ -59,6 +59,9 @@ struct kernel_clone_args {
  */
 struct task_struct *copy_process(struct kernel_clone_args *args);
 
+/* last_pid_nr - the pid copy_process() gave out last (pids count up, never reused). */
+int last_pid_nr(void);
+
 /*
  * fork_idle - the struct of @cpu's idle task: pid 0, off the task list,
  * no stack yet (the CPU brings its own). Return: NULL when memory is short.

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/PID/stat and /proc/PID/status (Linux's fs/proc/array.c), in
+ * Linux's layouts. Every task today is a kernel thread, so the fields of
+ * an address space, of signals, of times and of process groups are what
+ * Linux prints for a kernel thread with nothing of them: 0 (rsslim is
+ * RLIM_INFINITY, exit_signal SIGCHLD as kthreadd's children have);
+ * starttime is real (clock ticks since boot at the task's creation). The
+ * status lines are the ones whose subject exists here (no Vm*, Sig*,
+ * Cap* lines: there is no address space, signal or capability yet).
+ *
+ * Locking: the caller holds a reference on the task. Its cred, fs and
+ * files are the shared, never-freed init_* of kernel threads today; once
+ * processes have their own, they must be read under task_lock() as
+ * Linux's do.
+ */
+#include <linux/seq_file.h>
+#include <linux/sched.h>
+#include <linux/cred.h>
+#include <linux/fs_struct.h>
+#include <linux/fdtable.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include "internal.h"
+
+#define RLIM_INFINITY	(~0UL)
+#define SIGCHLD		17
+#define USER_HZ		100	/* the unit of stat's times: clock ticks, as Linux's */
+
+/* The parent's pid: 0 for the children of swapper/0 (init, kthreadd), as Linux. */
+static int task_ppid(const struct task_struct *task)
+{
+	return task->real_parent ? task->real_parent->pid : 0;
+}
+
+/* Linux's status names of the state letters. */
+static const char *task_state_name(char state)
+{
+	switch (state) {
+	case 'R':
+		return "R (running)";
+	case 'S':
+		return "S (sleeping)";
+	case 'D':
+		return "D (disk sleep)";
+	case 'I':
+		return "I (idle)";
+	default:
+		return "X (dead)";
+	}
+}
+
+/*
+ * The 52 fields of Linux's proc(5) stat line: pid (comm) state ppid pgrp
+ * session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+ * cutime cstime priority nice num_threads itrealvalue starttime vsize rss
+ * rsslim startcode endcode startstack kstkesp kstkeip signal blocked
+ * sigignore sigcatch wchan nswap cnswap exit_signal processor rt_priority
+ * policy delayacct_blkio_ticks guest_time cguest_time start_data end_data
+ * start_brk arg_start arg_end env_start env_end exit_code.
+ */
+int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%d (%s) %c %d 0 0 0 -1 %u", task->pid, task->comm,
+		   task_state_to_char(task), task_ppid(task), task->flags);
+	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
+	seq_puts(m, " 0 0 0 0 0 0 0 0");
+	/* priority nice num_threads itrealvalue starttime vsize rss */
+	seq_printf(m, " 20 0 1 0 %llu 0 0", task->start_time / (1000000000ULL / USER_HZ));
+	seq_put_decimal_ull(m, " ", RLIM_INFINITY);
+	/*
+	 * startcode endcode startstack kstkesp kstkeip signal blocked sigignore
+	 * sigcatch wchan nswap cnswap
+	 */
+	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
+	seq_printf(m, " %d %u", SIGCHLD, READ_ONCE(task->cpu));
+	/* rt_priority policy delayacct_blkio_ticks guest_time cguest_time, then the 7 addresses */
+	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
+	seq_printf(m, " %d\n", task->exit_code);
+	return 0;
+}
+
+/*
+ * Cpus_allowed as Linux's %*pb (hex, nr_cpu_ids bits wide; CPUs beyond 64
+ * do not exist here), its list form, and the one memory node's.
+ */
+static void task_cpus_allowed(struct seq_file *m, struct task_struct *task)
+{
+	unsigned int cpu = READ_ONCE(task->cpu), digits = (nr_cpu_ids + 3) / 4;
+	bool bound = task->flags & PF_NO_SETAFFINITY;
+	u64 mask = bound ? 1ULL << cpu : ~0ULL >> (64 - nr_cpu_ids);
+
+	seq_printf(m, "Cpus_allowed:\t%0*llx\n", (int)digits, mask);
+	if (bound)
+		seq_printf(m, "Cpus_allowed_list:\t%u\n", cpu);
+	else if (nr_cpu_ids == 1)
+		seq_puts(m, "Cpus_allowed_list:\t0\n");
+	else
+		seq_printf(m, "Cpus_allowed_list:\t0-%u\n", nr_cpu_ids - 1);
+	seq_puts(m, "Mems_allowed:\t1\nMems_allowed_list:\t0\n");
+}
+
+int proc_pid_status(struct seq_file *m, struct task_struct *task)
+{
+	const struct cred *cred = task->cred;
+
+	seq_printf(m, "Name:\t%s\n", task->comm);
+	if (task->fs)
+		seq_printf(m, "Umask:\t%04o\n", task->fs->umask);
+	seq_printf(m, "State:\t%s\n", task_state_name(task_state_to_char(task)));
+	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
+		   task->pid, task->pid, task_ppid(task));
+	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", cred->uid, cred->euid, cred->euid, cred->fsuid);
+	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", cred->gid, cred->egid, cred->egid, cred->fsgid);
+	seq_printf(m, "FDSize:\t%u\n", task->files ? task->files->fdt->max_fds : 0);
+	seq_puts(m, "Groups:\t\n");
+	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t0\nNSsid:\t0\n", task->pid, task->pid);
+	seq_puts(m, "Threads:\t1\n");
+	task_cpus_allowed(m, task);
+	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
+		   task->nvcsw, task->nivcsw);
+	return 0;
+}

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/PID and /proc/self (Linux's fs/proc/base.c).
+ *
+ * Tasks come and go, so nothing here is registered: a lookup of a number
+ * in /proc's root makes the directory of that task if it is on the task
+ * list, and readdir lists the tasks on it at the time. The inodes hold
+ * the pid number, not the task: each read finds the task again
+ * (get_pid_task()) and answers -ESRCH once it has been freed, as Linux's
+ * do for a reaped task. Pids are never reused (kernel/fork.c counts up),
+ * so a number names one task for ever.
+ *
+ * A /proc/PID directory's inode number is PROC_PID_INO(pid), the same in
+ * readdir and stat. Its files (tgid_base_stuff[]) are single_open()
+ * texts printed by array.c and the functions below.
+ *
+ * /proc/self is a symlink whose body depends on who looks: its dentry
+ * is made for each lookup and never hashed, so no other task finds it,
+ * and its body (the looker's pid) is kept in its proc_inode.
+ */
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/mount.h>
+#include <linux/kstrtox.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include "internal.h"
+
+#define PROC_PID_INO(pid)	((1UL << 32) + (unsigned long)(pid))
+#define PROC_SELF_INO		(1UL << 32)
+
+/*
+ * A task whose last reference has gone stays on the list until
+ * __put_task_struct() unlinks it: such a one is not taken (usage 0).
+ */
+struct task_struct *get_pid_task(int pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (p->pid == pid) {
+			if (atomic_inc_not_zero(&p->usage))
+				found = p;
+			break;
+		}
+	}
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* The smallest pid >= @min on the task list, or -1. */
+static int next_tgid(int min)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int best = -1;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		if (p->pid >= min && (best < 0 || p->pid < best))
+			best = p->pid;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
+}
+
+/* Kernel threads have no arguments: an empty file, as Linux's. */
+static int proc_pid_cmdline(struct seq_file *m, struct task_struct *task)
+{
+	return 0;
+}
+
+static int proc_pid_comm(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%s\n", task->comm);
+	return 0;
+}
+
+/* Every task shares the one mount tree. */
+static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
+{
+	return mounts_show(m, NULL);
+}
+
+static const struct pid_entry tgid_base_stuff[] = {
+	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline },
+	{ "comm", S_IFREG | 0444, proc_pid_comm },
+	{ "mounts", S_IFREG | 0444, proc_pid_mounts },
+	{ "stat", S_IFREG | 0444, proc_pid_stat },
+	{ "status", S_IFREG | 0444, proc_pid_status },
+};
+
+/* The single_open() show of every /proc/PID file: @v is its inode. */
+static int proc_single_show(struct seq_file *m, void *v)
+{
+	struct proc_inode *ei = PROC_I(v);
+	struct task_struct *task = get_pid_task(ei->pid);
+	int ret;
+
+	if (!task)
+		return -ESRCH;
+	ret = ei->pid_entry->show(m, task);
+	put_task_struct(task);
+	return ret;
+}
+
+static bool task_exists(int pid)
+{
+	struct task_struct *task = get_pid_task(pid);
+
+	if (task)
+		put_task_struct(task);
+	return task;
+}
+
+/*
+ * Linux drops the dentries of a reaped task at the next lookup
+ * (pid_revalidate()); there is no revalidation here, so a held dentry
+ * of a gone task is refused at open with what a lookup would say.
+ */
+static int proc_single_open(struct inode *inode, struct file *file)
+{
+	if (!task_exists(PROC_I(inode)->pid))
+		return -ENOENT;
+	return single_open(file, proc_single_show, inode);
+}
+
+static const struct file_operations proc_single_file_operations = {
+	.open = proc_single_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
+					    unsigned int flags)
+{
+	const struct pid_entry *p;
+	struct inode *inode;
+
+	for (p = tgid_base_stuff; p < tgid_base_stuff + ARRAY_SIZE(tgid_base_stuff); p++)
+		if (strlen(p->name) == dentry->d_name.len &&
+		    !memcmp(p->name, dentry->d_name.name, dentry->d_name.len))
+			break;
+	if (p == tgid_base_stuff + ARRAY_SIZE(tgid_base_stuff) || !task_exists(PROC_I(dir)->pid))
+		return ERR_PTR(-ENOENT);
+	inode = proc_new_inode(dir->i_sb, p->mode);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	PROC_I(inode)->pid = PROC_I(dir)->pid;
+	PROC_I(inode)->pid_entry = p;
+	inode->i_fop = &proc_single_file_operations;
+	d_add(dentry, inode);
+	return NULL;
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	const struct pid_entry *p;
+
+	if (!task_exists(PROC_I(file_inode(file))->pid))
+		return -ENOENT;
+	if (!dir_emit_dots(file, ctx))
+		return 0;
+	for (; ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff); ctx->pos++) {
+		p = &tgid_base_stuff[ctx->pos - 2];
+		/* Any non-zero number: getdents readers skip 0; stat gives the real one. */
+		if (!dir_emit(ctx, p->name, (int)strlen(p->name), file_inode(file)->i_ino + 1, DT_REG))
+			return 0;
+	}
+	return 0;
+}
+
+static const struct file_operations proc_tgid_base_operations = {
+	.llseek = proc_dir_llseek,
+	.read_iter = generic_read_dir,
+	.iterate_shared = proc_tgid_base_readdir,
+};
+
+static const struct inode_operations proc_tgid_base_inode_operations = {
+	.lookup = proc_tgid_base_lookup,
+};
+
+/* "self": a symlink to the looker's pid, on a dentry of its own (unhashed). */
+static struct dentry *proc_self_lookup(struct dentry *dentry)
+{
+	struct inode *inode = proc_new_inode(dentry->d_sb, S_IFLNK | 0777);
+
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_ino = PROC_SELF_INO;
+	snprintf(PROC_I(inode)->link, sizeof(PROC_I(inode)->link), "%d", current->pid);
+	inode->i_link = PROC_I(inode)->link;
+	inode->i_op = &simple_symlink_inode_operations;
+	d_instantiate(dentry, inode);
+	return NULL;
+}
+
+/* A pid as a name: decimal, no sign, no leading zero (Linux's name_to_int()). */
+static int name_to_pid(const struct qstr *name)
+{
+	char buf[12];
+	int pid;
+
+	if (!name->len || name->len >= sizeof(buf) || (name->len > 1 && name->name[0] == '0'))
+		return -1;
+	memcpy(buf, name->name, name->len);
+	buf[name->len] = '\0';
+	if (buf[0] == '+' || kstrtoint(buf, 10, &pid) || pid < 0)
+		return -1;
+	return pid;
+}
+
+struct dentry *proc_pid_lookup(struct dentry *dentry, unsigned int flags)
+{
+	int pid;
+	struct inode *inode;
+
+	if (dentry->d_name.len == 4 && !memcmp(dentry->d_name.name, "self", 4))
+		return proc_self_lookup(dentry);
+	pid = name_to_pid(&dentry->d_name);
+	if (pid <= 0 || !task_exists(pid))
+		return ERR_PTR(-ENOENT);
+	inode = proc_new_inode(dentry->d_sb, S_IFDIR | 0555);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_ino = PROC_PID_INO(pid);
+	PROC_I(inode)->pid = pid;
+	inode->i_op = &proc_tgid_base_inode_operations;
+	inode->i_fop = &proc_tgid_base_operations;
+	set_nlink(inode, 2);
+	d_add(dentry, inode);
+	return NULL;
+}
+
+int proc_pid_readdir(struct file *file, struct dir_context *ctx)
+{
+	char name[12];
+	int pid;
+
+	if (ctx->pos == PROC_SELF_POS) {
+		if (!dir_emit(ctx, "self", 4, PROC_SELF_INO, DT_LNK))
+			return 0;
+		ctx->pos = PROC_PID_POS(0);
+	}
+	while ((pid = next_tgid((int)(ctx->pos - PROC_PID_POS(0)))) > 0) {
+		int len = snprintf(name, sizeof(name), "%d", pid);
+
+		ctx->pos = PROC_PID_POS(pid);
+		if (!dir_emit(ctx, name, len, PROC_PID_INO(pid), DT_DIR))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
