@@ -43,6 +43,7 @@
 #include <linux/lkdtm.h>
 #include <linux/initrd.h>
 #include <linux/device.h>
+#include <linux/tty.h>
 #include <linux/init_syscalls.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -148,6 +149,10 @@ static void driver_init(void)
 	err = devtmpfs_init();
 	if (!err)
 		err = chr_dev_init();
+	if (!err)
+		err = tty_init();
+	if (!err)
+		err = serial_tty_init();
 	if (!err)
 		err = devtmpfs_mount();
 	fault_injection_resume(&paused);
