@@ -55,6 +55,7 @@ struct log_rec {
 	u16 len;		/* whole record, 8-aligned; 0 marks a wrap */
 	u16 text_len;
 	u8 level;
+	u8 facility;		/* syslog's: 0 the kernel's, 1 (LOG_USER) /dev/kmsg writers' */
 };
 
 static DEFINE_SPINLOCK(logbuf_lock);
@@ -65,6 +66,7 @@ static u64 log_next_seq;
 static char cont_buf[LOG_LINE_MAX];
 static size_t cont_len;
 static int cont_level;
+static int cont_facility;
 static u64 cont_ts;
 static bool console_line_open;	/* the console's last line has no newline yet */
 static char fmt_buf[LOG_LINE_MAX];
@@ -97,7 +99,7 @@ static void log_make_room(size_t size)
 		log_tail = rec_next(log_tail);
 }
 
-static void log_store(int level, u64 ts, const char *text, size_t len)
+static void log_store(int facility, int level, u64 ts, const char *text, size_t len)
 {
 	size_t size = ALIGN(sizeof(struct log_rec) + len, 8);
 	size_t off = log_head % LOG_BUF_LEN;
@@ -115,6 +117,7 @@ static void log_store(int level, u64 ts, const char *text, size_t len)
 	r->len = (u16)size;
 	r->text_len = (u16)len;
 	r->level = (u8)level;
+	r->facility = (u8)facility;
 	memcpy(r + 1, text, len);
 	log_head += size;
 }
@@ -123,7 +126,7 @@ static void cont_flush(void)
 {
 	if (!cont_len)
 		return;
-	log_store(cont_level, cont_ts, cont_buf, cont_len);
+	log_store(cont_facility, cont_level, cont_ts, cont_buf, cont_len);
 	cont_len = 0;
 }
 
@@ -152,11 +155,12 @@ static void console_emit(int level, u64 ts, const char *text, size_t len,
  * One line (or the start or middle of one). @is_cont: continues the line
  * gathered in cont_buf; @ends_line: the text ended with a newline.
  */
-static void emit_line(int level, u64 ts, const char *text, size_t len,
+static void emit_line(int facility, int level, u64 ts, const char *text, size_t len,
 		      bool is_cont, bool ends_line)
 {
 	if (!is_cont || !cont_len) {
 		cont_flush();
+		cont_facility = facility;
 		cont_level = level;
 		cont_ts = ts;
 		is_cont = false;
@@ -172,7 +176,7 @@ static void emit_line(int level, u64 ts, const char *text, size_t len,
 }
 
 /* Split @text into lines; the first may continue the gathered line. */
-static void log_text(int level, bool is_cont, char *text, size_t len)
+static void log_text(int facility, int level, bool is_cont, char *text, size_t len)
 {
 	u64 ts = local_clock();
 
@@ -180,7 +184,7 @@ static void log_text(int level, bool is_cont, char *text, size_t len)
 		char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) : len;
 
-		emit_line(level, ts, text, n, is_cont, nl != NULL);
+		emit_line(facility, level, ts, text, n, is_cont, nl != NULL);
 		is_cont = false;
 		text += n + (nl ? 1 : 0);
 		len -= n + (nl ? 1 : 0);
@@ -205,7 +209,7 @@ static void logbuf_unlock_irqrestore(bool locked, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-static int vprintk_level(int level, const char *fmt, va_list args)
+static int vprintk_level(int facility, int level, const char *fmt, va_list args)
 {
 	unsigned long flags;
 	bool locked = logbuf_lock_irqsave(&flags);
@@ -223,7 +227,7 @@ static int vprintk_level(int level, const char *fmt, va_list args)
 	}
 	if (level < 0)
 		level = is_cont ? cont_level : default_message_loglevel;
-	log_text(level, is_cont, text, len);
+	log_text(facility, level, is_cont, text, len);
 	logbuf_unlock_irqrestore(locked, flags);
 	if (!list_empty(&log_wait.head) && !READ_ONCE(oops_in_progress))
 		wake_up(&log_wait);
@@ -232,7 +236,7 @@ static int vprintk_level(int level, const char *fmt, va_list args)
 
 int vprintk(const char *fmt, va_list args)
 {
-	return vprintk_level(-1, fmt, args);
+	return vprintk_level(0, -1, fmt, args);
 }
 
 int printk(const char *fmt, ...)
@@ -241,7 +245,7 @@ int printk(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vprintk_level(-1, fmt, ap);
+	n = vprintk_level(0, -1, fmt, ap);
 	va_end(ap);
 	return n;
 }
@@ -257,7 +261,7 @@ int raw_printk(const char *fmt, ...)
 	va_start(ap, fmt);
 	len = vscnprintf(fmt_buf, sizeof(fmt_buf), fmt, ap);
 	va_end(ap);
-	log_text(LOG_RAW, cont_len && cont_level == LOG_RAW, fmt_buf, len);
+	log_text(0, LOG_RAW, cont_len && cont_level == LOG_RAW, fmt_buf, len);
 	logbuf_unlock_irqrestore(locked, flags);
 	return (int)len;
 }
@@ -392,7 +396,8 @@ struct devkmsg_user {
 /* Linux's record format: "LEVEL,SEQ,TS_USEC,-;" the text, non-printables as \xNN, "\n". */
 static size_t devkmsg_format(char *buf, size_t size, const struct log_rec *r, const char *text)
 {
-	size_t len = scnprintf(buf, size, "%u,%llu,%llu,-;", r->level, r->seq, r->ts_nsec / 1000);
+	size_t len = scnprintf(buf, size, "%u,%llu,%llu,-;", (r->facility << 3) | r->level,
+			       r->seq, r->ts_nsec / 1000);
 	unsigned int i;
 
 	for (i = 0; i < r->text_len; i++) {
@@ -498,15 +503,27 @@ static loff_t devkmsg_llseek(struct file *file, loff_t offset, int whence)
 	return ret;
 }
 
+/* printk with a syslog facility (the kernel's printk() logs facility 0). */
+static __printf(3, 4) int printk_emit(int facility, int level, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk_level(facility, level, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 /*
- * A write is one message, logged as a printk line: a leading "<N>" sets
- * the level (N & 7; the facility N >> 3 is not kept: records here have
- * none, so they read back as facility 0), else the default level.
+ * A write is one message, logged as a printk line, as Linux's: a leading
+ * "<N>" sets the level N & 7 and, when N >> 3 is not 0, the facility;
+ * else the default level, and the facility is LOG_USER (1).
  */
 static ssize_t devkmsg_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	size_t len = iov_iter_count(from);
-	int level = default_message_loglevel;
+	int level = default_message_loglevel, facility = 1;
 	char *buf, *text, *end;
 	ssize_t ret = len;
 
@@ -528,12 +545,13 @@ static ssize_t devkmsg_write(struct kiocb *iocb, struct iov_iter *from)
 			prefix = prefix * 10 + (*end - '0');
 		if (end > text + 1 && *end == '>') {
 			level = prefix & 7;
+			if (prefix >> 3)
+				facility = prefix >> 3;
 			text = end + 1;
 		}
 	}
 	/* A write is a whole record: end the line if the writer did not. */
-	printk("%c%c%s%s", KERN_SOH[0], '0' + level, text,
-	       len && buf[len - 1] == '\n' ? "" : "\n");
+	printk_emit(facility, level, "%s%s", text, len && buf[len - 1] == '\n' ? "" : "\n");
 out:
 	kfree(buf);
 	return ret;

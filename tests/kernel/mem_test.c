@@ -11,6 +11,8 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/kstrtox.h>
+#include <linux/timer.h>
+#include <linux/jiffies.h>
 
 static struct file *open_dev(struct ktest *test, const char *path, int flags)
 {
@@ -163,6 +165,34 @@ static void kmsg_records_have_linux_fields(struct ktest *test)
 	fput(f);
 }
 
+static void late_printk(struct timer_list *t)
+{
+	printk(KERN_NOTICE "kmsg test: from a timer\n");
+}
+
+static void kmsg_read_waits_for_the_next_record(struct ktest *test)
+{
+	struct file *f = open_dev(test, "/dev/kmsg", O_RDONLY);
+	struct kmsg_record r;
+	struct timer_list timer;
+	unsigned long start;
+	char buf[512];
+
+	if (!f)
+		return;
+	KTEST_EXPECT_EQ(test, vfs_llseek(f, 0, SEEK_END), 0LL);
+	timer_setup(&timer, late_printk, 0);
+	timer.expires = jiffies + 3;
+	start = jiffies;
+	add_timer(&timer);
+	KTEST_ASSERT_EQ(test, parse_record(buf, kmsg_read(f, buf, sizeof(buf)), &r), 0);
+	KTEST_EXPECT_GE(test, jiffies - start, 2UL);
+	KTEST_EXPECT_EQ(test, r.level, 5ULL);
+	KTEST_EXPECT_STREQ(test, r.text, "kmsg test: from a timer");
+	del_timer(&timer);
+	fput(f);
+}
+
 static void kmsg_lseek_goes_to_the_start_or_the_end_only(struct ktest *test)
 {
 	struct file *f = open_dev(test, "/dev/kmsg", O_RDONLY | O_NONBLOCK);
@@ -198,12 +228,17 @@ static void kmsg_writes_are_logged_with_their_level(struct ktest *test)
 	KTEST_EXPECT_EQ(test, vfs_llseek(f, 0, SEEK_END), 0LL);
 	KTEST_EXPECT_EQ(test, kernel_write(w, "<3>user says hi\n", 16, &pos), 16L);
 	KTEST_EXPECT_EQ(test, kernel_write(w, "no level", 8, &pos), 8L);
+	KTEST_EXPECT_EQ(test, kernel_write(w, "<30>daemon", 10, &pos), 10L);
+	/* LEVEL is facility << 3 | level; writers' facility is LOG_USER (1) unless given. */
 	KTEST_ASSERT_EQ(test, parse_record(buf, kmsg_read(f, buf, sizeof(buf)), &r), 0);
-	KTEST_EXPECT_EQ(test, r.level, 3ULL);
+	KTEST_EXPECT_EQ(test, r.level, 8ULL + 3);
 	KTEST_EXPECT_STREQ(test, r.text, "user says hi");
 	KTEST_ASSERT_EQ(test, parse_record(buf, kmsg_read(f, buf, sizeof(buf)), &r), 0);
-	KTEST_EXPECT_EQ(test, r.level, 4ULL);
+	KTEST_EXPECT_EQ(test, r.level, 8ULL + 4);
 	KTEST_EXPECT_STREQ(test, r.text, "no level");
+	KTEST_ASSERT_EQ(test, parse_record(buf, kmsg_read(f, buf, sizeof(buf)), &r), 0);
+	KTEST_EXPECT_EQ(test, r.level, 30ULL);
+	KTEST_EXPECT_STREQ(test, r.text, "daemon");
 	/* A write-only open has no reader. */
 	KTEST_EXPECT_EQ(test, kmsg_read(w, buf, sizeof(buf)), (ssize_t)-EBADF);
 out:
@@ -240,6 +275,7 @@ static struct ktest_case mem_cases[] = {
 	KTEST_CASE(full_reads_zeroes_and_refuses_writes_with_enospc),
 	KTEST_CASE(random_and_urandom_give_fresh_bytes_and_take_writes),
 	KTEST_CASE(kmsg_records_have_linux_fields),
+	KTEST_CASE(kmsg_read_waits_for_the_next_record),
 	KTEST_CASE(kmsg_lseek_goes_to_the_start_or_the_end_only),
 	KTEST_CASE(kmsg_writes_are_logged_with_their_level),
 	KTEST_CASE(kmsg_reader_overrun_gets_epipe_then_the_oldest),

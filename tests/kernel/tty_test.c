@@ -14,6 +14,7 @@
 #include <linux/tty.h>
 #include <linux/string.h>
 #include <linux/jiffies.h>
+#include <linux/timer.h>
 #include <linux/fault-inject.h>
 #include "user_page.h"
 
@@ -153,6 +154,34 @@ static void canonical_reads_return_one_line_at_a_newline(struct ktest *test)
 	KTEST_EXPECT_EQ(test, rd(f, buf), 2L);
 	KTEST_EXPECT_STREQ(test, buf, "y\n");
 	KTEST_EXPECT_EQ(test, rd(f, buf), (ssize_t)-EAGAIN);
+	fput(f);
+}
+
+static struct tty_struct *late_tty;
+
+/* Input arriving later, from interrupt context, as the UART's would. */
+static void late_input(struct timer_list *t)
+{
+	tty_receive_buf(late_tty, (const u8 *)"late\r", 5);
+}
+
+static void a_blocking_read_waits_for_a_line_from_the_interrupt(struct ktest *test)
+{
+	struct file *f = filp_open(TTYT_NODE, O_RDWR, 0);
+	struct timer_list timer;
+	unsigned long start;
+	char buf[64];
+
+	KTEST_ASSERT_FALSE(test, IS_ERR(f));
+	late_tty = file_tty(f);
+	timer_setup(&timer, late_input, 0);
+	timer.expires = jiffies + 3;
+	start = jiffies;
+	add_timer(&timer);
+	KTEST_EXPECT_EQ(test, rd(f, buf), 5L);
+	KTEST_EXPECT_STREQ(test, buf, "late\n");
+	KTEST_EXPECT_GE(test, jiffies - start, 2UL);
+	del_timer(&timer);
 	fput(f);
 }
 
@@ -469,6 +498,7 @@ static void console_and_ttys0_are_one_terminal_with_linux_numbers(struct ktest *
 static struct ktest_case tty_cases[] = {
 	KTEST_CASE(termios_layout_and_defaults_are_linuxs),
 	KTEST_CASE(canonical_reads_return_one_line_at_a_newline),
+	KTEST_CASE(a_blocking_read_waits_for_a_line_from_the_interrupt),
 	KTEST_CASE(erase_removes_a_character_with_del_or_backspace),
 	KTEST_CASE(kill_and_word_erase_edit_the_line),
 	KTEST_CASE(eof_ends_a_line_and_alone_reads_as_end_of_file),
