@@ -72,9 +72,11 @@ static bool console_line_open;	/* the console's last line has no newline yet */
 static char fmt_buf[LOG_LINE_MAX];
 /*
  * Readers of /dev/kmsg waiting for a record. printk wakes it only when
- * someone waits (a wake-up takes the queue's lock, which a printk from
- * inside the scheduler or lockdep must not need); the reader's
- * prepare_to_wait() before its check pairs with that test.
+ * someone waits (a wake-up takes the queue's and the run queue's locks,
+ * which a printk from inside the scheduler or lockdep may hold); the
+ * reader's prepare_to_wait() before its check pairs with that test.
+ * While a reader does wait, such a printk could still deadlock: Linux
+ * defers the wake-up to irq_work, which does not exist here yet.
  */
 static DECLARE_WAIT_QUEUE_HEAD(log_wait);
 
@@ -343,7 +345,8 @@ static u64 log_first_seq(void)
 }
 
 /*
- * Copy the first kernel record numbered *@seq or later (raw_printk text,
+ * Copy the first kernel record numbered *@seq or later (found by a walk
+ * from the oldest: records are not indexed by number) (raw_printk text,
  * the shell's and KTAP's, is not a kernel message and is passed over) into
  * @rec and @text. Return: 0 with *@seq the record's number, -EPIPE when
  * *@seq was overwritten (*@seq set to the oldest record), -EAGAIN when
@@ -438,7 +441,11 @@ static int devkmsg_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* One record a read; a buffer too small for it is -EINVAL, as Linux's. */
+/*
+ * One record a read; a buffer too small for it is -EINVAL, as Linux's.
+ * A write-only opener has no devkmsg_user, but vfs_iter_read() refuses
+ * it (-EBADF) before this is reached.
+ */
 static ssize_t devkmsg_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct devkmsg_user *user = iocb->ki_filp->private_data;
@@ -446,8 +453,6 @@ static ssize_t devkmsg_read(struct kiocb *iocb, struct iov_iter *to)
 	size_t len;
 	ssize_t ret;
 
-	if (!user)
-		return -EBADF;
 	mutex_lock(&user->lock);
 	for (;;) {
 		ret = log_read_record(&user->seq, &rec, user->text);

@@ -32,6 +32,10 @@
  * Output (n_tty_write() and echoes): with OPOST, ONLCR sends "\n" as
  * "\r\n"; the driver's ->write gets the bytes as they are to be sent.
  *
+ * Not yet: IXON/IXOFF flow control (^S and ^Q are data), the REPRINT
+ * (^R), LNEXT (^V) and DISCARD (^O) characters, ISTRIP, IUCLC/OLCUC,
+ * PARMRK, tab expansion, and erasing a tab by its width (one column).
+ *
  * Locking: tty->lock (irqsave) around every use of ldata and termios and
  * every ->write; bytes are copied to and from the caller's iov_iter
  * outside it (a user copy may fault), in chunks of N_TTY_CHUNK.
@@ -286,9 +290,13 @@ void tty_set_termios(struct tty_struct *tty, const struct termios *new)
 	spin_lock_irqsave(&tty->lock, flags);
 	was_canon = L_FLAG(tty, ICANON);
 	tty->termios = *new;
-	/* Entering canonical mode: what raw input is pending becomes one line, as Linux's. */
-	if (!was_canon && L_FLAG(tty, ICANON) && read_cnt(ld)) {
-		__set_bit(RING(ld->read_head - 1), ld->line_end);
+	/*
+	 * Entering canonical mode: what raw input is pending becomes one line,
+	 * as Linux's (raw reads moved read_tail past the old canon_head).
+	 */
+	if (!was_canon && L_FLAG(tty, ICANON)) {
+		if (read_cnt(ld))
+			__set_bit(RING(ld->read_head - 1), ld->line_end);
 		ld->canon_head = ld->read_head;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);

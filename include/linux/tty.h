@@ -136,7 +136,10 @@ struct winsize {
 #define TCOFLUSH	1
 #define TCIOFLUSH	2
 
-/* The signals an interrupt character would send (Linux's x86 numbers). */
+/*
+ * The signals an interrupt character would send (Linux's x86 numbers);
+ * they move to <linux/signal.h> when signals exist.
+ */
 #define SIGINT		2
 #define SIGQUIT		3
 #define SIGTSTP		20

@@ -331,6 +331,14 @@ static void changing_icanon_keeps_pending_input_readable(struct ktest *test)
 	set_lflag(f, ICANON, 0);		/* pending raw input becomes a line */
 	KTEST_EXPECT_EQ(test, rd(f, buf), 3L);
 	KTEST_EXPECT_STREQ(test, buf, "raw");
+	/* Back and forth with nothing pending: nothing to read, and editing works. */
+	set_raw(f, 0, 0);
+	feed(f, "r");
+	KTEST_EXPECT_EQ(test, rd(f, buf), 1L);
+	set_lflag(f, ICANON, 0);
+	KTEST_EXPECT_EQ(test, rd(f, buf), (ssize_t)-EAGAIN);
+	feed(f, "ab\x7f\n");
+	KTEST_EXPECT_STREQ(test, (rd(f, buf), buf), "a\n");
 	fput(f);
 }
 
