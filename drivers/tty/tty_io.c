@@ -107,7 +107,7 @@ static int tty_open(struct inode *inode, struct file *file)
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
 	file->private_data = tty;
-	return 0;
+	return nonseekable_open(inode, file);
 }
 
 static int tty_release(struct inode *inode, struct file *file)

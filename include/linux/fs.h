@@ -614,6 +614,11 @@ int ksys_fstatfs(unsigned int fd, struct kstatfs *st);
 
 /* ---- fs/open.c, fs/read_write.c, fs/attr.c ----------------------------- */
 
+/*
+ * nonseekable_open - for a driver's ->open: the file has no position
+ * (lseek, pread and pwrite fail with -ESPIPE), as a terminal. Return: 0.
+ */
+int nonseekable_open(struct inode *inode, struct file *filp);
 /* dentry_open - open @path (references taken) with @flags. Return: the file or ERR_PTR. */
 struct file *dentry_open(const struct path *path, int flags);
 /*

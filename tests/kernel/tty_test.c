@@ -381,6 +381,8 @@ static void ioctls_refuse_unknown_requests_and_bad_arguments(struct ktest *test)
 	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TIOCGWINSZ, 0x1000), (long)-EFAULT);
 	KTEST_EXPECT_EQ(test, vfs_ioctl(f, 0x5499, 0), (long)-ENOTTY);
 	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TCFLSH, 7), (long)-EINVAL);
+	/* A terminal has no file position. */
+	KTEST_EXPECT_EQ(test, vfs_llseek(f, 0, SEEK_SET), (loff_t)-ESPIPE);
 	feed(f, "gone\n");
 	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TCFLSH, TCOFLUSH), 0L);
 	KTEST_EXPECT_EQ(test, rd(f, buf), 5L);
@@ -432,6 +434,8 @@ static void termios_and_winsize_ioctls_round_trip_through_user_memory(struct kte
 static void opens_share_a_terminal_and_fail_without_a_port(struct ktest *test)
 {
 	struct file *a = ttyt_open(test), *b = ttyt_open(test);
+	char buf[8];
+	long fd;
 
 	KTEST_EXPECT_PTR_EQ(test, file_tty(a), file_tty(b));
 	KTEST_EXPECT_EQ(test, file_tty(a)->count, 2);
@@ -439,6 +443,13 @@ static void opens_share_a_terminal_and_fail_without_a_port(struct ktest *test)
 	fput(b);
 	KTEST_EXPECT_EQ(test, file_tty(a)->count, 1);
 	fput(a);
+	/* pread and pwrite of a terminal: -ESPIPE (an fd this time). */
+	fd = do_sys_open(AT_FDCWD, TTYT_NODE, O_RDWR | O_NONBLOCK, 0);
+	KTEST_ASSERT_GE(test, fd, 0L);
+	KTEST_EXPECT_EQ(test, ksys_pread64(fd, buf, sizeof(buf), 0), (ssize_t)-ESPIPE);
+	KTEST_EXPECT_EQ(test, ksys_pwrite64(fd, "x", 1, 0), (ssize_t)-ESPIPE);
+	KTEST_EXPECT_EQ(test, ksys_write(fd, "x", 1), 1L);
+	KTEST_EXPECT_EQ(test, ksys_close(fd), 0);
 	KTEST_ASSERT_EQ(test, init_mknod(VT "/ttyT1", S_IFCHR | 0600,
 					 new_encode_dev(MKDEV(TTYT_MAJOR, 1))), 0);
 	KTEST_EXPECT_PTR_EQ(test, filp_open(VT "/ttyT1", O_RDWR, 0), ERR_PTR(-ENODEV));
