@@ -151,6 +151,24 @@ static void dev_has_the_mem_nodes_with_linux_numbers(struct ktest *test)
 	KTEST_EXPECT_EQ(test, devtmpfs_create_node("null", S_IFCHR | 0666, MKDEV(1, 3)), -EEXIST);
 }
 
+/* The test initramfs (tests/initramfs/newc_list) has /dev/console, /dev/sda1, /dev/big. */
+static void initramfs_dev_entries_join_the_drivers_nodes_in_devtmpfs(struct ktest *test)
+{
+	struct kstat root, dev, null, sda1, console;
+
+	if (init_stat("/dev/sda1", &sda1, 0))
+		KTEST_SKIP(test, "not booted with the test initramfs (build/initramfs-test.cpio)");
+	KTEST_ASSERT_EQ(test, init_stat("/", &root, 0), 0);
+	KTEST_ASSERT_EQ(test, init_stat("/dev", &dev, 0), 0);
+	KTEST_ASSERT_EQ(test, init_stat("/dev/null", &null, 0), 0);
+	KTEST_ASSERT_EQ(test, init_stat("/dev/console", &console, 0), 0);
+	KTEST_EXPECT_NE(test, dev.dev, root.dev);	/* /dev is a mount of its own */
+	KTEST_EXPECT_EQ(test, sda1.dev, dev.dev);
+	KTEST_EXPECT_EQ(test, null.dev, dev.dev);
+	KTEST_EXPECT_EQ(test, sda1.rdev, (dev_t)MKDEV(8, 1));
+	KTEST_EXPECT_EQ(test, console.rdev, (dev_t)MKDEV(5, 1));
+}
+
 static void ioctl_of_a_file_without_ioctls_is_enotty(struct ktest *test)
 {
 	long fd;
@@ -171,6 +189,7 @@ static struct ktest_case chrdev_cases[] = {
 	KTEST_CASE(opens_reach_the_cdev_of_the_node_number_until_cdev_del),
 	KTEST_CASE(block_fifo_and_unknown_mem_nodes_open_to_enxio),
 	KTEST_CASE(dev_has_the_mem_nodes_with_linux_numbers),
+	KTEST_CASE(initramfs_dev_entries_join_the_drivers_nodes_in_devtmpfs),
 	KTEST_CASE(ioctl_of_a_file_without_ioctls_is_enotty),
 	{}
 };
