@@ -151,6 +151,15 @@ static void dev_has_the_mem_nodes_with_linux_numbers(struct ktest *test)
 	KTEST_EXPECT_EQ(test, devtmpfs_create_node("null", S_IFCHR | 0666, MKDEV(1, 3)), -EEXIST);
 }
 
+static void dev_is_a_devtmpfs_mount_in_proc_mounts(struct ktest *test)
+{
+	struct seq_file m = {};
+	const char *text = KTEST_SHOW(test, &m, mounts_show, NULL);
+
+	KTEST_EXPECT_NOT_NULL(test, strstr(text, "\ndevtmpfs /dev devtmpfs rw,relatime,mode=755 0 0\n"));
+	seq_file_free(&m);
+}
+
 /* The test initramfs (tests/initramfs/newc_list) has /dev/console, /dev/sda1, /dev/big. */
 static void initramfs_dev_entries_join_the_drivers_nodes_in_devtmpfs(struct ktest *test)
 {
@@ -189,6 +198,7 @@ static struct ktest_case chrdev_cases[] = {
 	KTEST_CASE(opens_reach_the_cdev_of_the_node_number_until_cdev_del),
 	KTEST_CASE(block_fifo_and_unknown_mem_nodes_open_to_enxio),
 	KTEST_CASE(dev_has_the_mem_nodes_with_linux_numbers),
+	KTEST_CASE(dev_is_a_devtmpfs_mount_in_proc_mounts),
 	KTEST_CASE(initramfs_dev_entries_join_the_drivers_nodes_in_devtmpfs),
 	KTEST_CASE(ioctl_of_a_file_without_ioctls_is_enotty),
 	{}
