@@ -37,6 +37,11 @@
  * bytes, discarded as used, refilled when empty or when the generation
  * moved.
  *
+ * Readers. get_random_bytes_user() fills a struct iov_iter (getrandom(),
+ * /dev/random and /dev/urandom's random_fops/urandom_fops at the end of
+ * this file, opened through drivers/char/mem.c); writes to those devices
+ * mix into the pool without credit.
+ *
  * Locking. base_crng.lock then input_pool.lock, each taken with
  * interrupts off; a CPU's crng, fast pool and batches are touched only by
  * that CPU with interrupts off. Everything is callable from interrupts.

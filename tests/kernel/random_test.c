@@ -8,9 +8,9 @@
  * count over 1 MiB is balanced; each draw replaces its CPU's key with the
  * first half of a ChaCha20 block under the old one (fast key erasure);
  * every CPU rekeys after a reseed; draws work from IPIs and timers;
- * interrupt timings reach the pool; the reader's copy-out stops at a short
- * copy. Every assertion is about
- * values, never about time; the statistical bounds are many standard
+ * interrupt timings reach the pool; get_random_bytes_user() fills every
+ * segment of an iov_iter and gives -EFAULT for an unmapped user buffer.
+ * Every assertion is about values, never about time; the statistical bounds are many standard
  * deviations wide.
  */
 #include <linux/ktest.h>
