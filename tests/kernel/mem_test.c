@@ -217,6 +217,7 @@ static void kmsg_lseek_goes_to_the_start_or_the_end_only(struct ktest *test)
 
 static void kmsg_writes_are_logged_with_their_level(struct ktest *test)
 {
+	static char long_line[1025] = { [0 ... 1023] = 'x' };
 	struct file *w = open_dev(test, "/dev/kmsg", O_WRONLY);
 	struct file *f = open_dev(test, "/dev/kmsg", O_RDONLY | O_NONBLOCK);
 	struct kmsg_record r;
@@ -239,6 +240,9 @@ static void kmsg_writes_are_logged_with_their_level(struct ktest *test)
 	KTEST_ASSERT_EQ(test, parse_record(buf, kmsg_read(f, buf, sizeof(buf)), &r), 0);
 	KTEST_EXPECT_EQ(test, r.level, 30ULL);
 	KTEST_EXPECT_STREQ(test, r.text, "daemon");
+	/* A message longer than a log line is refused whole, as Linux's. */
+	KTEST_EXPECT_EQ(test, kernel_write(w, long_line, sizeof(long_line), &pos), (ssize_t)-EINVAL);
+	KTEST_EXPECT_EQ(test, kmsg_read(f, buf, sizeof(buf)), (ssize_t)-EAGAIN);
 	/* A write-only open has no reader. */
 	KTEST_EXPECT_EQ(test, kmsg_read(w, buf, sizeof(buf)), (ssize_t)-EBADF);
 out:
