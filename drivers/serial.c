@@ -10,11 +10,21 @@
  *
  * A missing UART (LSR reads 0xff) must not hang the kernel: writes then give
  * up after a bounded wait.
+ *
+ * The port is also the terminal ttyS0 (4:64, and /dev/console) of the TTY
+ * layer (drivers/tty/). Input has one owner at a time: while ttyS0 is
+ * open (rx_tty set) the interrupt handler gives received bytes to its
+ * line discipline; while it is closed they go to rx_buf, which the
+ * kernel's shell reads. So the shell keeps working when no process uses
+ * the console, and neither steals the other's keys. The terminal gets
+ * input only in interrupt mode (after serial_enable_rx_irq()). Output of
+ * both goes to the UART as it comes.
  */
 #include <linux/serial.h>
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 #include <asm/io_apic.h>
 #include <asm/irq.h>
@@ -44,6 +54,7 @@ static u8 rx_buf[256];
 static unsigned int rx_head, rx_tail;
 static bool rx_irq;
 static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
+static struct tty_struct *rx_tty;	/* ttyS0 while open; rx_lock */
 
 void serial_init(void)
 {
@@ -110,16 +121,25 @@ void serial_wait_input(void)
 		cpu_relax();
 }
 
-/* Drain the FIFO into rx_buf (the oldest bytes are dropped when full). */
+/*
+ * Drain the FIFO into the open terminal or rx_buf (the oldest bytes are
+ * dropped when full). rx_lock keeps the terminal from being freed meanwhile.
+ */
 static void serial_interrupt(struct pt_regs *regs)
 {
 	int c;
 
 	spin_lock(&rx_lock);
 	while ((c = uart_getc()) >= 0) {
+		u8 byte = (u8)c;
+
+		if (rx_tty) {
+			tty_receive_buf(rx_tty, &byte, 1);
+			continue;
+		}
 		if (rx_head - rx_tail == sizeof(rx_buf))
 			rx_tail++;
-		rx_buf[rx_head++ % sizeof(rx_buf)] = (u8)c;
+		rx_buf[rx_head++ % sizeof(rx_buf)] = byte;
 	}
 	spin_unlock(&rx_lock);
 	wake_up(&rx_wait);
@@ -150,4 +170,58 @@ int serial_enable_rx_irq(void)
 	outb(UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2, COM1 + UART_MCR);
 	outb(UART_IER_RDI, COM1 + UART_IER);
 	return 0;
+}
+
+/* ---- ttyS0 ---------------------------------------------------------------- */
+
+static void serial_tty_write(struct tty_struct *tty, const u8 *buf, size_t count)
+{
+	while (count--)
+		serial_putc((char)*buf++);
+}
+
+/* First open: the terminal takes the input over from the shell. */
+static int serial_tty_install(struct tty_struct *tty)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	rx_tty = tty;
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return 0;
+}
+
+static void serial_tty_shutdown(struct tty_struct *tty)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	rx_tty = NULL;
+	spin_unlock_irqrestore(&rx_lock, flags);
+}
+
+static const struct tty_operations serial_tty_ops = {
+	.write = serial_tty_write,
+	.install = serial_tty_install,
+	.shutdown = serial_tty_shutdown,
+};
+
+static struct tty_driver serial_driver = {
+	.name = "ttyS",
+	.major = TTY_MAJOR,
+	.minor_start = 64,
+	.num = 1,
+	.ops = &serial_tty_ops,
+};
+
+int serial_tty_init(void)
+{
+	int err;
+
+	serial_driver.init_termios = tty_std_termios;
+	serial_driver.init_termios.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL;
+	err = tty_register_driver(&serial_driver);
+	if (err)
+		return err;
+	return tty_register_device(&serial_driver, 0);
 }

@@ -285,7 +285,10 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 	inode->i_mode = mode;
 }
 
-/* Device nodes, fifos and sockets open to -ENXIO until their drivers exist. */
+/*
+ * Block devices, fifos and sockets open to -ENXIO until block drivers,
+ * pipes and sockets exist; character devices go through chrdev_open().
+ */
 static int no_open(struct inode *inode, struct file *file)
 {
 	return -ENXIO;
@@ -298,7 +301,7 @@ static const struct file_operations no_open_fops = {
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 {
 	inode->i_mode = mode;
-	inode->i_fop = &no_open_fops;
+	inode->i_fop = S_ISCHR(mode) ? &def_chr_fops : &no_open_fops;
 	if (S_ISCHR(mode) || S_ISBLK(mode))
 		inode->i_rdev = rdev;
 }

@@ -48,6 +48,12 @@ int vfs_open(const struct path *path, struct file *file)
 	return 0;
 }
 
+int nonseekable_open(struct inode *inode, struct file *filp)
+{
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
+}
+
 struct file *dentry_open(const struct path *path, int flags)
 {
 	struct file *f = alloc_empty_file(flags);

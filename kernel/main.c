@@ -31,6 +31,8 @@
  *
  * and then, in init (kernel_init()):
  *
+ *   devices          devtmpfs, the drivers making their nodes in it (mem,
+ *                    tty), devtmpfs mounted on /dev
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
  *                    freed; /proc made and mounted (proc_mount_boot());
  *                    the init program looked up (rdinit=, init=)
@@ -45,6 +47,8 @@
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/initrd.h>
+#include <linux/device.h>
+#include <linux/tty.h>
 #include <linux/init_syscalls.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -149,8 +153,34 @@ static void mount_proc(void)
 }
 
 /* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
+/*
+ * Drivers and /dev; a failure costs the devices, not the boot. Made with
+ * fault injection paused, as the boot's tasks are (rest_init()): the
+ * suites that run under failslab= and fail_page_alloc= use /dev.
+ */
+static void driver_init(void)
+{
+	struct fault_injection_state paused;
+	int err;
+
+	fault_injection_pause(&paused);
+	err = devtmpfs_init();
+	if (!err)
+		err = chr_dev_init();
+	if (!err)
+		err = tty_init();
+	if (!err)
+		err = serial_tty_init();
+	if (!err)
+		err = devtmpfs_mount();
+	fault_injection_resume(&paused);
+	if (err)
+		pr_err("devtmpfs: error %d, /dev is incomplete\n", err);
+}
+
 static int kernel_init(void *unused)
 {
+	driver_init();
 	populate_rootfs();
 	mount_proc();
 	find_init_program();

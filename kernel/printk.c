@@ -19,6 +19,9 @@
  * raw_printk() text (KTAP, shell output) goes to the console without prefix
  * and is logged with level LOG_RAW.
  *
+ * /dev/kmsg (kmsg_fops, at the end) reads the records one at a time by
+ * sequence number, in Linux's "LEVEL,SEQ,TS_USEC,-;text" format.
+ *
  * Locking: logbuf_lock (irqsave) protects everything here. On the oops path
  * (oops_in_progress) a lock that cannot be taken is broken rather than
  * waited for: a report of a crash under the lock must still come out.
@@ -30,6 +33,12 @@
 #include <linux/serial.h>
 #include <linux/kernel.h>
 #include <linux/shell.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/sched.h>
 #include <asm/tsc.h>
 
 #define LOG_BUF_LEN	(1 << 17)
@@ -46,6 +55,7 @@ struct log_rec {
 	u16 len;		/* whole record, 8-aligned; 0 marks a wrap */
 	u16 text_len;
 	u8 level;
+	u8 facility;		/* syslog's: 0 the kernel's, 1 (LOG_USER) /dev/kmsg writers' */
 };
 
 static DEFINE_SPINLOCK(logbuf_lock);
@@ -56,9 +66,19 @@ static u64 log_next_seq;
 static char cont_buf[LOG_LINE_MAX];
 static size_t cont_len;
 static int cont_level;
+static int cont_facility;
 static u64 cont_ts;
 static bool console_line_open;	/* the console's last line has no newline yet */
 static char fmt_buf[LOG_LINE_MAX];
+/*
+ * Readers of /dev/kmsg waiting for a record. printk wakes it only when
+ * someone waits (a wake-up takes the queue's and the run queue's locks,
+ * which a printk from inside the scheduler or lockdep may hold); the
+ * reader's prepare_to_wait() before its check pairs with that test.
+ * While a reader does wait, such a printk could still deadlock: Linux
+ * defers the wake-up to irq_work, which does not exist here yet.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(log_wait);
 
 static struct log_rec *rec_at(u64 pos)
 {
@@ -81,7 +101,7 @@ static void log_make_room(size_t size)
 		log_tail = rec_next(log_tail);
 }
 
-static void log_store(int level, u64 ts, const char *text, size_t len)
+static void log_store(int facility, int level, u64 ts, const char *text, size_t len)
 {
 	size_t size = ALIGN(sizeof(struct log_rec) + len, 8);
 	size_t off = log_head % LOG_BUF_LEN;
@@ -99,6 +119,7 @@ static void log_store(int level, u64 ts, const char *text, size_t len)
 	r->len = (u16)size;
 	r->text_len = (u16)len;
 	r->level = (u8)level;
+	r->facility = (u8)facility;
 	memcpy(r + 1, text, len);
 	log_head += size;
 }
@@ -107,7 +128,7 @@ static void cont_flush(void)
 {
 	if (!cont_len)
 		return;
-	log_store(cont_level, cont_ts, cont_buf, cont_len);
+	log_store(cont_facility, cont_level, cont_ts, cont_buf, cont_len);
 	cont_len = 0;
 }
 
@@ -136,11 +157,12 @@ static void console_emit(int level, u64 ts, const char *text, size_t len,
  * One line (or the start or middle of one). @is_cont: continues the line
  * gathered in cont_buf; @ends_line: the text ended with a newline.
  */
-static void emit_line(int level, u64 ts, const char *text, size_t len,
+static void emit_line(int facility, int level, u64 ts, const char *text, size_t len,
 		      bool is_cont, bool ends_line)
 {
 	if (!is_cont || !cont_len) {
 		cont_flush();
+		cont_facility = facility;
 		cont_level = level;
 		cont_ts = ts;
 		is_cont = false;
@@ -156,7 +178,7 @@ static void emit_line(int level, u64 ts, const char *text, size_t len,
 }
 
 /* Split @text into lines; the first may continue the gathered line. */
-static void log_text(int level, bool is_cont, char *text, size_t len)
+static void log_text(int facility, int level, bool is_cont, char *text, size_t len)
 {
 	u64 ts = local_clock();
 
@@ -164,7 +186,7 @@ static void log_text(int level, bool is_cont, char *text, size_t len)
 		char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) : len;
 
-		emit_line(level, ts, text, n, is_cont, nl != NULL);
+		emit_line(facility, level, ts, text, n, is_cont, nl != NULL);
 		is_cont = false;
 		text += n + (nl ? 1 : 0);
 		len -= n + (nl ? 1 : 0);
@@ -189,7 +211,7 @@ static void logbuf_unlock_irqrestore(bool locked, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-static int vprintk_level(int level, const char *fmt, va_list args)
+static int vprintk_level(int facility, int level, const char *fmt, va_list args)
 {
 	unsigned long flags;
 	bool locked = logbuf_lock_irqsave(&flags);
@@ -207,14 +229,16 @@ static int vprintk_level(int level, const char *fmt, va_list args)
 	}
 	if (level < 0)
 		level = is_cont ? cont_level : default_message_loglevel;
-	log_text(level, is_cont, text, len);
+	log_text(facility, level, is_cont, text, len);
 	logbuf_unlock_irqrestore(locked, flags);
+	if (!list_empty(&log_wait.head) && !READ_ONCE(oops_in_progress))
+		wake_up(&log_wait);
 	return (int)len;
 }
 
 int vprintk(const char *fmt, va_list args)
 {
-	return vprintk_level(-1, fmt, args);
+	return vprintk_level(0, -1, fmt, args);
 }
 
 int printk(const char *fmt, ...)
@@ -223,7 +247,7 @@ int printk(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vprintk_level(-1, fmt, ap);
+	n = vprintk_level(0, -1, fmt, ap);
 	va_end(ap);
 	return n;
 }
@@ -239,7 +263,7 @@ int raw_printk(const char *fmt, ...)
 	va_start(ap, fmt);
 	len = vscnprintf(fmt_buf, sizeof(fmt_buf), fmt, ap);
 	va_end(ap);
-	log_text(LOG_RAW, cont_len && cont_level == LOG_RAW, fmt_buf, len);
+	log_text(0, LOG_RAW, cont_len && cont_level == LOG_RAW, fmt_buf, len);
 	logbuf_unlock_irqrestore(locked, flags);
 	return (int)len;
 }
@@ -306,3 +330,242 @@ static int cmd_dmesg(int argc, char **argv)
 	return 0;
 }
 SHELL_CMD(dmesg, "print the kernel log buffer", cmd_dmesg);
+
+/* ---- /dev/kmsg ---------------------------------------------------------- */
+
+/* The oldest record's sequence number (log_next_seq when empty); logbuf_lock held. */
+static u64 log_first_seq(void)
+{
+	u64 pos;
+
+	for (pos = log_tail; pos < log_head; pos = rec_next(pos))
+		if (rec_at(pos)->len)
+			return rec_at(pos)->seq;
+	return log_next_seq;
+}
+
+/*
+ * Copy the first kernel record numbered *@seq or later (found by a walk
+ * from the oldest: records are not indexed by number) (raw_printk text,
+ * the shell's and KTAP's, is not a kernel message and is passed over) into
+ * @rec and @text. Return: 0 with *@seq the record's number, -EPIPE when
+ * *@seq was overwritten (*@seq set to the oldest record), -EAGAIN when
+ * there is none yet.
+ */
+static int log_read_record(u64 *seq, struct log_rec *rec, char *text)
+{
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
+	u64 first = log_first_seq(), pos;
+	int ret = -EAGAIN;
+
+	if (*seq < first) {
+		*seq = first;
+		ret = -EPIPE;
+		goto out;
+	}
+	for (pos = log_tail; pos < log_head; pos = rec_next(pos)) {
+		struct log_rec *r = rec_at(pos);
+
+		if (!r->len || r->seq < *seq || r->level == LOG_RAW)
+			continue;
+		*rec = *r;
+		memcpy(text, r + 1, r->text_len);
+		*seq = r->seq;
+		ret = 0;
+		break;
+	}
+out:
+	logbuf_unlock_irqrestore(locked, flags);
+	return ret;
+}
+
+static bool log_has_records_from(u64 seq)
+{
+	return READ_ONCE(log_next_seq) > seq;
+}
+
+/*
+ * struct devkmsg_user - an open /dev/kmsg: the next record to read. lock
+ * serialises read and lseek through the file; buf holds one formatted record.
+ */
+struct devkmsg_user {
+	struct mutex lock;
+	u64 seq;			/* lock */
+	char text[LOG_LINE_MAX];	/* lock */
+	char buf[LOG_LINE_MAX * 4 + 64];	/* lock; text escaped as \xNN at worst */
+};
+
+/* Linux's record format: "LEVEL,SEQ,TS_USEC,-;" the text, non-printables as \xNN, "\n". */
+static size_t devkmsg_format(char *buf, size_t size, const struct log_rec *r, const char *text)
+{
+	size_t len = scnprintf(buf, size, "%u,%llu,%llu,-;", (r->facility << 3) | r->level,
+			       r->seq, r->ts_nsec / 1000);
+	unsigned int i;
+
+	for (i = 0; i < r->text_len; i++) {
+		unsigned char c = text[i];
+
+		if (c < ' ' || c >= 127 || c == '\\')
+			len += scnprintf(buf + len, size - len, "\\x%02x", c);
+		else
+			buf[len++] = c;
+	}
+	buf[len++] = '\n';
+	return len;
+}
+
+static int devkmsg_open(struct inode *inode, struct file *file)
+{
+	struct devkmsg_user *user;
+	unsigned long flags;
+	bool locked;
+
+	/* Write-only openers only log: no reader state (as Linux). */
+	if ((file->f_flags & O_ACCMODE) == O_WRONLY)
+		return 0;
+	user = kmalloc(sizeof(*user), GFP_KERNEL);
+	if (!user)
+		return -ENOMEM;
+	mutex_init(&user->lock);
+	locked = logbuf_lock_irqsave(&flags);
+	user->seq = log_first_seq();
+	logbuf_unlock_irqrestore(locked, flags);
+	file->private_data = user;
+	return 0;
+}
+
+static int devkmsg_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
+/*
+ * One record a read; a buffer too small for it is -EINVAL, as Linux's.
+ * A write-only opener has no devkmsg_user, but vfs_iter_read() refuses
+ * it (-EBADF) before this is reached.
+ */
+static ssize_t devkmsg_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct devkmsg_user *user = iocb->ki_filp->private_data;
+	struct log_rec rec;
+	size_t len;
+	ssize_t ret;
+
+	mutex_lock(&user->lock);
+	for (;;) {
+		ret = log_read_record(&user->seq, &rec, user->text);
+		if (ret != -EAGAIN || (iocb->ki_filp->f_flags & O_NONBLOCK))
+			break;
+		mutex_unlock(&user->lock);
+		wait_event(log_wait, log_has_records_from(READ_ONCE(user->seq)));
+		mutex_lock(&user->lock);
+	}
+	if (ret)
+		goto out;
+	len = devkmsg_format(user->buf, sizeof(user->buf), &rec, user->text);
+	ret = -EINVAL;
+	if (len > iov_iter_count(to))
+		goto out;
+	ret = -EFAULT;
+	if (copy_to_iter(user->buf, len, to) != len)
+		goto out;
+	user->seq++;
+	ret = len;
+out:
+	mutex_unlock(&user->lock);
+	return ret;
+}
+
+/* Only offset 0: SEEK_SET the oldest record, SEEK_DATA the same (no syslog clear here), SEEK_END past the newest. */
+static loff_t devkmsg_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct devkmsg_user *user = file->private_data;
+	unsigned long flags;
+	loff_t ret = 0;
+	bool locked;
+
+	if (!user)
+		return -EBADF;
+	if (offset)
+		return -ESPIPE;
+	mutex_lock(&user->lock);
+	locked = logbuf_lock_irqsave(&flags);
+	switch (whence) {
+	case SEEK_SET:
+	case SEEK_DATA:
+		user->seq = log_first_seq();
+		break;
+	case SEEK_END:
+		user->seq = log_next_seq;
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	logbuf_unlock_irqrestore(locked, flags);
+	mutex_unlock(&user->lock);
+	return ret;
+}
+
+/* printk with a syslog facility (the kernel's printk() logs facility 0). */
+static __printf(3, 4) int printk_emit(int facility, int level, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk_level(facility, level, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+/*
+ * A write is one message, logged as a printk line, as Linux's: a leading
+ * "<N>" sets the level N & 7 and, when N >> 3 is not 0, the facility;
+ * else the default level, and the facility is LOG_USER (1).
+ */
+static ssize_t devkmsg_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	size_t len = iov_iter_count(from);
+	int level = default_message_loglevel, facility = 1;
+	char *buf, *text, *end;
+	ssize_t ret = len;
+
+	if (len > LOG_LINE_MAX)
+		return -EINVAL;
+	buf = kmalloc(len + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (copy_from_iter(buf, len, from) != len) {
+		ret = -EFAULT;
+		goto out;
+	}
+	buf[len] = '\0';
+	text = buf;
+	if (text[0] == '<') {
+		unsigned int prefix = 0;
+
+		for (end = text + 1; *end >= '0' && *end <= '9' && end < text + 4; end++)
+			prefix = prefix * 10 + (*end - '0');
+		if (end > text + 1 && *end == '>') {
+			level = prefix & 7;
+			if (prefix >> 3)
+				facility = prefix >> 3;
+			text = end + 1;
+		}
+	}
+	/* A write is a whole record: end the line if the writer did not. */
+	printk_emit(facility, level, "%s%s", text, len && buf[len - 1] == '\n' ? "" : "\n");
+out:
+	kfree(buf);
+	return ret;
+}
+
+const struct file_operations kmsg_fops = {
+	.open = devkmsg_open,
+	.release = devkmsg_release,
+	.read_iter = devkmsg_read,
+	.write_iter = devkmsg_write,
+	.llseek = devkmsg_llseek,
+};

@@ -555,8 +555,8 @@ static int shmem_fill_super(struct super_block *sb, void *data, int silent)
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
-static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
-				  const char *dev_name, void *data)
+struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
+			   const char *dev_name, void *data)
 {
 	return mount_nodev(fs_type, flags, data, shmem_fill_super);
 }

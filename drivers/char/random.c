@@ -37,6 +37,11 @@
  * bytes, discarded as used, refilled when empty or when the generation
  * moved.
  *
+ * Readers. get_random_bytes_user() fills a struct iov_iter (getrandom(),
+ * /dev/random and /dev/urandom's random_fops/urandom_fops at the end of
+ * this file, opened through drivers/char/mem.c); writes to those devices
+ * mix into the pool without credit.
+ *
  * Locking. base_crng.lock then input_pool.lock, each taken with
  * interrupts off; a CPU's crng, fast pool and batches are touched only by
  * that CPU with interrupts off. Everything is callable from interrupts.
@@ -59,6 +64,8 @@
 #include <linux/wait.h>
 #include <linux/bitops.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
 #include <crypto/blake2s.h>
 #include <crypto/chacha.h>
 #include <asm/archrandom.h>
@@ -321,30 +328,28 @@ void get_random_bytes(void *out, size_t len)
 	memzero_explicit(chacha_state, sizeof(chacha_state));
 }
 
-ssize_t get_random_bytes_user(random_copy_t copy, void *ctx, size_t len)
+ssize_t get_random_bytes_user(struct iov_iter *iter)
 {
 	u32 chacha_state[CHACHA_STATE_WORDS];
 	u8 block[CHACHA_BLOCK_SIZE];
-	size_t ret = 0, piece, copied;
+	size_t ret = 0, copied;
 
 	BUILD_BUG_ON(PAGE_SIZE % CHACHA_BLOCK_SIZE);
 	might_sleep();
-	if (!len)
+	if (!iov_iter_count(iter))
 		return 0;
-	if (len <= CHACHA_KEY_SIZE) {
-		crng_make_state(chacha_state, block, len);
-		ret = len - copy(ctx, block, len);
+	if (iov_iter_count(iter) <= CHACHA_KEY_SIZE) {
+		crng_make_state(chacha_state, block, iov_iter_count(iter));
+		ret = copy_to_iter(block, iov_iter_count(iter), iter);
 		goto out_zero;
 	}
 	/* Key the state with fresh bytes before any copy can stall. */
 	crng_make_state(chacha_state, (u8 *)&chacha_state[4], CHACHA_KEY_SIZE);
 	for (;;) {
 		crng_next_block(chacha_state, block);
-		piece = min_t(size_t, len, sizeof(block));
-		copied = piece - copy(ctx, block, piece);
+		copied = copy_to_iter(block, sizeof(block), iter);
 		ret += copied;
-		len -= copied;
-		if (!len || copied != piece)
+		if (!iov_iter_count(iter) || copied != sizeof(block))
 			break;
 		if (ret % PAGE_SIZE == 0)
 			cond_resched();
@@ -609,3 +614,50 @@ int wait_for_random_bytes(void)
 	}
 	return 0;
 }
+
+/* /dev/urandom: never waits (Linux 5.18+: the CRNG is all there is). */
+static ssize_t urandom_read_iter(struct kiocb *kiocb, struct iov_iter *iter)
+{
+	return get_random_bytes_user(iter);
+}
+
+/* /dev/random: waits once for the CRNG to be ready, never after. */
+static ssize_t random_read_iter(struct kiocb *kiocb, struct iov_iter *iter)
+{
+	if (!crng_ready()) {
+		if (kiocb->ki_filp->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		wait_for_random_bytes();
+	}
+	return get_random_bytes_user(iter);
+}
+
+/* Writes mix the bytes into the input pool, crediting no entropy (as Linux without RNDADDENTROPY). */
+static ssize_t random_write_iter(struct kiocb *kiocb, struct iov_iter *iter)
+{
+	u8 block[BLAKE2S_BLOCK_SIZE];
+	size_t ret = 0, copied;
+
+	while (iov_iter_count(iter)) {
+		copied = copy_from_iter(block, sizeof(block), iter);
+		if (!copied)
+			break;
+		mix_pool_bytes(block, copied);
+		ret += copied;
+		cond_resched();
+	}
+	memzero_explicit(block, sizeof(block));
+	return ret ? (ssize_t)ret : -EFAULT;
+}
+
+const struct file_operations random_fops = {
+	.read_iter = random_read_iter,
+	.write_iter = random_write_iter,
+	.llseek = noop_llseek,
+};
+
+const struct file_operations urandom_fops = {
+	.read_iter = urandom_read_iter,
+	.write_iter = random_write_iter,
+	.llseek = noop_llseek,
+};

@@ -304,6 +304,8 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	/* ioctl(2) on the open file; @arg is a user pointer or a value, per @cmd. */
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 };
 
 /*
@@ -456,6 +458,16 @@ static inline void inode_unlock(struct inode *inode)
 static inline void inode_lock_nested(struct inode *inode, unsigned int subclass)
 {
 	mutex_lock_nested(&inode->i_rwsem, subclass);
+}
+
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->i_rdev);
+}
+
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->i_rdev);
 }
 
 static inline loff_t i_size_read(const struct inode *inode)
@@ -627,6 +639,11 @@ int ksys_fstatfs(unsigned int fd, struct kstatfs *st);
 
 /* ---- fs/open.c, fs/read_write.c, fs/attr.c ----------------------------- */
 
+/*
+ * nonseekable_open - for a driver's ->open: the file has no position
+ * (lseek, pread and pwrite fail with -ESPIPE), as a terminal. Return: 0.
+ */
+int nonseekable_open(struct inode *inode, struct file *filp);
 /* dentry_open - open @path (references taken) with @flags. Return: the file or ERR_PTR. */
 struct file *dentry_open(const struct path *path, int flags);
 /*
@@ -654,6 +671,8 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
 				loff_t maxsize, loff_t eof);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+/* noop_llseek - lseek that succeeds and moves nothing (devices without a position). */
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 /* vfs_setpos - set f_pos to @offset if within @maxsize. */
 loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize);
 /* iterate_dir - call @file's iterate_shared under its inode's lock; -ENOENT once removed. */
@@ -664,6 +683,24 @@ static inline struct file *get_file(struct file *f)
 	atomic_long_inc(&f->f_count);
 	return f;
 }
+
+/* ---- fs/ioctl.c, fs/char_dev.c ---------------------------------------- */
+
+/**
+ * vfs_ioctl - call @file's ->unlocked_ioctl
+ * @file: the open file
+ * @cmd: the request (_IOC-encoded, or a legacy number as TCGETS)
+ * @arg: a user pointer or a value, as @cmd says
+ *
+ * Return: the driver's answer, or -ENOTTY when the file has no ioctls
+ * (Linux's "inappropriate ioctl for device"). Context: process, may sleep.
+ */
+long vfs_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+/* ksys_ioctl - vfs_ioctl() on fd @fd. Return: as vfs_ioctl(), or -EBADF. */
+long ksys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+
+/* The file operations of a character device node before chrdev_open() picks the driver's. */
+extern const struct file_operations def_chr_fops;
 
 /* ---- fs/stat.c --------------------------------------------------------- */
 

@@ -109,4 +109,20 @@ void log_buf_for_each_line_from(u64 seq, void (*fn)(u64 ts_nsec, int level,
 						     const char *text, void *arg),
 				void *arg);
 
+/*
+ * /dev/kmsg (1:11, opened through drivers/char/mem.c), as Linux's: each
+ * read returns one record "LEVEL,SEQ,TS_USEC,-;text\n" (LEVEL: facility
+ * << 3 | level, the kernel's facility 0; text's non-printable bytes as
+ * \xNN), blocking for
+ * the next one unless O_NONBLOCK (-EAGAIN); -EPIPE once when records the
+ * reader had not read were overwritten, the next read then starting at
+ * the oldest; -EINVAL for a buffer smaller than the record. lseek(0,
+ * SEEK_SET or SEEK_DATA): back to the oldest record; (0, SEEK_END): only
+ * new ones; other offsets -ESPIPE. A write logs one printk line at
+ * facility LOG_USER (1), "<N>" first setting level N & 7 and a facility
+ * N >> 3 other than 0. The shell's and KTAP's raw text is not shown.
+ */
+struct file_operations;
+extern const struct file_operations kmsg_fops;
+
 #endif /* _LINUX_PRINTK_H */

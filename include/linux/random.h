@@ -138,25 +138,28 @@ bool rng_is_initialized(void);
  */
 int wait_for_random_bytes(void);
 
-/*
- * The destination of get_random_bytes_user(): copy @len bytes from @src
- * to the next place in @ctx's buffer and advance past them.
- * Return: the number of bytes NOT copied, as copy_to_user().
- */
-typedef size_t (*random_copy_t)(void *ctx, const void *src, size_t len);
+struct iov_iter;
+struct file_operations;
 
 /**
- * get_random_bytes_user - random bytes for a reader (/dev/urandom, getrandom())
- * @copy: copies each piece out (copy_to_user() behind it, for a user buffer)
- * @ctx: @copy's destination
- * @len: how many bytes
+ * get_random_bytes_user - fill @iter with random bytes (/dev/urandom, getrandom())
+ * @iter: the reader's buffers, iov_iter_count(@iter) bytes wanted
  *
- * The CRNG's key is replaced before the first piece is copied, so a copy
+ * The CRNG's key is replaced before the first byte is copied, so a copy
  * that faults or sleeps for ever keeps nothing that could rebuild the
- * output. Stops at the first short copy.
- * Return: the bytes copied, or -EFAULT when none could be (and @len > 0).
- * Context: process; may sleep between pages (cond_resched()).
+ * output. Stops at the first short copy (a user fault), as Linux's.
+ * Return: the bytes copied, or -EFAULT when none could be (and some were
+ * wanted). Context: process; may sleep between pages (cond_resched()).
  */
-ssize_t get_random_bytes_user(random_copy_t copy, void *ctx, size_t len);
+ssize_t get_random_bytes_user(struct iov_iter *iter);
+
+/*
+ * /dev/random (1:8) and /dev/urandom (1:9), opened through drivers/char/mem.c.
+ * Linux 5.18+'s semantics: both read from the CRNG; /dev/random waits
+ * once for it to be ready (wait_for_random_bytes()), /dev/urandom never
+ * waits; writes mix the bytes into the pool and credit nothing.
+ */
+extern const struct file_operations random_fops;
+extern const struct file_operations urandom_fops;
 
 #endif /* _LINUX_RANDOM_H */

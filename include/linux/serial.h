@@ -23,4 +23,10 @@ int serial_enable_rx_irq(void);
 void serial_set_loopback(bool on);
 void serial_put_raw(u8 c);
 
+/*
+ * serial_tty_init - register COM1 as the terminal ttyS0 (4:64) and make
+ * /dev/ttyS0. Return: 0 or -errno. Context: boot, after devtmpfs_init().
+ */
+int serial_tty_init(void);
+
 #endif /* _LINUX_SERIAL_H */

@@ -50,5 +50,12 @@ struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags
 
 /* shmem_init - register tmpfs and make the internal mount (mnt_init()). */
 void shmem_init(void);
+/*
+ * shmem_mount - a new tmpfs super block of type @fs_type with options
+ * @data (size=, nr_inodes=, mode=, uid=, gid=): tmpfs's own ->mount, and
+ * devtmpfs's. Return: its root with a reference, or ERR_PTR.
+ */
+struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
+			   const char *dev_name, void *data);
 
 #endif /* _LINUX_SHMEM_FS_H */

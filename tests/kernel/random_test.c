@@ -8,13 +8,14 @@
  * count over 1 MiB is balanced; each draw replaces its CPU's key with the
  * first half of a ChaCha20 block under the old one (fast key erasure);
  * every CPU rekeys after a reseed; draws work from IPIs and timers;
- * interrupt timings reach the pool; the reader's copy-out stops at a short
- * copy. Every assertion is about
- * values, never about time; the statistical bounds are many standard
+ * interrupt timings reach the pool; get_random_bytes_user() fills every
+ * segment of an iov_iter and gives -EFAULT for an unmapped user buffer.
+ * Every assertion is about values, never about time; the statistical bounds are many standard
  * deviations wide.
  */
 #include <linux/ktest.h>
 #include <linux/random.h>
+#include <linux/uio.h>
 #include <linux/bitops.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
@@ -326,43 +327,40 @@ static void interrupt_timings_reach_the_pool_every_1024_interrupts(struct ktest 
 	KTEST_EXPECT_LE(test, flushed_at, 1024U);
 }
 
-struct sink {
-	u8 *buf;
-	size_t room;
-};
-
-/* A random_copy_t that takes at most sink->room bytes in all. */
-static size_t copy_to_sink(void *ctx, const void *src, size_t len)
+/* get_random_bytes_user() over @len bytes of @buf in @nsegs equal kernel segments. */
+static ssize_t random_into_kvec(u8 *buf, size_t len, unsigned int nsegs)
 {
-	struct sink *s = ctx;
-	size_t n = min(len, s->room);
+	struct kvec kv[4];
+	struct iov_iter iter;
+	unsigned int i;
 
-	memcpy(s->buf, src, n);
-	s->buf += n;
-	s->room -= n;
-	return len - n;
+	for (i = 0; i < nsegs; i++)
+		kv[i] = (struct kvec){ buf + i * (len / nsegs), len / nsegs };
+	iov_iter_kvec(&iter, ITER_DEST, kv, nsegs, len / nsegs * nsegs);
+	return get_random_bytes_user(&iter);
 }
 
-static void get_random_bytes_user_stops_at_a_short_copy(struct ktest *test)
+static void get_random_bytes_user_fills_the_iterator_and_stops_at_a_fault(struct ktest *test)
 {
 	static u8 buf[5000];
-	struct sink s;
+	struct iovec bad = { .iov_base = (void __user *)0x1000, .iov_len = 64 };
+	struct iov_iter iter;
+	unsigned int i;
 
-	s = (struct sink){ buf, sizeof(buf) };
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, 0), 0L);
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, 16), 16L);
-	s = (struct sink){ buf, sizeof(buf) };
+	KTEST_EXPECT_EQ(test, random_into_kvec(buf, 0, 1), 0L);
 	memset(buf, 0, sizeof(buf));
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, sizeof(buf)),
-			(ssize_t)sizeof(buf));
-	KTEST_EXPECT_NOT_NULL(test, memchr_inv(buf + sizeof(buf) - 16, 0, 16));
-	s = (struct sink){ buf, 100 };
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, sizeof(buf)), 100L);
-	s = (struct sink){ buf, 0 };
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, sizeof(buf)),
-			(ssize_t)-EFAULT);
-	s = (struct sink){ buf, 0 };
-	KTEST_EXPECT_EQ(test, get_random_bytes_user(copy_to_sink, &s, 8), (ssize_t)-EFAULT);
+	KTEST_EXPECT_EQ(test, random_into_kvec(buf, 16, 1), 16L);
+	KTEST_EXPECT_NOT_NULL(test, memchr_inv(buf, 0, 16));
+	KTEST_EXPECT_NULL(test, memchr_inv(buf + 16, 0, sizeof(buf) - 16));
+	memset(buf, 0, sizeof(buf));
+	KTEST_EXPECT_EQ(test, random_into_kvec(buf, sizeof(buf), 4), (ssize_t)sizeof(buf));
+	for (i = 0; i < 4; i++)		/* the end of every segment is filled */
+		KTEST_EXPECT_NOT_NULL(test, memchr_inv(buf + (i + 1) * 1250 - 16, 0, 16));
+	/* An unmapped user buffer: nothing copied, -EFAULT (short and long paths). */
+	iov_iter_init(&iter, ITER_DEST, &bad, 1, 8);
+	KTEST_EXPECT_EQ(test, get_random_bytes_user(&iter), (ssize_t)-EFAULT);
+	iov_iter_init(&iter, ITER_DEST, &bad, 1, 64);
+	KTEST_EXPECT_EQ(test, get_random_bytes_user(&iter), (ssize_t)-EFAULT);
 }
 
 static struct ktest_case random_cases[] = {
@@ -378,7 +376,7 @@ static struct ktest_case random_cases[] = {
 	KTEST_CASE(every_cpu_rekeys_after_a_reseed),
 	KTEST_CASE(draws_work_in_interrupt_context),
 	KTEST_CASE(interrupt_timings_reach_the_pool_every_1024_interrupts),
-	KTEST_CASE(get_random_bytes_user_stops_at_a_short_copy),
+	KTEST_CASE(get_random_bytes_user_fills_the_iterator_and_stops_at_a_fault),
 	{}
 };
 

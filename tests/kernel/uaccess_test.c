@@ -31,66 +31,16 @@
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
+#include "user_page.h"
 
 #define USER_PAGE	0x40000000UL
 #define USER_HOLE	(USER_PAGE + PAGE_SIZE)
-/* Linux's PAGE_SHARED_EXEC: what a user mapping of a writable text page is. */
-#define USER_PROT	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_DIRTY)
-
-/* The case's user page: where, its tables (pud, pmd, pte), the data page. */
-struct user_page {
-	unsigned long addr;
-	unsigned long table[3];
-	struct page *data;
-};
-
 static struct user_page the_user_page;
 
-static void unmap_user_page(struct user_page *up)
-{
-	unsigned int i;
-
-	set_p4d(p4d_offset(pgd_offset_k(up->addr), up->addr), __p4d(0));
-	flush_tlb_kernel_range(up->addr, up->addr + PAGE_SIZE);
-	for (i = 0; i < ARRAY_SIZE(up->table); i++)
-		if (up->table[i])
-			free_page(up->table[i]);
-	if (up->data)
-		__free_page(up->data);
-	memset(up, 0, sizeof(*up));
-}
-
-/*
- * Map the user page at @addr for this case (the suite's exit unmaps it).
- * The tables are written by hand: nothing else owns the lower half of
- * init_mm. Return: the data page through the direct map.
- */
 static u8 *map_user_page_at(struct ktest *test, unsigned long addr)
 {
-	struct user_page *up = &the_user_page;
-	p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
-	pud_t *pud;
-	pmd_t *pmd;
-	unsigned int i;
-
-	KTEST_ASSERT_TRUE(test, p4d_none(*p4d));
-	test->priv = up;
-	up->addr = addr;
-	for (i = 0; i < ARRAY_SIZE(up->table); i++)
-		up->table[i] = get_zeroed_page(GFP_KERNEL);
-	up->data = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if ((!up->table[0] || !up->table[1] || !up->table[2] || !up->data) &&
-	    fault_injection_active())
-		KTEST_SKIP(test, "allocation failed under fault injection");
-	KTEST_ASSERT_TRUE(test, up->table[0] && up->table[1] && up->table[2] && up->data);
-	set_p4d(p4d, __p4d(__pa(up->table[0]) | _PAGE_TABLE));
-	pud = pud_offset(p4d, addr);
-	set_pud(pud, __pud(__pa(up->table[1]) | _PAGE_TABLE));
-	pmd = pmd_offset(pud, addr);
-	set_pmd(pmd, __pmd(__pa(up->table[2]) | _PAGE_TABLE));
-	set_pte(pte_offset_kernel(pmd, addr), pfn_pte(page_to_pfn(up->data),
-						      __pgprot(USER_PROT)));
-	return page_address(up->data);
+	test->priv = &the_user_page;
+	return user_page_map(test, &the_user_page, addr);
 }
 
 static u8 *map_user_page(struct ktest *test)
@@ -101,7 +51,7 @@ static u8 *map_user_page(struct ktest *test)
 static void uaccess_test_exit(struct ktest *test)
 {
 	if (test->priv)
-		unmap_user_page(test->priv);
+		user_page_unmap(test->priv);
 }
 
 static void *user_ptr(unsigned long addr)
