@@ -17,6 +17,9 @@
 #include <linux/gfp.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
 
 #define SEQ_FILE_MAX_SIZE	(PAGE_SIZE << (MAX_ORDER - 1))
 
@@ -124,4 +127,54 @@ int seq_file_show(struct seq_file *m, seq_show_fn show, void *v)
 		seq_file_free(m);
 	}
 	return -ENOMEM;
+}
+
+int single_open(struct file *file, seq_show_fn show, void *data)
+{
+	struct seq_file *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	int err;
+
+	if (!m)
+		return -ENOMEM;
+	m->private = data;
+	err = seq_file_show(m, show, data);
+	if (err) {
+		kfree(m);
+		return err;
+	}
+	file->private_data = m;
+	return 0;
+}
+
+int single_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+
+	seq_file_free(m);
+	kfree(m);
+	return 0;
+}
+
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
+{
+	struct seq_file *m = iocb->ki_filp->private_data;
+	size_t copied;
+
+	if (iocb->ki_pos >= (loff_t)m->count)
+		return 0;
+	copied = copy_to_iter(m->buf + iocb->ki_pos, m->count - (size_t)iocb->ki_pos, iter);
+	iocb->ki_pos += copied;
+	return copied ? (ssize_t)copied : -EFAULT;
+}
+
+loff_t seq_lseek(struct file *file, loff_t offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += file->f_pos;
+	else if (whence != SEEK_SET)
+		return -EINVAL;
+	if (offset < 0)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
 }

@@ -23,7 +23,11 @@
  *   if (!seq_file_show(&m, frag_show, NULL))
  *           use m.buf[0 .. m.count), then seq_file_free(&m);
  *
- * Locking: none; a seq_file belongs to one caller.
+ * Files: single_open() makes an open file's text with seq_file_show(),
+ * seq_read_iter() reads it and single_release() frees it
+ * (DEFINE_SHOW_ATTRIBUTE() writes the three into a file_operations).
+ *
+ * Locking: none; a seq_file belongs to one caller (or one open file).
  */
 #ifndef _LINUX_SEQ_FILE_H
 #define _LINUX_SEQ_FILE_H
@@ -78,5 +82,46 @@ int seq_file_show(struct seq_file *m, seq_show_fn show, void *v);
 
 /* seq_file_free - free what seq_file_show() allocated; @m may be reused. */
 void seq_file_free(struct seq_file *m);
+
+struct file;
+struct inode;
+struct kiocb;
+struct iov_iter;
+
+/**
+ * single_open - open @file as the text of @show(m, @data)
+ * @file: the file being opened (its ->private_data takes the seq_file)
+ * @show: the printer; m->private is @data
+ * @data: passed to @show
+ *
+ * Unlike Linux's, which prints at the first read, the text is made here,
+ * at open: every read of one open file sees the same snapshot, and an
+ * error of @show fails the open.
+ *
+ * Return: 0, @show's error or -ENOMEM. Context: may sleep.
+ */
+int single_open(struct file *file, seq_show_fn show, void *data);
+/* single_release - free what single_open() made; a ->release. */
+int single_release(struct inode *inode, struct file *file);
+/* seq_read_iter - a ->read_iter for files opened with single_open(). */
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter);
+/* seq_lseek - a ->llseek for them: SEEK_SET and SEEK_CUR within the text. */
+loff_t seq_lseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * DEFINE_SHOW_ATTRIBUTE(foo) - foo_fops, the read-only file_operations of
+ * the text of foo_show(m, inode->i_private), as Linux's.
+ */
+#define DEFINE_SHOW_ATTRIBUTE(__name)						\
+static int __name##_open(struct inode *inode, struct file *file)		\
+{										\
+	return single_open(file, __name##_show, inode->i_private);		\
+}										\
+static const struct file_operations __name##_fops = {				\
+	.open = __name##_open,							\
+	.read_iter = seq_read_iter,						\
+	.llseek = seq_lseek,							\
+	.release = single_release,						\
+}
 
 #endif /* _LINUX_SEQ_FILE_H */
