@@ -27,8 +27,13 @@
  *
  * and then, in init (kernel_init()):
  *
+ *   do_basic_setup   what Linux's initcalls make: sysfs with /sys/kernel/mm,
+ *                    /sys/devices/system and /sys/kernel/slab; debugfs
+ *                    with its files (memblock, page_owner, provoke-crash)
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
  *                    freed; the init program looked up (rdinit=, init=)
+ *   mount_sys        sysfs on /sys, debugfs on /sys/kernel/debug, as
+ *                    Linux's init scripts mount them
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
@@ -54,6 +59,11 @@
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
 #include <linux/timer.h>
+#include <linux/sysfs.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/slab.h>
+#include <linux/memblock.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -130,10 +140,50 @@ static void find_init_program(void)
 		pr_info("No init program found; init runs the kernel's tests or shell\n");
 }
 
+/*
+ * Linux's initcalls, in their order, called by name (there is no initcall
+ * table). Fault injection is paused: it is for what runs afterwards, and
+ * a file missing from /sys because of it would only confuse.
+ */
+static void do_basic_setup(void)
+{
+	struct fault_injection_state paused;
+
+	fault_injection_pause(&paused);
+	sysfs_init();
+	mm_sysfs_init();
+	driver_init();
+	slab_sysfs_init();
+	debugfs_init();
+	memblock_init_debugfs();
+	pageowner_init();
+	lkdtm_debugfs_init();
+	fault_injection_resume(&paused);
+}
+
+/* What an init script does first: mount sysfs on /sys and debugfs in it. */
+static void mount_sys(void)
+{
+	int err = init_mkdir("/sys", 0755);
+
+	if (err && err != -EEXIST)
+		goto fail;
+	err = init_mount("sysfs", "/sys", "sysfs", 0, NULL);
+	if (err)
+		goto fail;
+	err = init_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+	if (!err)
+		return;
+fail:
+	pr_err("Cannot mount /sys and /sys/kernel/debug: %d\n", err);
+}
+
 /* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
 static int kernel_init(void *unused)
 {
+	do_basic_setup();
 	populate_rootfs();
+	mount_sys();
 	find_init_program();
 	system_state = SYSTEM_RUNNING;
 	announce_ready();
