@@ -161,21 +161,26 @@ static void do_basic_setup(void)
 	fault_injection_resume(&paused);
 }
 
-/* What an init script does first: mount sysfs on /sys and debugfs in it. */
+/*
+ * What an init script does first: mount sysfs on /sys and debugfs in it
+ * (fault injection paused, as for do_basic_setup()).
+ */
 static void mount_sys(void)
 {
-	int err = init_mkdir("/sys", 0755);
+	struct fault_injection_state paused;
+	int err;
 
+	fault_injection_pause(&paused);
+	err = init_mkdir("/sys", 0755);
 	if (err && err != -EEXIST)
-		goto fail;
+		goto out;
 	err = init_mount("sysfs", "/sys", "sysfs", 0, NULL);
-	if (err)
-		goto fail;
-	err = init_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
 	if (!err)
-		return;
-fail:
-	pr_err("Cannot mount /sys and /sys/kernel/debug: %d\n", err);
+		err = init_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+out:
+	fault_injection_resume(&paused);
+	if (err && err != -EEXIST)
+		pr_err("Cannot mount /sys and /sys/kernel/debug: %d\n", err);
 }
 
 /* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */

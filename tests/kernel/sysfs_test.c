@@ -475,6 +475,7 @@ static void a_file_outliving_its_cache_answers_enodev(struct ktest *test)
 }
 
 static void a_kobject_attribute_shows_and_stores(struct ktest *test);
+static void calls_under_fault_injection_survive_and_leak_nothing(struct ktest *test);
 
 static struct ktest_case sysfs_cases[] = {
 	KTEST_CASE(sys_and_debug_are_mounted),
@@ -496,6 +497,7 @@ static struct ktest_case sysfs_cases[] = {
 	KTEST_CASE(shrink_and_validate_take_1),
 	KTEST_CASE(a_file_outliving_its_cache_answers_enodev),
 	KTEST_CASE(a_kobject_attribute_shows_and_stores),
+	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	{}
 };
 
@@ -538,6 +540,45 @@ static void a_kobject_attribute_shows_and_stores(struct ktest *test)
 	kobject_put(kobj);
 	KTEST_EXPECT_EQ(test, list_dir("/sys/kernel/mm", &l), 2);
 	test_value = 5;
+}
+
+/*
+ * Caches and kobjects made, read, written and removed with allocations
+ * failing (under fail_page_alloc= or failslab=; without them, all
+ * succeed): each step may fail, nothing may leak or stay behind.
+ */
+static void calls_under_fault_injection_survive_and_leak_nothing(struct ktest *test)
+{
+	struct vfs_counts before, after;
+	unsigned int i, failures = 0;
+	struct dir_list l;
+	char buf[64];
+
+	vfs_counts_get(&before);
+	ktest_resume_fault_injection(test);
+	for (i = 0; i < 100; i++) {
+		struct kmem_cache *s = kmem_cache_create("sysfs-fi", 136, 0, SLAB_NO_MERGE, NULL);
+		struct kobject *kobj = kobject_create_and_add("sysfs-fi", mm_kobj);
+
+		failures += !s + !kobj;
+		if (s) {
+			failures += vt_read_file(SLAB "sysfs-fi/object_size", buf, sizeof(buf)) < 0;
+			failures += vt_write_file(SLAB "sysfs-fi/min_partial", "3") < 0;
+			kmem_cache_destroy(s);
+		}
+		if (kobj) {
+			failures += sysfs_create_group(kobj, &named_group) < 0;
+			failures += vt_read_file("/sys/kernel/mm/sysfs-fi/grp/value", buf,
+						 sizeof(buf)) < 0;
+			kobject_put(kobj);
+		}
+	}
+	ktest_pause_fault_injection(test);
+	ktest_info(test, "%u steps failed", failures);
+	KTEST_EXPECT_EQ(test, list_dir(SLAB "sysfs-fi", &l), -ENOENT);
+	KTEST_EXPECT_EQ(test, list_dir("/sys/kernel/mm", &l), 2);
+	vfs_counts_get(&after);
+	KTEST_EXPECT_COUNTS_EQ(test, &after, &before);
 }
 
 static struct ktest_suite sysfs_suite = {
