@@ -5,7 +5,9 @@
  * top's mode, a second mount sharing the tree; memblock/{memory,reserved}
  * field by field against memblock's lists; provoke-crash/DIRECT's list
  * and its refusal of unknown types (crashing is for the boot matrix);
- * page_owner's records in page_owner_sort's format when page_owner=on.
+ * page_owner's records in page_owner_sort's format when page_owner=on;
+ * ktest/run running a suite (its KTAP nested in this case's) and
+ * ktest/SUITE/results keeping that run's KTAP.
  * The suite runs in vfs_test.h's frame, whose ->exit checks that inodes,
  * dentries, files and mounts are back at their counts.
  */
@@ -239,6 +241,26 @@ static void page_owner_streams_records(struct ktest *test)
 	kfree(buf);
 }
 
+static void ktest_run_runs_a_glob_and_results_keep_its_ktap(struct ktest *test)
+{
+	static const char head[] = "KTAP version 1\n1..1\n    KTAP version 1\n"
+				   "    # Subtest: seq_file\n    1..6\n    ok 1 ";
+	static const char tail[] = "\n    # seq_file: pass:6 fail:0 skip:0 total:6\nok 1 seq_file\n";
+	char *buf = test_buf(test);
+	ssize_t n;
+
+	KTEST_ASSERT_GT(test, vt_read_file(DEBUG "ktest/run", buf, BUFSZ), 0);
+	KTEST_EXPECT_STREQ(test, buf,
+			   "write a glob (SUITE or SUITE.CASE) to run the suites it matches\n");
+	KTEST_EXPECT_EQ(test, vt_write_file(DEBUG "ktest/run", "no-such-suite*\n"), -ENOENT);
+	KTEST_EXPECT_EQ(test, vt_write_file(DEBUG "ktest/run", " seq_file\n"), 10);
+	n = vt_read_file(DEBUG "ktest/seq_file/results", buf, BUFSZ);
+	KTEST_ASSERT_GT(test, n, (ssize_t)(sizeof(head) + sizeof(tail)));
+	KTEST_EXPECT_EQ(test, strncmp(buf, head, sizeof(head) - 1), 0);
+	KTEST_EXPECT_STREQ(test, buf + n - (sizeof(tail) - 1), tail);
+	kfree(buf);
+}
+
 /* debugfs_create_*() and reads with allocations failing: nothing leaks or stays. */
 static void calls_under_fault_injection_survive_and_leak_nothing(struct ktest *test)
 {
@@ -277,6 +299,7 @@ static struct ktest_case debugfs_cases[] = {
 	KTEST_CASE(names_cannot_be_made_by_users_of_the_vfs),
 	KTEST_CASE(a_second_mount_shares_the_tree),
 	KTEST_CASE(page_owner_streams_records),
+	KTEST_CASE(ktest_run_runs_a_glob_and_results_keep_its_ktap),
 	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	{}
 };
