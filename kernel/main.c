@@ -30,7 +30,7 @@
  *   do_basic_setup   what Linux's initcalls make: sysfs with /sys/kernel/mm,
  *                    /sys/devices/system and /sys/kernel/slab; debugfs
  *                    with its files (memblock, page_owner, provoke-crash,
- *                    ktest)
+ *                    kernel_page_tables, ktest)
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
  *                    freed; the init program looked up (rdinit=, init=)
  *   mount_sys        sysfs on /sys, debugfs on /sys/kernel/debug, as
@@ -159,6 +159,7 @@ static void do_basic_setup(void)
 	memblock_init_debugfs();
 	pageowner_init();
 	lkdtm_debugfs_init();
+	ptdump_debugfs_init();
 	ktest_debugfs_init();
 	fault_injection_resume(&paused);
 }

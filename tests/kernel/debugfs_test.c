@@ -6,7 +6,8 @@
  * field by field against memblock's lists; provoke-crash/DIRECT's list
  * and its refusal of unknown types (crashing is for the boot matrix);
  * page_owner's records in page_owner_sort's format when page_owner=on;
- * ktest/run running a suite (its KTAP nested in this case's) and
+ * kernel_page_tables' runs covering the address space in x86 ptdump's
+ * layout; ktest/run running a suite (its KTAP nested in this case's) and
  * ktest/SUITE/results keeping that run's KTAP.
  * The suite runs in vfs_test.h's frame, whose ->exit checks that inodes,
  * dentries, files and mounts are back at their counts.
@@ -17,6 +18,7 @@
 #include <linux/kstrtox.h>
 #include <linux/mm.h>
 #include <linux/pageblock-flags.h>
+#include <linux/vmalloc.h>
 #include "../../mm/internal.h"
 #include "vfs_test.h"
 
@@ -241,6 +243,90 @@ static void page_owner_streams_records(struct ktest *test)
 	kfree(buf);
 }
 
+/*
+ * The run of @line ("0x%016lx-0x%016lx   %9lu%c FLAGS LEVEL"): its bounds
+ * and flags (30 columns). Return: false (reported) if the layout is not Linux's.
+ */
+static bool parse_ptdump_line(struct ktest *test, const char *line, unsigned long *start,
+			      unsigned long *end, char *flags)
+{
+	static const char units[] = "BKMGTPE";
+	unsigned long size, shift;
+	const char *unit;
+	char *p;
+
+	*start = simple_strtoul(line + 2, &p, 16);
+	if (strncmp(line, "0x", 2) || p != line + 18 || strncmp(p, "-0x", 3))
+		goto bad;
+	*end = simple_strtoul(line + 21, &p, 16);
+	if (p != line + 37 || strncmp(p, "   ", 3) || line[40 + 9 + 1] != ' ')
+		goto bad;
+	for (p = (char *)line + 40; *p == ' '; p++)
+		;
+	size = simple_strtoul(p, &p, 10);
+	unit = strchr(units, line[49]);
+	if (p != line + 49 || !unit)
+		goto bad;
+	shift = (unit - units) * 10;
+	KTEST_EXPECT_EQ(test, size << shift, *end - *start);
+	memcpy(flags, line + 51, 30);
+	flags[30] = '\0';
+	p = strchr(line + 81, '\n');
+	if (!p || (p - (line + 81) != 3))
+		goto bad;
+	return true;
+bad:
+	KTEST_FAIL(test, "not a ptdump line: \"%.90s\"", line);
+	return false;
+}
+
+static void kernel_page_tables_cover_the_address_space(struct ktest *test)
+{
+	static const char *const markers[] = {
+		"User Space", "Kernel Space", "Low Kernel Mapping", "vmalloc() Area", "Vmemmap",
+		"High Kernel Mapping", "Persistent kmap() Area", "Fixmap Area",
+	};
+	unsigned long text = (unsigned long)kernel_page_tables_cover_the_address_space;
+	unsigned long data = (unsigned long)test, start, end, next = 0;
+	size_t size = 256 * 1024, nmarkers = 0, lines = 0;
+	char *buf = vmalloc(size), *line, flags[31];
+	bool text_seen = false, data_seen = false;
+
+	KTEST_ASSERT_NOT_NULL(test, buf);
+	KTEST_ASSERT_GT(test, vt_read_file(DEBUG "kernel_page_tables", buf, size), 0);
+	KTEST_EXPECT_LT(test, strlen(buf), size - 1);	/* all of it */
+	for (line = buf; *line; line = strchr(line, '\n') + 1) {
+		if (!strncmp(line, "---[ ", 5)) {
+			KTEST_ASSERT_LT(test, nmarkers, ARRAY_SIZE(markers));
+			KTEST_EXPECT_EQ(test, strncmp(line + 5, markers[nmarkers],
+						      strlen(markers[nmarkers])), 0);
+			nmarkers++;
+			continue;
+		}
+		if (!parse_ptdump_line(test, line, &start, &end, flags))
+			break;
+		KTEST_EXPECT_EQ(test, start, next);	/* runs follow each other */
+		next = end;
+		lines++;
+		if (text >= start && text - start < end - start) {
+			text_seen = true;
+			KTEST_EXPECT_EQ(test, strncmp(flags + 4, "ro ", 3), 0);
+			KTEST_EXPECT_STREQ(test, flags + 27, "x  ");
+		}
+		if (data >= start && data - start < end - start) {
+			data_seen = true;
+			KTEST_EXPECT_EQ(test, strncmp(flags + 4, "RW ", 3), 0);
+			KTEST_EXPECT_STREQ(test, flags + 27, "NX ");
+		}
+	}
+	KTEST_EXPECT_EQ(test, nmarkers, ARRAY_SIZE(markers));
+	KTEST_EXPECT_EQ(test, next, 0UL);	/* the last run ends past the top */
+	KTEST_EXPECT_GT(test, lines, 8UL);
+	KTEST_EXPECT_TRUE(test, text_seen);
+	KTEST_EXPECT_TRUE(test, data_seen);
+	vfree(buf);
+}
+
 static void ktest_run_runs_a_glob_and_results_keep_its_ktap(struct ktest *test)
 {
 	static const char head[] = "KTAP version 1\n1..1\n    KTAP version 1\n"
@@ -299,6 +385,7 @@ static struct ktest_case debugfs_cases[] = {
 	KTEST_CASE(names_cannot_be_made_by_users_of_the_vfs),
 	KTEST_CASE(a_second_mount_shares_the_tree),
 	KTEST_CASE(page_owner_streams_records),
+	KTEST_CASE(kernel_page_tables_cover_the_address_space),
 	KTEST_CASE(ktest_run_runs_a_glob_and_results_keep_its_ktap),
 	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	{}
