@@ -684,7 +684,13 @@ static void min_free_kbytes_follows_linux(struct ktest *test)
 	for (z = 0; z < ZONE_MOVABLE; z++)
 		lowmem_kbytes += zone_managed_pages(zone_of(z)) << (PAGE_SHIFT - 10);
 	expect = clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 262144UL);
-	KTEST_EXPECT_EQ(test, (unsigned long)min_free_kbytes, expect);
+	/*
+	 * The initrd's pages were freed after min_free_kbytes was set, and, as
+	 * in Linux, it was not recomputed: they may move the square root by
+	 * one, depending on where the kernel's size puts the total.
+	 */
+	KTEST_EXPECT_LE(test, (unsigned long)min_free_kbytes, expect);
+	KTEST_EXPECT_GE(test, (unsigned long)min_free_kbytes + 1, expect);
 }
 
 static void watermarks_are_ordered_and_add_up(struct ktest *test)
