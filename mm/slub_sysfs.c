@@ -56,7 +56,7 @@ struct slab_attribute {
 	}
 
 static bool slab_sysfs_ready;	/* slab_caches_mutex */
-static struct kobject *slab_kset;
+static struct kobject *slab_kobj;
 
 static ssize_t show_uint(char *buf, unsigned int v)
 {
@@ -288,7 +288,7 @@ static const struct kobj_type slab_ktype = {
 
 static int __sysfs_slab_add(struct kmem_cache *s)
 {
-	int err = kobject_init_and_add(&s->kobj, &slab_ktype, slab_kset, "%s", s->name);
+	int err = kobject_init_and_add(&s->kobj, &slab_ktype, slab_kobj, "%s", s->name);
 
 	if (err == -EEXIST) {
 		pr_warn("SLUB: a second cache named %s: not in /sys/kernel/slab\n", s->name);
@@ -315,8 +315,8 @@ void sysfs_slab_remove(struct kmem_cache *s)
 
 int slab_sysfs_start(void)
 {
-	slab_kset = kobject_create_and_add("slab", kernel_kobj);
-	if (!slab_kset)
+	slab_kobj = kobject_create_and_add("slab", kernel_kobj);
+	if (!slab_kobj)
 		return -ENOMEM;
 	slab_sysfs_ready = true;
 	return 0;

@@ -6,8 +6,7 @@
  * A node is created as tmpfs creates a file: the parent's i_rwsem held,
  * lookup_one_len() gives the negative dentry, a new inode is instantiated
  * in it and the lookup's reference stays as the pin (kill_litter_super()
- * and kernfs_remove() drop it). A symlink's body is a kstrdup()'d i_link,
- * freed with the inode.
+ * and kernfs_remove() drop it).
  *
  * kernfs_remove() walks the subtree depth first (trees are a few levels
  * deep: the recursion is bounded by that), deactivating and unlinking each
@@ -29,16 +28,11 @@
 static DEFINE_MUTEX(kernfs_active_mutex);
 
 static const struct inode_operations kernfs_file_iops;
-
-static void kernfs_evict_inode(struct inode *inode)
-{
-	kfree(inode->i_link);
-	inode->i_link = NULL;
-}
+/* A file made without operations: opens, and reading or writing it is -EINVAL. */
+static const struct file_operations kernfs_empty_fops;
 
 static const struct super_operations kernfs_sops = {
 	.statfs = simple_statfs,
-	.evict_inode = kernfs_evict_inode,
 };
 
 static struct inode *kernfs_new_inode(struct super_block *sb, umode_t mode, void *data)
@@ -52,20 +46,18 @@ static struct inode *kernfs_new_inode(struct super_block *sb, umode_t mode, void
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	inode->i_private = data;
 	inode->i_op = &kernfs_file_iops;
+	inode->i_fop = &kernfs_empty_fops;
 	if (S_ISDIR(mode)) {
 		inode->i_op = &simple_dir_inode_operations;
 		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);	/* "." */
-	} else if (S_ISLNK(mode)) {
-		inode->i_op = &simple_symlink_inode_operations;
 	}
 	return inode;
 }
 
-/* Make the node @name in @parent: @fops for a file, @target for a symlink. */
+/* Make the node @name in @parent: a directory, or a file with @fops. */
 static struct dentry *kernfs_create(struct dentry *parent, const char *name, umode_t mode,
-				    void *data, const struct file_operations *fops,
-				    const char *target)
+				    void *data, const struct file_operations *fops)
 {
 	struct inode *dir = d_inode(parent), *inode;
 	struct dentry *dentry;
@@ -82,12 +74,6 @@ static struct dentry *kernfs_create(struct dentry *parent, const char *name, umo
 	inode = kernfs_new_inode(dir->i_sb, mode, data);
 	if (!inode)
 		goto put_dentry;
-	if (target) {
-		inode->i_link = kstrdup(target, GFP_KERNEL);
-		if (!inode->i_link)
-			goto put_inode;
-		inode->i_size = strlen(target);
-	}
 	if (fops)
 		inode->i_fop = fops;
 	if (S_ISDIR(mode))
@@ -96,8 +82,6 @@ static struct dentry *kernfs_create(struct dentry *parent, const char *name, umo
 	d_instantiate(dentry, inode);	/* the lookup's reference stays: the pin */
 	goto unlock;
 
-put_inode:
-	iput(inode);
 put_dentry:
 	dput(dentry);
 	dentry = ERR_PTR(-ENOMEM);
@@ -109,18 +93,13 @@ unlock:
 struct dentry *kernfs_create_dir(struct dentry *parent, const char *name, umode_t mode,
 				 void *data)
 {
-	return kernfs_create(parent, name, S_IFDIR | (mode & 07777), data, NULL, NULL);
+	return kernfs_create(parent, name, S_IFDIR | (mode & 07777), data, NULL);
 }
 
 struct dentry *kernfs_create_file(struct dentry *parent, const char *name, umode_t mode,
 				  const struct file_operations *fops, void *data)
 {
-	return kernfs_create(parent, name, S_IFREG | (mode & 07777), data, fops, NULL);
-}
-
-struct dentry *kernfs_create_link(struct dentry *parent, const char *name, const char *target)
-{
-	return kernfs_create(parent, name, S_IFLNK | 0777, NULL, NULL, target);
+	return kernfs_create(parent, name, S_IFREG | (mode & 07777), data, fops);
 }
 
 void *kernfs_get_active(struct inode *inode)

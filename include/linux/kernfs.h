@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * kernfs (fs/kernfs/kernfs.c): the core sysfs and debugfs share, a tree of
- * nodes the kernel makes (directories, files, symlinks) in the dcache of a
+ * nodes the kernel makes (directories and files) in the dcache of a
  * file system's single super block. Linux's kernfs keeps a kernfs_node
  * tree beside the dcache; here, as in Linux's debugfs, a node IS its
  * pinned dentry, and the node's data is its inode's i_private.
  *
  *   kern_mount(type) --> super block --s_root--> dir --> file (i_private: data)
- *                                                    \-> link (i_link: body)
  *
  * The internal mount made at init holds the super block for good; every
  * mount of the type (mount -t sysfs) shares it (kernfs_mount_single()).
@@ -29,7 +28,6 @@
 
 struct dentry;
 struct inode;
-struct super_block;
 struct file_operations;
 struct vfsmount;
 struct file_system_type;
@@ -50,9 +48,6 @@ struct dentry *kernfs_create_dir(struct dentry *parent, const char *name, umode_
 /* kernfs_create_file - a regular file @name in @parent with @fops and @data; as kernfs_create_dir(). */
 struct dentry *kernfs_create_file(struct dentry *parent, const char *name, umode_t mode,
 				  const struct file_operations *fops, void *data);
-
-/* kernfs_create_link - a symlink @name in @parent to @target (copied); as kernfs_create_dir(). */
-struct dentry *kernfs_create_link(struct dentry *parent, const char *name, const char *target);
 
 /**
  * kernfs_remove - remove @node and everything below it

@@ -152,6 +152,8 @@ static void create_twice_is_eexist_and_remove_takes_the_tree(struct ktest *test)
 	debugfs_create_u32("deep", 0600, sub, &test_u32);
 	KTEST_EXPECT_PTR_EQ(test, debugfs_create_file("deep", 0600, sub, NULL, NULL),
 			    ERR_PTR(-EEXIST));
+	KTEST_EXPECT_FALSE(test, IS_ERR(debugfs_create_file("none", 0600, sub, NULL, NULL)));
+	KTEST_EXPECT_EQ(test, vt_write_file(DEBUG "ktest-tree/sub/none", "x"), -EINVAL);
 	KTEST_ASSERT_EQ(test, init_stat(DEBUG "ktest-tree/sub/deep", &st, 0), 0);
 	KTEST_EXPECT_EQ(test, st.mode, S_IFREG | 0600);
 	KTEST_ASSERT_EQ(test, init_stat(DEBUG "ktest-tree", &st, 0), 0);
