@@ -33,9 +33,26 @@
  * ktest.run=bench fail at once, and the shell's "ktest" says how to get them.
  *
  * State: there is no global "current test". Cases run one at a time in the
- * task that called ktest_run_all() (init at boot, or the shell's "ktest
- * run"), each with its struct ktest on that task's stack; ktap_depth is the
- * only state shared between them.
+ * task that called ktest_run_all() (init at boot, the shell's "ktest run",
+ * or a write to debugfs's ktest/run), each with its struct ktest on that
+ * task's stack; ktap_depth and log_suite are the only state shared
+ * between them. A run started from inside a case (a write to ktest/run by
+ * a test) prints its KTAP nested below that case's level.
+ *
+ * Each suite's lines are also kept in suite->log (Linux's kunit log) for
+ * /sys/kernel/debug/ktest/SUITE/results, a KTAP document of its own:
+ *
+ *   KTAP version 1
+ *   1..1
+ *       KTAP version 1            the suite's lines, as printed
+ *       # Subtest: SUITE
+ *       ...
+ *   ok 1 SUITE
+ *
+ * A log holds KTEST_LOG_SIZE bytes; lines past that are left out of it
+ * (the console has them all). ktest_log_lock, a spinlock (a failing
+ * expectation may be reported with interrupts off), guards the suites'
+ * log, log_len and status.
  */
 #include <linux/ktest.h>
 #include <linux/printk.h>
@@ -47,7 +64,16 @@
 #include <linux/bench.h>
 #include <linux/kthread.h>
 #include <linux/fault-inject.h>
+#include <linux/spinlock.h>
+#include <linux/slab.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/mm.h>
 #include <asm/reboot.h>
+
+#define KTEST_LOG_SIZE	(16 * 1024)
 
 enum ktest_run_mode { KTEST_RUN_NONE, KTEST_RUN_ALL, KTEST_RUN_BENCH };
 
@@ -84,6 +110,34 @@ __setup("ktest.filter=", ktest_filter_setup);
 
 /* Indentation of the KTAP level being printed: 4 spaces per level. */
 static int ktap_depth;
+/* The level of the run's top lines: 0, or deeper for a run inside a case. */
+static int ktap_base;
+/* The suite whose lines go to its log, or NULL. */
+static struct ktest_suite *log_suite;
+static DEFINE_SPINLOCK(ktest_log_lock);
+
+/* Append @text, indented as it is in the suite's own document, to log_suite's log. */
+static void ktest_log_append(const char *text)
+{
+	struct ktest_suite *suite = log_suite;
+	unsigned long flags;
+	int len;
+
+	if (!suite)
+		return;
+	spin_lock_irqsave(&ktest_log_lock, flags);
+	if (suite->log) {
+		size_t room = KTEST_LOG_SIZE - suite->log_len;
+
+		len = snprintf(suite->log + suite->log_len, room, "%*s%s\n",
+			       (ktap_depth - ktap_base) * 4, "", text);
+		if ((size_t)len < room)
+			suite->log_len += len;
+		else
+			suite->log[suite->log_len] = '\0';	/* full: the line is left out */
+	}
+	spin_unlock_irqrestore(&ktest_log_lock, flags);
+}
 
 static void ktap_line(const char *fmt, ...) __printf(1, 2);
 static void ktap_line(const char *fmt, ...)
@@ -95,6 +149,7 @@ static void ktap_line(const char *fmt, ...)
 	vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	raw_printk("%*s%s\n", ktap_depth * 4, "", buf);
+	ktest_log_append(buf);
 }
 
 /* Diagnostics: every line of @text as "# line", '#' in text kept harmless. */
@@ -349,18 +404,58 @@ static void ktest_none_linked(const char *what)
 	       what);
 }
 
-bool ktest_run_all(const char *glob)
+static unsigned int count_matching_suites(const char *glob)
 {
 	struct ktest_suite *const *s;
+	char suite_glob[128];
+	const char *case_glob;
+	unsigned int n = 0;
+
+	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		n += suite_matches(*s, glob, suite_glob, sizeof(suite_glob), &case_glob);
+	return n;
+}
+
+/* A fresh log for @suite's run (none if memory is short: the results file is then empty). */
+static void ktest_log_start(struct ktest_suite *suite)
+{
+	char *log = kmalloc(KTEST_LOG_SIZE, GFP_KERNEL | __GFP_NOWARN), *old;
+	unsigned long flags;
+
+	if (log)
+		log[0] = '\0';
+	spin_lock_irqsave(&ktest_log_lock, flags);
+	old = suite->log;
+	suite->log = log;
+	suite->log_len = 0;
+	spin_unlock_irqrestore(&ktest_log_lock, flags);
+	kfree(old);
+	log_suite = suite;
+}
+
+static void ktest_log_end(struct ktest_suite *suite, enum ktest_status status)
+{
+	unsigned long flags;
+
+	log_suite = NULL;
+	spin_lock_irqsave(&ktest_log_lock, flags);
+	suite->status = status;
+	spin_unlock_irqrestore(&ktest_log_lock, flags);
+}
+
+bool ktest_run_all(const char *glob)
+{
+	struct ktest_suite *const *s, *outer_log = log_suite;
+	int outer_depth = ktap_depth, outer_base = ktap_base;
+	unsigned int nsuites = count_matching_suites(glob);
 	struct ktest_totals totals = { 0 };
 	char suite_glob[128];
 	const char *case_glob;
-	unsigned int nsuites = 0;
 	int n = 0;
 
-	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		nsuites += suite_matches(*s, glob, suite_glob, sizeof(suite_glob), &case_glob);
-	ktap_depth = 0;
+	/* At the top, or nested below the case that started this run. */
+	ktap_base = ktap_depth = outer_log ? outer_depth + 1 : 0;
+	log_suite = NULL;
 	ktap_line("KTAP version 1");
 	ktap_line("1..%u", nsuites);
 	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++) {
@@ -368,13 +463,18 @@ bool ktest_run_all(const char *glob)
 
 		if (!suite_matches(*s, glob, suite_glob, sizeof(suite_glob), &case_glob))
 			continue;
+		ktest_log_start(*s);
 		st = run_suite(*s, case_glob, &totals);
+		ktest_log_end(*s, st);
 		print_result(++n, (*s)->name, st, "no case ran");
 	}
 	if (!nsuites)
 		ktap_line("# no suite matches %s", glob);
 	ktap_line("# Totals: pass:%u fail:%u skip:%u total:%u", totals.pass,
 		  totals.fail, totals.skip, totals.pass + totals.fail + totals.skip);
+	ktap_depth = outer_depth;
+	ktap_base = outer_base;
+	log_suite = outer_log;
 	return nsuites && totals.fail == 0;
 }
 
@@ -458,4 +558,89 @@ int ktest_pause_fault_injection(struct ktest *test)
 void ktest_resume_fault_injection(struct ktest *test)
 {
 	fault_injection_resume(&ktest_paused_faults);
+}
+
+/* ---- /sys/kernel/debug/ktest --------------------------------------------- */
+
+static int ktest_results_show(struct seq_file *m, void *v)
+{
+	struct ktest_suite *suite = v;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ktest_log_lock, flags);
+	if (suite->log) {
+		seq_puts(m, "KTAP version 1\n1..1\n");
+		seq_write(m, suite->log, suite->log_len);
+		if (suite->status == KTEST_SKIPPED)
+			seq_printf(m, "ok 1 %s # SKIP\n", suite->name);
+		else
+			seq_printf(m, "%s 1 %s\n",
+				   suite->status == KTEST_FAILURE ? "not ok" : "ok", suite->name);
+	}
+	spin_unlock_irqrestore(&ktest_log_lock, flags);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ktest_results);
+
+static int ktest_run_show(struct seq_file *m, void *v)
+{
+	if (ktest_have_suites())
+		seq_puts(m, "write a glob (SUITE or SUITE.CASE) to run the suites it matches\n");
+	else
+		seq_puts(m, "this image has no tests: build it with make KTEST=1\n");
+	return 0;
+}
+
+static int ktest_run_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, ktest_run_show, NULL);
+}
+
+/* Run the glob written (surrounding white space ignored), its KTAP to the console. */
+static ssize_t ktest_run_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	size_t count = iov_iter_count(from);
+	char buf[128], *glob;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_iter(buf, count, from) != count)
+		return -EFAULT;
+	buf[count] = '\0';
+	glob = strim(buf);
+	if (!ktest_have_suites()) {
+		ktest_none_linked("tests");
+		return -ENOENT;
+	}
+	if (!count_matching_suites(glob))
+		return -ENOENT;
+	ktest_run_all(glob);
+	iocb->ki_pos += count;
+	return count;
+}
+
+static const struct file_operations ktest_run_fops = {
+	.open = ktest_run_open,
+	.read_iter = seq_read_iter,
+	.write_iter = ktest_run_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+void ktest_debugfs_init(void)
+{
+	struct dentry *dir = debugfs_create_dir("ktest", NULL), *sub;
+	struct ktest_suite *const *s;
+
+	if (IS_ERR(dir) || IS_ERR(debugfs_create_file("run", 0600, dir, NULL, &ktest_run_fops)))
+		goto fail;
+	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++) {
+		sub = debugfs_create_dir((*s)->name, dir);
+		if (IS_ERR(sub) ||
+		    IS_ERR(debugfs_create_file("results", 0444, sub, *s, &ktest_results_fops)))
+			goto fail;
+	}
+	return;
+fail:
+	pr_warn("ktest: debugfs files are missing\n");
 }

@@ -15,6 +15,11 @@
  * stack with guard pages, which the boot context "init" does not have
  * (kernel/fork.c): they run in a kthread, "lkdtm-stack", while the caller
  * waits for it; a report that never comes ends in "lkdtm: FAIL".
+ *
+ * /sys/kernel/debug/provoke-crash/DIRECT, as Linux's: reading lists the
+ * types ("Available crash types:" and a name a line), writing a type's
+ * name (surrounding white space ignored) provokes it; an unknown name is
+ * -EINVAL.
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -27,6 +32,12 @@
 #include <linux/lkdtm.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <linux/mm.h>
 
 static char cpoint_type[32];
 
@@ -183,3 +194,60 @@ static int cmd_provoke_crash(int argc, char **argv)
 }
 SHELL_CMD(provoke-crash, "crash the kernel on purpose (lkdtm); without TYPE, list the types",
 	  cmd_provoke_crash);
+
+static int lkdtm_types_show(struct seq_file *m, void *v)
+{
+	size_t i;
+
+	seq_puts(m, "Available crash types:\n");
+	for (i = 0; i < ARRAY_SIZE(crashtypes); i++)
+		seq_printf(m, "%s\n", crashtypes[i].name);
+	return 0;
+}
+
+static int direct_entry_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, lkdtm_types_show, NULL);
+}
+
+static ssize_t direct_entry_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	size_t count = iov_iter_count(from);
+	ssize_t ret = -EINVAL;
+	char *buf;
+
+	if (count < 1 || count >= PAGE_SIZE)
+		return -EINVAL;
+	buf = kmalloc(count + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (copy_from_iter(buf, count, from) != count) {
+		ret = -EFAULT;
+		goto out;
+	}
+	buf[count] = '\0';
+	if (!lkdtm_provoke(strim(buf))) {
+		iocb->ki_pos += count;
+		ret = count;
+	}
+out:
+	kfree(buf);
+	return ret;
+}
+
+static const struct file_operations direct_entry_fops = {
+	.open = direct_entry_open,
+	.read_iter = seq_read_iter,
+	.write_iter = direct_entry_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+void lkdtm_debugfs_init(void)
+{
+	struct dentry *root = debugfs_create_dir("provoke-crash", NULL);
+
+	if (IS_ERR(root) ||
+	    IS_ERR(debugfs_create_file("DIRECT", 0644, root, NULL, &direct_entry_fops)))
+		pr_warn("lkdtm: no debugfs files\n");
+}

@@ -31,11 +31,16 @@
  *
  * and then, in init (kernel_init()):
  *
- *   devices          devtmpfs, the drivers making their nodes in it (mem,
- *                    tty), devtmpfs mounted on /dev
+ *   do_basic_setup   what Linux's initcalls make: sysfs with /sys/kernel/mm,
+ *                    /sys/devices/system and /sys/kernel/slab; debugfs
+ *                    with its files (memblock, page_owner, provoke-crash,
+ *                    kernel_page_tables, ktest); devtmpfs, the drivers
+ *                    making their nodes in it (mem, tty), mounted on /dev
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
- *                    freed; /proc made and mounted (proc_mount_boot());
- *                    the init program looked up (rdinit=, init=)
+ *                    freed
+ *   mount_proc_sys   /proc, /sys and /sys/kernel/debug mounted, as
+ *                    Linux's init scripts mount them; the init program
+ *                    looked up (rdinit=, init=)
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
@@ -64,6 +69,11 @@
 #include <linux/dcache.h>
 #include <linux/proc_fs.h>
 #include <linux/timer.h>
+#include <linux/sysfs.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/slab.h>
+#include <linux/memblock.h>
 #include <linux/tick.h>
 #include <asm/processor.h>
 #include <asm/fpu.h>
@@ -141,29 +151,30 @@ static void find_init_program(void)
 		pr_info("No init program found; init runs the kernel's tests or shell\n");
 }
 
-/* /proc, as Linux's init mounts it; fail_page_alloc= and failslab= are for what runs after. */
-static void mount_proc(void)
-{
-	struct fault_injection_state paused;
-
-	fault_injection_pause(&paused);
-	if (proc_mount_boot())
-		pr_err("Could not mount /proc\n");
-	fault_injection_resume(&paused);
-}
-
-/* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
 /*
- * Drivers and /dev; a failure costs the devices, not the boot. Made with
- * fault injection paused, as the boot's tasks are (rest_init()): the
- * suites that run under failslab= and fail_page_alloc= use /dev.
+ * Linux's initcalls, in their order, called by name (there is no initcall
+ * table): sysfs and debugfs with their files, then the drivers and /dev.
+ * Fault injection is paused: it is for what runs afterwards, and a file
+ * missing from /sys or /dev because of it would only confuse (the suites
+ * that run under failslab= and fail_page_alloc= use them). A failure
+ * costs the files or devices, not the boot.
  */
-static void driver_init(void)
+static void do_basic_setup(void)
 {
 	struct fault_injection_state paused;
 	int err;
 
 	fault_injection_pause(&paused);
+	sysfs_init();
+	mm_sysfs_init();
+	driver_init();
+	slab_sysfs_init();
+	debugfs_init();
+	memblock_init_debugfs();
+	pageowner_init();
+	lkdtm_debugfs_init();
+	ptdump_debugfs_init();
+	ktest_debugfs_init();
 	err = devtmpfs_init();
 	if (!err)
 		err = chr_dev_init();
@@ -178,11 +189,36 @@ static void driver_init(void)
 		pr_err("devtmpfs: error %d, /dev is incomplete\n", err);
 }
 
+/*
+ * What an init script does first: mount /proc, /sys and debugfs in it
+ * (fault injection paused, as for do_basic_setup()).
+ */
+static void mount_proc_sys(void)
+{
+	struct fault_injection_state paused;
+	int err;
+
+	fault_injection_pause(&paused);
+	if (proc_mount_boot())
+		pr_err("Could not mount /proc\n");
+	err = init_mkdir("/sys", 0755);
+	if (err && err != -EEXIST)
+		goto out;
+	err = init_mount("sysfs", "/sys", "sysfs", 0, NULL);
+	if (!err)
+		err = init_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+out:
+	fault_injection_resume(&paused);
+	if (err && err != -EEXIST)
+		pr_err("Cannot mount /sys and /sys/kernel/debug: %d\n", err);
+}
+
+/* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
 static int kernel_init(void *unused)
 {
-	driver_init();
+	do_basic_setup();
 	populate_rootfs();
-	mount_proc();
+	mount_proc_sys();
 	find_init_program();
 	system_state = SYSTEM_RUNNING;
 	announce_ready();

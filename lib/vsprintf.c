@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/ctype.h>
 #include <linux/kallsyms.h>
+#include <linux/bitops.h>
 
 struct out {
 	char *buf;
@@ -109,6 +110,53 @@ static void put_string(struct out *o, const char *s, const struct spec *sp)
 	put_padded(o, s, len, sp);
 }
 
+static void put_decimal(struct out *o, unsigned long v)
+{
+	struct spec dec = { .width = -1, .precision = -1, .base = 10 };
+
+	put_number(o, v, false, &dec);
+}
+
+/* %*pbl: the set bits of @map as ranges, "0-3,8,10-11" (Linux's bitmap_list_string). */
+static void put_bitmap_list(struct out *o, const unsigned long *map, unsigned long nbits)
+{
+	unsigned long start = find_first_bit(map, nbits), end;
+	bool first = true;
+
+	while (start < nbits) {
+		end = find_next_zero_bit(map, nbits, start + 1) - 1;
+		if (!first)
+			put(o, ',');
+		first = false;
+		put_decimal(o, start);
+		if (end > start) {
+			put(o, '-');
+			put_decimal(o, end);
+		}
+		start = find_next_bit(map, nbits, end + 1);
+	}
+}
+
+/*
+ * %*pb: @map in hex, 32-bit chunks from the top separated by commas, the
+ * first only as wide as its bits need (Linux's bitmap_string).
+ */
+static void put_bitmap_mask(struct out *o, const unsigned long *map, unsigned long nbits)
+{
+	unsigned long chunk = nbits % 32 ? nbits % 32 : 32;
+	long i;
+
+	for (i = (long)(nbits - chunk); i >= 0; i -= 32, chunk = 32) {
+		struct spec hex = { .width = (int)(chunk + 3) / 4, .precision = -1,
+				    .zero = true, .base = 16 };
+		unsigned long val = map[i / BITS_PER_LONG] >> (i % BITS_PER_LONG);
+
+		if ((unsigned long)i + chunk != nbits)
+			put(o, ',');
+		put_number(o, val & ((1UL << chunk) - 1), false, &hex);
+	}
+}
+
 /* %p and its extensions; returns the format position after the suffix. */
 static const char *put_pointer(struct out *o, const char *fmt, void *p,
 			       struct spec *sp)
@@ -127,6 +175,15 @@ static const char *put_pointer(struct out *o, const char *fmt, void *p,
 		sp->base = 16;
 		sp->width = 18;
 		put_number(o, *(phys_addr_t *)p, false, sp);
+		return fmt + 1;
+	case 'b':
+		if (sp->width < 0)
+			sp->width = 0;
+		if (fmt[1] == 'l') {
+			put_bitmap_list(o, p, (unsigned long)sp->width);
+			return fmt + 2;
+		}
+		put_bitmap_mask(o, p, (unsigned long)sp->width);
 		return fmt + 1;
 	case 'x':
 		fmt++;

@@ -52,6 +52,9 @@
 #include <linux/errno.h>
 #include <linux/bug.h>
 #include <linux/shell.h>
+#include <linux/seq_file.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
 
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS];
@@ -936,6 +939,13 @@ void __memblock_dump_all(void)
 	memblock_dump(&memblock.reserved);
 }
 
+#ifndef __HOST_TEST__
+/*
+ * /sys/kernel/debug/memblock/{memory,reserved} and the shell's memblock
+ * command. The host build has no debugfs or shell: as Linux's section
+ * under CONFIG_DEBUG_FS, this one is left out there.
+ */
+
 /* Linux prints the name of the lowest flag set, as its debugfs file does. */
 static const char *memblock_flag_name(enum memblock_flags flags)
 {
@@ -950,23 +960,41 @@ static const char *memblock_flag_name(enum memblock_flags flags)
 	return "UNKNOWN";
 }
 
-/* One list as Linux's /sys/kernel/debug/memblock/<name> shows it. */
-static void memblock_debug_show(const struct memblock_type *type)
+/* One list (@private) as Linux's /sys/kernel/debug/memblock/<name> shows it. */
+static int memblock_debug_show(struct seq_file *m, void *private)
 {
+	const struct memblock_type *type = private;
 	unsigned long i;
 
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 		phys_addr_t end = memblock_region_end(r) - 1;
-		char nid_buf[16];
 
+		seq_printf(m, "%4d: %pa..%pa ", (int)i, &r->base, &end);
 		if (memblock_valid_node(r->nid))
-			snprintf(nid_buf, sizeof(nid_buf), "%4d", r->nid);
+			seq_printf(m, "%4d ", r->nid);
 		else
-			snprintf(nid_buf, sizeof(nid_buf), "%4c", 'x');
-		raw_printk("%4d: %pa..%pa %s %s\n", (int)i, &r->base, &end, nid_buf,
-			   memblock_flag_name(r->flags));
+			seq_printf(m, "%4c ", 'x');
+		seq_printf(m, "%s\n", memblock_flag_name(r->flags));
 	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(memblock_debug);
+
+void memblock_init_debugfs(void)
+{
+	struct dentry *root = debugfs_create_dir("memblock", NULL);
+
+	if (IS_ERR(root))
+		goto fail;
+	if (IS_ERR(debugfs_create_file("memory", 0444, root, &memblock.memory,
+				       &memblock_debug_fops)) ||
+	    IS_ERR(debugfs_create_file("reserved", 0444, root, &memblock.reserved,
+				       &memblock_debug_fops)))
+		goto fail;
+	return;
+fail:
+	pr_warn("memblock: no debugfs files\n");
 }
 
 static int cmd_memblock(int argc, char **argv)
@@ -975,21 +1003,19 @@ static int cmd_memblock(int argc, char **argv)
 		goto usage;
 	if (argc == 2) {
 		if (!strcmp(argv[1], "memory"))
-			memblock_debug_show(&memblock.memory);
-		else if (!strcmp(argv[1], "reserved"))
-			memblock_debug_show(&memblock.reserved);
-		else
-			goto usage;
-		return 0;
+			return shell_seq_print(memblock_debug_show, &memblock.memory);
+		if (!strcmp(argv[1], "reserved"))
+			return shell_seq_print(memblock_debug_show, &memblock.reserved);
+		goto usage;
 	}
 	raw_printk("memory:\n");
-	memblock_debug_show(&memblock.memory);
+	shell_seq_print(memblock_debug_show, &memblock.memory);
 	raw_printk("reserved:\n");
-	memblock_debug_show(&memblock.reserved);
-	return 0;
+	return shell_seq_print(memblock_debug_show, &memblock.reserved);
 usage:
 	raw_printk("usage: memblock [memory|reserved]\n");
 	return -EINVAL;
 }
 SHELL_CMD(memblock, "show memblock's memory and reserved lists [memory|reserved]",
 	  cmd_memblock);
+#endif /* __HOST_TEST__ */

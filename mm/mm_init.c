@@ -42,6 +42,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/shell.h>
+#include <linux/kobject.h>
 #include <linux/bitops.h>
 #include <linux/math.h>
 #include <linux/stackdepot.h>
@@ -410,6 +411,15 @@ void mem_init_print_info(void)
  * allocator's watermark checks without a lock (they only change at boot).
  */
 unsigned long totalreserve_pages;
+struct kobject *mm_kobj;
+
+void mm_sysfs_init(void)
+{
+	mm_kobj = kobject_create_and_add("mm", kernel_kobj);
+	if (!mm_kobj)
+		pr_err("mm: cannot make /sys/kernel/mm\n");
+}
+
 int min_free_kbytes = 1024;
 int watermark_scale_factor = 10;
 /* A zone keeps 1/ratio of the higher zones' pages back from their requests. */

@@ -29,6 +29,12 @@
  * spans sections (the largest, 4 MiB, is aligned), so a block's records
  * are consecutive.
  *
+ * /sys/kernel/debug/page_owner streams every allocated block's record in
+ * Linux 6.1's text, the input of tools/mm/page_owner_sort: one record per
+ * read() (-ENOMEM if it does not fit the read's buffer), the file
+ * position being the next pfn to look at, as Linux's read_page_owner().
+ * The shell's page_owner command prints them grouped, as page_owner_sort
+ * does.
  * Locking: a page's record is written only by the page's owner of the
  * moment (the allocation path after the block left the free lists, the
  * free path before it goes back), so writers need no lock. Readers (the
@@ -50,6 +56,12 @@
 #include <linux/errno.h>
 #include <linux/kallsyms.h>
 #include <linux/stackdepot.h>
+#include <linux/debugfs.h>
+#include <linux/sprintf.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <linux/pageblock-flags.h>
 #include <asm/stacktrace.h>
 #include "internal.h"
 
@@ -345,3 +357,95 @@ static int cmd_page_owner(int argc, char **argv)
 }
 SHELL_CMD(page_owner, "allocated pages by stack [only stacks through FUNCTION]",
 	  cmd_page_owner);
+
+/* ---- /sys/kernel/debug/page_owner ---------------------------------------- */
+
+/* The record of the first allocated block at or after *@pfnp, which it is moved to; or NULL. */
+static const struct page_owner *next_block_owner(unsigned long *pfnp)
+{
+	unsigned long nr, i, pfn = *pfnp;
+
+	for (nr = pfn_to_section_nr(pfn); nr < nr_owner_sections; pfn = section_nr_to_pfn(++nr)) {
+		const struct page_owner *po = section_owners[nr];
+
+		if (!po)
+			continue;
+		for (i = pfn & ~PAGE_SECTION_MASK; i < PAGES_PER_SECTION; i++) {
+			if (!(po[i].flags & PAGE_OWNER_ALLOCATED) || !po[i].handle ||
+			    !IS_ALIGNED(i, 1UL << po[i].order))
+				continue;
+			*pfnp = section_nr_to_pfn(nr) + i;
+			return &po[i];
+		}
+	}
+	return NULL;
+}
+
+/* Linux 6.1's print_page_owner(). Return: the length, or -ENOMEM if @count is too small. */
+static ssize_t print_page_owner(char *buf, size_t count, unsigned long pfn,
+				const struct page_owner *po)
+{
+	struct page *page = pfn_to_page(pfn);
+	unsigned long *entries;
+	unsigned int i, nr = stack_depot_fetch(po->handle, &entries);
+	char gfp[256], flags[192];
+	size_t ret;
+
+	format_gfp_flags(gfp, sizeof(gfp), po->gfp_mask);
+	format_page_flags(flags, sizeof(flags), page->flags);
+	ret = scnprintf(buf, count, "Page allocated via order %u, mask %#x(%s), pid 0, tgid 0 "
+			"(swapper/0), ts 0 ns, free_ts 0 ns\n", po->order, po->gfp_mask, gfp);
+	ret += scnprintf(buf + ret, count - ret, "PFN %lu type %s Block %lu type %s Flags %#lx(%s)\n",
+			 pfn, migratetype_names[gfp_migratetype(po->gfp_mask)],
+			 pfn >> pageblock_order,
+			 migratetype_names[get_pageblock_migratetype(page)], page->flags, flags);
+	for (i = 0; i < nr; i++)
+		ret += scnprintf(buf + ret, count - ret, " %pS\n", (void *)entries[i]);
+	ret += scnprintf(buf + ret, count - ret, "\n");
+	/* scnprintf() stops one short of a full buffer: a full one may be cut. */
+	return ret + 1 >= count ? -ENOMEM : (ssize_t)ret;
+}
+
+static ssize_t read_page_owner(struct kiocb *iocb, struct iov_iter *to)
+{
+	size_t count = min(iov_iter_count(to), PAGE_SIZE);
+	const struct page_owner *po;
+	unsigned long pfn;
+	ssize_t ret;
+	char *kbuf;
+
+	if (!page_owner_enabled)
+		return -EINVAL;
+	if (iocb->ki_pos < 0)
+		return -EINVAL;
+	pfn = (unsigned long)iocb->ki_pos;
+	po = next_block_owner(&pfn);
+	if (!po)
+		return 0;
+	kbuf = kmalloc(count, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	ret = print_page_owner(kbuf, count, pfn, po);
+	if (ret > 0 && copy_to_iter(kbuf, ret, to) != (size_t)ret)
+		ret = -EFAULT;
+	if (ret > 0)
+		iocb->ki_pos = pfn + 1;
+	kfree(kbuf);
+	return ret;
+}
+
+static const struct file_operations proc_page_owner_operations = {
+	.read_iter = read_page_owner,
+	.llseek = generic_file_llseek,
+};
+
+void pageowner_init(void)
+{
+	struct dentry *d;
+
+	if (!page_owner_enabled)
+		return;
+	d = debugfs_create_file("page_owner", 0400, NULL, NULL, &proc_page_owner_operations);
+	if (IS_ERR(d))
+		pr_warn("page_owner: no debugfs file: %ld\n", PTR_ERR(d));
+}

@@ -28,6 +28,7 @@
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
 #include <linux/stackdepot.h>
+#include <linux/kobject.h>
 
 /**
  * struct slab - a slab's head page, SLUB's view of it
@@ -196,6 +197,7 @@ struct kmem_cache {
 	const char *name;
 	int refcount;			/* the cache and its merged aliases */
 	struct list_head list;		/* slab_caches */
+	struct kobject kobj;		/* /sys/kernel/slab/NAME (mm/slub_sysfs.c) */
 
 	/* The node: one, as there is one NUMA node. */
 	spinlock_t list_lock;
@@ -359,6 +361,30 @@ bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void *object
 unsigned long validate_slab_cache(struct kmem_cache *s);
 /* Debug reports printed since boot (the tests count them). */
 extern atomic_long_t slub_debug_reports;
+
+/*
+ * count_partial - @get_count(counters) summed over the node partial slabs
+ * of @s (Linux's count_partial()): count_free or count_inuse. Takes
+ * list_lock. The CPUs' slabs are not counted.
+ */
+unsigned long count_partial(struct kmem_cache *s, unsigned long (*get_count)(unsigned long));
+unsigned long count_free(unsigned long counters);
+unsigned long count_inuse(unsigned long counters);
+
+/*
+ * sysfs_slab_add - /sys/kernel/slab/NAME for the cache @s, once
+ * slab_sysfs_start() has run (nothing before: slab_sysfs_init() adds the
+ * caches made until then). Return: 0, or -ENOMEM (a new cache is then not
+ * made). slab_caches_mutex held; sleeps.
+ */
+int sysfs_slab_add(struct kmem_cache *s);
+/*
+ * slab_sysfs_start - make /sys/kernel/slab; sysfs_slab_add() adds from
+ * then on. Return: 0 or -ENOMEM. slab_caches_mutex held.
+ */
+int slab_sysfs_start(void);
+/* sysfs_slab_remove - remove @s's directory (its open files answer -ENODEV). Mutex held. */
+void sysfs_slab_remove(struct kmem_cache *s);
 
 /* For mm/slub_debug.c: every CPU's slabs back on the node lists. */
 void flush_all(struct kmem_cache *s);

@@ -943,6 +943,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 			kmem_cache_free(kmem_cache, s);
 			s = NULL;
 		}
+		if (s && sysfs_slab_add(s)) {
+			free_percpu(s->cpu_slab);
+			kmem_cache_free(kmem_cache, s);
+			s = NULL;
+		}
 		if (s)
 			list_add_tail(&s->list, &slab_caches);
 	}
@@ -1008,19 +1013,31 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
-unsigned long count_free_objects(struct kmem_cache *s)
+unsigned long count_free(unsigned long counters)
 {
-	unsigned long flags, free = 0;
+	return SLAB_OBJECTS(counters) - SLAB_INUSE(counters);
+}
+
+unsigned long count_inuse(unsigned long counters)
+{
+	return SLAB_INUSE(counters);
+}
+
+unsigned long count_partial(struct kmem_cache *s, unsigned long (*get_count)(unsigned long))
+{
+	unsigned long flags, x = 0;
 	struct slab *slab;
 
 	spin_lock_irqsave(&s->list_lock, flags);
-	list_for_each_entry(slab, &s->partial, slab_list) {
-		unsigned long c = READ_ONCE(slab->counters);
-
-		free += SLAB_OBJECTS(c) - SLAB_INUSE(c);
-	}
+	list_for_each_entry(slab, &s->partial, slab_list)
+		x += get_count(READ_ONCE(slab->counters));
 	spin_unlock_irqrestore(&s->list_lock, flags);
-	return free;
+	return x;
+}
+
+unsigned long count_free_objects(struct kmem_cache *s)
+{
+	return count_partial(s, count_free);
 }
 
 void kmem_cache_destroy(struct kmem_cache *s)
@@ -1045,6 +1062,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		s->refcount = 1;
 		goto out;
 	}
+	sysfs_slab_remove(s);
 	list_del(&s->list);
 	free_percpu(s->cpu_slab);
 	kmem_cache_free(kmem_cache, s);
@@ -1363,6 +1381,22 @@ int slabinfo_show(struct seq_file *m, void *v)
 	}
 	mutex_unlock(&slab_caches_mutex);
 	return 0;
+}
+
+void slab_sysfs_init(void)
+{
+	struct kmem_cache *s;
+
+	mutex_lock(&slab_caches_mutex);
+	if (slab_sysfs_start()) {
+		pr_err("SLUB: cannot make /sys/kernel/slab\n");
+		goto out;
+	}
+	list_for_each_entry(s, &slab_caches, list)
+		if (sysfs_slab_add(s))
+			pr_err("SLUB: no /sys/kernel/slab/%s\n", s->name);
+out:
+	mutex_unlock(&slab_caches_mutex);
 }
 
 /* "slabinfo -v": not a printer but slub_debug's validation of every cache. */

@@ -43,6 +43,12 @@ void init_mem_mapping(void);
 
 /* Print the page-table walk of @addr in the live tables (oops, ptdump). */
 void dump_pagetable(unsigned long addr);
+/*
+ * ptdump_debugfs_init - /sys/kernel/debug/kernel_page_tables, init_mm's
+ * tables in Linux's x86 format (arch/x86_64/dump_pagetables.c).
+ * Context: boot, after debugfs_init().
+ */
+void ptdump_debugfs_init(void);
 
 /* Parse the multiboot2 information; panics when it cannot be used at all. */
 void setup_arch(u32 magic, u32 mbi_phys);

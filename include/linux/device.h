@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What drivers call to appear in /dev (drivers/base/devtmpfs.c). There is
- * no driver model (struct device, classes, sysfs links) yet: a driver
- * names its node itself when it registers, as Linux's device_add() does
- * through devtmpfs.
+ * The device model's part that exists (drivers/base/): no struct device,
+ * buses or classes yet; the sysfs directories Linux's devices show memory
+ * and CPUs through (/sys/devices/system/cpu, /sys/devices/system/node),
+ * and what drivers call to appear in /dev (drivers/base/devtmpfs.c): a
+ * driver names its node itself when it registers, as Linux's
+ * device_add() does through devtmpfs.
  */
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
@@ -33,5 +35,13 @@ int devtmpfs_mount(void);
 
 /* chr_dev_init - the memory devices, major 1 (drivers/char/mem.c). Return: 0 or -errno. Context: boot. */
 int chr_dev_init(void);
+
+/*
+ * driver_init - make /sys/devices/system with its cpu and node
+ * directories (Linux's driver_init() and the cpu/node subsystems).
+ * Context: boot, after sysfs_init(). Failures are logged; the files are
+ * then missing.
+ */
+void driver_init(void);
 
 #endif /* _LINUX_DEVICE_H */

@@ -81,6 +81,10 @@ struct ktest_suite {
 	int (*init)(struct ktest *test);
 	void (*exit)(struct ktest *test);
 	struct ktest_case *test_cases;
+	/* ktest's own, for debugfs's ktest/SUITE/results; ktest_log_lock */
+	char *log;			/* the last run's KTAP lines, or NULL */
+	size_t log_len;
+	enum ktest_status status;	/* of the last run */
 };
 
 #define KTEST_CASE(fn)			{ .run_case = fn, .name = #fn }
@@ -113,6 +117,15 @@ extern struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_sui
  * Prints the whole KTAP document. Returns true when nothing failed.
  */
 bool ktest_run_all(const char *glob);
+
+/*
+ * ktest_debugfs_init - /sys/kernel/debug/ktest: SUITE/results, the KTAP of
+ * the suite's last run (empty before one), and run, where writing a glob
+ * runs the suites it matches (-ENOENT if none does, as in an image built
+ * without the suites; reading it says which). Context: boot, after
+ * debugfs_init().
+ */
+void ktest_debugfs_init(void);
 
 /* Boot hook: runs what ktest.run= asks for; returns only for "none". */
 void ktest_boot(void);

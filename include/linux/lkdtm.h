@@ -9,4 +9,10 @@ int lkdtm_provoke(const char *type);
 /* Fire lkdtm.cpoint_type= if the command line set it. */
 void lkdtm_boot(void);
 
+/*
+ * lkdtm_debugfs_init - /sys/kernel/debug/provoke-crash/DIRECT (see
+ * kernel/lkdtm.c). Context: boot, after debugfs_init().
+ */
+void lkdtm_debugfs_init(void);
+
 #endif /* _LINUX_LKDTM_H */

@@ -379,6 +379,13 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
  */
 void __memblock_dump_all(void);
 
+/*
+ * memblock_init_debugfs - /sys/kernel/debug/memblock/{memory,reserved}:
+ * each list, a region a line, "   N: 0xBASE..0xLAST NID FLAG" (Linux's
+ * format). Context: boot, after debugfs_init(); a failure is logged.
+ */
+void memblock_init_debugfs(void);
+
 /* memblock_dump_all - __memblock_dump_all() when memblock=debug is on. */
 static inline void memblock_dump_all(void)
 {

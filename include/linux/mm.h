@@ -340,6 +340,19 @@ struct sysinfo {
 /* si_meminfo - the totals of struct sysinfo, in pages (mem_unit = PAGE_SIZE). */
 void si_meminfo(struct sysinfo *val);
 
+/*
+ * mm_sysfs_init - make /sys/kernel/mm (mm_kobj), the directory that
+ * transparent_hugepage, hugepages, ksm and damon go in. Context: boot,
+ * after sysfs_init(); a failure is logged.
+ */
+void mm_sysfs_init(void);
+
+/*
+ * pageowner_init - with page_owner=on, /sys/kernel/debug/page_owner
+ * (mm/page_owner.c). Context: boot, after debugfs_init().
+ */
+void pageowner_init(void);
+
 /* show_mem - the memory report of an allocation failure or OOM (mm/show_mem.c). */
 void show_mem(void);
 

@@ -30,6 +30,8 @@
  * snapshot so the next read takes a fresh one (Linux's seq_read restarts
  * its walk there too).
  *
+ * DEFINE_SHOW_ATTRIBUTE() writes the three into a file_operations.
+ *
  * Locking: none for the writers (a seq_file belongs to one caller); an
  * open file's seq_file is under its ->lock (reads, pread and lseek).
  */
@@ -122,5 +124,21 @@ ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter);
  * as Linux's); at 0 the snapshot is dropped. Return: the new position.
  */
 loff_t seq_lseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * DEFINE_SHOW_ATTRIBUTE(foo) - foo_fops, the read-only file_operations of
+ * the text of foo_show(m, inode->i_private), as Linux's.
+ */
+#define DEFINE_SHOW_ATTRIBUTE(__name)						\
+static int __name##_open(struct inode *inode, struct file *file)		\
+{										\
+	return single_open(file, __name##_show, inode->i_private);		\
+}										\
+static const struct file_operations __name##_fops = {				\
+	.open = __name##_open,							\
+	.read_iter = seq_read_iter,						\
+	.llseek = seq_lseek,							\
+	.release = single_release,						\
+}
 
 #endif /* _LINUX_SEQ_FILE_H */

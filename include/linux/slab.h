@@ -41,6 +41,12 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 				     slab_flags_t flags, void (*ctor)(void *));
 /* Free the cache; objects still allocated are reported and it is kept. */
 void kmem_cache_destroy(struct kmem_cache *s);
+/*
+ * slab_sysfs_init - /sys/kernel/slab with a directory per cache
+ * (mm/slub_sysfs.c); caches made later get theirs at creation.
+ * Context: boot, after sysfs_init(); failures are logged.
+ */
+void slab_sysfs_init(void);
 /* Return empty slabs to the page allocator. Return: 0. */
 int kmem_cache_shrink(struct kmem_cache *s);
 

@@ -7,6 +7,9 @@
  *            hashed)
  *   %pa      a phys_addr_t passed by reference, as 0x and 16 hex digits
  *   %pS, %ps a text address as symbol+0xoff/0xsize (%ps: the name only)
+ *   %*pbl    a bitmap of (int) width bits as a list of ranges, "0-3,8"
+ *            (sysfs's cpulist format); %*pb the same bitmap in hex, 32-bit
+ *            chunks from the top, comma-separated ("1,00000003")
  */
 #ifndef _LINUX_SPRINTF_H
 #define _LINUX_SPRINTF_H

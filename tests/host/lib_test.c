@@ -279,6 +279,24 @@ HTEST(vsnprintf_prints_hex_and_octal_with_alternate_forms)
 	EXPECT_FMT("0x0", "%#x", 0);
 }
 
+HTEST(vsnprintf_prints_bitmaps_as_lists_and_masks)
+{
+	unsigned long map[2] = { 0x0f | 1UL << 8 | 3UL << 10, 1 };	/* bits 0-3, 8, 10-11, 64 */
+	unsigned long none[1] = { 0 }, all[1] = { 0xff };
+
+	EXPECT_FMT("0-3,8,10-11,64", "%*pbl", 65, map);
+	EXPECT_FMT("0-3,8,10-11", "%*pbl", 64, map);
+	EXPECT_FMT("0-3,8", "%*pbl", 10, map);
+	EXPECT_FMT("[]", "[%*pbl]", 64, none);
+	EXPECT_FMT("0-7", "%*pbl", 8, all);
+	EXPECT_FMT("0", "%*pbl", 1, all);
+	EXPECT_FMT("cpus 0-7\n", "cpus %*pbl\n", 8, all);
+	EXPECT_FMT("ff", "%*pb", 8, all);
+	EXPECT_FMT("0f", "%*pb", 5, (unsigned long[]){ 0x0f });
+	EXPECT_FMT("1,00000000,00000d0f", "%*pb", 65, map);
+	EXPECT_FMT("00000000", "%*pb", 32, none);
+}
+
 HTEST(vsnprintf_prints_char_string_and_percent)
 {
 	EXPECT_FMT("A", "%c", 'A');

@@ -17,6 +17,9 @@
 #include <linux/init_syscalls.h>
 #include <linux/cred.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/kernel.h>
+#include <linux/err.h>
 
 #define VT	"/vt"
 
@@ -108,6 +111,48 @@ static inline int vt_create(const char *name)
 	if (fd < 0)
 		return fd;
 	return ksys_close(fd);
+}
+
+/*
+ * Read the file @name from its start into @buf (NUL-terminated), in reads
+ * of @chunk bytes. Return: the bytes read, or -errno of the open or a read.
+ */
+static inline ssize_t vt_read_file_chunked(const char *name, char *buf, size_t size, size_t chunk)
+{
+	struct file *f = filp_open(name, O_RDONLY, 0);
+	ssize_t n = 0, r = 0;
+	loff_t pos = 0;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	while (n + 1 < (ssize_t)size) {
+		r = kernel_read(f, buf + n, min(chunk, size - 1 - n), &pos);
+		if (r <= 0)
+			break;
+		n += r;
+	}
+	buf[n] = '\0';
+	filp_close(f, NULL);
+	return r < 0 ? r : n;
+}
+
+static inline ssize_t vt_read_file(const char *name, char *buf, size_t size)
+{
+	return vt_read_file_chunked(name, buf, size, size);
+}
+
+/* Write @text to the file @name in one write. Return: its result, or the open's -errno. */
+static inline ssize_t vt_write_file(const char *name, const char *text)
+{
+	struct file *f = filp_open(name, O_WRONLY, 0);
+	loff_t pos = 0;
+	ssize_t r;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	r = kernel_write(f, text, strlen(text), &pos);
+	filp_close(f, NULL);
+	return r;
 }
 
 #endif /* _TESTS_KERNEL_VFS_TEST_H */
