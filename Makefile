@@ -45,6 +45,12 @@ endif
 B := build
 O := $(B)/obj
 
+# The initramfs (see "initramfs" below); set here, before any rule names them.
+INITRD ?= $(B)/initramfs.cpio
+TEST_INITRD := $(B)/initramfs-test.cpio
+TEST_INITRD_MTIME := 1700000000
+GEN_CPIO := $(PYTHON) tools/gen_init_cpio.py
+
 # Link order is the order of the registration tables (suites, benchmarks,
 # shell commands, parameters) and of the image's layout, in which the test
 # and benchmark figures were taken: these folders first, then any other
@@ -140,11 +146,8 @@ $(B)/kernel.iso: $(B)/kernel.elf $(INITRD) tools/runtest.py
 # one and a gzip-compressed one, concatenated, then 16 KiB of zeros (padding
 # the unpacker skips, and whole pages for free_initrd_mem() to give back)
 # (tests/initramfs/, checked by tests/kernel/initramfs_test.c with the fixed
-# mtime below).
-INITRD ?= $(B)/initramfs.cpio
-TEST_INITRD := $(B)/initramfs-test.cpio
-TEST_INITRD_MTIME := 1700000000
-GEN_CPIO := $(PYTHON) tools/gen_init_cpio.py
+# mtime TEST_INITRD_MTIME). INITRD and TEST_INITRD are set at the top:
+# a rule's prerequisites are expanded where the rule is read.
 
 $(B)/initramfs.cpio: usr/initramfs_list $(shell find usr/initramfs -type f) tools/gen_init_cpio.py
 	@mkdir -p $(B)
