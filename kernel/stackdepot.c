@@ -9,7 +9,7 @@
  *   stack_table[hash & (STACK_HASH_SIZE - 1)] -> handle -> handle -> 0
  *
  *   pool: | record | record | record | ...free...                |
- *         ^ handle 1                 ^ pool_used        ^ POOL_SIZE
+ *         ^ handle 1                 ^ pool_used        ^ pool_size
  *
  *   struct stack_record { next, hash, size, entries[size] }
  *
@@ -17,8 +17,11 @@
  * so that 0 means "no stack". Records are appended and never freed or
  * changed, which makes fetching lockless. Both the hash table and the pool
  * are allocated once from memblock, only when a user asked for the depot
- * at boot (stack_depot_request_early_init()): 16 KiB + 256 KiB. A full
- * pool makes saves return 0 and count stack_depot_dropped.
+ * at boot (stack_depot_request_early_init()): 16 KiB of buckets and a
+ * pool of 1/256 of memory, from 256 KiB to 4 MiB (Linux grows its pool
+ * by 16 KiB pieces instead; one block keeps fetching a single addition,
+ * and with slub_debug=U on every cache of a test boot 256 KiB ran out).
+ * A full pool makes saves return 0 and count stack_depot_dropped.
  *
  * Locking: depot_lock (interrupts off) protects the chains and pool_used;
  * a record is complete before its handle is linked or returned.
@@ -34,7 +37,8 @@
 
 #define STACK_HASH_ORDER	12
 #define STACK_HASH_SIZE		(1U << STACK_HASH_ORDER)
-#define POOL_SIZE		(256UL << 10)
+#define POOL_SIZE_MIN		(256UL << 10)
+#define POOL_SIZE_MAX		(4UL << 20)
 #define POOL_UNIT		8UL
 
 struct stack_record {
@@ -50,6 +54,7 @@ static DEFINE_SPINLOCK(depot_lock);
 /* Protected by depot_lock once set up: */
 static depot_stack_handle_t *stack_table;
 static u8 *pool;
+static unsigned long pool_size;	/* set once, at boot */
 static unsigned long pool_used;
 unsigned long stack_depot_dropped;
 
@@ -62,14 +67,16 @@ int stack_depot_early_init(void)
 {
 	if (!depot_requested || pool)
 		return 0;
+	pool_size = clamp(ALIGN(memblock_phys_mem_size() / 256, PAGE_SIZE),
+			  POOL_SIZE_MIN, POOL_SIZE_MAX);
 	/* One allocation: the pool, then the hash table. */
-	pool = memblock_alloc(POOL_SIZE + STACK_HASH_SIZE * sizeof(*stack_table), PAGE_SIZE);
+	pool = memblock_alloc(pool_size + STACK_HASH_SIZE * sizeof(*stack_table), PAGE_SIZE);
 	if (!pool) {
 		pr_err("stackdepot: cannot allocate the depot, stack traces will be missing\n");
 		return -ENOMEM;
 	}
-	stack_table = (depot_stack_handle_t *)(pool + POOL_SIZE);
-	pr_info("stackdepot: %u hash buckets, %lu KiB pool\n", STACK_HASH_SIZE, POOL_SIZE >> 10);
+	stack_table = (depot_stack_handle_t *)(pool + pool_size);
+	pr_info("stackdepot: %u hash buckets, %lu KiB pool\n", STACK_HASH_SIZE, pool_size >> 10);
 	return 0;
 }
 
@@ -116,7 +123,7 @@ static depot_stack_handle_t depot_alloc_stack(u32 hash, const unsigned long *ent
 	size_t size = ALIGN(sizeof(struct stack_record) + nr * sizeof(*entries), POOL_UNIT);
 	struct stack_record *r;
 
-	if (pool_used + size > POOL_SIZE) {
+	if (pool_used + size > pool_size) {
 		stack_depot_dropped++;
 		return 0;
 	}
