@@ -111,6 +111,7 @@ void proc_sys_init(void);
 void proc_meminfo_init(void);
 void proc_version_init(void);
 void proc_cmdline_init(void);
+void proc_devices_init(void);
 void proc_uptime_init(void);
 void proc_loadavg_init(void);
 void proc_interrupts_init(void);

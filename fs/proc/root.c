@@ -97,6 +97,7 @@ void proc_root_init(void)
 	proc_meminfo_init();
 	proc_version_init();
 	proc_cmdline_init();
+	proc_devices_init();
 	proc_uptime_init();
 	proc_loadavg_init();
 	proc_interrupts_init();

@@ -372,6 +372,19 @@ static void uptime_loadavg_cmdline_version(struct ktest *test)
 	kfree(buf);
 }
 
+/* Character majors as "%3d name", mem (1) and tty (4, 5) among them, then the block part. */
+static void devices_lists_the_character_majors(struct ktest *test)
+{
+	PROC_CASE_BUF(test, buf);
+
+	KTEST_ASSERT_GT(test, proc_read("/proc/devices", buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_EQ(test, strncmp(buf, "Character devices:\n", 19), 0);
+	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n  1 mem\n"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n  5 /dev/console\n"));
+	KTEST_EXPECT_STREQ(test, buf + strlen(buf) - 16, "\nBlock devices:\n");
+	kfree(buf);
+}
+
 static void filesystems_lists_proc_and_tmpfs(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
@@ -844,6 +857,7 @@ static struct ktest_case proc_cases[] = {
 	KTEST_CASE(cpuinfo_has_a_block_per_cpu_in_linux_order),
 	KTEST_CASE(stat_has_cpu_intr_ctxt_and_task_lines),
 	KTEST_CASE(uptime_loadavg_cmdline_version),
+	KTEST_CASE(devices_lists_the_character_majors),
 	KTEST_CASE(filesystems_lists_proc_and_tmpfs),
 	KTEST_CASE(self_is_a_symlink_to_the_readers_pid),
 	KTEST_CASE(mounts_is_self_mounts),
