@@ -287,10 +287,7 @@ static u64 rnd_state = 88172645463325252ULL;
 
 static u64 rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return htest_xorshift64(&rnd_state);
 }
 
 /* Random bytes weighted toward the parser's special characters. */

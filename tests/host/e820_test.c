@@ -136,15 +136,12 @@ HTEST(sanitise_rejects_oversized_table_unchanged)
 	HT_EXPECT_EQ(t.nr_entries, (u32)E820_MAX_ENTRIES + 1);
 }
 
-/* xorshift64: deterministic pseudo-random numbers for the model test. */
+/* Deterministic pseudo-random numbers for the model test. */
 static u64 rnd_state;
 
 static u64 rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return htest_xorshift64(&rnd_state);
 }
 
 static const enum e820_type rnd_types[] = {

@@ -64,6 +64,19 @@ long htest_heap_live(void);
  */
 void htest_slab_fail(unsigned int nr, bool all);
 
+/*
+ * htest_xorshift64 - the next of a reproducible pseudo-random sequence
+ * kept in *@state (xorshift64: never seed it with 0). For model tests;
+ * no libc.
+ */
+static inline u64 htest_xorshift64(u64 *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
 #define _HT_BIN(a, op, b, fatal) do {						\
 	__typeof__(a) __a = (a);						\
 	__typeof__(b) __b = (b);						\

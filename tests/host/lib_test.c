@@ -464,13 +464,10 @@ static u64 rng_state = 0x9e3779b97f4a7c15ULL;
 static size_t elt_size;
 static unsigned long ncmp, nswap;
 
-/* xorshift64: reproducible pseudo-random bytes, no libc. */
+/* Reproducible pseudo-random bytes. */
 static u64 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return htest_xorshift64(&rng_state);
 }
 
 /* A total order in which equal means byte-identical. */

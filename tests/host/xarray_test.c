@@ -1184,10 +1184,7 @@ static u64 model_rng = 0x9e3779b97f4a7c15ULL;
 
 static u64 rnd(void)
 {
-	model_rng ^= model_rng << 13;
-	model_rng ^= model_rng >> 7;
-	model_rng ^= model_rng << 17;
-	return model_rng;
+	return htest_xorshift64(&model_rng);
 }
 
 static unsigned long range_last(const struct model_range *r)

@@ -57,23 +57,13 @@ static int stat_nofollow(const char *path, struct kstat *st)
 	return init_stat(path, st, AT_SYMLINK_NOFOLLOW);
 }
 
-/* The first @size - 1 bytes of @path, NUL-terminated, or "(error N)". */
+/* The text of @path (vt_read_file()), or "(error N)", for string checks. */
 static const char *read_file(const char *path, char *buf, size_t size)
 {
-	struct file *f = filp_open(path, O_RDONLY, 0);
-	loff_t pos = 0;
-	ssize_t n;
+	ssize_t n = vt_read_file(path, buf, size);
 
-	if (IS_ERR(f)) {
-		snprintf(buf, size, "(error %ld)", PTR_ERR(f));
-		return buf;
-	}
-	n = kernel_read(f, buf, size - 1, &pos);
-	filp_close(f, NULL);
 	if (n < 0)
 		snprintf(buf, size, "(error %ld)", (long)n);
-	else
-		buf[n] = '\0';
 	return buf;
 }
 

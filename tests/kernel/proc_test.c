@@ -32,48 +32,6 @@
 
 #define PROC_BUF_SIZE	(64 * 1024)
 
-/* Read @path from 0 in pieces of @chunk into @buf, NUL-terminated. Return: length or -errno. */
-static long proc_read_chunked(const char *path, char *buf, size_t size, size_t chunk)
-{
-	struct file *f = filp_open(path, O_RDONLY, 0);
-	loff_t pos = 0;
-	ssize_t n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	while ((size_t)pos < size - 1) {
-		n = kernel_read(f, buf + pos, min(chunk, size - 1 - (size_t)pos), &pos);
-		if (n <= 0) {
-			if (n < 0)
-				pos = n;
-			break;
-		}
-	}
-	filp_close(f, NULL);
-	if (pos >= 0)
-		buf[pos] = '\0';
-	return (long)pos;
-}
-
-static long proc_read(const char *path, char *buf, size_t size)
-{
-	return proc_read_chunked(path, buf, size, size);
-}
-
-/* Write @text to @path at offset 0. Return: bytes written or -errno. */
-static long proc_write(const char *path, const char *text)
-{
-	struct file *f = filp_open(path, O_WRONLY, 0);
-	loff_t pos = 0;
-	long n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_write(f, text, strlen(text), &pos);
-	filp_close(f, NULL);
-	return n;
-}
-
 /* The line of @text starting with @key, or NULL. */
 static const char *proc_line(const char *text, const char *key)
 {
@@ -155,7 +113,7 @@ static void proc_is_mounted_at_boot_and_listed_in_mounts(struct ktest *test)
 	PROC_CASE_BUF(test, buf);
 	struct kstatfs st;
 
-	KTEST_EXPECT_GT(test, proc_read("/proc/mounts", buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/mounts", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "proc /proc proc rw,relatime 0 0\n"));
 	KTEST_EXPECT_EQ(test, ksys_statfs("/proc", &st), 0);
 	KTEST_EXPECT_EQ(test, st.f_type, 0x9fa0L);
@@ -170,11 +128,11 @@ static void a_second_mount_shows_the_same_tree_and_ends_cleanly(struct ktest *te
 	KTEST_ASSERT_NOT_NULL(test, b);
 	KTEST_ASSERT_EQ(test, init_mkdir(VT "/p", 0555), 0);
 	KTEST_ASSERT_EQ(test, init_mount("proc", VT "/p", "proc", 0, NULL), 0);
-	KTEST_EXPECT_GT(test, proc_read(VT "/p/version", a, PROC_BUF_SIZE), 0L);
-	KTEST_EXPECT_GT(test, proc_read("/proc/version", b, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file(VT "/p/version", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/version", b, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_STREQ(test, a, b);
-	KTEST_EXPECT_GT(test, proc_read(VT "/p/2/comm", a, PROC_BUF_SIZE), 0L);
-	KTEST_EXPECT_GT(test, proc_read(VT "/p/sys/vm/min_free_kbytes", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file(VT "/p/2/comm", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file(VT "/p/sys/vm/min_free_kbytes", a, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, init_umount(VT "/p", 0), 0);
 	KTEST_EXPECT_EQ(test, init_rmdir(VT "/p"), 0);
 	kfree(a);
@@ -189,7 +147,7 @@ static void meminfo_lines_are_name_value_kb(struct ktest *test)
 	const char *line;
 	unsigned int i;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/meminfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/meminfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "MemTotal:", 9), 0);
 	for (i = 0; i < ARRAY_SIZE(keys); i++) {
 		line = proc_line(buf, keys[i]);
@@ -209,7 +167,7 @@ static void buddyinfo_has_a_line_per_zone_with_every_order(struct ktest *test)
 	const char *line;
 	unsigned int n = 0;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/buddyinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/buddyinfo", buf, PROC_BUF_SIZE), 0L);
 	for (line = buf; (line = proc_line(line, "Node 0, zone ")); line++) {
 		/* "Node 0, zone" NAME then one count per order. */
 		KTEST_EXPECT_EQ(test, nr_fields(line), 4U + MAX_ORDER);
@@ -223,12 +181,12 @@ static void zoneinfo_and_vmstat_have_linux_fields(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/zoneinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/zoneinfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "Node 0, zone", 12), 0);
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n  pages free "));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n        min "));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n        managed "));
-	KTEST_ASSERT_GT(test, proc_read("/proc/vmstat", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/vmstat", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "nr_free_pages ", 14), 0);
 	KTEST_EXPECT_GE(test, proc_value(buf, "nr_free_pages "), 0L);
 	kfree(buf);
@@ -246,13 +204,13 @@ static void pagetypeinfo_and_slabinfo_are_root_only_as_linux(struct ktest *test)
 	for (i = 0; i < ARRAY_SIZE(files); i++) {
 		KTEST_EXPECT_EQ(test, vfs_fstatat(AT_FDCWD, files[i], &st, 0), 0);
 		KTEST_EXPECT_EQ(test, st.mode, (umode_t)(S_IFREG | 0400));
-		KTEST_EXPECT_GT(test, proc_read(files[i], buf, PROC_BUF_SIZE), 0L);
+		KTEST_EXPECT_GT(test, vt_read_file(files[i], buf, PROC_BUF_SIZE), 0L);
 		old = override_creds(&vfs_test_user_cred);
-		KTEST_EXPECT_EQ(test, proc_read(files[i], buf, PROC_BUF_SIZE), (long)-EACCES);
+		KTEST_EXPECT_EQ(test, vt_read_file(files[i], buf, PROC_BUF_SIZE), (long)-EACCES);
 		revert_creds(old);
 	}
 	old = override_creds(&vfs_test_user_cred);
-	KTEST_EXPECT_GT(test, proc_read("/proc/meminfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/meminfo", buf, PROC_BUF_SIZE), 0L);
 	revert_creds(old);
 	kfree(buf);
 }
@@ -261,13 +219,13 @@ static void pagetypeinfo_slabinfo_vmallocinfo_formats(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/pagetypeinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/pagetypeinfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "Page block order: ", 18), 0);
 	KTEST_EXPECT_NOT_NULL(test, proc_line(buf, "Pages per block:  "));
-	KTEST_ASSERT_GT(test, proc_read("/proc/slabinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/slabinfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "slabinfo - version: 2.1\n# name", 30), 0);
 	KTEST_EXPECT_NOT_NULL(test, proc_line(buf, "proc_inode_cache "));
-	KTEST_ASSERT_GT(test, proc_read("/proc/vmallocinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/vmallocinfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "0x", 2), 0);
 	kfree(buf);
 }
@@ -280,7 +238,7 @@ static void interrupts_has_a_column_per_cpu_and_the_timer(struct ktest *test)
 	char *loc;
 
 	msleep(20);	/* woken by a tick: a timer interrupt has come */
-	KTEST_ASSERT_GT(test, proc_read("/proc/interrupts", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/interrupts", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, nr_fields(buf), num_online_cpus());
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "CPU0"));
 	loc = (char *)proc_line(buf, "LOC:");
@@ -310,7 +268,7 @@ static void cpuinfo_has_a_block_per_cpu_in_linux_order(struct ktest *test)
 	PROC_CASE_BUF(test, buf);
 	const char *line;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/cpuinfo", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/cpuinfo", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, nr_lines_with(buf, "processor\t: "), num_online_cpus());
 	KTEST_ASSERT_TRUE(test, lines_in_order(test, buf, keys, ARRAY_SIZE(keys)));
 	line = proc_line(buf, "flags\t\t: ");
@@ -328,7 +286,7 @@ static void stat_has_cpu_intr_ctxt_and_task_lines(struct ktest *test)
 	PROC_CASE_BUF(test, buf);
 
 	msleep(20);	/* a tick has come: intr counts it */
-	KTEST_ASSERT_GT(test, proc_read("/proc/stat", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/stat", buf, PROC_BUF_SIZE), 0L);
 	KTEST_ASSERT_TRUE(test, lines_in_order(test, buf, keys, ARRAY_SIZE(keys)));
 	KTEST_EXPECT_EQ(test, nr_fields(buf), 11U);
 	KTEST_EXPECT_EQ(test, nr_fields(proc_line(buf, "intr ")), 2U + 256U);
@@ -347,26 +305,26 @@ static void uptime_loadavg_cmdline_version(struct ktest *test)
 	char *end;
 	unsigned long up1, up2;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/uptime", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/uptime", buf, PROC_BUF_SIZE), 0L);
 	up1 = simple_strtoul(buf, &end, 10);
 	KTEST_EXPECT_EQ(test, end[0], '.');
 	KTEST_EXPECT_EQ(test, end[3], ' ');
 	KTEST_EXPECT_STREQ(test, end + 4, "0.00\n");
 	msleep(1100);
-	KTEST_ASSERT_GT(test, proc_read("/proc/uptime", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/uptime", buf, PROC_BUF_SIZE), 0L);
 	up2 = simple_strtoul(buf, NULL, 10);
 	KTEST_EXPECT_GE(test, up2, up1 + 1);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/loadavg", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/loadavg", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "0.00 0.00 0.00 ", 15), 0);
 	KTEST_EXPECT_NOT_NULL(test, strchr(buf + 15, '/'));
 	snprintf(want, sizeof(want), " %d\n", last_pid_nr());
 	KTEST_EXPECT_STREQ(test, buf + strlen(buf) - strlen(want), want);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/cmdline", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/cmdline", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strlen(buf), strlen(boot_command_line) + 1);
 	KTEST_EXPECT_EQ(test, strncmp(buf, boot_command_line, strlen(boot_command_line)), 0);
-	KTEST_ASSERT_GT(test, proc_read("/proc/version", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/version", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "Linux version 6.1.0-mmkernel (", 30), 0);
 	KTEST_EXPECT_EQ(test, buf[strlen(buf) - 1], '\n');
 	kfree(buf);
@@ -377,7 +335,7 @@ static void devices_lists_the_character_majors(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/devices", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/devices", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "Character devices:\n", 19), 0);
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n  1 mem\n"));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\n  5 /dev/console\n"));
@@ -389,7 +347,7 @@ static void filesystems_lists_proc_and_tmpfs(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/filesystems", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/filesystems", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "nodev\tproc\n"));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "nodev\ttmpfs\n"));
 	kfree(buf);
@@ -409,7 +367,7 @@ static void self_is_a_symlink_to_the_readers_pid(struct ktest *test)
 	KTEST_EXPECT_STREQ(test, link, want);
 	KTEST_EXPECT_EQ(test, vfs_fstatat(AT_FDCWD, "/proc/self", &st, AT_SYMLINK_NOFOLLOW), 0);
 	KTEST_EXPECT_TRUE(test, S_ISLNK(st.mode));
-	KTEST_ASSERT_GT(test, proc_read("/proc/self/stat", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/self/stat", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, simple_strtoul(buf, NULL, 10), (unsigned long)current->pid);
 	kfree(buf);
 }
@@ -426,8 +384,8 @@ static void mounts_is_self_mounts(struct ktest *test)
 	KTEST_ASSERT_EQ(test, len, 11);
 	link[len] = '\0';
 	KTEST_EXPECT_STREQ(test, link, "self/mounts");
-	KTEST_EXPECT_GT(test, proc_read("/proc/mounts", a, PROC_BUF_SIZE), 0L);
-	KTEST_EXPECT_GT(test, proc_read("/proc/self/mounts", b, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/mounts", a, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/self/mounts", b, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_STREQ(test, a, b);
 	KTEST_EXPECT_EQ(test, strncmp(a, "rootfs / rootfs rw", 18), 0);
 	kfree(a);
@@ -438,11 +396,11 @@ static void pid_stat_has_linux_52_fields(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/2/stat", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/2/stat", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "2 (kthreadd) S 0 0 0 0 -1 ", 26), 0);
 	KTEST_EXPECT_EQ(test, nr_fields(buf), 52U);
 	KTEST_EXPECT_EQ(test, buf[strlen(buf) - 1], '\n');
-	KTEST_ASSERT_GT(test, proc_read("/proc/1/stat", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/1/stat", buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "1 (init) R 0 ", 13), 0);	/* reading it: running */
 	KTEST_EXPECT_EQ(test, nr_fields(buf), 52U);
 	kfree(buf);
@@ -460,7 +418,7 @@ static void pid_status_has_linux_lines(struct ktest *test)
 	};
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/2/status", buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/2/status", buf, PROC_BUF_SIZE), 0L);
 	KTEST_ASSERT_TRUE(test, lines_in_order(test, buf, keys, ARRAY_SIZE(keys)));
 	KTEST_EXPECT_GT(test, proc_value(buf, "voluntary_ctxt_switches:"), 0L);
 	kfree(buf);
@@ -470,10 +428,10 @@ static void pid_cmdline_is_empty_and_comm_is_the_name(struct ktest *test)
 {
 	PROC_CASE_BUF(test, buf);
 
-	KTEST_EXPECT_EQ(test, proc_read("/proc/2/cmdline", buf, PROC_BUF_SIZE), 0L);
-	KTEST_EXPECT_EQ(test, proc_read("/proc/2/comm", buf, PROC_BUF_SIZE), 9L);
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/2/cmdline", buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/2/comm", buf, PROC_BUF_SIZE), 9L);
 	KTEST_EXPECT_STREQ(test, buf, "kthreadd\n");
-	KTEST_EXPECT_EQ(test, proc_read("/proc/2/nosuch", buf, PROC_BUF_SIZE), (long)-ENOENT);
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/2/nosuch", buf, PROC_BUF_SIZE), (long)-ENOENT);
 	kfree(buf);
 }
 
@@ -554,11 +512,11 @@ static void a_kthread_has_a_directory_until_it_is_freed(struct ktest *test)
 	KTEST_ASSERT_FALSE(test, IS_ERR_OR_NULL(k));
 	pid = k->pid;
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	KTEST_ASSERT_GT(test, proc_read(path, buf, PROC_BUF_SIZE), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file(path, buf, PROC_BUF_SIZE), 0L);
 	KTEST_EXPECT_EQ(test, stat_field(buf, 22), k->start_time / 10000000);	/* ticks of 1/100 s */
 	KTEST_EXPECT_GT(test, stat_field(buf, 22), 0ULL);
 	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-	KTEST_EXPECT_EQ(test, proc_read(path, buf, PROC_BUF_SIZE), 12L);
+	KTEST_EXPECT_EQ(test, vt_read_file(path, buf, PROC_BUF_SIZE), 12L);
 	KTEST_EXPECT_STREQ(test, buf, "proc_test_k\n");
 	snprintf(name, sizeof(name), "%d", pid);
 	KTEST_EXPECT_TRUE(test, dir_lists(test, "/proc", name));
@@ -572,9 +530,9 @@ static void a_kthread_has_a_directory_until_it_is_freed(struct ktest *test)
 	KTEST_EXPECT_FALSE(test, dir_lists(test, "/proc", name));
 	/* Open before the end: the read finds no task. A new open finds no file. */
 	KTEST_EXPECT_EQ(test, kernel_read(f, buf, 64, &pos), (ssize_t)-ESRCH);
-	KTEST_EXPECT_EQ(test, proc_read(path, buf, PROC_BUF_SIZE), (long)-ENOENT);
+	KTEST_EXPECT_EQ(test, vt_read_file(path, buf, PROC_BUF_SIZE), (long)-ENOENT);
 	filp_close(f, NULL);
-	KTEST_EXPECT_EQ(test, proc_read(path, buf, PROC_BUF_SIZE), (long)-ENOENT);
+	KTEST_EXPECT_EQ(test, vt_read_file(path, buf, PROC_BUF_SIZE), (long)-ENOENT);
 	kfree(buf);
 }
 
@@ -591,10 +549,10 @@ static void reads_in_pieces_and_at_odd_offsets_give_the_same_text(struct ktest *
 	KTEST_ASSERT_NOT_NULL(test, whole);
 	KTEST_ASSERT_NOT_NULL(test, piece);
 	/* A text that does not change: the same through every piece size. */
-	len = proc_read("/proc/cpuinfo", whole, PROC_BUF_SIZE);
+	len = vt_read_file("/proc/cpuinfo", whole, PROC_BUF_SIZE);
 	KTEST_ASSERT_GT(test, len, 500L);
 	for (i = 0; i < ARRAY_SIZE(chunks); i++) {
-		KTEST_EXPECT_EQ(test, proc_read_chunked("/proc/cpuinfo", piece, PROC_BUF_SIZE,
+		KTEST_EXPECT_EQ(test, vt_read_file_chunked("/proc/cpuinfo", piece, PROC_BUF_SIZE,
 							chunks[i]), len);
 		KTEST_EXPECT_STREQ(test, piece, whole);
 	}
@@ -643,7 +601,7 @@ static void lseek_moves_in_the_text_and_refuses_the_rest(struct ktest *test)
 	KTEST_EXPECT_MEMEQ(test, a, b, 30);
 	filp_close(f, NULL);
 	/* 0444: others may not open it for writing; root may, and the write is -EIO, as Linux. */
-	KTEST_EXPECT_EQ(test, proc_write("/proc/version", "x"), (long)-EIO);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/version", "x"), (long)-EIO);
 }
 
 static void sysctl_vm_files_print_the_values(struct ktest *test)
@@ -651,22 +609,22 @@ static void sysctl_vm_files_print_the_values(struct ktest *test)
 	char buf[64], want[64];
 	int i, len = 0;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/vm/min_free_kbytes", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/vm/min_free_kbytes", buf, sizeof(buf)), 0L);
 	snprintf(want, sizeof(want), "%d\n", min_free_kbytes);
 	KTEST_EXPECT_STREQ(test, buf, want);
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/vm/watermark_scale_factor", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/vm/watermark_scale_factor", buf, sizeof(buf)), 0L);
 	KTEST_EXPECT_STREQ(test, buf, "10\n");
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/vm/percpu_pagelist_high_fraction", buf,
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/vm/percpu_pagelist_high_fraction", buf,
 					sizeof(buf)), 0L);
 	KTEST_EXPECT_STREQ(test, buf, "0\n");
 	for (i = 0; i < MAX_NR_ZONES; i++)
 		len += snprintf(want + len, sizeof(want) - len, "%s%d", i ? "\t" : "",
 				sysctl_lowmem_reserve_ratio[i]);
 	snprintf(want + len, sizeof(want) - len, "\n");
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/vm/lowmem_reserve_ratio", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/vm/lowmem_reserve_ratio", buf, sizeof(buf)), 0L);
 	KTEST_EXPECT_STREQ(test, buf, want);
 	/* A read at an offset other than 0 reads nothing, as Linux's. */
-	KTEST_EXPECT_EQ(test, proc_read_chunked("/proc/sys/vm/min_free_kbytes", buf, sizeof(buf), 1),
+	KTEST_EXPECT_EQ(test, vt_read_file_chunked("/proc/sys/vm/min_free_kbytes", buf, sizeof(buf), 1),
 			1L);
 }
 
@@ -687,14 +645,14 @@ static void sysctl_bad_values_are_refused_and_the_old_kept(struct ktest *test)
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		snprintf(path, sizeof(path), "/proc/sys/vm/%s", bad[i].file);
-		KTEST_EXPECT_EQ(test, proc_write(path, bad[i].value), (long)-EINVAL);
+		KTEST_EXPECT_EQ(test, vt_write_file(path, bad[i].value), (long)-EINVAL);
 	}
 	KTEST_EXPECT_EQ(test, min_free_kbytes, mfk);
 	KTEST_EXPECT_EQ(test, watermark_scale_factor, wsf);
 	KTEST_EXPECT_EQ(test, percpu_pagelist_high_fraction, fraction);
 	KTEST_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[0], 256);
 	/* The fs counters are read-only, for root too (Linux's sysctl permission). */
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/fs/file-nr", "1"), (long)-EACCES);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/fs/file-nr", "1"), (long)-EACCES);
 }
 
 static unsigned long zone_wmark_sum(enum zone_watermarks w)
@@ -721,22 +679,22 @@ static void sysctl_good_values_are_applied_and_restored(struct ktest *test)
 	 * baselines are taken after one write of the value already there.
 	 */
 	snprintf(val, sizeof(val), "%d", mfk);
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
 	min0 = zone_wmark_sum(WMARK_MIN);
 	low0 = zone_wmark_sum(WMARK_LOW);
 
 	snprintf(val, sizeof(val), "%d\n", mfk * 2);
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
 	KTEST_EXPECT_EQ(test, min_free_kbytes, mfk * 2);
 	KTEST_EXPECT_GT(test, zone_wmark_sum(WMARK_MIN), min0 + min0 / 2);
 	snprintf(val, sizeof(val), "%d", mfk);
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/min_free_kbytes", val), (long)strlen(val));
 	KTEST_EXPECT_EQ(test, zone_wmark_sum(WMARK_MIN), min0);
 
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/watermark_scale_factor", "1000"), 4L);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/watermark_scale_factor", "1000"), 4L);
 	KTEST_EXPECT_GT(test, zone_wmark_sum(WMARK_LOW), low0);
 	snprintf(val, sizeof(val), "%d", wsf);
-	KTEST_EXPECT_GT(test, proc_write("/proc/sys/vm/watermark_scale_factor", val), 0L);
+	KTEST_EXPECT_GT(test, vt_write_file("/proc/sys/vm/watermark_scale_factor", val), 0L);
 	KTEST_EXPECT_EQ(test, zone_wmark_sum(WMARK_LOW), low0);
 
 	for_each_populated_zone(zone)
@@ -744,16 +702,16 @@ static void sysctl_good_values_are_applied_and_restored(struct ktest *test)
 			big = zone;
 	KTEST_ASSERT_NOT_NULL(test, big);
 	high0 = big->per_cpu_pageset[0].high;
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/percpu_pagelist_high_fraction", "8"), 1L);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/percpu_pagelist_high_fraction", "8"), 1L);
 	KTEST_EXPECT_EQ(test, big->per_cpu_pageset[0].high,
 			max((int)(zone_managed_pages(big) / 8 / nr_cpu_ids),
 			    big->per_cpu_pageset[0].batch << 2));
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/percpu_pagelist_high_fraction", "0"), 1L);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/percpu_pagelist_high_fraction", "0"), 1L);
 	KTEST_EXPECT_EQ(test, big->per_cpu_pageset[0].high, high0);
 
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/lowmem_reserve_ratio", "-5"), 2L);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/lowmem_reserve_ratio", "-5"), 2L);
 	KTEST_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[0], 0);	/* below 1: no reserve */
-	KTEST_EXPECT_EQ(test, proc_write("/proc/sys/vm/lowmem_reserve_ratio", "256"), 3L);
+	KTEST_EXPECT_EQ(test, vt_write_file("/proc/sys/vm/lowmem_reserve_ratio", "256"), 3L);
 	KTEST_EXPECT_EQ(test, sysctl_lowmem_reserve_ratio[0], 256);
 }
 
@@ -763,17 +721,17 @@ static void sysctl_fs_counters_follow_the_vfs(struct ktest *test)
 	char *p;
 	long files, inodes, dentries;
 
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/fs/file-nr", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/fs/file-nr", buf, sizeof(buf)), 0L);
 	files = (long)simple_strtoul(buf, &p, 10);
 	/* This read's own file is one of them, closed since. */
 	KTEST_EXPECT_EQ(test, files, get_nr_files() + 1);
 	KTEST_EXPECT_EQ(test, strncmp(p, "\t0\t", 3), 0);
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/fs/inode-nr", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/fs/inode-nr", buf, sizeof(buf)), 0L);
 	inodes = (long)simple_strtoul(buf, &p, 10);
 	KTEST_EXPECT_GT(test, inodes, 0L);
 	KTEST_EXPECT_LE(test, inodes, get_nr_inodes() + 4);
 	KTEST_EXPECT_STREQ(test, p, "\t0\n");
-	KTEST_ASSERT_GT(test, proc_read("/proc/sys/fs/dentry-state", buf, sizeof(buf)), 0L);
+	KTEST_ASSERT_GT(test, vt_read_file("/proc/sys/fs/dentry-state", buf, sizeof(buf)), 0L);
 	dentries = (long)simple_strtoul(buf, &p, 10);
 	KTEST_EXPECT_GT(test, dentries, 0L);
 	KTEST_EXPECT_STREQ(test, p, "\t0\t45\t0\t0\t0\n");
@@ -790,13 +748,13 @@ static void a_removed_entry_stays_readable_while_open(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, proc_create_single("proc_test/version", 0, NULL,
 						       filesystems_proc_show));
 	KTEST_ASSERT_NOT_NULL(test, proc_symlink("link", dir, "version"));
-	KTEST_EXPECT_GT(test, proc_read("/proc/proc_test/link", buf, PROC_BUF_SIZE), 0L);
+	KTEST_EXPECT_GT(test, vt_read_file("/proc/proc_test/link", buf, PROC_BUF_SIZE), 0L);
 	f = filp_open("/proc/proc_test/version", O_RDONLY, 0);
 	KTEST_ASSERT_FALSE(test, IS_ERR(f));
 	remove_proc_entry("link", dir);
 	remove_proc_entry("proc_test/version", NULL);
 	remove_proc_entry("proc_test", NULL);
-	KTEST_EXPECT_EQ(test, proc_read("/proc/proc_test/version", buf, PROC_BUF_SIZE),
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/proc_test/version", buf, PROC_BUF_SIZE),
 			(long)-ENOENT);
 	KTEST_EXPECT_GT(test, kernel_read(f, buf, PROC_BUF_SIZE - 1, &pos), (ssize_t)0);
 	KTEST_EXPECT_EQ(test, strncmp(buf, "nodev\t", 6), 0);
@@ -809,8 +767,8 @@ static void lookups_of_what_is_not_there_fail_as_linux(struct ktest *test)
 	char buf[16];
 
 	/* /proc/PID/stat of a pid that has gone: -ENOENT at the lookup. */
-	KTEST_EXPECT_EQ(test, proc_read("/proc/99999998/stat", buf, sizeof(buf)), (long)-ENOENT);
-	KTEST_EXPECT_EQ(test, proc_read("/proc/meminfo/x", buf, sizeof(buf)), (long)-ENOTDIR);
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/99999998/stat", buf, sizeof(buf)), (long)-ENOENT);
+	KTEST_EXPECT_EQ(test, vt_read_file("/proc/meminfo/x", buf, sizeof(buf)), (long)-ENOTDIR);
 	KTEST_EXPECT_EQ(test, init_mkdir("/proc/newdir", 0755), -ENOENT);	/* as Linux */
 }
 
@@ -829,7 +787,7 @@ static void every_file_reads_under_fault_injection_without_leaks(struct ktest *t
 	vfs_counts_get(&before);
 	ktest_resume_fault_injection(test);
 	for (i = 0; i < 20 * ARRAY_SIZE(files); i++) {
-		n = proc_read(files[i % ARRAY_SIZE(files)], buf, PROC_BUF_SIZE);
+		n = vt_read_file(files[i % ARRAY_SIZE(files)], buf, PROC_BUF_SIZE);
 		if (n > 0)
 			ok++;
 		else if (n == -ENOMEM)
