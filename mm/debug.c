@@ -65,6 +65,7 @@ static const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_head] = "head",		[PG_reclaim] = "reclaim",
 	[PG_swapbacked] = "swapbacked",	[PG_unevictable] = "unevictable",
 	[PG_workingset] = "workingset",
+	[PG_anon_exclusive] = "anon_exclusive",
 };
 
 static const struct flag_name vmaflag_names[] = {

@@ -16,6 +16,7 @@
  * map (vmalloc's area, the caller of apply_to_page_range()).
  */
 #include <linux/mm.h>
+#include <linux/rmap.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/bug.h>

@@ -4,14 +4,22 @@
  * CPU through on_each_cpu() and each flushes it locally, page by page up
  * to tlb_single_page_flush_ceiling pages, everything beyond. The caller
  * waits until all have flushed. With one CPU online there is no IPI.
+ *
+ * User ranges (flush_tlb_mm_range()) go to the CPUs running on the mm:
+ * each CPU checks that the mm is its loaded one (current->active_mm)
+ * and flushes only then; user entries are not global and a CR3 load
+ * drops them, so a CPU on another mm has nothing to flush.
  */
 #include <linux/kernel.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
 #include <asm/tlbflush.h>
 
 struct flush_tlb_info {
 	unsigned long start, end;
+	struct mm_struct *mm;	/* a user flush: only where it is loaded */
 };
 
 static void do_kernel_range_flush(void *data)
@@ -30,7 +38,7 @@ static void do_kernel_range_flush(void *data)
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-	struct flush_tlb_info info = { start, end };
+	struct flush_tlb_info info = { start, end, NULL };
 
 	if (num_online_cpus() == 1)
 		do_kernel_range_flush(&info);
@@ -41,4 +49,34 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 void flush_tlb_all(void)
 {
 	flush_tlb_kernel_range(0, TLB_FLUSH_ALL);
+}
+
+static void do_user_range_flush(void *data)
+{
+	const struct flush_tlb_info *info = data;
+
+	if (current->active_mm == info->mm)
+		do_kernel_range_flush(data);
+}
+
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned int stride_shift, bool freed_tables)
+{
+	struct flush_tlb_info info = { start, end, mm };
+
+	/* invlpg also drops the paging-structure caches of the address. */
+	if (num_online_cpus() == 1)
+		do_user_range_flush(&info);
+	else
+		on_each_cpu(do_user_range_flush, &info, true);
+}
+
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	flush_tlb_mm_range(vma->vm_mm, start, end, PAGE_SHIFT, false);
+}
+
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE, PAGE_SHIFT, false);
 }

@@ -76,4 +76,27 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /* flush_tlb_all - everything, global entries included, on every CPU. */
 void flush_tlb_all(void);
 
+struct mm_struct;
+struct vm_area_struct;
+
+/**
+ * flush_tlb_mm_range - drop the translations of [start, end) of @mm
+ * @mm: a user address space
+ * @start: first address
+ * @end: end, or TLB_FLUSH_ALL for all of @mm
+ * @stride_shift: PAGE_SHIFT (the page size of the range's entries)
+ * @freed_tables: page tables were freed too (paging-structure caches)
+ *
+ * Every CPU that may hold translations of @mm flushes (by IPI; the
+ * caller's CPU directly); the caller waits for all of them. User entries
+ * are never global, so a CPU that has not loaded @mm has none.
+ * Context: process, interrupts on.
+ */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned int stride_shift, bool freed_tables);
+
+#define flush_tlb_mm(mm)	flush_tlb_mm_range(mm, 0UL, TLB_FLUSH_ALL, PAGE_SHIFT, true)
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
+
 #endif /* _ASM_TLBFLUSH_H */

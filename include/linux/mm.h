@@ -473,6 +473,38 @@ static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 		NULL : pte_offset_kernel(pmd, addr);
 }
 
+/*
+ * The ptes of a user address space and their lock. pte_offset_map()
+ * gives the pte of @addr in the table @pmd points to (tables sit in the
+ * direct map: nothing to map or unmap). Every pte table of @mm shares one
+ * lock, mm->page_table_lock (Linux without split pte locks): whoever
+ * reads a pte to change it, or changes it, holds pte_lockptr(). It is a
+ * spinlock: nothing under it sleeps.
+ */
+static inline spinlock_t *pte_lockptr(struct mm_struct *mm, pmd_t *pmd)
+{
+	return &mm->page_table_lock;
+}
+
+#define pte_offset_map(pmd, addr)	pte_offset_kernel(pmd, addr)
+#define pte_unmap(pte)			do { } while (0)
+
+static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd,
+					 unsigned long addr, spinlock_t **ptlp)
+{
+	spinlock_t *ptl = pte_lockptr(mm, pmd);
+
+	spin_lock(ptl);
+	*ptlp = ptl;
+	return pte_offset_map(pmd, addr);
+}
+
+static inline void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)
+{
+	pte_unmap(pte);
+	spin_unlock(ptl);
+}
+
 /* The pgd entry of @addr in @mm's tables. */
 static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
 {
@@ -555,9 +587,84 @@ int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
  * the fault handler add their callbacks. A VMA whose ops have close() is
  * never merged (its backer counts its VMAs).
  */
+/*
+ * DOC: page faults (mm/memory.c), Linux's types and codes
+ *
+ * vm_fault_t is what a fault handler returns: 0 (the pte is there now)
+ * or VM_FAULT_* bits. FAULT_FLAG_* say what kind of access faulted.
+ * struct vm_fault carries one fault down the handler: the first fields
+ * are fixed for the fault, the rest are filled on the way (the pte and
+ * its lock, the page a ->fault() found, the copy for a COW).
+ */
+struct pt_regs;
+typedef unsigned int vm_fault_t;
+
+enum vm_fault_reason {
+	VM_FAULT_OOM		= 0x000001,
+	VM_FAULT_SIGBUS		= 0x000002,
+	VM_FAULT_MAJOR		= 0x000004,
+	VM_FAULT_HWPOISON	= 0x000010,
+	VM_FAULT_HWPOISON_LARGE	= 0x000020,
+	VM_FAULT_SIGSEGV	= 0x000040,
+	VM_FAULT_NOPAGE		= 0x000100,	/* ->fault() installed the pte itself */
+	VM_FAULT_LOCKED		= 0x000200,	/* ->fault() returns the page locked */
+	VM_FAULT_RETRY		= 0x000400,	/* mmap_lock was dropped: try again */
+	VM_FAULT_FALLBACK	= 0x000800,	/* a huge page did not fit: use small */
+	VM_FAULT_DONE_COW	= 0x001000,
+	VM_FAULT_NEEDDSYNC	= 0x002000,
+	VM_FAULT_COMPLETED	= 0x004000,	/* done, and mmap_lock was dropped */
+};
+#define VM_FAULT_ERROR	(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV |	\
+			 VM_FAULT_HWPOISON | VM_FAULT_HWPOISON_LARGE | VM_FAULT_FALLBACK)
+
+enum fault_flag {
+	FAULT_FLAG_WRITE		= 1 << 0,
+	FAULT_FLAG_MKWRITE		= 1 << 1,
+	FAULT_FLAG_ALLOW_RETRY		= 1 << 2,
+	FAULT_FLAG_RETRY_NOWAIT		= 1 << 3,
+	FAULT_FLAG_KILLABLE		= 1 << 4,
+	FAULT_FLAG_TRIED		= 1 << 5,
+	FAULT_FLAG_USER			= 1 << 6,
+	FAULT_FLAG_REMOTE		= 1 << 7,	/* not current's mm (GUP) */
+	FAULT_FLAG_INSTRUCTION		= 1 << 8,
+	FAULT_FLAG_INTERRUPTIBLE	= 1 << 9,
+	FAULT_FLAG_UNSHARE		= 1 << 10,	/* break COW for a pin, read-only */
+	FAULT_FLAG_ORIG_PTE_VALID	= 1 << 11,
+};
+
+struct vm_fault {
+	struct vm_area_struct *vma;	/* the VMA of the address */
+	gfp_t gfp_mask;			/* for allocations on the way */
+	pgoff_t pgoff;			/* the page's offset in vm_file */
+	unsigned long address;		/* the faulting address, page aligned */
+	unsigned long real_address;	/* the faulting address */
+	enum fault_flag flags;		/* FAULT_FLAG_* */
+	pmd_t *pmd;			/* the pmd entry of address */
+	pud_t *pud;			/* the pud entry of address */
+	pte_t orig_pte;			/* the pte when the fault was taken */
+	struct page *cow_page;		/* a private copy, for COW */
+	struct page *page;		/* what ->fault() returns (referenced) */
+	pte_t *pte;			/* the pte, mapped, while ptl is held */
+	spinlock_t *ptl;		/* the lock of the page table of pte */
+	pgtable_t prealloc_pte;		/* a pte table allocated without the lock */
+};
+
+/*
+ * What a VMA's backer may do (vm_area_struct.vm_ops), Linux's callbacks.
+ * A VMA whose ops have close() is never merged (its backer counts its
+ * VMAs).
+ */
 struct vm_operations_struct {
-	void (*open)(struct vm_area_struct *vma);	/* a copy was made (split) */
+	void (*open)(struct vm_area_struct *vma);	/* a copy was made (split, fork) */
 	void (*close)(struct vm_area_struct *vma);	/* the VMA goes */
+	/* Find the page of vmf->pgoff: vmf->page, referenced (and locked with VM_FAULT_LOCKED). */
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	/* Map the cached pages of [start_pgoff, end_pgoff) around a read fault, if present. */
+	vm_fault_t (*map_pages)(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+	/* A read-only shared page is about to become writable: make it dirty-able. */
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
+	/* A name for /proc/PID/maps when the VMA has no file ("[vdso]"). */
+	const char *(*name)(struct vm_area_struct *vma);
 };
 
 /* The stack guard gap in bytes (stack_guard_gap= in pages; 256 by default). */
@@ -839,5 +946,103 @@ void validate_mm(struct mm_struct *mm);
 #else
 static inline void validate_mm(struct mm_struct *mm) { }
 #endif
+
+/*
+ * DOC: the fault handler, page-table teardown and copying (mm/memory.c)
+ *
+ * Context of all: mmap_lock held (for reading: faults, zapping; for
+ * writing: unmap_vmas()/free_pgtables() of VMAs being removed; for
+ * writing on both mms: copy_page_range() at fork).
+ */
+
+/**
+ * handle_mm_fault - resolve a fault at @address in @vma
+ * @vma: the VMA containing @address (or growing down to it)
+ * @address: the faulting address
+ * @flags: FAULT_FLAG_*
+ * @regs: the user registers for accounting, or NULL (GUP)
+ *
+ * Return: 0 or VM_FAULT_* (VM_FAULT_ERROR bits: the access fails).
+ * Counts the fault (pgfault, pgmajfault; the task's min_flt/maj_flt).
+ */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
+
+/* zap_page_range - unmap and free the pages of [start, start + size) of @vma, flushing the TLB. */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+
+struct mmu_gather;
+/* unmap_vmas - zap [start, end) of @vma and the VMAs after it on the list, into @tlb. */
+void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *vma,
+		unsigned long start, unsigned long end);
+/*
+ * free_pgtables - free the page tables under @vma and the VMAs after it,
+ * none below @floor nor at or above @ceiling (the neighbours' tables).
+ */
+void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
+		   unsigned long floor, unsigned long ceiling);
+/*
+ * copy_page_range - fork: copy @src_vma's ptes into @dst_vma (of the
+ * child), write-protecting private writable ones in both (COW).
+ * Return: 0 or -ENOMEM.
+ */
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+
+/* expand_stack - grow the VM_GROWSDOWN @vma down to @address. Return: 0, -ENOMEM. */
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+
+/*
+ * DOC: get_user_pages (mm/gup.c), Linux's FOLL_* flags
+ */
+#define FOLL_WRITE	0x01	/* check the pte is writable (breaks COW) */
+#define FOLL_TOUCH	0x02	/* mark the page accessed */
+#define FOLL_GET	0x04	/* take a reference on the page */
+#define FOLL_DUMP	0x08	/* give an error for holes (core dumps) */
+#define FOLL_FORCE	0x10	/* may write to read-only private mappings (ptrace) */
+#define FOLL_NOWAIT	0x20
+#define FOLL_NOFAULT	0x80	/* never fault in */
+#define FOLL_HWPOISON	0x100
+#define FOLL_ANON	0x8000	/* don't do file mappings */
+#define FOLL_LONGTERM	0x10000	/* the pin is long-lived */
+#define FOLL_SPLIT_PMD	0x20000
+#define FOLL_PIN	0x40000	/* pin_user_pages(): folio's _pincount / GUP_PIN_COUNTING_BIAS */
+#define FOLL_FAST_ONLY	0x80000
+#define FOLL_UNLOCKABLE	0x100000
+
+long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
+			   unsigned int gup_flags, struct page **pages,
+			   struct vm_area_struct **vmas, int *locked);
+long get_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
+		    struct page **pages, struct vm_area_struct **vmas);
+long pin_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
+		    struct page **pages, struct vm_area_struct **vmas);
+long pin_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
+			   unsigned int gup_flags, struct page **pages,
+			   struct vm_area_struct **vmas, int *locked);
+void unpin_user_page(struct page *page);
+void unpin_user_pages(struct page **pages, unsigned long npages);
+/* __mm_populate - fault in [start, start + len) of current's mm (MAP_POPULATE, mlock). */
+int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
+static inline void mm_populate(unsigned long addr, unsigned long len)
+{
+	(void)__mm_populate(addr, len, 1);
+}
+
+/*
+ * DOC: mapping (mm/mmap.c, mm/util.c)
+ *
+ * do_mmap() is the core of mmap(): placement, the VMA (merged where it
+ * can be), f_op->mmap(), accounting; the caller holds mmap_lock for
+ * writing and populates *@populate bytes after dropping it. vm_mmap()
+ * and vm_munmap() take the lock themselves. vm_brk_flags() maps
+ * anonymous memory at a fixed address (the ELF loader's bss).
+ */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate);
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flag, unsigned long offset);
+int vm_munmap(unsigned long start, size_t len);
+int vm_brk_flags(unsigned long addr, unsigned long request, unsigned long flags);
 
 #endif /* _LINUX_MM_H */

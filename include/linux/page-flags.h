@@ -35,6 +35,7 @@ enum pageflags {
 	PG_swapbacked,
 	PG_unevictable,
 	PG_workingset,		/* slab: on its cache's node partial list (mm/slab.h) */
+	PG_anon_exclusive,	/* anonymous, mapped by one process only (mm/rmap.c) */
 	__NR_PAGEFLAGS,
 };
 
@@ -75,5 +76,12 @@ PAGEFLAG(Reclaim, reclaim)
 PAGEFLAG(SwapBacked, swapbacked)
 PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(Workingset, workingset)
+/*
+ * PageAnonExclusive: an anonymous page that this process alone may map
+ * (Linux 6.1's rule): a write fault reuses it instead of copying, GUP may
+ * pin it; fork() must copy it rather than share it while it is pinned.
+ * Set and cleared under the page table lock of the pte that maps it.
+ */
+PAGEFLAG(AnonExclusive, anon_exclusive)
 
 #endif /* _LINUX_PAGE_FLAGS_H */
