@@ -94,6 +94,7 @@
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/mm.h>
 #include <linux/mmap_lock.h>
 #include <linux/rbtree.h>
@@ -101,6 +102,28 @@
 #include <asm/irqflags.h>
 
 extern char init_stack[];
+
+/* Limits of the kernel's tasks and of init, Linux's INIT_RLIMITS. */
+struct signal_struct init_signal = {
+	.rlim = {
+		[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_FSIZE]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_DATA]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_STACK]		= { _STK_LIM, RLIM_INFINITY },
+		[RLIMIT_CORE]		= { 0, RLIM_INFINITY },
+		[RLIMIT_RSS]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_NPROC]		= { 0, 0 },	/* set from memory, as Linux's fork_init() */
+		[RLIMIT_NOFILE]		= { INR_OPEN_CUR, INR_OPEN_MAX },
+		[RLIMIT_MEMLOCK]	= { MLOCK_LIMIT, MLOCK_LIMIT },
+		[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_SIGPENDING]	= { 0, 0 },
+		[RLIMIT_MSGQUEUE]	= { 819200, 819200 },
+		[RLIMIT_NICE]		= { 0, 0 },
+		[RLIMIT_RTPRIO]		= { 0, 0 },
+		[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },
+	},
+};
 
 /* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
 struct task_struct init_task = {
@@ -115,6 +138,7 @@ struct task_struct init_task = {
 	.cred = &init_cred,
 	.fs = &init_fs,
 	.files = &init_files,
+	.signal = &init_signal,
 };
 
 DEFINE_RWLOCK(tasklist_lock);
@@ -306,6 +330,7 @@ static struct task_struct *dup_task_struct(const char *name)
 	p->cred = &init_cred;
 	p->fs = &init_fs;
 	p->files = &init_files;
+	p->signal = &init_signal;
 	return p;
 }
 

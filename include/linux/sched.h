@@ -92,6 +92,7 @@ struct mm_struct;
 struct cred;
 struct fs_struct;
 struct files_struct;
+struct signal_struct;
 
 /*
  * Per-task scheduler counts (Linux's sched_statistics), written by the
@@ -132,6 +133,7 @@ struct task_struct {
 	const struct cred *cred;	/* changed only by the task itself (cred.h) */
 	struct fs_struct *fs;		/* root and working directory */
 	struct files_struct *files;	/* fd table */
+	struct signal_struct *signal;	/* the process's shared state: limits (sched/signal.h) */
 
 	/* kthreads (kernel/kthread.c); exit_code and exited also do_exit()'s */
 	int (*threadfn)(void *data);
