@@ -11,6 +11,7 @@
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
 
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME)
 
@@ -55,4 +56,9 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	}
 	fput(file);
 	return err;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	return do_fcntl(fd, cmd, arg);
 }

@@ -21,6 +21,7 @@
 #include <linux/bitops.h>
 #include <linux/bitmap.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 struct files_struct init_files = {
@@ -393,4 +394,19 @@ void files_cache_init(void)
 {
 	files_cachep = kmem_cache_create("files_cache", sizeof(struct files_struct), 0,
 					 SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
+}
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	return ksys_dup(fildes);
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	return ksys_dup2(oldfd, newfd);
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	return ksys_dup3(oldfd, newfd, flags);
 }
