@@ -4,9 +4,37 @@
 #define _LINUX_TIMEKEEPING_H
 
 #include <linux/types.h>
+#include <linux/time64.h>
 
 /* ktime_get - nanoseconds since boot, from the TSC. Context: any. */
 u64 ktime_get(void);
+
+/*
+ * ktime_get_real_ns - the wall clock (CLOCK_REALTIME): nanoseconds since
+ * the epoch, the CMOS clock's reading at boot moved on by ktime_get().
+ * Context: any.
+ */
+u64 ktime_get_real_ns(void);
+
+/*
+ * timekeeping_init - read the CMOS clock once (read_persistent_clock64())
+ * and tie it to ktime_get(). Context: boot, after tsc_init().
+ */
+void timekeeping_init(void);
+
+/*
+ * read_persistent_clock64 - the battery-backed clock (arch/x86_64/rtc.c:
+ * the MC146818 CMOS RTC), to the second. Context: boot (no lock: the
+ * only caller runs before the other CPUs start).
+ */
+void read_persistent_clock64(struct timespec64 *ts);
+
+/*
+ * mktime64 - seconds since 1970-01-01 00:00:00 UTC of a Gregorian date:
+ * @year (full, 1970 and later), @mon 1..12, @day 1..31, @hour, @min, @sec.
+ */
+time64_t mktime64(unsigned int year, unsigned int mon, unsigned int day,
+		  unsigned int hour, unsigned int min, unsigned int sec);
 
 /*
  * do_timer - advance jiffies by @ticks. Context: the tick interrupt of
