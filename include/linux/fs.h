@@ -546,7 +546,7 @@ struct inode *ilookup(struct super_block *sb, unsigned long ino);
 /* insert_inode_hash / remove_inode_hash - put @inode in / take it out of the inode hash. */
 void insert_inode_hash(struct inode *inode);
 void remove_inode_hash(struct inode *inode);
-/* current_time - the time to stamp on @inode (time since boot: there is no RTC clock yet). */
+/* current_time - the time to stamp on @inode: the wall clock (ktime_get_real_ns()). */
 struct timespec64 current_time(struct inode *inode);
 /* inode_init_owner - uid from the caller, gid from it or from a setgid @dir, and @mode. */
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);

@@ -16,6 +16,9 @@ u64 ktime_get(void);
  */
 u64 ktime_get_real_ns(void);
 
+/* getboottime64 - the wall-clock time of boot (/proc/stat's btime). Context: any. */
+void getboottime64(struct timespec64 *ts);
+
 /*
  * timekeeping_init - read the CMOS clock once (read_persistent_clock64())
  * and tie it to ktime_get(). Context: boot, after tsc_init().

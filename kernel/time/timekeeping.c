@@ -34,6 +34,11 @@ u64 ktime_get_real_ns(void)
 	return ktime_get() + real_offset;
 }
 
+void getboottime64(struct timespec64 *ts)
+{
+	*ts = ns_to_timespec64(real_offset);
+}
+
 void timekeeping_init(void)
 {
 	struct timespec64 now;

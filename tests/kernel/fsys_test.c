@@ -297,6 +297,9 @@ static void stat_calls_fill_linuxs_struct_stat(struct ktest *test)
 	KTEST_EXPECT_EQ(test, (long)(st->st_blksize), (long)PAGE_SIZE);
 	KTEST_EXPECT_EQ(test, (long)(st->__pad0), 0);
 	KTEST_EXPECT_EQ(test, st->__unused[2], 0);
+	/* stamped with the wall clock */
+	KTEST_EXPECT_LE(test, (long)st->st_mtime, SYS(time, 0));
+	KTEST_EXPECT_GE(test, (long)st->st_mtime, SYS(time, 0) - 60);
 	KTEST_EXPECT_EQ(test, SYS(lstat, P0, ST), 0);
 	KTEST_EXPECT_EQ(test, (long)(st->st_mode & S_IFMT), S_IFLNK);
 	KTEST_EXPECT_EQ(test, st->st_size, 1);				/* "f" */
@@ -753,6 +756,7 @@ static void clocks_read_and_monotonic_never_goes_back(struct ktest *test)
 	static const int monotonic[] = { CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW,
 					 CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME };
 	struct __kernel_timespec *ts;
+	struct timespec64 boot;
 	unsigned int i, c;
 	s64 last, now;
 
@@ -771,6 +775,9 @@ static void clocks_read_and_monotonic_never_goes_back(struct ktest *test)
 	/* the CMOS clock's date: after 2020-01-01, when this was written */
 	KTEST_EXPECT_GT(test, clock_ns(test, CLOCK_REALTIME) / NSEC_PER_SEC, 1577836800);
 	KTEST_EXPECT_GT(test, clock_ns(test, CLOCK_REALTIME_COARSE) / NSEC_PER_SEC, 1577836800);
+	getboottime64(&boot);
+	KTEST_EXPECT_LE(test, boot.tv_sec * NSEC_PER_SEC + boot.tv_nsec + (s64)ktime_get(),
+			clock_ns(test, CLOCK_REALTIME));
 	KTEST_EXPECT_EQ(test, SYS(clock_gettime, CLOCK_PROCESS_CPUTIME_ID, ST), -EINVAL);
 	KTEST_EXPECT_EQ(test, SYS(clock_gettime, CLOCK_THREAD_CPUTIME_ID, ST), -EINVAL);
 	KTEST_EXPECT_EQ(test, SYS(clock_gettime, 100, ST), -EINVAL);
