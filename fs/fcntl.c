@@ -34,7 +34,7 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		err = f_dupfd(arg > NR_OPEN ? NR_OPEN : arg, file,
+		err = f_dupfd(min_t(unsigned long, arg, NR_OPEN), file,
 			      cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 		break;
 	case F_GETFD:

@@ -36,6 +36,8 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/uio.h>
+#include <linux/resource.h>
+#include <linux/sched/signal.h>
 #include <asm/stat.h>
 #include <asm/syscall.h>
 
@@ -456,6 +458,15 @@ static void dup_and_fcntl_manage_descriptors(struct ktest *test)
 	KTEST_EXPECT_EQ(test, SYS(fcntl, 9999, F_GETFD), -EBADF);
 	KTEST_EXPECT_EQ(test, SYS(dup, 9999), -EBADF);
 	KTEST_EXPECT_EQ(test, SYS(dup2, 9999, fd), -EBADF);
+	/* RLIMIT_NOFILE (1024 for the kernel's tasks) bounds the fds */
+	KTEST_EXPECT_EQ(test, rlimit(RLIMIT_NOFILE), (unsigned long)INR_OPEN_CUR);
+	KTEST_EXPECT_EQ(test, SYS(dup2, fd, INR_OPEN_CUR - 1), INR_OPEN_CUR - 1);
+	KTEST_EXPECT_EQ(test, SYS(dup, INR_OPEN_CUR - 1), fd + 2);	/* still the lowest */
+	KTEST_EXPECT_EQ(test, SYS(close, fd + 2), 0);
+	KTEST_EXPECT_EQ(test, SYS(fcntl, fd, F_DUPFD, INR_OPEN_CUR - 1), -EMFILE);
+	KTEST_EXPECT_EQ(test, SYS(close, INR_OPEN_CUR - 1), 0);
+	KTEST_EXPECT_EQ(test, SYS(dup2, fd, INR_OPEN_CUR), -EBADF);
+	KTEST_EXPECT_EQ(test, SYS(fcntl, fd, F_DUPFD, INR_OPEN_CUR), -EINVAL);
 	KTEST_EXPECT_EQ(test, SYS(close, fd + 5), 0);
 	KTEST_EXPECT_EQ(test, SYS(close, fd + 10), 0);
 	KTEST_EXPECT_EQ(test, SYS(close, fd + 11), 0);
