@@ -8,6 +8,9 @@
  * calls at the end of the file, and do_readv()/do_writev()). Every read
  * or write by fd ends in fd_rw_iter().
  *
+ * sendfile copies between two files a page at a time through a kernel
+ * buffer.
+ *
  * f_pos: read/write/lseek through one file hold f_pos_lock around the use
  * of the position, so concurrent readers of one file get distinct ranges
  * (as Linux's FMODE_ATOMIC_POS for regular files); pread and pwrite
@@ -22,6 +25,8 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/gfp.h>
+#include <asm/uaccess.h>
 
 static int rw_verify_area(struct file *file, loff_t pos, size_t count)
 {
@@ -395,6 +400,94 @@ SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, rwf_t, flags)
 {
 	return do_user_rwv(fd, vec, vlen, pos_l, flags, true);
+}
+
+/*
+ * sendfile: up to @count bytes from @in at *@ppos (its file position when
+ * @ppos is NULL) to @out at its position, a page at a time through a
+ * kernel buffer (Linux goes through a pipe; the result is the same). A
+ * short write ends it, and the bytes read but not written are given
+ * back to the input position. Return: the bytes moved, or -errno if none.
+ */
+static ssize_t sendfile_files(struct file *in, struct file *out, loff_t *ppos, size_t count)
+{
+	void *buf = (void *)__get_free_page(GFP_KERNEL);
+	loff_t *pos = ppos ?: &in->f_pos;
+	ssize_t total = 0, n = 0, w;
+
+	if (!buf)
+		return -ENOMEM;
+	while (count) {
+		if (!ppos)
+			mutex_lock(&in->f_pos_lock);
+		n = vfs_read(in, buf, min_t(size_t, count, PAGE_SIZE), pos);
+		if (!ppos)
+			mutex_unlock(&in->f_pos_lock);
+		if (n <= 0)
+			break;
+		mutex_lock(&out->f_pos_lock);
+		w = vfs_write(out, buf, n, &out->f_pos);
+		mutex_unlock(&out->f_pos_lock);
+		if (w > 0) {
+			total += w;
+			count -= w;
+		}
+		if (w != n) {
+			if (!ppos)
+				mutex_lock(&in->f_pos_lock);
+			*pos -= n - max_t(ssize_t, w, 0);
+			if (!ppos)
+				mutex_unlock(&in->f_pos_lock);
+			n = w;
+			break;
+		}
+	}
+	free_page((unsigned long)buf);
+	return total ?: n;
+}
+
+static ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count)
+{
+	struct file *in = fget(in_fd), *out = NULL;
+	ssize_t ret = -EBADF;
+
+	if (!in)
+		return -EBADF;
+	if (!(in->f_mode & FMODE_READ))
+		goto out;
+	ret = -ESPIPE;
+	if (ppos && !(in->f_mode & FMODE_PREAD))
+		goto out;
+	ret = -EBADF;
+	out = fget(out_fd);
+	if (!out || !(out->f_mode & FMODE_WRITE))
+		goto out;
+	ret = -EINVAL;
+	if (out->f_flags & O_APPEND)
+		goto out;
+	ret = sendfile_files(in, out, ppos, min_t(size_t, count, MAX_RW_COUNT));
+out:
+	if (out)
+		fput(out);
+	fput(in);
+	return ret;
+}
+
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count);
+	if (get_user(pos, offset))
+		return -EFAULT;
+	if (pos < 0)
+		return -EINVAL;
+	ret = do_sendfile(out_fd, in_fd, &pos, count);
+	if (ret > 0 && put_user(pos, offset))
+		return -EFAULT;
+	return ret;
 }
 
 SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)

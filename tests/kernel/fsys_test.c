@@ -277,6 +277,45 @@ static void positioned_and_vectored_io_use_user_iovecs(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_unlink(VT "/f"), 0);
 }
 
+static void sendfile_copies_between_files(struct ktest *test)
+{
+	long in, out, i;
+	char *data;
+
+	map_user(test);
+	in = uopen(VT "/in", O_CREAT | O_RDWR, 0644);
+	out = uopen(VT "/out", O_CREAT | O_RDWR, 0644);
+	KTEST_ASSERT_GE(test, in, 0);
+	KTEST_ASSERT_GE(test, out, 0);
+	data = at(OFF_BUF);
+	for (i = 0; i < 2000; i++)
+		data[i] = 'a' + i % 26;
+	KTEST_EXPECT_EQ(test, SYS(write, in, BUF, 2000), 2000);
+	for (i = 0; i < 3; i++)	/* over a page: the copy goes in pieces */
+		KTEST_EXPECT_EQ(test, SYS(pwrite64, in, BUF, 2000, 2000 * (i + 1)), 2000);
+	KTEST_EXPECT_EQ(test, SYS(lseek, in, 0, SEEK_SET), 0);
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, in, 0, 10000), 8000);	/* to the end */
+	KTEST_EXPECT_EQ(test, SYS(lseek, in, 0, SEEK_CUR), 8000);
+	KTEST_EXPECT_EQ(test, SYS(pread64, out, BUF + 2048, 26, 6520), 26);	/* 6000 + 20 * 26 */
+	KTEST_EXPECT_MEMEQ(test, (char *)at(OFF_BUF + 2048), "abcdefghijklmnopqrstuvwxyz", 26);
+	*(s64 *)at(OFF_ST) = 26;					/* an offset: f_pos stays */
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, in, ST, 5), 5);
+	KTEST_EXPECT_EQ(test, *(s64 *)at(OFF_ST), 31);
+	KTEST_EXPECT_EQ(test, SYS(lseek, in, 0, SEEK_CUR), 8000);
+	KTEST_EXPECT_EQ(test, SYS(lseek, out, 0, SEEK_CUR), 8005);
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, in, FSYS_HOLE, 5), -EFAULT);
+	*(s64 *)at(OFF_ST) = -1;
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, in, ST, 5), -EINVAL);
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, 9999, 0, 5), -EBADF);
+	KTEST_EXPECT_EQ(test, SYS(sendfile, 9999, in, 0, 5), -EBADF);
+	KTEST_EXPECT_EQ(test, SYS(fcntl, out, F_SETFL, O_APPEND), 0);
+	KTEST_EXPECT_EQ(test, SYS(sendfile, out, in, 0, 5), -EINVAL);
+	SYS(close, out);
+	SYS(close, in);
+	KTEST_EXPECT_EQ(test, init_unlink(VT "/in"), 0);
+	KTEST_EXPECT_EQ(test, init_unlink(VT "/out"), 0);
+}
+
 static void stat_calls_fill_linuxs_struct_stat(struct ktest *test)
 {
 	struct stat *st;
@@ -984,6 +1023,7 @@ static struct ktest_case fsys_cases[] = {
 	KTEST_CASE(names_too_long_or_empty_are_refused),
 	KTEST_CASE(open_flags_and_errors_are_linuxs),
 	KTEST_CASE(positioned_and_vectored_io_use_user_iovecs),
+	KTEST_CASE(sendfile_copies_between_files),
 	KTEST_CASE(stat_calls_fill_linuxs_struct_stat),
 	KTEST_CASE(statx_and_statfs_answer_in_linuxs_layouts),
 	KTEST_CASE(getdents64_writes_records_to_user_memory),
