@@ -33,13 +33,6 @@ void timekeeping_init(void);
 void read_persistent_clock64(struct timespec64 *ts);
 
 /*
- * mktime64 - seconds since 1970-01-01 00:00:00 UTC of a Gregorian date:
- * @year (full, 1970 and later), @mon 1..12, @day 1..31, @hour, @min, @sec.
- */
-time64_t mktime64(unsigned int year, unsigned int mon, unsigned int day,
-		  unsigned int hour, unsigned int min, unsigned int sec);
-
-/*
  * do_timer - advance jiffies by @ticks. Context: the tick interrupt of
  * the one CPU that keeps time (tick_do_timer_cpu).
  */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Calendar arithmetic and the oldest time calls (Linux's
- * kernel/time/time.c): mktime64(), the user timespec's copy in and out,
- * time(2) and gettimeofday(2) over the wall clock (timekeeping.c). The
+ * The oldest time calls (Linux's kernel/time/time.c; its mktime64() is
+ * in lib/mktime.c here): the user timespec's copy in and out, time(2)
+ * and gettimeofday(2) over the wall clock (timekeeping.c). The
  * time zone is UTC ({0, 0}), as a Linux nobody has called settimeofday()
  * on says.
  */
@@ -12,25 +12,6 @@
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
-
-/*
- * Days from 1970-01-01 to a date: the year is counted from March, so the
- * leap day is the last day of its year; then whole 400-year eras (146097
- * days), years of the era, and days of the year from the month's
- * position (153 days every five months from March).
- */
-time64_t mktime64(unsigned int year, unsigned int mon, unsigned int day,
-		  unsigned int hour, unsigned int min, unsigned int sec)
-{
-	long y = (long)year - (mon <= 2);
-	long era = y / 400;
-	long yoe = y - era * 400;					/* [0, 399] */
-	long doy = (153 * (mon > 2 ? mon - 3 : mon + 9) + 2) / 5 + day - 1;	/* [0, 365] */
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;		/* [0, 146096] */
-	long days = era * 146097 + doe - 719468;	/* 719468: 0000-03-01 to 1970-01-01 */
-
-	return ((days * 24 + hour) * 60 + min) * 60 + (time64_t)sec;
-}
 
 int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts)
 {

@@ -866,17 +866,6 @@ static void time_and_gettimeofday_agree_with_clock_realtime(struct ktest *test)
 	KTEST_EXPECT_EQ(test, SYS(gettimeofday, FSYS_HOLE, 0), -EFAULT);
 }
 
-static void mktime64_counts_days_as_the_calendar_does(struct ktest *test)
-{
-	KTEST_EXPECT_EQ(test, mktime64(1970, 1, 1, 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(test, mktime64(1970, 1, 2, 0, 0, 1), 86401);
-	KTEST_EXPECT_EQ(test, mktime64(2000, 2, 29, 0, 0, 0), 951782400);
-	KTEST_EXPECT_EQ(test, mktime64(2000, 3, 1, 0, 0, 0), 951868800);
-	KTEST_EXPECT_EQ(test, mktime64(2024, 2, 29, 12, 0, 0), 1709208000);
-	KTEST_EXPECT_EQ(test, mktime64(2038, 1, 19, 3, 14, 8), 2147483648LL);
-	KTEST_EXPECT_EQ(test, mktime64(2100, 3, 1, 0, 0, 0), 4107542400LL);	/* 2100: no leap day */
-}
-
 /* @fn sleeps; at least @ns must pass in jiffies and on CLOCK_MONOTONIC. */
 static void expect_sleep(struct ktest *test, long ret, unsigned long j0, s64 t0, s64 ns)
 {
@@ -1039,7 +1028,6 @@ static struct ktest_case fsys_cases[] = {
 	KTEST_CASE(getrandom_fills_user_memory_and_checks_flags),
 	KTEST_CASE(clocks_read_and_monotonic_never_goes_back),
 	KTEST_CASE(time_and_gettimeofday_agree_with_clock_realtime),
-	KTEST_CASE(mktime64_counts_days_as_the_calendar_does),
 	KTEST_CASE(nanosleep_sleeps_at_least_the_time_asked),
 	KTEST_CASE(sysinfo_getcpu_and_affinity_describe_the_machine),
 	KTEST_CASE(calls_unwind_an_allocation_failure_at_any_step),
