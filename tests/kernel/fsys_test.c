@@ -460,9 +460,28 @@ static void getdents64_writes_records_to_user_memory(struct ktest *test)
 	KTEST_EXPECT_EQ(test, SYS(getdents64, fd, FSYS_HOLE, 2048), -EFAULT);
 	KTEST_EXPECT_EQ(test, SYS(getdents64, fd, L(names), sizeof(names)), -EFAULT);
 	KTEST_EXPECT_EQ(test, SYS(getdents64, 9999, BUF, 2048), -EBADF);
+	/* the old format: the same entries, d_type in each record's last byte */
+	KTEST_EXPECT_EQ(test, SYS(lseek, fd, 0, SEEK_SET), 0);
+	len = SYS(getdents, fd, BUF, 2048);
+	n = 0;
+	while (len > 0) {
+		const struct linux_dirent *d = at(OFF_BUF + n);
+
+		if (!strcmp(d->d_name, "bb"))
+			KTEST_EXPECT_EQ(test, ((u8 *)d)[d->d_reclen - 1], DT_DIR);
+		if (!strcmp(d->d_name, "a"))
+			KTEST_EXPECT_EQ(test, ((u8 *)d)[d->d_reclen - 1], DT_REG);
+		KTEST_EXPECT_EQ(test, d->d_reclen % 8, 0);
+		n += d->d_reclen;
+		len -= d->d_reclen;
+	}
+	KTEST_EXPECT_EQ(test, len, 0);
+	KTEST_EXPECT_EQ(test, n, 4 * 24);	/* 18 + name + NUL + type, rounded to 8: 24 each */
+	KTEST_EXPECT_EQ(test, SYS(getdents, fd, BUF, 2048), 0);
 	SYS(close, fd);
 	fd = uopen(VT "/d/a", O_RDONLY, 0);
 	KTEST_EXPECT_EQ(test, SYS(getdents64, fd, BUF, 2048), -ENOTDIR);
+	KTEST_EXPECT_EQ(test, SYS(getdents, fd, BUF, 2048), -ENOTDIR);
 	SYS(close, fd);
 	KTEST_EXPECT_EQ(test, init_rmdir(VT "/d/bb"), 0);
 	KTEST_EXPECT_EQ(test, init_unlink(VT "/d/a"), 0);
