@@ -36,6 +36,7 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/uio.h>
+#include <linux/tty.h>
 #include <linux/resource.h>
 #include <linux/sched/signal.h>
 #include <asm/stat.h>
@@ -557,6 +558,27 @@ static void ioctl_answers_generic_requests_and_enotty(struct ktest *test)
 	KTEST_EXPECT_EQ(test, init_unlink(VT "/f"), 0);
 }
 
+/* The console's termios and window size, through ioctl(2) with user pointers. */
+static void ioctl_reaches_the_consoles_termios(struct ktest *test)
+{
+	struct termios *t;
+	long fd;
+
+	map_user(test);
+	t = at(OFF_ST);
+	fd = uopen("/dev/console", O_RDWR | O_NONBLOCK | O_NOCTTY, 0);
+	KTEST_ASSERT_GE(test, fd, 0);
+	memset(t, 0, sizeof(*t));
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TCGETS, ST), 0);
+	KTEST_EXPECT_TRUE(test, t->c_lflag & ICANON);
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TCSETS, ST), 0);		/* back as it was */
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TIOCGWINSZ, ST + 512), 0);
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TIOCSWINSZ, ST + 512), 0);
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TCGETS, FSYS_HOLE), -EFAULT);
+	KTEST_EXPECT_EQ(test, SYS(ioctl, fd, TCGETS, L(t)), -EFAULT);	/* a kernel pointer */
+	KTEST_EXPECT_EQ(test, SYS(close, fd), 0);
+}
+
 static void name_calls_create_remove_and_rename(struct ktest *test)
 {
 	struct stat *st;
@@ -1037,6 +1059,7 @@ static struct ktest_case fsys_cases[] = {
 	KTEST_CASE(getdents64_writes_records_to_user_memory),
 	KTEST_CASE(dup_and_fcntl_manage_descriptors),
 	KTEST_CASE(ioctl_answers_generic_requests_and_enotty),
+	KTEST_CASE(ioctl_reaches_the_consoles_termios),
 	KTEST_CASE(name_calls_create_remove_and_rename),
 	KTEST_CASE(size_calls_truncate_and_allocate),
 	KTEST_CASE(mode_owner_and_access_calls_follow_umask_and_permissions),
