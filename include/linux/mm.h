@@ -322,6 +322,28 @@ static inline void put_page(struct page *page)
 	folio_put(page_folio(page));
 }
 
+/*
+ * pin_user_pages() (FOLL_PIN) adds GUP_PIN_COUNTING_BIAS to a small
+ * folio's refcount, 1 to a large one's _pincount (Linux's scheme).
+ */
+#define GUP_PIN_COUNTING_BIAS	(1U << 10)
+
+/**
+ * folio_maybe_dma_pinned - might @folio be pinned for DMA?
+ * @folio: the folio
+ *
+ * Exact for a large folio (_pincount); for a small one, 1024 or more
+ * ordinary references look like a pin too (false positives only). fork()
+ * copies such a page instead of sharing it (folio_try_dup_anon_rmap_ptes()).
+ * Return: true if it may be pinned. Context: any.
+ */
+static inline bool folio_maybe_dma_pinned(struct folio *folio)
+{
+	if (folio_test_large(folio))
+		return atomic_read(&folio->_pincount) > 0;
+	return (unsigned int)folio_ref_count(folio) >= GUP_PIN_COUNTING_BIAS;
+}
+
 /* ---- the page allocator's summary interfaces (mm/page_alloc.c) ---- */
 
 /* Free pages in every zone, not counting per-CPU lists. */
@@ -791,6 +813,18 @@ struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
  * sysctl_max_map_count VMAs. Context: mmap_lock held for writing.
  */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/*
+ * unlink_file_vma - take @vma off its file's i_mmap (if it is on it).
+ * Context: mmap_lock held for writing; takes i_mmap_rwsem.
+ */
+void unlink_file_vma(struct vm_area_struct *vma);
+/*
+ * find_mergeable_anon_vma - the anon_vma of a neighbour @vma could merge
+ * with (adjacent, alike, contiguous, no inherited chains), for
+ * anon_vma_prepare() to share; NULL if none. Context: mmap_lock held.
+ */
+struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma);
 
 /* Count @npages more (or fewer) pages of a mapping with @flags in @mm's counters. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
