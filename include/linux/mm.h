@@ -599,6 +599,9 @@ int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
 #define VM_NOHUGEPAGE	0x40000000UL	/* MADV_NOHUGEPAGE */
 #define VM_MERGEABLE	0x80000000UL	/* KSM may merge its pages */
 
+/* What mlock() sets, and fork() clears in the child's copy. */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+
 #define VM_GROWSUP	VM_NONE
 #define VM_STACK	VM_GROWSDOWN
 /* Never merged, nor expanded by mremap(). */
