@@ -517,6 +517,49 @@ static void new_anon_page_is_exclusive_and_counted(struct ktest *test)
 	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon);
 }
 
+/* An order-2 anonymous folio mapped by four ptes: per-page mapcounts, _nr_pages_mapped. */
+static void large_anon_folio_counts_each_page_and_walks_every_pte(struct ktest *test)
+{
+	unsigned long anon = global_zone_page_state(NR_ANON_MAPPED);
+	struct mm_struct *mm = new_mm(test);
+	struct vm_area_struct *vma = new_vma(test, mm, P(0), P(8), FLAGS, NULL);
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_COMP, 2);
+	struct folio *folio;
+	struct walk_seen seen;
+	unsigned int i;
+
+	KTEST_ASSERT_NOT_NULL(test, head);
+	folio = page_folio(head);
+	KTEST_ASSERT_EQ(test, anon_vma_prepare(vma), 0);
+	folio_ref_add(folio, 3);			/* one reference per pte */
+	spin_lock(&mm->page_table_lock);
+	folio_add_new_anon_rmap(folio, vma, P(4));
+	spin_unlock(&mm->page_table_lock);
+	for (i = 0; i < 4; i++) {
+		set_pte_at(mm, P(4 + i), test_pte(test, mm, P(4 + i)),
+			   pfn_pte(page_to_pfn(head + i), PROT));
+		KTEST_EXPECT_TRUE(test, PageAnonExclusive(head + i));
+	}
+	add_mm_counter(mm, MM_ANONPAGES, 4);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 4);
+	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 4);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon + 4);
+	walk(folio, &seen);
+	KTEST_EXPECT_EQ(test, seen.n, 4u);			/* every pte, in one VMA */
+	KTEST_EXPECT_TRUE(test, seen_in(&seen, mm, P(7)));
+	KTEST_EXPECT_EQ(test, rmap_check_mms(&mm, 1), 0);
+	/* half of it unmapped (MADV_DONTNEED of two pages) */
+	zap_page_range(vma, P(4), 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 2);
+	KTEST_EXPECT_EQ(test, page_mapcount(head), 0);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon + 2);
+	walk(folio, &seen);
+	KTEST_EXPECT_EQ(test, seen.n, 2u);
+	KTEST_EXPECT_EQ(test, rmap_check_mms(&mm, 1), 0);
+	put_mm(test, mm);				/* the last ptes: the folio is freed */
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon);
+}
+
 static void dup_refuses_a_pinned_exclusive_page(struct ktest *test)
 {
 	struct mm_struct *p = new_mm(test), *c = new_mm(test);
@@ -979,6 +1022,7 @@ static struct ktest_case rmap_cases[] = {
 	KTEST_CASE(fork_reuses_an_abandoned_anon_vma),
 	KTEST_CASE(fork_failing_allocations_leak_nothing),
 	KTEST_CASE(new_anon_page_is_exclusive_and_counted),
+	KTEST_CASE(large_anon_folio_counts_each_page_and_walks_every_pte),
 	KTEST_CASE(dup_refuses_a_pinned_exclusive_page),
 	KTEST_CASE(rmap_walk_finds_anon_page_in_every_mm_mapping_it),
 	KTEST_CASE(rmap_walk_finds_file_page_through_i_mmap),
