@@ -10,6 +10,7 @@
 #include <linux/ktest.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -92,6 +93,7 @@ static inline bool test_mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
 	spin_lock_init(&mm->page_table_lock);
+	mmap_init_lock(mm);
 	mm->pgd = pgd_alloc(mm);
 	return mm->pgd;
 }
