@@ -861,6 +861,31 @@ static void munmap_and_exit_mmap_free_every_page_and_table(struct ktest *test)
 	KTEST_EXPECT_EQ(test, free_pages_shrunk(), pages);
 }
 
+/* munmap's downgrade to the read lock: refused below a stack, which could grow meanwhile. */
+static void munmap_keeps_the_write_lock_below_a_stack(struct ktest *test)
+{
+	struct mm_struct *mm = data_mm(test);
+	int ret;
+
+	KTEST_ASSERT_NOT_NULL(test, add_vma(mm, FLAG, FLAG + PAGE_SIZE, VM_RW, NULL));
+	KTEST_ASSERT_NOT_NULL(test, add_vma(mm, STACK, STACK_TOP, VM_RW | VM_GROWSDOWN, NULL));
+	mmap_write_lock(mm);
+	ret = __do_munmap(mm, DATA, PAGE_SIZE, true);
+	KTEST_EXPECT_EQ(test, ret, 1);
+	if (ret == 1)
+		mmap_read_unlock(mm);
+	else
+		mmap_write_unlock(mm);
+	mmap_write_lock(mm);
+	ret = __do_munmap(mm, FLAG, PAGE_SIZE, true);
+	KTEST_EXPECT_EQ(test, ret, 0);
+	if (ret == 1)
+		mmap_read_unlock(mm);
+	else
+		mmap_write_unlock(mm);
+	mmput(mm);
+}
+
 static void mmu_gather_releases_pages_only_after_the_flush(struct ktest *test)
 {
 	struct mm_struct *mm = new_mm(test);
@@ -975,6 +1000,7 @@ static struct ktest_case memory_cases[] = {
 	KTEST_CASE(bad_user_accesses_end_in_sigsegv),
 	KTEST_CASE(kernel_user_copies_fault_pages_in_or_return_efault),
 	KTEST_CASE(munmap_and_exit_mmap_free_every_page_and_table),
+	KTEST_CASE(munmap_keeps_the_write_lock_below_a_stack),
 	KTEST_CASE(mmu_gather_releases_pages_only_after_the_flush),
 	KTEST_CASE(munmap_shoots_down_the_tlb_of_a_cpu_running_the_mm),
 	KTEST_CASE(a_fault_without_memory_is_vm_fault_oom_and_leaks_nothing),
