@@ -89,11 +89,12 @@ __asm__(
 	"1:\tmov (%rdi), %rax\n\tcmpq $0, (%rsi)\n\tje 1b\n\tjmp mem_exit0\n"
 	/* Write the byte rdi below the stack pointer. */
 	"mem_below_sp:\n\tmov %rsp, %rax\n\tsub %rdi, %rax\n\tmovb $1, (%rax)\n\tjmp mem_exit0\n"
+	"mem_jump:\n\tjmp *%rdi\n"
 	"mem_stubs_end:\n"
 	".popsection\n");
 
 extern const char mem_stubs[], mem_stubs_end[], mem_touch[], mem_read[], mem_write[],
-	mem_spin_read[], mem_below_sp[];
+	mem_spin_read[], mem_below_sp[], mem_jump[];
 
 static unsigned long stub_ip(const char *stub)
 {
@@ -749,16 +750,20 @@ static void user_code_faults_in_its_data_and_grows_its_stack(struct ktest *test)
 	expect_user_pages_back(test, pages);
 }
 
-/* @stub at @addr in ring 3 ends by SIGSEGV and Linux's line with @error. */
+/*
+ * @stub at @addr in ring 3 ends by SIGSEGV and Linux's line with @error
+ * (the ip is the stub's, or @addr itself for a jump there).
+ */
 static void expect_segv(struct ktest *test, const char *stub, unsigned long addr, int error)
 {
 	struct mm_struct *mm = user_mm(test);
+	unsigned long ip = stub == mem_jump ? addr : stub_ip(stub);
 	char line[96];
 	int pid = 0;
 
 	KTEST_EXPECT_EQ(test, run_user(test, mm, stub, addr, 0, &pid), SIGSEGV);
 	snprintf(line, sizeof(line), "mem-user[%d]: segfault at %lx ip %016lx sp %016lx error %x",
-		 pid, addr, stub_ip(stub), STACK_TOP, error);
+		 pid, addr, ip, STACK_TOP, error);
 	KTEST_EXPECT_TRUE(test, ktest_log_contains(test, line));
 	mmput(mm);
 }
@@ -775,6 +780,11 @@ static void bad_user_accesses_end_in_sigsegv(struct ktest *test)
 	expect_segv(test, mem_write, CODE, 7);
 	/* A write between the stack and its guard: error 6, not present. */
 	expect_segv(test, mem_write, FLAG + PAGE_SIZE, 6);
+	/*
+	 * A jump into data (no VM_EXEC): the fetch maps the page NX, the
+	 * retried fetch is a protection fault (SEGV_ACCERR), error 0x15.
+	 */
+	expect_segv(test, mem_jump, DATA, 0x15);
 	expect_user_pages_back(test, pages);
 }
 
