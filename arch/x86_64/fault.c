@@ -232,8 +232,9 @@ static void print_vma_addr(struct mm_struct *mm, unsigned long ip)
 
 /*
  * A user task's bad access: @sig is SIGSEGV (11) with @si_code SEGV_MAPERR
- * (1: nothing mapped) or SEGV_ACCERR (2: the mapping forbids the access),
- * or SIGBUS (7) with BUS_ADRERR (2: beyond the end of the file); si_addr
+ * (1: nothing mapped), SEGV_ACCERR (2: the mapping forbids the access) or
+ * SEGV_PKUERR (4: a protection key does), or SIGBUS (7) with BUS_ADRERR
+ * (2: beyond the end of the file); si_addr
  * is @address. A SIGSEGV prints Linux's show_signal_msg() line first.
  * Signal delivery is kernel/signal.c's to come: until then the task ends
  * as the unhandled signal ends it (force_sig_exit()). Context: user-mode
@@ -314,7 +315,7 @@ static struct vm_area_struct *fault_vma(struct mm_struct *mm, unsigned long erro
 	if (vma->vm_start > address &&
 	    (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address)))
 		return NULL;
-	*si_code = SEGV_ACCERR;
+	*si_code = (error_code & X86_PF_PK) ? SEGV_PKUERR : SEGV_ACCERR;
 	return access_error(error_code, vma) ? NULL : vma;
 }
 
