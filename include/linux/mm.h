@@ -322,6 +322,29 @@ static inline void put_page(struct page *page)
 	folio_put(page_folio(page));
 }
 
+/*
+ * Pins (pin_user_pages(), mm/gup.c), Linux 6.1's counting: a pin of a
+ * small folio adds GUP_PIN_COUNTING_BIAS references, one of a large
+ * folio adds one reference and one to _pincount. So a small folio
+ * with that many references "may be pinned" (false positives are
+ * possible with enough ordinary references; a pinned one is never
+ * missed), which is what fork's COW and the rmap code need to know.
+ */
+#define GUP_PIN_COUNTING_BIAS	(1U << 10)
+
+/* folio_maybe_dma_pinned - may @folio hold a pin_user_pages() pin? */
+static inline bool folio_maybe_dma_pinned(struct folio *folio)
+{
+	if (folio_test_large(folio))
+		return atomic_read(&folio->_pincount) > 0;
+	return (unsigned int)folio_ref_count(folio) >= GUP_PIN_COUNTING_BIAS;
+}
+
+static inline bool page_maybe_dma_pinned(struct page *page)
+{
+	return folio_maybe_dma_pinned(page_folio(page));
+}
+
 /* ---- the page allocator's summary interfaces (mm/page_alloc.c) ---- */
 
 /* Free pages in every zone, not counting per-CPU lists. */
@@ -741,6 +764,12 @@ static inline void inc_mm_counter(struct mm_struct *mm, int member)
 static inline void dec_mm_counter(struct mm_struct *mm, int member)
 {
 	add_mm_counter(mm, member, -1);
+}
+
+/* The rss counter of a file @page: MM_SHMEMPAGES for tmpfs's (swap-backed), else MM_FILEPAGES. */
+static inline int mm_counter_file(struct page *page)
+{
+	return folio_test_swapbacked(page_folio(page)) ? MM_SHMEMPAGES : MM_FILEPAGES;
 }
 
 /*
