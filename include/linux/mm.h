@@ -330,16 +330,21 @@ static inline void folio_put_refs(struct folio *folio, int refs)
 }
 
 /*
- * Pins (pin_user_pages(), mm/gup.c), Linux 6.1's counting: a pin of a
- * small folio adds GUP_PIN_COUNTING_BIAS references, one of a large
- * folio adds one reference and one to _pincount. So a small folio
- * with that many references "may be pinned" (false positives are
- * possible with enough ordinary references; a pinned one is never
- * missed), which is what fork's COW and the rmap code need to know.
+ * pin_user_pages() (FOLL_PIN, mm/gup.c) adds GUP_PIN_COUNTING_BIAS to a
+ * small folio's refcount; to a large one, 1 to the refcount and 1 to its
+ * _pincount (Linux 6.1's scheme).
  */
 #define GUP_PIN_COUNTING_BIAS	(1U << 10)
 
-/* folio_maybe_dma_pinned - may @folio hold a pin_user_pages() pin? */
+/**
+ * folio_maybe_dma_pinned - might @folio be pinned for DMA?
+ * @folio: the folio
+ *
+ * Exact for a large folio (_pincount); for a small one, 1024 or more
+ * ordinary references look like a pin too (false positives only). fork()
+ * copies such a page instead of sharing it (folio_try_dup_anon_rmap_ptes()).
+ * Return: true if it may be pinned. Context: any.
+ */
 static inline bool folio_maybe_dma_pinned(struct folio *folio)
 {
 	if (folio_test_large(folio))
@@ -821,6 +826,18 @@ struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
  * sysctl_max_map_count VMAs. Context: mmap_lock held for writing.
  */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/*
+ * unlink_file_vma - take @vma off its file's i_mmap (if it is on it).
+ * Context: mmap_lock held for writing; takes i_mmap_rwsem.
+ */
+void unlink_file_vma(struct vm_area_struct *vma);
+/*
+ * find_mergeable_anon_vma - the anon_vma of a neighbour @vma could merge
+ * with (adjacent, alike, contiguous, no inherited chains), for
+ * anon_vma_prepare() to share; NULL if none. Context: mmap_lock held.
+ */
+struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma);
 
 /* Count @npages more (or fewer) pages of a mapping with @flags in @mm's counters. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
