@@ -12,6 +12,11 @@
  * with kernel_write()/kernel_read(). Each file VMA holds a reference of
  * its own, as do_mmap() gives it (remove_vma() puts it).
  *
+ * Fork is one VMA copied as dup_mmap() copies it (gt_fork_vma():
+ * anon_vma_fork(), copy_page_range()), after which rmap_check_mms()
+ * must find every mapcount equal to the ptes of the two mms. One case
+ * makes the page and slab allocators fail under GUP, at every step.
+ *
  * The suite's ->exit compares free pages, page-table pages, VMAs, mms,
  * anon_vmas and their chains with what they were before the case, so every case proves its pages,
  * pins and tables all went back.
@@ -394,6 +399,23 @@ static struct vm_area_struct *gt_fork_vma(struct ktest *test, struct mm_struct *
 	return vma;
 }
 
+/* rmap_check_mms() over @parent and @child: every mapcount equals the ptes mapping the page. */
+static int gt_rmap_check(struct mm_struct *parent, struct mm_struct *child)
+{
+	struct mm_struct *mms[2] = { parent, child };
+	int bad;
+
+	mmap_read_lock(parent);
+	if (!mmap_read_trylock(child)) {	/* trylock: no nesting of one lock class */
+		mmap_read_unlock(parent);
+		return -EBUSY;
+	}
+	bad = rmap_check_mms(mms, 2);
+	mmap_read_unlock(child);
+	mmap_read_unlock(parent);
+	return bad;
+}
+
 /* Write @text at @addr of @mm through GUP (breaking COW as a store would). */
 static struct page *gt_store(struct ktest *test, struct mm_struct *mm, unsigned long addr,
 			     const char *text)
@@ -422,6 +444,7 @@ static void foll_write_breaks_cow_of_a_shared_anonymous_page(struct ktest *test)
 	KTEST_EXPECT_PTR_EQ(test, gt_mapped_page(child, P(0)), copy);
 	KTEST_EXPECT_PTR_EQ(test, gt_mapped_page(parent, P(0)), old);
 	KTEST_EXPECT_STREQ(test, (char *)page_bytes(old), "parent");
+	KTEST_EXPECT_EQ(test, gt_rmap_check(parent, child), 0);
 	mmput(child);
 	mmput(parent);
 }
@@ -445,6 +468,7 @@ static void read_pin_of_a_shared_anonymous_page_unshares_it_first(struct ktest *
 	KTEST_EXPECT_PTR_EQ(test, gt_store(test, parent, P(0), "parent"), pinned);
 	KTEST_EXPECT_STREQ(test, (char *)page_bytes(pinned), "parent");
 	unpin_user_page(pinned);
+	KTEST_EXPECT_EQ(test, gt_rmap_check(parent, child), 0);
 	mmput(child);
 	mmput(parent);
 }
@@ -467,6 +491,7 @@ static void pin_before_fork_keeps_the_parent_and_the_pin_in_agreement(struct kte
 	/* the parent writes where the DMA reads */
 	KTEST_EXPECT_PTR_EQ(test, gt_store(test, parent, P(0), "parent"), pinned);
 	unpin_user_page(pinned);
+	KTEST_EXPECT_EQ(test, gt_rmap_check(parent, child), 0);
 	mmput(child);
 	mmput(parent);
 }
@@ -604,6 +629,46 @@ static void gup_out_of_memory_is_enomem_and_leaks_nothing(struct ktest *test)
 	KTEST_EXPECT_EQ(test, ret, -ENOMEM);
 	KTEST_EXPECT_EQ(test, get_mm_counter(mm, MM_ANONPAGES), 1UL);
 	mmput(mm);
+}
+
+/*
+ * GUP of anonymous and tmpfs pages with the page allocator failing after
+ * @i pages and, for odd @i, every slab allocation failing after @i
+ * objects' worth: whatever it got is counted and released, and the
+ * suite's ->exit finds nothing left behind.
+ */
+static void gup_with_failing_allocations_leaks_nothing(struct ktest *test)
+{
+	struct fail_page_alloc_attr saved_pages = fail_page_alloc;
+	struct failslab_attr saved_slab = failslab;
+	struct file *file = gt_file(test, 4 * PAGE_SIZE, NULL, 0);
+	struct page *pages[8];
+	unsigned int i, failed = 0;
+
+	for (i = 0; i < 12; i++) {
+		struct mm_struct *mm = gt_mm(test);
+		long ret;
+
+		gt_map(test, mm, P(0), 4, ANON_RW, NULL, 0);
+		gt_map(test, mm, P(4), 4, SHARED_RW, file, 0);
+		fail_pages_always((long)i * PAGE_SIZE, 0);
+		if (i & 1)
+			fail_slab_always((long)i * 64);
+		mmap_read_lock(mm);
+		ret = pin_user_pages_remote(mm, P(0), 8, FOLL_WRITE, pages, NULL, NULL);
+		mmap_read_unlock(mm);
+		fail_page_alloc_enabled = false;
+		failslab_enabled = false;
+		fail_page_alloc = saved_pages;
+		failslab = saved_slab;
+		KTEST_EXPECT_TRUE(test, ret == -ENOMEM || (ret > 0 && ret <= 8));
+		failed += ret != 8;
+		if (ret > 0)
+			unpin_user_pages(pages, ret);
+		mmput(mm);
+	}
+	KTEST_EXPECT_GT(test, failed, 0u);
+	fput(file);
 }
 
 /* ---- tmpfs file mappings -------------------------------------------------- */
@@ -952,6 +1017,7 @@ static struct ktest_case gup_cases[] = {
 	KTEST_CASE(mm_populate_fills_each_vma_and_stops_at_prot_none),
 	KTEST_CASE(madv_populate_write_of_a_read_only_vma_is_einval),
 	KTEST_CASE(gup_out_of_memory_is_enomem_and_leaks_nothing),
+	KTEST_CASE(gup_with_failing_allocations_leaks_nothing),
 	KTEST_CASE(file_mapping_reads_the_page_cache),
 	KTEST_CASE(fault_around_maps_the_cached_neighbours),
 	KTEST_CASE(fault_beyond_the_end_of_the_file_is_sigbus),
