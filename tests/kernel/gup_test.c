@@ -61,16 +61,12 @@ struct gup_baseline {
 
 static void gup_baseline_take(struct gup_baseline *b)
 {
-	kmem_cache_shrink(anon_vma_cachep);
-	kmem_cache_shrink(anon_vma_chain_cachep);
-	kmem_cache_shrink(vm_area_cachep);
-	kmem_cache_shrink(mm_cachep);
+	b->free = free_pages_shrunk();
 	b->anon_vmas = objects_in_use(anon_vma_cachep);
 	b->chains = objects_in_use(anon_vma_chain_cachep);
 	b->vmas = objects_in_use(vm_area_cachep);
 	b->mms = objects_in_use(mm_cachep);
 	b->tables = global_zone_page_state(NR_PAGETABLE);
-	b->free = free_pages_settled();
 }
 
 static struct gup_baseline gup_before;
