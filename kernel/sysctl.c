@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysctl values as text (Linux's kernel/sysctl.c): the proc_dointvec
- * family of handlers, and the base tables of /proc/sys/vm and
- * /proc/sys/fs (sysctl_init_bases(), from proc_sys_init()).
+ * family of handlers, and the base tables of /proc/sys/vm, /proc/sys/fs
+ * and /proc/sys/kernel (sysctl_init_bases(), from proc_sys_init()).
  *
  * A read prints the table's values, tab-separated, with a "\n"; a write
  * takes whitespace-separated decimal integers (a '-' allowed), at most
@@ -25,6 +25,7 @@
 #include <linux/fs.h>
 #include <linux/dcache.h>
 #include <linux/file.h>
+#include <linux/sched/mm.h>
 
 const int sysctl_vals[] = { 0, 1, 3000 };
 
@@ -205,7 +206,15 @@ static struct ctl_table fs_table[] = {
 	{ }
 };
 
+static struct ctl_table kern_table[] = {
+	/* Linux's handler takes any int; exec reads 0 as off, 1 as partial, more as full. */
+	{ .procname = "randomize_va_space", .data = &randomize_va_space, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec },
+	{ }
+};
+
 int sysctl_init_bases(void)
 {
-	return register_sysctl("vm", vm_table) ?: register_sysctl("fs", fs_table);
+	return register_sysctl("vm", vm_table) ?: register_sysctl("fs", fs_table) ?:
+	       register_sysctl("kernel", kern_table);
 }

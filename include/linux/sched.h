@@ -53,6 +53,7 @@
 
 #define PF_IDLE			0x00000002
 #define PF_KTHREAD		0x00200000
+#define PF_RANDOMIZE		0x00400000	/* this exec's layout is randomised (asm/elf.h) */
 #define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */
 
 #define TASK_COMM_LEN		16
