@@ -58,6 +58,7 @@ struct iovec;
 struct kiocb;
 struct dir_context;
 struct folio;
+struct vm_area_struct;
 struct seq_file;
 struct page;
 
@@ -306,6 +307,12 @@ struct file_operations {
 	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
 	/* ioctl(2) on the open file; @arg is a user pointer or a value, per @cmd. */
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/*
+	 * mmap(2) of the file: do_mmap() calls it on the new @vma (mmap_lock
+	 * held for writing), which it may only set up (vm_ops, vm_flags).
+	 * Return: 0 or -errno (the mapping is then not made).
+	 */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 /*
