@@ -28,6 +28,8 @@ static int layout_init(struct ktest *test)
 
 	st.flags = current->flags;
 	st.randomize_va_space = randomize_va_space;
+	/* The sysctl case opens a file: it tests the file, not failing allocations. */
+	ktest_pause_fault_injection(test);
 	test->priv = &st;
 	return 0;
 }
@@ -38,6 +40,7 @@ static void layout_exit(struct ktest *test)
 
 	current->flags = st->flags;
 	randomize_va_space = st->randomize_va_space;
+	ktest_resume_fault_injection(test);
 }
 
 static void randomizing(bool on)
