@@ -394,6 +394,8 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 		return NULL;
 	vma->vm_mm = mm;
 	RB_CLEAR_NODE(&vma->vm_rb);
+	INIT_LIST_HEAD(&vma->anon_vma_chain);
+	INIT_LIST_HEAD(&vma->shared);
 	return vma;
 }
 
@@ -407,6 +409,9 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 	new->vm_next = NULL;
 	new->vm_prev = NULL;
 	RB_CLEAR_NODE(&new->vm_rb);
+	/* Linked to nothing: the caller clones the chains and links the file. */
+	INIT_LIST_HEAD(&new->anon_vma_chain);
+	INIT_LIST_HEAD(&new->shared);
 	return new;
 }
 

@@ -18,6 +18,7 @@
  *   radix_tree_init  the XArray's node cache
  *   fpu              the slab cache of user tasks' FPU areas
  *   proc_caches_init the caches of mm_structs and VMAs
+ *   anon_vma_init    the caches of anon_vmas and their chains
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -45,6 +46,7 @@
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
  *   ktest / shell    what ktest.run= asks for, then the console shell
  */
+#include <linux/rmap.h>
 #include <linux/printk.h>
 #include <linux/init.h>
 #include <linux/serial.h>
@@ -278,6 +280,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	radix_tree_init();
 	fpu__init_system();
 	proc_caches_init();
+	anon_vma_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

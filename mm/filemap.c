@@ -51,6 +51,8 @@ static struct wait_queue_head *folio_waitqueue(struct folio *folio)
 void address_space_init_once(struct address_space *mapping)
 {
 	xa_init(&mapping->i_pages);
+	INIT_LIST_HEAD(&mapping->i_mmap);
+	init_rwsem(&mapping->i_mmap_rwsem);
 }
 
 bool folio_trylock(struct folio *folio)

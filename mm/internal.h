@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/stackdepot.h>
 #include <linux/fault-inject.h>
+#include <linux/errno.h>
 
 /* TSC cycles memmap_init() took (the memmap_init_per_GiB benchmark). */
 extern u64 memmap_init_cycles;
@@ -190,5 +191,20 @@ int format_page_flags(char *buf, size_t size, unsigned long flags);
 
 /* ---- mm/vmalloc.c ---- */
 bool vmap_area_check(void);
+
+/* ---- mm/rmap.c ---- */
+/* mm_find_pmd - the pmd entry pointing to the pte table of @address in @mm, or NULL. */
+pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address);
+/*
+ * vma_pgoff_address - where the page of file offset @pgoff (or anonymous index)
+ * would be in @vma. Return: the address, or -EFAULT if @vma does not
+ * cover it.
+ */
+static inline unsigned long vma_pgoff_address(pgoff_t pgoff, const struct vm_area_struct *vma)
+{
+	if (pgoff < vma->vm_pgoff || pgoff - vma->vm_pgoff >= vma_pages(vma))
+		return -EFAULT;
+	return vma->vm_start + ((pgoff - vma->vm_pgoff) << PAGE_SHIFT);
+}
 
 #endif /* _MM_INTERNAL_H */

@@ -35,11 +35,25 @@
  * subtrees whose rb_subtree_gap can hold the length, and skips a subtree
  * whose gaps all lie on the wrong side of the limits.
  *
+ * The reverse mapping follows every change (mm/rmap.c): a linked file VMA
+ * is on its file's i_mmap, a split copy gets the anon_vma chains of the
+ * original (anon_vma_clone()), a merge survivor without an anon_vma takes
+ * the chains of the VMA whose pages it takes over (Linux's importer and
+ * exporter), and remove_vma() unlinks both. rmap walkers read a VMA's
+ * vm_start/vm_end/vm_pgoff under i_mmap_rwsem or the anon_vma lock, so
+ * vma_set_range() changes them under those locks. Unlike Linux, a merge
+ * or split holds them per VMA changed, not across the whole operation: a
+ * walk may, for an instant, find a page in neither of two VMAs trading
+ * it (nothing that walks depends on finding every pte yet: reclaim and
+ * migration do, and must come with the locks widened).
+ *
  * Locking: mm->mmap_lock, held for writing by every function here that
  * changes anything and at least for reading by the lookups.
  */
 #include <linux/mm.h>
 #include <linux/mm_types.h>
+#include <linux/rmap.h>
+#include <linux/fs.h>
 #include <linux/mman.h>
 #include <linux/mmap_lock.h>
 #include <linux/sched/mm.h>
@@ -220,6 +234,31 @@ static int find_vma_links(struct mm_struct *mm, unsigned long addr, unsigned lon
 	return 0;
 }
 
+/* @vma joins its file's i_mmap (Linux's __vma_link_file, under the lock). */
+static void vma_link_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file)
+		return;
+	mapping = vma->vm_file->f_mapping;
+	i_mmap_lock_write(mapping);
+	list_add_tail(&vma->shared, &mapping->i_mmap);
+	i_mmap_unlock_write(mapping);
+}
+
+void unlink_file_vma(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file || list_empty(&vma->shared))
+		return;
+	mapping = vma->vm_file->f_mapping;
+	i_mmap_lock_write(mapping);
+	list_del_init(&vma->shared);
+	i_mmap_unlock_write(mapping);
+}
+
 /* Put @vma on the list after @prev (first if NULL). */
 static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
 			    struct vm_area_struct *prev)
@@ -257,6 +296,7 @@ static void __vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	vma_gap_update(vma);
 	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, &vma_gap_callbacks);
 	mm->map_count++;
+	vma_link_file(vma);
 }
 
 /* Take @vma off the list and out of the tree; its neighbours' gaps follow. */
@@ -309,38 +349,119 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
-/* The VMA goes for good: its backer is told, then it is freed. */
+/*
+ * The VMA, unlinked from the mm, goes for good: it leaves the reverse
+ * mapping (both calls do nothing if free_pgtables() did it already, as
+ * in Linux), its backer is told, its file reference dropped.
+ */
 static void remove_vma(struct vm_area_struct *vma)
 {
+	unlink_anon_vmas(vma);
+	unlink_file_vma(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	vm_area_free(vma);
 }
 
 /* Unlink and free @vma, which a merge has absorbed (its pages now belong to the survivor). */
-static void vma_absorb(struct mm_struct *mm, struct vm_area_struct *survivor,
-		       struct vm_area_struct *vma)
+static void vma_absorb(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	if (!survivor->anon_vma)
-		survivor->anon_vma = vma->anon_vma;
 	__vma_unlink(mm, vma);
 	remove_vma(vma);
 }
 
-/* Set @vma's bounds and pgoff in place; the caller has made room. */
+/* Set @vma's bounds and pgoff in place, under the rmap locks; the caller has made room. */
 static void vma_set_range(struct mm_struct *mm, struct vm_area_struct *vma,
 			  unsigned long start, unsigned long end, pgoff_t pgoff)
 {
+	struct address_space *mapping = vma->vm_file ? vma->vm_file->f_mapping : NULL;
+	struct anon_vma *anon_vma = vma->anon_vma;
+
+	if (mapping)
+		i_mmap_lock_write(mapping);
+	if (anon_vma)
+		anon_vma_lock_write(anon_vma);
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_pgoff = pgoff;
+	if (anon_vma)
+		anon_vma_unlock_write(anon_vma);
+	if (mapping)
+		i_mmap_unlock_write(mapping);
 	vma_bounds_changed(mm, vma);
 }
 
-/* Could the two anon_vmas serve one VMA? (No anon_vma chains yet: one of them none, or equal.) */
-static bool is_mergeable_anon_vma(struct anon_vma *a, struct anon_vma *b)
+/*
+ * Could the two anon_vmas serve one VMA? Equal ones, or one none when the
+ * existing @vma (if given) has exactly one chain: as Linux 6.1, a VMA that
+ * inherited chains from a parent does not grow over anon-less ranges
+ * (which would widen the parent's rmap walks for no gain), and a VMA
+ * without an anon_vma does not take in a range that has one.
+ */
+static bool is_mergeable_anon_vma(struct anon_vma *a, struct anon_vma *b,
+				  struct vm_area_struct *vma)
 {
-	return !a || !b || a == b;
+	if ((!a || !b) && (!vma || list_is_singular(&vma->anon_vma_chain)))
+		return true;
+	return a == b;
+}
+
+/*
+ * Linux's anon_vma_compatible(): could @a and @b (@a just below @b) share
+ * an anon_vma? Adjacent, alike but for their access flags, same file,
+ * contiguous offsets.
+ */
+static bool anon_vma_compatible(struct vm_area_struct *a, struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_file == b->vm_file &&
+	       !((a->vm_flags ^ b->vm_flags) & ~(VM_READ | VM_WRITE | VM_EXEC | VM_SOFTDIRTY)) &&
+	       b->vm_pgoff == a->vm_pgoff + ((b->vm_start - a->vm_start) >> PAGE_SHIFT);
+}
+
+/* @old's anon_vma, if @a and @b are compatible and @old has no inherited chains. */
+static struct anon_vma *reusable_anon_vma(struct vm_area_struct *old, struct vm_area_struct *a,
+					  struct vm_area_struct *b)
+{
+	struct anon_vma *anon_vma = READ_ONCE(old->anon_vma);
+
+	if (anon_vma_compatible(a, b) && anon_vma && list_is_singular(&old->anon_vma_chain))
+		return anon_vma;
+	return NULL;
+}
+
+struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma)
+{
+	struct anon_vma *anon_vma = NULL;
+
+	if (vma->vm_next)
+		anon_vma = reusable_anon_vma(vma->vm_next, vma, vma->vm_next);
+	if (!anon_vma && vma->vm_prev)
+		anon_vma = reusable_anon_vma(vma->vm_prev, vma->vm_prev, vma);
+	return anon_vma;
+}
+
+/*
+ * The merge survivor, if it has no anon_vma, takes the chains of the
+ * first other VMA in [@lo, @hi) (the range it will cover) that has one:
+ * their pages become its own. Linux's importer/exporter in __vma_adjust().
+ * Return: 0 or -ENOMEM (nothing changed).
+ */
+static int merge_import_anon_vma(struct mm_struct *mm, struct vm_area_struct *survivor,
+				 unsigned long lo, unsigned long hi)
+{
+	struct vm_area_struct *vma;
+
+	if (survivor->anon_vma)
+		return 0;
+	for (vma = find_vma(mm, lo); vma && vma->vm_start < hi; vma = vma->vm_next) {
+		if (vma == survivor || !vma->anon_vma)
+			continue;
+		survivor->anon_vma = vma->anon_vma;
+		return anon_vma_clone(survivor, vma);
+	}
+	return 0;
 }
 
 static bool is_mergeable_vma(struct vm_area_struct *vma, struct file *file,
@@ -358,7 +479,7 @@ static bool can_vma_merge_before(struct vm_area_struct *vma, unsigned long vm_fl
 				 struct anon_vma *anon_vma, struct file *file, pgoff_t end_pgoff)
 {
 	return is_mergeable_vma(vma, file, vm_flags) &&
-	       is_mergeable_anon_vma(anon_vma, vma->anon_vma) && vma->vm_pgoff == end_pgoff;
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) && vma->vm_pgoff == end_pgoff;
 }
 
 /* May a range with these properties, starting where @vma ends, join it? */
@@ -366,7 +487,7 @@ static bool can_vma_merge_after(struct vm_area_struct *vma, unsigned long vm_fla
 				struct anon_vma *anon_vma, struct file *file, pgoff_t pgoff)
 {
 	return is_mergeable_vma(vma, file, vm_flags) &&
-	       is_mergeable_anon_vma(anon_vma, vma->anon_vma) &&
+	       is_mergeable_anon_vma(anon_vma, vma->anon_vma, vma) &&
 	       vma->vm_pgoff + vma_pages(vma) == pgoff;
 }
 
@@ -377,10 +498,8 @@ static void merge_into_prev(struct mm_struct *mm, struct vm_area_struct *prev,
 	struct vm_area_struct *next;
 
 	while ((next = prev->vm_next) && next->vm_end <= end)
-		vma_absorb(mm, prev, next);		/* cases 1, 6, 7 */
+		vma_absorb(mm, next);			/* cases 1, 6, 7 */
 	if (next && next->vm_start < end) {		/* case 5 */
-		if (!prev->anon_vma)
-			prev->anon_vma = next->anon_vma;
 		vma_set_range(mm, next, end, next->vm_end,
 			      next->vm_pgoff + ((end - next->vm_start) >> PAGE_SHIFT));
 	}
@@ -393,13 +512,10 @@ static void merge_into_next(struct mm_struct *mm, struct vm_area_struct *prev,
 {
 	pgoff_t pgoff = next->vm_pgoff - ((next->vm_start - addr) >> PAGE_SHIFT);
 
-	if (prev && prev->vm_end > addr) {		/* case 4 */
-		if (!next->anon_vma)
-			next->anon_vma = prev->anon_vma;
+	if (prev && prev->vm_end > addr)		/* case 4 */
 		vma_set_range(mm, prev, prev->vm_start, addr, prev->vm_pgoff);
-	}
 	if (next->vm_prev && next->vm_prev != prev)	/* case 8: the range was a VMA */
-		vma_absorb(mm, next, next->vm_prev);
+		vma_absorb(mm, next->vm_prev);
 	vma_set_range(mm, next, addr, next->vm_end, pgoff);
 }
 
@@ -427,13 +543,18 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 	merge_next = next && end == next->vm_start &&
 		     can_vma_merge_before(next, vm_flags, anon_vma, file, pgoff + pglen);
 	if (merge_prev && merge_next &&
-	    !is_mergeable_anon_vma(prev->anon_vma, next->anon_vma))
+	    !is_mergeable_anon_vma(prev->anon_vma, next->anon_vma, NULL))
 		merge_next = false;			/* prev alone: cases 2, 5, 7 */
 
 	if (merge_prev) {
-		merge_into_prev(mm, prev, merge_next ? next->vm_end : end);
+		end = merge_next ? next->vm_end : end;
+		if (merge_import_anon_vma(mm, prev, prev->vm_start, end))
+			return NULL;
+		merge_into_prev(mm, prev, end);
 		area = prev;
 	} else if (merge_next) {
+		if (merge_import_anon_vma(mm, next, addr, next->vm_end))
+			return NULL;
 		merge_into_next(mm, prev, next, addr);
 		area = next;
 	} else {
@@ -455,6 +576,12 @@ int __split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long 
 	new = vm_area_dup(vma);
 	if (!new)
 		return -ENOMEM;
+	if (anon_vma_clone(new, vma)) {
+		vm_area_free(new);
+		return -ENOMEM;
+	}
+	if (new->vm_file)
+		get_file(new->vm_file);
 	if (new_below) {
 		new->vm_end = addr;
 		vma_set_range(mm, vma, addr, vma->vm_end, vma->vm_pgoff + off);

@@ -54,6 +54,7 @@
  * which protects free_area[], the pageblock migratetypes, and
  * nr_reserved_highatomic.
  */
+#include <linux/rmap.h>
 #include <linux/gfp.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -547,6 +548,7 @@ static bool free_tail_page_prepare(struct page *head, struct page *page)
 	if (reason)
 		bad_page(page, reason);
 	page->compound_head = 0;
+	__ClearPageAnonExclusive(page);		/* rmap's, per page of an anonymous folio */
 	if (page - head == 1)
 		atomic_set(&((struct folio *)head)->_entire_mapcount, 0);
 	page->mapping = NULL;
@@ -600,6 +602,9 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 	int bad = 0;
 
 	VM_BUG_ON_PAGE(PageTail(page), page);
+	/* An anonymous page still points at its anon_vma (Linux's PageMappingFlags). */
+	if ((unsigned long)page->mapping & PAGE_MAPPING_ANON)
+		page->mapping = NULL;
 	if (unlikely(PageHead(page)) || (order && unlikely(check_pages_enabled)))
 		bad = free_pages_prepare_tails(page, order);
 	if (free_page_is_bad(page) || bad)

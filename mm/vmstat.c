@@ -28,7 +28,7 @@ const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS] = {
 	"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
 	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
 	"nr_zone_write_pending", "nr_mlock", "nr_page_table_pages", "nr_kernel_stack",
-	"nr_bounce", "nr_free_cma", "nr_file_pages", "nr_shmem",
+	"nr_bounce", "nr_free_cma", "nr_file_pages", "nr_shmem", "nr_anon_pages", "nr_mapped",
 };
 
 const char *const vmstat_text_event[NR_VM_EVENT_ITEMS] = {
@@ -88,6 +88,8 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	meminfo_line(m, "Mlocked:", global_zone_page_state(NR_MLOCK));
 	meminfo_line(m, "SwapTotal:", 0);
 	meminfo_line(m, "SwapFree:", 0);
+	meminfo_line(m, "AnonPages:", global_zone_page_state(NR_ANON_MAPPED));
+	meminfo_line(m, "Mapped:", global_zone_page_state(NR_FILE_MAPPED));
 	meminfo_line(m, "Shmem:", global_zone_page_state(NR_SHMEM));
 	meminfo_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	meminfo_line(m, "PageTables:", global_zone_page_state(NR_PAGETABLE));

@@ -34,9 +34,8 @@ static size_t node_zero_lines(char *buf, size_t len, const char *const *names)
 }
 
 static const char *const node_unfed_1[] = { "Dirty:", "Writeback:", NULL };
-static const char *const node_unfed_2[] = { "Mapped:", "AnonPages:", NULL };
-static const char *const node_unfed_3[] = { "SecPageTables:", "NFS_Unstable:", NULL };
-static const char *const node_unfed_4[] = {
+static const char *const node_unfed_2[] = { "SecPageTables:", "NFS_Unstable:", NULL };
+static const char *const node_unfed_3[] = {
 	"WritebackTmp:", "KReclaimable:", "Slab:", "SReclaimable:", "SUnreclaim:",
 	"AnonHugePages:", "ShmemHugePages:", "ShmemPmdMapped:", "FileHugePages:",
 	"FilePmdMapped:", NULL
@@ -66,13 +65,14 @@ static ssize_t node0_meminfo_show(struct kobject *kobj, struct kobj_attribute *a
 	len = node_kb(buf, len, "Mlocked:", K(global_zone_page_state(NR_MLOCK)));
 	len = node_zero_lines(buf, len, node_unfed_1);
 	len = node_kb(buf, len, "FilePages:", K(global_zone_page_state(NR_FILE_PAGES)));
-	len = node_zero_lines(buf, len, node_unfed_2);
+	len = node_kb(buf, len, "Mapped:", K(global_zone_page_state(NR_FILE_MAPPED)));
+	len = node_kb(buf, len, "AnonPages:", K(global_zone_page_state(NR_ANON_MAPPED)));
 	len = node_kb(buf, len, "Shmem:", K(global_zone_page_state(NR_SHMEM)));
 	len = node_kb(buf, len, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	len = node_kb(buf, len, "PageTables:", K(global_zone_page_state(NR_PAGETABLE)));
-	len = node_zero_lines(buf, len, node_unfed_3);
+	len = node_zero_lines(buf, len, node_unfed_2);
 	len = node_kb(buf, len, "Bounce:", K(global_zone_page_state(NR_BOUNCE)));
-	len = node_zero_lines(buf, len, node_unfed_4);
+	len = node_zero_lines(buf, len, node_unfed_3);
 	len += scnprintf(buf + len, PAGE_SIZE - len,
 			 "Node 0 HugePages_Total: %5u\nNode 0 HugePages_Free:  %5u\n"
 			 "Node 0 HugePages_Surp:  %5u\n", 0, 0, 0);

@@ -40,6 +40,7 @@
 #include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
 #include <linux/time64.h>
@@ -227,13 +228,45 @@ struct iattr {
 /*
  * struct address_space - a file's page cache (mm/filemap.c): its folios by
  * page index. host is the owning inode; nrpages counts the pages cached.
+ * i_mmap lists the VMAs that map the file (vm_area_struct.shared, in the
+ * order they were linked), for the reverse mapping of its folios
+ * (mm/rmap.c); Linux keeps them in an interval tree by pgoff, a list
+ * here: a walk filters by range.
  */
 struct address_space {
 	struct inode *host;
 	struct xarray i_pages;		/* index -> folio; its own lock (mm/filemap.c) */
 	unsigned long nrpages;		/* i_rwsem of host for writers */
 	const struct address_space_operations *a_ops;
+	struct list_head i_mmap;	/* VMAs mapping the file; i_mmap_rwsem */
+	struct rw_semaphore i_mmap_rwsem;	/* inside mmap_lock, outside anon_vma's */
 };
+
+static inline void i_mmap_lock_write(struct address_space *mapping)
+{
+	down_write(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_write(struct address_space *mapping)
+{
+	up_write(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_lock_read(struct address_space *mapping)
+{
+	down_read(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_read(struct address_space *mapping)
+{
+	up_read(&mapping->i_mmap_rwsem);
+}
+
+/* mapping_mapped - does any VMA map the file of @mapping? Context: any (a snapshot). */
+static inline bool mapping_mapped(struct address_space *mapping)
+{
+	return !list_empty(&mapping->i_mmap);
+}
 
 struct address_space_operations {
 	/*

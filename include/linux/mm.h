@@ -821,6 +821,18 @@ struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
  */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 
+/*
+ * unlink_file_vma - take @vma off its file's i_mmap (if it is on it).
+ * Context: mmap_lock held for writing; takes i_mmap_rwsem.
+ */
+void unlink_file_vma(struct vm_area_struct *vma);
+/*
+ * find_mergeable_anon_vma - the anon_vma of a neighbour @vma could merge
+ * with (adjacent, alike, contiguous, no inherited chains), for
+ * anon_vma_prepare() to share; NULL if none. Context: mmap_lock held.
+ */
+struct anon_vma *find_mergeable_anon_vma(struct vm_area_struct *vma);
+
 /* Count @npages more (or fewer) pages of a mapping with @flags in @mm's counters. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 

@@ -145,8 +145,14 @@ _Static_assert(sizeof(struct folio) <= 2 * sizeof(struct page), "struct folio sp
  *
  * so that vm_unmapped_area() finds a gap of a length in O(log n).
  *
+ * The reverse mapping (mm/rmap.c) links a VMA twice more: anon_vma_chain
+ * lists its struct anon_vma_chains (one per anon_vma whose pages it may
+ * map), and a file VMA sits on its file's address_space->i_mmap by
+ * shared.
+ *
  * Locking: every field is written with the mm's mmap_lock held for
- * writing, and read with it held at least for reading.
+ * writing, and read with it held at least for reading; anon_vma_chain
+ * also under the anon_vma root's rwsem, shared under i_mmap_rwsem.
  */
 struct vm_area_struct {
 	unsigned long vm_start;		/* first address */
@@ -157,7 +163,9 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;	/* the address space it belongs to */
 	pgprot_t vm_page_prot;		/* page-table protections of its PTEs */
 	unsigned long vm_flags;		/* VM_* (linux/mm.h) */
-	struct anon_vma *anon_vma;	/* anonymous pages' rmap (opaque for now) */
+	struct anon_vma *anon_vma;	/* where its new anonymous pages point (rmap.h) */
+	struct list_head anon_vma_chain;	/* anon_vma_chain.same_vma, newest first */
+	struct list_head shared;	/* on vm_file's i_mapping->i_mmap (empty if not) */
 	const struct vm_operations_struct *vm_ops;
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
 	struct file *vm_file;		/* the file mapped, or NULL (opaque for now) */

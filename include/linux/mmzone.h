@@ -126,6 +126,8 @@ enum zone_stat_item {
 	NR_FREE_CMA_PAGES,
 	NR_FILE_PAGES,		/* page-cache folios (mm/filemap.c); a node stat in Linux */
 	NR_SHMEM,		/* of those, tmpfs's (swap-backed); a node stat in Linux */
+	NR_ANON_MAPPED,		/* anonymous pages mapped (mm/rmap.c); a node stat in Linux */
+	NR_FILE_MAPPED,		/* file pages mapped by ptes (mm/rmap.c); a node stat in Linux */
 	NR_VM_ZONE_STAT_ITEMS
 };
 

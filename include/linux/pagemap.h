@@ -22,6 +22,12 @@ struct iov_iter;
 #define FGP_LOCK	0x00000002	/* return it locked */
 #define FGP_CREAT	0x00000004	/* allocate and add one if there is none */
 
+/* linear_page_index - the page offset of @address in @vma's file (or anonymous pgoff). */
+static inline pgoff_t linear_page_index(const struct vm_area_struct *vma, unsigned long address)
+{
+	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
 static inline loff_t folio_pos(const struct folio *folio)
 {
 	return (loff_t)folio->index << PAGE_SHIFT;

@@ -17,6 +17,7 @@
 #include <linux/pgtable.h>
 #include <linux/string.h>
 #include <asm/pgalloc.h>
+#include "../../mm/slab.h"
 
 /*
  * Free pages with none held where the kernel keeps freed memory for
@@ -29,6 +30,13 @@ static inline unsigned long free_pages_settled(void)
 	vm_unmap_aliases();
 	drain_all_pages(NULL);
 	return nr_free_pages();
+}
+
+/* Objects of @s in use (what slabinfo's active_objs says once CPU slabs are flushed). */
+static inline unsigned long objects_in_use(struct kmem_cache *s)
+{
+	flush_all(s);
+	return atomic_long_read(&s->total_objects) - count_free_objects(s);
 }
 
 static inline unsigned long kernel_stack_kb(void)

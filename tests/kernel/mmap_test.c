@@ -30,6 +30,8 @@
 #include <linux/sprintf.h>
 #include <linux/fault-inject.h>
 #include <asm/traps.h>
+#include <linux/rmap.h>
+#include <linux/fs.h>
 #include "../../mm/slab.h"
 #include "mm_test.h"
 
@@ -38,15 +40,8 @@
 #define P(n)		(BASE + (n) * PAGE_SIZE)
 #define MMAP_BASE	(TASK_SIZE - (128UL << 20))
 
-/* Objects of @s in use (what slabinfo's active_objs says once CPU slabs are flushed). */
-static unsigned long objects_in_use(struct kmem_cache *s)
-{
-	flush_all(s);
-	return atomic_long_read(&s->total_objects) - count_free_objects(s);
-}
-
 struct baseline {
-	unsigned long vmas, mms, free, tables;
+	unsigned long vmas, mms, anon_vmas, chains, free, tables;
 };
 
 static struct baseline case_baseline;
@@ -56,6 +51,8 @@ static unsigned long free_pages_shrunk(void)
 {
 	kmem_cache_shrink(vm_area_cachep);
 	kmem_cache_shrink(mm_cachep);
+	kmem_cache_shrink(anon_vma_cachep);
+	kmem_cache_shrink(anon_vma_chain_cachep);
 	return free_pages_settled();
 }
 
@@ -63,6 +60,8 @@ static void take_baseline(struct baseline *b)
 {
 	b->vmas = objects_in_use(vm_area_cachep);
 	b->mms = objects_in_use(mm_cachep);
+	b->anon_vmas = objects_in_use(anon_vma_cachep);
+	b->chains = objects_in_use(anon_vma_chain_cachep);
 	b->free = free_pages_shrunk();
 	b->tables = global_zone_page_state(NR_PAGETABLE);
 }
@@ -71,12 +70,26 @@ static void expect_baseline(struct ktest *test, const struct baseline *b)
 {
 	KTEST_EXPECT_EQ(test, objects_in_use(vm_area_cachep), b->vmas);
 	KTEST_EXPECT_EQ(test, objects_in_use(mm_cachep), b->mms);
+	KTEST_EXPECT_EQ(test, objects_in_use(anon_vma_cachep), b->anon_vmas);
+	KTEST_EXPECT_EQ(test, objects_in_use(anon_vma_chain_cachep), b->chains);
 	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_PAGETABLE), b->tables);
 	KTEST_EXPECT_EQ(test, free_pages_shrunk(), b->free);
 }
 
+/*
+ * Stand-ins for two open files: a file VMA joins f_mapping's i_mmap, and
+ * holds a reference (never the last: f_count starts at 1).
+ */
+static struct address_space test_mappings[2];
+static struct file test_files[2] = {
+	{ .f_count = ATOMIC_INIT(1), .f_mapping = &test_mappings[0] },
+	{ .f_count = ATOMIC_INIT(1), .f_mapping = &test_mappings[1] },
+};
+
 static int mmap_test_init(struct ktest *test)
 {
+	address_space_init_once(&test_mappings[0]);
+	address_space_init_once(&test_mappings[1]);
 	ktest_pause_fault_injection(test);
 	take_baseline(&case_baseline);
 	return 0;
@@ -153,9 +166,11 @@ static struct vm_area_struct *test_map_file(struct ktest *test, struct mm_struct
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	if (insert_vm_struct(mm, vma)) {
+		if (file)
+			fput(file);
 		vm_area_free(vma);
 		return NULL;
 	}
@@ -491,9 +506,9 @@ static const struct vm_operations_struct counted_ops = {
 static void merge_refuses_unlike_neighbours(struct ktest *test)
 {
 	struct mm_struct *mm = test_mm_get(test);
-	struct file *file = (struct file *)0x1000, *other = (struct file *)0x2000;
-	struct anon_vma *av1 = (struct anon_vma *)0x3000, *av2 = (struct anon_vma *)0x4000;
+	struct file *file = &test_files[0], *other = &test_files[1];
 	struct vm_area_struct *prev, *next;
+	struct anon_vma *av1;
 	int calls = 0;
 
 	prev = test_map_file(test, mm, P(0), P(2), DEFAULT_FLAGS, file, 10);
@@ -505,8 +520,10 @@ static void merge_refuses_unlike_neighbours(struct ktest *test)
 	KTEST_EXPECT_NULL(test, vma_merge(mm, prev, P(2), P(4), DEFAULT_FLAGS | VM_IO, NULL,
 					  file, 12));
 	/* different anon_vmas; a vm_ops with close() */
-	prev->anon_vma = av1;
-	next->anon_vma = av2;
+	KTEST_ASSERT_EQ(test, anon_vma_prepare(prev), 0);
+	KTEST_ASSERT_EQ(test, anon_vma_prepare(next), 0);
+	av1 = prev->anon_vma;
+	KTEST_EXPECT_PTR_NE(test, next->anon_vma, av1);
 	KTEST_EXPECT_PTR_EQ(test, vma_merge(mm, prev, P(2), P(4), DEFAULT_FLAGS, NULL, file, 12),
 			    prev);				/* prev only: case 2 */
 	KTEST_EXPECT_STREQ(test, layout(mm), "0-4 4-6");
@@ -526,15 +543,17 @@ static void merge_refuses_unlike_neighbours(struct ktest *test)
 static void merge_takes_the_absorbed_anon_vma(struct ktest *test)
 {
 	struct mm_struct *mm = test_mm_get(test);
-	struct anon_vma *av = (struct anon_vma *)0x3000;
 	struct vm_area_struct *prev, *next;
+	struct anon_vma *av;
 
 	prev = test_map(test, mm, P(0), P(2));
 	next = test_map(test, mm, P(4), P(6));
-	next->anon_vma = av;
+	KTEST_ASSERT_EQ(test, anon_vma_prepare(next), 0);
+	av = next->anon_vma;
 	KTEST_EXPECT_PTR_EQ(test, vma_merge(mm, prev, P(2), P(4), DEFAULT_FLAGS, NULL, NULL,
 					    P(2) >> PAGE_SHIFT), prev);
-	KTEST_EXPECT_PTR_EQ(test, prev->anon_vma, av);
+	KTEST_EXPECT_PTR_EQ(test, prev->anon_vma, av);	/* with its chain */
+	KTEST_EXPECT_TRUE(test, list_is_singular(&prev->anon_vma_chain));
 	test_mm_put(test, mm);
 }
 
@@ -547,8 +566,7 @@ static void split_vma_at_every_page_keeps_pgoffs(struct ktest *test)
 	int calls = 0, i;
 
 	vma = test_map(test, mm, P(0), P(8));
-	file_vma = test_map_file(test, mm, P(10), P(18), DEFAULT_FLAGS,
-				 (struct file *)0x1000, 100);
+	file_vma = test_map_file(test, mm, P(10), P(18), DEFAULT_FLAGS, &test_files[0], 100);
 	file_vma->vm_ops = &counted_ops;
 	file_vma->vm_private_data = &calls;
 	for (i = 7; i >= 1; i--)			/* new above, each time */
