@@ -16,10 +16,10 @@
  * insert a folio, to remove it, and to change its contents against those;
  * a waiter sleeps on one of FOLIO_WAIT_TABLE wait queues chosen by
  * hashing the folio's address (Linux's folio_waitqueue()). The XArray's
- * own lock orders the stores into i_pages; adding and removing also hold
- * the inode's i_rwsem in every caller today (tmpfs's writes, fallocate,
- * truncate and eviction), which is what keeps nrpages and the counters
- * exact. A lookup takes its reference under the XArray's lock (no RCU):
+ * own lock (xa_lock) orders the stores into i_pages and guards nrpages
+ * and the counters with them: a page fault adds folios without the
+ * inode's i_rwsem (which write() holds while it copies from user memory
+ * that may fault), so nothing else serialises the adders. A lookup takes its reference under the XArray's lock (no RCU):
  * a folio found is alive, though it may be removed from the cache
  * meanwhile, which a locked lookup checks (->mapping) and retries.
  *
@@ -111,15 +111,19 @@ int filemap_add_folio(struct address_space *mapping, struct folio *folio, pgoff_
 	folio_get(folio);		/* the cache's reference */
 	folio->mapping = mapping;
 	folio->index = index;
-	err = xa_insert(&mapping->i_pages, index, folio, gfp);
+	xa_lock(&mapping->i_pages);
+	err = __xa_insert(&mapping->i_pages, index, folio, gfp);
+	if (!err) {
+		mapping->nrpages += folio_nr_pages(folio);
+		filemap_account(folio, 1);
+	}
+	xa_unlock(&mapping->i_pages);
 	if (err) {
 		folio->mapping = NULL;
 		folio_put(folio);
 		__folio_clear_locked(folio);
 		return err == -EBUSY ? -EEXIST : err;	/* xa_insert()'s "taken" */
 	}
-	mapping->nrpages += folio_nr_pages(folio);
-	filemap_account(folio, 1);
 	folio_add_lru(folio);
 	return 0;
 }
@@ -129,9 +133,11 @@ void filemap_remove_folio(struct folio *folio)
 	struct address_space *mapping = folio->mapping;
 
 	VM_BUG_ON_FOLIO(!folio_test_locked(folio), folio);
-	xa_erase(&mapping->i_pages, folio->index);
+	xa_lock(&mapping->i_pages);
+	__xa_erase(&mapping->i_pages, folio->index);
 	mapping->nrpages -= folio_nr_pages(folio);
 	filemap_account(folio, -1);
+	xa_unlock(&mapping->i_pages);
 	folio_clear_lru(folio);
 	folio->mapping = NULL;
 	folio_put(folio);		/* the cache's reference */

@@ -26,13 +26,20 @@
  * Linux; the internal mount (kern_mount, SB_KERNMOUNT) has no limits.
  * Directory sizes count BOGO_DIRENT_SIZE per entry, as Linux's.
  *
- * Nameless files (shmem_file_setup(): memfd_create, and shared memory
- * to come) are inodes of shm_mnt, an internal tmpfs without limits
+ * Mappings (shmem_mmap(), f_op->mmap of tmpfs files and memfds; and
+ * shmem_zero_setup() for MAP_SHARED|MAP_ANONYMOUS): a page fault finds
+ * the file's folio or allocates it as a write would (shmem_fault());
+ * the mapped pages count as MM_SHMEMPAGES. Faults add folios without i_rwsem, so
+ * the pages charged to size= (info->alloced, under info->lock) trail
+ * the cache's and shmem_recalc_inode() settles them after removals.
+ *
+ * Nameless files (shmem_file_setup(): memfd_create, shared anonymous
+ * memory, and SysV shared memory to come) are inodes of shm_mnt, an internal tmpfs without limits
  * mounted nowhere, on a dentry of no directory (alloc_file_pseudo()):
  * the last fput() frees them.
  *
  * Locking: the VFS's (i_rwsem of the directories); the sb's stat_lock
- * (a spinlock) for its counts.
+ * (a spinlock) for its counts; info->lock for alloced.
  */
 #include <linux/shmem_fs.h>
 #include <linux/fs.h>
@@ -118,33 +125,48 @@ static void shmem_inode_unacct_blocks(struct inode *inode, long pages)
 }
 
 /*
- * The locked folio at @index of @inode, allocated (zeroed, uptodate,
- * accounted) if it does not exist. Return: 0 or -ENOSPC / -ENOMEM.
- * Context: i_rwsem held.
+ * Give back the blocks of the folios that left @inode's cache: those
+ * charged (alloced) beyond the ones still there. A folio being added
+ * is in nrpages before it is in alloced, so the difference is never
+ * more than what really left.
  */
-static int shmem_get_folio(struct inode *inode, pgoff_t index, struct folio **foliop)
+static void shmem_recalc_inode(struct inode *inode)
 {
-	struct address_space *mapping = inode->i_mapping;
+	struct shmem_inode_info *info = SHMEM_I(inode);
+	long freed;
+
+	spin_lock(&info->lock);
+	freed = info->alloced - READ_ONCE(inode->i_mapping->nrpages);
+	if (freed > 0)
+		info->alloced -= freed;
+	spin_unlock(&info->lock);
+	if (freed > 0)
+		shmem_inode_unacct_blocks(inode, freed);
+}
+
+/* A new zeroed folio at @index of @inode, charged and locked in its cache; -EEXIST if beaten. */
+static int shmem_add_folio(struct inode *inode, pgoff_t index, gfp_t gfp,
+			   struct folio **foliop)
+{
+	struct shmem_inode_info *info = SHMEM_I(inode);
 	struct folio *folio;
 	int err;
 
-	folio = filemap_lock_folio(mapping, index);
-	if (!IS_ERR(folio)) {
-		*foliop = folio;
-		return 0;
-	}
 	err = shmem_inode_acct_blocks(inode, 1);
 	if (err)
 		return err;
-	folio = filemap_alloc_folio(GFP_KERNEL | __GFP_ZERO, 0);
+	folio = filemap_alloc_folio(gfp | __GFP_ZERO, 0);
 	err = -ENOMEM;
 	if (!folio)
 		goto unacct;
 	__folio_set_swapbacked(folio);
 	folio_mark_uptodate(folio);
-	err = filemap_add_folio(mapping, folio, index, GFP_KERNEL);
+	err = filemap_add_folio(inode->i_mapping, folio, index, gfp);
 	if (err)
 		goto put;
+	spin_lock(&info->lock);
+	info->alloced++;
+	spin_unlock(&info->lock);
 	*foliop = folio;	/* with the allocation's reference, the caller's now */
 	return 0;
 put:
@@ -154,21 +176,40 @@ unacct:
 	return err;
 }
 
+/*
+ * The locked folio at @index of @inode, allocated (zeroed, uptodate,
+ * accounted) if it does not exist. Return: 0 or -ENOSPC / -ENOMEM.
+ * Context: process; i_rwsem held or not (page faults add folios
+ * without it: whoever loses the race to add one takes the winner's).
+ */
+static int shmem_get_folio(struct inode *inode, pgoff_t index, gfp_t gfp,
+			   struct folio **foliop)
+{
+	struct folio *folio;
+	int err;
+
+	do {
+		folio = filemap_lock_folio(inode->i_mapping, index);
+		if (!IS_ERR(folio)) {
+			*foliop = folio;
+			return 0;
+		}
+		err = shmem_add_folio(inode, index, gfp, foliop);
+	} while (err == -EEXIST);
+	return err;
+}
+
 /* Drop the data in [@lstart, @lend] and give back its blocks. Context: i_rwsem held. */
 static void shmem_truncate_range(struct inode *inode, loff_t lstart, loff_t lend)
 {
-	struct address_space *mapping = inode->i_mapping;
-	unsigned long before = mapping->nrpages;
-
-	truncate_inode_pages_range(mapping, lstart, lend);
-	if (before != mapping->nrpages)
-		shmem_inode_unacct_blocks(inode, before - mapping->nrpages);
+	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
+	shmem_recalc_inode(inode);
 }
 
 static int shmem_write_begin(struct file *file, struct address_space *mapping, loff_t pos,
 			     unsigned int len, struct folio **foliop, void **fsdata)
 {
-	return shmem_get_folio(mapping->host, pos >> PAGE_SHIFT, foliop);
+	return shmem_get_folio(mapping->host, pos >> PAGE_SHIFT, GFP_KERNEL, foliop);
 }
 
 static int shmem_write_end(struct file *file, struct address_space *mapping, loff_t pos,
@@ -262,7 +303,7 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 		goto out;
 	}
 	for (index = offset >> PAGE_SHIFT; index <= end; index++) {
-		err = shmem_get_folio(inode, index, &folio);
+		err = shmem_get_folio(inode, index, GFP_KERNEL, &folio);
 		if (err)
 			break;	/* what was allocated stays: zeroes, as written data would */
 		folio_unlock(folio);
@@ -275,6 +316,74 @@ out:
 		inode->i_ctime = current_time(inode);
 	inode_unlock(inode);
 	return err;
+}
+
+/* ---- mappings: page faults on tmpfs files ------------------------------ */
+
+/* Pages of @inode's data, up to i_size (rounded up): a fault at or beyond it is a SIGBUS. */
+static pgoff_t shmem_size_pages(struct inode *inode)
+{
+	return DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE);
+}
+
+/*
+ * The folio of a mapping's page: the file's, allocated for a hole as a
+ * write would (zeroed, charged to size=), returned locked. As Linux:
+ * beyond i_size or with the mount full VM_FAULT_SIGBUS, without memory
+ * VM_FAULT_OOM. A folio made while a truncate moved i_size below it goes
+ * again. Context: mmap_lock held for reading; not i_rwsem (a write()
+ * holding it may be faulting on this very mapping).
+ */
+static vm_fault_t shmem_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	struct folio *folio;
+	int err;
+
+	if (vmf->pgoff >= shmem_size_pages(inode))
+		return VM_FAULT_SIGBUS;
+	err = shmem_get_folio(inode, vmf->pgoff, GFP_HIGHUSER_MOVABLE, &folio);
+	if (err)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	if (unlikely(vmf->pgoff >= shmem_size_pages(inode))) {
+		filemap_remove_folio(folio);	/* still ours: we hold its lock */
+		folio_unlock(folio);
+		folio_put(folio);
+		shmem_recalc_inode(inode);
+		return VM_FAULT_SIGBUS;
+	}
+	vmf->page = folio_page(folio, vmf->pgoff - folio->index);
+	return VM_FAULT_LOCKED;
+}
+
+/*
+ * No page_mkwrite: a tmpfs folio needs nothing before it is written
+ * (there is no backing store to reserve); the fault handler marks it
+ * dirty when a shared mapping writes it.
+ */
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = shmem_fault,
+};
+
+/* tmpfs's and memfd's f_op->mmap: the VMA's pages are the file's. */
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start,
+					     vma->vm_flags);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
 }
 
 static struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir,
@@ -290,6 +399,8 @@ static struct inode *shmem_get_inode(struct super_block *sb, struct inode *dir,
 		shmem_free_inode(sb);
 		return ERR_PTR(-ENOMEM);
 	}
+	spin_lock_init(&SHMEM_I(inode)->lock);
+	SHMEM_I(inode)->alloced = 0;
 	inode->i_ino = get_next_ino();
 	inode_init_owner(inode, dir, mode);
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
@@ -594,7 +705,7 @@ static struct inode *shmem_alloc_inode(struct super_block *sb)
 
 static void shmem_free_in_core_inode(struct inode *inode)
 {
-	kmem_cache_free(shmem_inode_cachep, container_of(inode, struct shmem_inode_info, vfs_inode));
+	kmem_cache_free(shmem_inode_cachep, SHMEM_I(inode));
 }
 
 static const struct super_operations shmem_ops = {
@@ -634,6 +745,7 @@ static const struct file_operations shmem_file_operations = {
 	.read_iter = shmem_file_read_iter,
 	.write_iter = shmem_file_write_iter,
 	.fallocate = shmem_fallocate,
+	.mmap = shmem_mmap,
 };
 
 static const struct address_space_operations shmem_aops = {

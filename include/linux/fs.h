@@ -236,7 +236,7 @@ struct iattr {
 struct address_space {
 	struct inode *host;
 	struct xarray i_pages;		/* index -> folio; its own lock (mm/filemap.c) */
-	unsigned long nrpages;		/* i_rwsem of host for writers */
+	unsigned long nrpages;		/* i_pages' xa_lock for writers */
 	const struct address_space_operations *a_ops;
 	struct list_head i_mmap;	/* VMAs mapping the file; i_mmap_rwsem */
 	struct rw_semaphore i_mmap_rwsem;	/* inside mmap_lock, outside anon_vma's */

@@ -322,17 +322,29 @@ static inline void put_page(struct page *page)
 	folio_put(page_folio(page));
 }
 
+/* folio_put_refs - drop @refs references on @folio, freeing it with the last. */
+static inline void folio_put_refs(struct folio *folio, int refs)
+{
+	if (atomic_sub_return(refs, &folio->_refcount) == 0)
+		__put_page(&folio->page);
+}
+
 /*
- * Pins (pin_user_pages(), mm/gup.c), Linux 6.1's counting: a pin of a
- * small folio adds GUP_PIN_COUNTING_BIAS references, one of a large
- * folio adds one reference and one to _pincount. So a small folio
- * with that many references "may be pinned" (false positives are
- * possible with enough ordinary references; a pinned one is never
- * missed), which is what fork's COW and the rmap code need to know.
+ * pin_user_pages() (FOLL_PIN, mm/gup.c) adds GUP_PIN_COUNTING_BIAS to a
+ * small folio's refcount; to a large one, 1 to the refcount and 1 to its
+ * _pincount (Linux 6.1's scheme).
  */
 #define GUP_PIN_COUNTING_BIAS	(1U << 10)
 
-/* folio_maybe_dma_pinned - may @folio hold a pin_user_pages() pin? */
+/**
+ * folio_maybe_dma_pinned - might @folio be pinned for DMA?
+ * @folio: the folio
+ *
+ * Exact for a large folio (_pincount); for a small one, 1024 or more
+ * ordinary references look like a pin too (false positives only). fork()
+ * copies such a page instead of sharing it (folio_try_dup_anon_rmap_ptes()).
+ * Return: true if it may be pinned. Context: any.
+ */
 static inline bool folio_maybe_dma_pinned(struct folio *folio)
 {
 	if (folio_test_large(folio))
@@ -766,12 +778,6 @@ static inline void dec_mm_counter(struct mm_struct *mm, int member)
 	add_mm_counter(mm, member, -1);
 }
 
-/* The rss counter of a file @page: MM_SHMEMPAGES for tmpfs's (swap-backed), else MM_FILEPAGES. */
-static inline int mm_counter_file(struct page *page)
-{
-	return folio_test_swapbacked(page_folio(page)) ? MM_SHMEMPAGES : MM_FILEPAGES;
-}
-
 /*
  * DOC: the VMAs of an address space (mm/mmap.c)
  *
@@ -1043,6 +1049,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 #define FOLL_NOWAIT	0x20
 #define FOLL_NOFAULT	0x80	/* never fault in */
 #define FOLL_HWPOISON	0x100
+#define FOLL_REMOTE	0x2000	/* not current->mm: FAULT_FLAG_REMOTE (get_user_pages_remote()) */
 #define FOLL_ANON	0x8000	/* don't do file mappings */
 #define FOLL_LONGTERM	0x10000	/* the pin is long-lived */
 #define FOLL_SPLIT_PMD	0x20000
@@ -1050,19 +1057,64 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 #define FOLL_FAST_ONLY	0x80000
 #define FOLL_UNLOCKABLE	0x100000
 
+/**
+ * get_user_pages_remote - the pages of [@start, @start + @nr_pages pages) of @mm
+ * @mm: the address space (another process's: FAULT_FLAG_REMOTE)
+ * @start: the first address (rounded down to its page)
+ * @nr_pages: how many pages
+ * @gup_flags: FOLL_WRITE, FOLL_FORCE, FOLL_DUMP, FOLL_NOFAULT, FOLL_ANON...
+ *             (not FOLL_PIN: pin_user_pages_remote())
+ * @pages: filled with each page, referenced (put_page() each), or NULL
+ *         to fault the range in only
+ * @vmas: filled with each page's VMA, or NULL
+ * @locked: NULL, or 1: mmap_lock is held (and never dropped here)
+ *
+ * Missing pages are faulted in; FOLL_WRITE breaks COW first, so the page
+ * is the one the process writes. Return: the number of pages done, which
+ * may be fewer than asked, or, when none was, -EFAULT (a hole, a VMA not
+ * allowing the access, VM_IO/VM_PFNMAP, a fault ending in SIGBUS or
+ * SIGSEGV), -ENOMEM or -EINVAL (bad flags).
+ * Context: mmap_lock of @mm held for reading; may sleep.
+ */
 long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 			   unsigned int gup_flags, struct page **pages,
 			   struct vm_area_struct **vmas, int *locked);
+/* get_user_pages - get_user_pages_remote() on current->mm. */
 long get_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
 		    struct page **pages, struct vm_area_struct **vmas);
+/**
+ * pin_user_pages - pin the pages of [@start, @start + @nr_pages pages) of current->mm
+ *
+ * As get_user_pages(), but each page is pinned (FOLL_PIN: for DMA into
+ * or out of it), to be released with unpin_user_page(s), never
+ * put_page(); @pages is required. A read-only pin of an anonymous page
+ * another process may share unshares it first, so the pinned page stays
+ * the one the process maps (Linux 6.1). FOLL_LONGTERM marks a pin held
+ * for long; Linux would migrate it out of ZONE_MOVABLE: not yet here.
+ * Return and context: as get_user_pages_remote().
+ */
 long pin_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
 		    struct page **pages, struct vm_area_struct **vmas);
+/* pin_user_pages_remote - pin_user_pages() on @mm. */
 long pin_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 			   unsigned int gup_flags, struct page **pages,
 			   struct vm_area_struct **vmas, int *locked);
+/* unpin_user_page - release one pin of pin_user_pages(); the last reference frees the page. */
 void unpin_user_page(struct page *page);
+/* unpin_user_pages - unpin_user_page() on each of @pages[0..@npages). */
 void unpin_user_pages(struct page **pages, unsigned long npages);
-/* __mm_populate - fault in [start, start + len) of current's mm (MAP_POPULATE, mlock). */
+/**
+ * __mm_populate - fault in [@start, @start + @len) of current's mm
+ * @start: page aligned
+ * @len: page aligned
+ * @ignore_errors: go on past a VMA that fails (MAP_POPULATE, mlock's
+ *                 callers that ignore the result)
+ *
+ * Each VMA in the range, but VM_IO/VM_PFNMAP ones, is populated as
+ * populate_vma_page_range() does (holes are skipped).
+ * Return: 0, or the first -errno when not @ignore_errors.
+ * Context: takes mmap_lock for reading; may sleep.
+ */
 int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
 static inline void mm_populate(unsigned long addr, unsigned long len)
 {

@@ -11,9 +11,22 @@
 
 #define TMPFS_MAGIC	0x01021994
 
+/*
+ * struct shmem_inode_info - a tmpfs inode. alloced counts the pages
+ * charged to the mount's size= for it; it trails i_mapping->nrpages,
+ * whose folios may come and go without i_rwsem (page faults add them),
+ * and shmem_recalc_inode() gives back the difference after a removal.
+ */
 struct shmem_inode_info {
+	spinlock_t lock;		/* alloced */
+	unsigned long alloced;
 	struct inode vfs_inode;
 };
+
+static inline struct shmem_inode_info *SHMEM_I(struct inode *inode)
+{
+	return container_of(inode, struct shmem_inode_info, vfs_inode);
+}
 
 /*
  * struct shmem_sb_info - one tmpfs mount's limits (0: none) and use.
@@ -47,6 +60,18 @@ static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
  * -ENOMEM). Context: process, may sleep.
  */
 struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags);
+
+/**
+ * shmem_zero_setup - back the shared anonymous @vma with tmpfs
+ * @vma: a new MAP_SHARED|MAP_ANONYMOUS VMA (do_mmap())
+ *
+ * As Linux: an unlinked tmpfs file "dev/zero" the size of @vma becomes
+ * its vm_file (the VMA holds its reference; one left there before is
+ * put), and its pages are that file's, shared by every copy of the VMA
+ * (fork) and counted as MM_SHMEMPAGES. Return: 0, or -ENOMEM.
+ * Context: mmap_lock held for writing.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
 
 /* shmem_init - register tmpfs and make the internal mount (mnt_init()). */
 void shmem_init(void);

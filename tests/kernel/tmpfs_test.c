@@ -5,7 +5,9 @@
  * kernel buffers and O_APPEND; holes that read as zeroes and allocate
  * nothing; truncate, fallocate and hole punching; SEEK_DATA/SEEK_HOLE;
  * i_blocks, size= with -ENOSPC and meminfo's Cached:/Shmem: counters;
- * the page-cache calls themselves; memfd_create; a run under fault injection; and a
+ * the page-cache calls themselves; memfd_create; tmpfs's ->mmap, ->fault
+ * (called as the fault handler would) and shmem_zero_setup(); a run
+ * under fault injection; and a
  * torture run on every CPU against a model of each file, every byte
  * checked. Each case runs in its own tmpfs at VT (vfs_test.h).
  *
@@ -307,6 +309,97 @@ static void size_limit_gives_enospc_and_space_comes_back(struct ktest *test)
 	KTEST_EXPECT_EQ(test, st.f_bfree, 4ULL);
 	KTEST_EXPECT_EQ(test, init_umount(VT "/lim", 0), 0);
 	kfree(buf);
+}
+
+/* vmf of page @pgoff of @vma, as the fault handler passes it to ->fault(). */
+static vm_fault_t vt_vm_fault(struct vm_area_struct *vma, pgoff_t pgoff, struct page **pagep)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.pgoff = pgoff,
+		.address = vma->vm_start + ((pgoff - vma->vm_pgoff) << PAGE_SHIFT),
+		.gfp_mask = GFP_HIGHUSER_MOVABLE,
+	};
+	vm_fault_t ret = vma->vm_ops->fault(&vmf);
+
+	*pagep = vmf.page;
+	return ret;
+}
+
+static void mmap_faults_allocate_holes_and_stop_at_the_end(struct ktest *test)
+{
+	struct file *f = vt_open(test, VT "/map", O_CREAT | O_RDWR);
+	struct vm_area_struct vma = { .vm_start = 0x10000000UL, .vm_end = 0x10004000UL,
+				      .vm_flags = VM_READ | VM_MAYREAD, .vm_file = f };
+	struct page *page;
+	loff_t pos = 0;
+
+	KTEST_EXPECT_EQ(test, kernel_write(f, "data", 4, &pos), 4L);
+	KTEST_EXPECT_EQ(test, vfs_truncate(&f->f_path, 2 * PAGE_SIZE), 0);
+	KTEST_ASSERT_EQ(test, f->f_op->mmap(f, &vma), 0);
+	KTEST_ASSERT_NOT_NULL(test, vma.vm_ops);
+	/* a cached page comes back locked and referenced */
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 0, &page), (vm_fault_t)VM_FAULT_LOCKED);
+	KTEST_EXPECT_TRUE(test, folio_test_locked(page_folio(page)));
+	KTEST_EXPECT_MEMEQ(test, page_address(page), "data", 4);
+	folio_unlock(page_folio(page));
+	put_page(page);
+	/* a hole gets a zeroed page of its own, charged like written data */
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 1, &page), (vm_fault_t)VM_FAULT_LOCKED);
+	KTEST_EXPECT_EQ(test, ((u8 *)page_address(page))[PAGE_SIZE - 1], 0);
+	KTEST_EXPECT_TRUE(test, PageSwapBacked(page) && folio_test_uptodate(page_folio(page)));
+	folio_unlock(page_folio(page));
+	put_page(page);
+	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 2UL);
+	KTEST_EXPECT_EQ(test, file_inode(f)->i_blocks, 16ULL);
+	/* at and beyond i_size: SIGBUS, and nothing allocated */
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 2, &page), (vm_fault_t)VM_FAULT_SIGBUS);
+	KTEST_EXPECT_EQ(test, f->f_mapping->nrpages, 2UL);
+	/* truncation gives the faulted pages' blocks back */
+	KTEST_EXPECT_EQ(test, vfs_truncate(&f->f_path, 0), 0);
+	KTEST_EXPECT_EQ(test, file_inode(f)->i_blocks, 0ULL);
+	filp_close(f, NULL);
+	KTEST_EXPECT_EQ(test, init_unlink(VT "/map"), 0);
+}
+
+static void mmap_fault_past_the_size_limit_is_sigbus(struct ktest *test)
+{
+	struct vm_area_struct vma = { .vm_start = 0x10000000UL, .vm_end = 0x10002000UL,
+				      .vm_flags = VM_READ | VM_MAYREAD };
+	struct file *f;
+	struct page *page;
+
+	KTEST_ASSERT_EQ(test, init_mkdir(VT "/lim", 0755), 0);
+	KTEST_ASSERT_EQ(test, init_mount("tmpfs", VT "/lim", "tmpfs", 0, "size=4k"), 0);
+	f = vt_open(test, VT "/lim/f", O_CREAT | O_RDWR);
+	KTEST_EXPECT_EQ(test, vfs_truncate(&f->f_path, 2 * PAGE_SIZE), 0);
+	vma.vm_file = f;
+	KTEST_ASSERT_EQ(test, f->f_op->mmap(f, &vma), 0);
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 0, &page), (vm_fault_t)VM_FAULT_LOCKED);
+	folio_unlock(page_folio(page));
+	put_page(page);
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 1, &page), (vm_fault_t)VM_FAULT_SIGBUS);
+	filp_close(f, NULL);
+	KTEST_EXPECT_EQ(test, init_umount(VT "/lim", 0), 0);
+}
+
+static void shmem_zero_setup_backs_a_vma_with_a_file_of_its_size(struct ktest *test)
+{
+	struct vm_area_struct vma = { .vm_start = 0x10000000UL, .vm_end = 0x10003000UL,
+				      .vm_flags = VM_READ | VM_WRITE | VM_SHARED | VM_MAYSHARE };
+	struct page *page;
+
+	KTEST_ASSERT_EQ(test, shmem_zero_setup(&vma), 0);
+	KTEST_ASSERT_NOT_NULL(test, vma.vm_file);
+	KTEST_EXPECT_EQ(test, i_size_read(file_inode(vma.vm_file)), (loff_t)(3 * PAGE_SIZE));
+	KTEST_EXPECT_STREQ(test, (const char *)vma.vm_file->f_path.dentry->d_name.name,
+			   "dev/zero");
+	KTEST_EXPECT_EQ(test, file_inode(vma.vm_file)->i_nlink, 0U);	/* in no directory */
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 2, &page), (vm_fault_t)VM_FAULT_LOCKED);
+	folio_unlock(page_folio(page));
+	put_page(page);
+	KTEST_EXPECT_EQ(test, vt_vm_fault(&vma, 3, &page), (vm_fault_t)VM_FAULT_SIGBUS);
+	fput(vma.vm_file);
 }
 
 static void page_cache_calls_find_add_lock_and_truncate(struct ktest *test)
@@ -753,6 +846,9 @@ static struct ktest_case tmpfs_cases[] = {
 	KTEST_CASE(page_cache_calls_find_add_lock_and_truncate),
 	KTEST_CASE(meminfo_counts_tmpfs_pages_in_cached_and_shmem),
 	KTEST_CASE(memfd_create_gives_a_nameless_tmpfs_file),
+	KTEST_CASE(mmap_faults_allocate_holes_and_stop_at_the_end),
+	KTEST_CASE(mmap_fault_past_the_size_limit_is_sigbus),
+	KTEST_CASE(shmem_zero_setup_backs_a_vma_with_a_file_of_its_size),
 	KTEST_CASE(calls_under_fault_injection_survive_and_leak_nothing),
 	KTEST_CASE(torture_on_every_cpu_matches_the_model),
 	{}
