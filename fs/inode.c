@@ -272,6 +272,16 @@ struct timespec64 current_time(struct inode *inode)
 	return ns_to_timespec64(ktime_get_real_ns());
 }
 
+void file_update_time(struct file *file)
+{
+	struct inode *inode = file_inode(file);
+	struct timespec64 now = current_time(inode);
+
+	spin_lock(&inode->i_lock);
+	inode->i_mtime = inode->i_ctime = now;
+	spin_unlock(&inode->i_lock);
+}
+
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode)
 {
 	inode->i_uid = current_fsuid();

@@ -36,7 +36,9 @@
 #include <linux/string.h>
 #include <linux/vmstat.h>
 #include <linux/mmdebug.h>
+#include <linux/err.h>
 #include <asm/barrier.h>
+#include "internal.h"
 
 #define FOLIO_WAIT_TABLE_BITS	6
 #define FOLIO_WAIT_TABLE	(1U << FOLIO_WAIT_TABLE_BITS)
@@ -318,6 +320,172 @@ ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i)
 		}
 	}
 	return written ? written : err;
+}
+
+/* ---- mappings: page faults on page-cache files -------------------------- */
+
+/* Pages of @inode up to i_size, rounded up: a mapping's page at or past it is a SIGBUS. */
+static pgoff_t filemap_size_pages(struct inode *inode)
+{
+	return DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE);
+}
+
+/*
+ * Read the folio at @index of @file's cache from the backing store:
+ * a new folio, added locked, given to ->read_folio(), which unlocks it.
+ * Return: the folio, locked again and referenced, or ERR_PTR (-ENOMEM,
+ * -EIO when the read failed). Another fault adding it first is waited for.
+ */
+static struct folio *filemap_read_folio_locked(struct file *file, pgoff_t index)
+{
+	struct address_space *mapping = file->f_mapping;
+	struct folio *folio;
+	int err;
+
+	folio = filemap_alloc_folio(GFP_HIGHUSER_MOVABLE, 0);
+	if (!folio)
+		return ERR_PTR(-ENOMEM);
+	err = filemap_add_folio(mapping, folio, index, GFP_KERNEL);
+	if (err) {
+		folio_put(folio);
+		return err == -EEXIST ? filemap_lock_folio(mapping, index) : ERR_PTR(err);
+	}
+	err = mapping->a_ops->read_folio(file, folio);
+	folio_lock(folio);
+	if (!err && !folio_test_uptodate(folio))
+		err = -EIO;
+	if (err) {
+		folio_unlock(folio);
+		folio_put(folio);
+		return ERR_PTR(err);
+	}
+	return folio;
+}
+
+vm_fault_t filemap_fault(struct vm_fault *vmf)
+{
+	struct file *file = vmf->vma->vm_file;
+	struct address_space *mapping = file->f_mapping;
+	struct inode *inode = mapping->host;
+	struct folio *folio;
+	vm_fault_t ret = 0;
+
+	if (vmf->pgoff >= filemap_size_pages(inode))
+		return VM_FAULT_SIGBUS;
+	folio = filemap_lock_folio(mapping, vmf->pgoff);
+	if (IS_ERR(folio)) {
+		count_vm_event(PGMAJFAULT);
+		ret = VM_FAULT_MAJOR;
+		folio = filemap_read_folio_locked(file, vmf->pgoff);
+		if (IS_ERR(folio))
+			return PTR_ERR(folio) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	}
+	if (unlikely(!folio_test_uptodate(folio) ||
+		     vmf->pgoff >= filemap_size_pages(inode))) {	/* truncated meanwhile */
+		folio_unlock(folio);
+		folio_put(folio);
+		return VM_FAULT_SIGBUS;
+	}
+	vmf->page = folio_page(folio, vmf->pgoff - folio->index);
+	return ret | VM_FAULT_LOCKED;
+}
+
+/*
+ * The next folio of @mapping from *@index to @last that fault-around may
+ * map without sleeping: cached, uptodate, not locked by anyone (we take
+ * the lock by trylock), still in @mapping and inside i_size. Returned
+ * locked and referenced, *@index set to it; NULL when there is none.
+ */
+static struct folio *next_uptodate_folio(struct address_space *mapping, pgoff_t *index,
+					 pgoff_t last)
+{
+	pgoff_t max_idx = filemap_size_pages(mapping->host);
+	struct folio *folio;
+
+	for (; *index <= last && *index < max_idx; (*index)++) {
+		folio = filemap_find_entry(mapping, index, min(last, max_idx - 1));
+		if (!folio)
+			return NULL;
+		if (folio_trylock(folio)) {
+			if (folio->mapping == mapping && folio_test_uptodate(folio))
+				return folio;
+			folio_unlock(folio);
+		}
+		folio_put(folio);
+	}
+	return NULL;
+}
+
+/*
+ * Map the folios of [@start_pgoff, @end_pgoff] (inclusive, within the VMA
+ * and the pte table of vmf->address) that are ready, read-only as a read
+ * fault would, into the empty ptes among them. The pte table comes from
+ * vmf->prealloc_pte when the pmd has none. Return: VM_FAULT_NOPAGE when
+ * vmf->address itself got mapped (the fault is done), else 0.
+ */
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct address_space *mapping = vma->vm_file->f_mapping;
+	pgoff_t index = start_pgoff;
+	unsigned long addr;
+	vm_fault_t ret = 0;
+	struct folio *folio;
+	pte_t *first;
+
+	if (pmd_none(pmdp_get(vmf->pmd))) {
+		if (!vmf->prealloc_pte)
+			return 0;
+		pmd_install(vma->vm_mm, vmf->pmd, &vmf->prealloc_pte);
+	}
+	addr = vma->vm_start + ((start_pgoff - vma->vm_pgoff) << PAGE_SHIFT);
+	first = pte_offset_map_lock(vma->vm_mm, vmf->pmd, addr, &vmf->ptl);
+	while ((folio = next_uptodate_folio(mapping, &index, end_pgoff))) {
+		unsigned long at = addr + ((index - start_pgoff) << PAGE_SHIFT);
+
+		vmf->pte = first + (index - start_pgoff);
+		if (pte_none(ptep_get(vmf->pte))) {
+			if (at == vmf->address)
+				ret = VM_FAULT_NOPAGE;
+			do_set_pte(vmf, folio_page(folio, index - folio->index), at);
+		} else {
+			folio_put(folio);	/* mapped already: keep nothing */
+		}
+		folio_unlock(folio);
+		index++;
+	}
+	pte_unmap_unlock(first, vmf->ptl);
+	vmf->pte = NULL;
+	return ret;
+}
+
+vm_fault_t filemap_page_mkwrite(struct vm_fault *vmf)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+	struct folio *folio = page_folio(vmf->page);
+
+	file_update_time(vmf->vma->vm_file);
+	folio_lock(folio);
+	if (folio->mapping != mapping) {	/* truncated meanwhile: fault again */
+		folio_unlock(folio);
+		return VM_FAULT_NOPAGE;
+	}
+	folio_mark_dirty(folio);
+	return VM_FAULT_LOCKED;
+}
+
+const struct vm_operations_struct generic_file_vm_ops = {
+	.fault = filemap_fault,
+	.map_pages = filemap_map_pages,
+	.page_mkwrite = filemap_page_mkwrite,
+};
+
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_mapping->a_ops->read_folio)
+		return -ENOEXEC;
+	vma->vm_ops = &generic_file_vm_ops;
+	return 0;
 }
 
 void pagecache_init(void)

@@ -33,6 +33,29 @@ void mem_init_print_info(void);
  */
 void pmd_install(struct mm_struct *mm, pmd_t *pmd, pgtable_t *pte);
 
+/* ---- mm/gup.c ---- */
+/**
+ * populate_vma_page_range - fault in [@start, @end) of @vma (MAP_POPULATE, mlock)
+ * @vma: the VMA; @start and @end page aligned, inside it
+ *
+ * Private writable mappings are written (COW broken now), the rest read;
+ * anything but PROT_NONE is faulted in (FOLL_FORCE), and a VM_LOCKONFAULT
+ * VMA not at all. Return: the pages done, or -errno for the first.
+ * Context: mmap_lock held for reading.
+ */
+long populate_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			     unsigned long end);
+/**
+ * faultin_vma_page_range - MADV_POPULATE_READ/WRITE of [@start, @end) of @vma
+ * @write: write fault (MADV_POPULATE_WRITE)
+ *
+ * As populate_vma_page_range() but honouring the VMA's permissions.
+ * Return: the pages done, -EINVAL when the VMA forbids the access,
+ * -EFAULT / -ENOMEM from the first fault. Context: mmap_lock held for reading.
+ */
+long faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end, bool write);
+
 /* ---- mm/page_alloc.c ---- */
 /*
  * The bits of a caller's mask that say how hard to try, kept when an

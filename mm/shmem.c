@@ -28,8 +28,9 @@
  *
  * Mappings (shmem_mmap(), f_op->mmap of tmpfs files and memfds; and
  * shmem_zero_setup() for MAP_SHARED|MAP_ANONYMOUS): a page fault finds
- * the file's folio or allocates it as a write would (shmem_fault());
- * the mapped pages count as MM_SHMEMPAGES. Faults add folios without i_rwsem, so
+ * the file's folio or allocates it as a write would (shmem_fault()),
+ * fault-around maps the cached ones (filemap_map_pages()); the mapped
+ * pages count as MM_SHMEMPAGES. Faults add folios without i_rwsem, so
  * the pages charged to size= (info->alloced, under info->lock) trail
  * the cache's and shmem_recalc_inode() settles them after removals.
  *
@@ -363,6 +364,7 @@ static vm_fault_t shmem_fault(struct vm_fault *vmf)
  */
 static const struct vm_operations_struct shmem_vm_ops = {
 	.fault = shmem_fault,
+	.map_pages = filemap_map_pages,
 };
 
 /* tmpfs's and memfd's f_op->mmap: the VMA's pages are the file's. */

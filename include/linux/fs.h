@@ -292,6 +292,13 @@ struct address_space_operations {
 	int (*write_end)(struct file *file, struct address_space *mapping, loff_t pos,
 			 unsigned int len, unsigned int copied, struct folio *folio,
 			 void *fsdata);
+	/*
+	 * read_folio - fill the new, locked @folio from the backing store,
+	 * mark it uptodate and unlock it (Linux's; a page fault's read,
+	 * filemap_fault()). Return: 0 or -errno (the folio still unlocked).
+	 * A file system without a backing store (tmpfs) has none.
+	 */
+	int (*read_folio)(struct file *file, struct folio *folio);
 };
 
 struct inode {
@@ -588,6 +595,11 @@ void insert_inode_hash(struct inode *inode);
 void remove_inode_hash(struct inode *inode);
 /* current_time - the time to stamp on @inode: the wall clock (ktime_get_real_ns()). */
 struct timespec64 current_time(struct inode *inode);
+/*
+ * file_update_time - stamp @file's inode modified now (mtime, ctime): a
+ * write through a shared mapping (filemap_page_mkwrite()). Takes i_lock.
+ */
+void file_update_time(struct file *file);
 /* inode_init_owner - uid from the caller, gid from it or from a setgid @dir, and @mode. */
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 /* init_special_inode - a device, fifo or socket node: its i_fop and i_rdev. */
@@ -723,6 +735,13 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
 				loff_t maxsize, loff_t eof);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+/*
+ * generic_file_mmap - f_op->mmap of a file system with ->read_folio: the
+ * VMA's pages are the page cache's (generic_file_vm_ops: filemap_fault,
+ * filemap_map_pages, filemap_page_mkwrite). Return: 0, or -ENOEXEC
+ * without ->read_folio. Context: mmap_lock held for writing.
+ */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 /* noop_llseek - lseek that succeeds and moves nothing (devices without a position). */
 loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 /* vfs_setpos - set f_pos to @offset if within @maxsize. */

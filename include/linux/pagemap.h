@@ -120,6 +120,33 @@ ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i);
  */
 void folio_add_lru(struct folio *folio);
 
+/*
+ * DOC: page faults on page-cache files (mm/filemap.c)
+ *
+ * The vm_operations of a file mapping (generic_file_vm_ops) and pieces
+ * that tmpfs's reuse. Context of all: mmap_lock held for reading; they
+ * may sleep except filemap_map_pages(), which runs under the pte lock.
+ *
+ * filemap_fault - ->fault: the cached folio of vmf->pgoff, read through
+ * ->read_folio when missing (VM_FAULT_MAJOR, counted in pgmajfault),
+ * returned locked in vmf->page (VM_FAULT_LOCKED). VM_FAULT_SIGBUS at or
+ * beyond i_size or when the read fails, VM_FAULT_OOM without memory.
+ *
+ * filemap_map_pages - ->map_pages (fault-around): map the cached,
+ * uptodate, unlocked folios of [@start_pgoff, @end_pgoff] into the empty
+ * ptes of their addresses, read-only, without sleeping (do_set_pte()).
+ * Return: VM_FAULT_NOPAGE if vmf->address was among them, else 0.
+ *
+ * filemap_page_mkwrite - ->page_mkwrite: a shared mapping will write
+ * vmf->page: stamp the file's mtime, lock the folio, check it is still
+ * in the file (VM_FAULT_NOPAGE if truncated) and mark it dirty.
+ * Return: VM_FAULT_LOCKED.
+ */
+vm_fault_t filemap_fault(struct vm_fault *vmf);
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+vm_fault_t filemap_page_mkwrite(struct vm_fault *vmf);
+extern const struct vm_operations_struct generic_file_vm_ops;
+
 /* pagecache_init - the folio wait queues (vfs_caches_init()). */
 void pagecache_init(void);
 
