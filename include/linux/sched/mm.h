@@ -81,4 +81,20 @@ static inline bool mmget_not_zero(struct mm_struct *mm)
  */
 void mmput(struct mm_struct *mm);
 
+struct task_struct;
+
+/*
+ * exec_mm_release - exec's part of Linux's mm_release(), before the old
+ * mm goes (kernel/exit.c): the clear_child_tid word zeroed if others see
+ * the mm, and a vfork() parent waiting on @tsk let go.
+ * Context: process, @tsk is current, still on @mm.
+ */
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/*
+ * get_task_mm - @task's mm with a user reference (mmput() it), or NULL
+ * for a kernel thread or a task past exit_mm(). Takes task_lock().
+ */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
 #endif /* _LINUX_SCHED_MM_H */
