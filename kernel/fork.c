@@ -88,7 +88,12 @@
  * mm_struct and struct vm_area_struct come from their own caches, made
  * by proc_caches_init() once the slab allocator runs. mm_alloc() gives
  * an empty mm with its own pgd; mmput() and mmdrop() end it; the VMAs
- * themselves are mm/mmap.c's. Both caches are SLAB_NO_MERGE: in Linux
+ * themselves are mm/mmap.c's. dup_mm() is fork's copy: every VMA but
+ * the VM_DONTCOPY ones, each joined to the parent's anon_vmas with one of
+ * its own (anon_vma_fork()) and to its file's i_mmap, its ptes copied by
+ * copy_page_range() (private pages shared copy-on-write); VM_WIPEONFORK
+ * VMAs come empty, mlock()s are not inherited. A failure part way leaves
+ * a consistent, partial mm, which mmput() takes apart like any other. Both caches are SLAB_NO_MERGE: in Linux
  * SLAB_ACCOUNT keeps them apart from the kmalloc caches, and their
  * object counts are what the leak checks read.
  *
@@ -122,6 +127,9 @@
 #include <linux/sched/mm.h>
 #include <linux/mmap_lock.h>
 #include <linux/rbtree.h>
+#include <linux/rmap.h>
+#include <linux/fs.h>
+#include <asm/tlbflush.h>
 #include <asm/pgalloc.h>
 #include <asm/irqflags.h>
 #include <asm/signal.h>
@@ -832,6 +840,118 @@ struct mm_struct *mm_alloc(void)
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/* ---- fork's copy of an address space ---------------------------------- */
+
+/* Undo a copy that never got linked: its anon_vmas, its file, itself. */
+static void discard_vma_copy(struct vm_area_struct *tmp)
+{
+	unlink_anon_vmas(tmp);
+	if (tmp->vm_file)
+		fput(tmp->vm_file);
+	vm_area_free(tmp);
+}
+
+/*
+ * The child's copy of @mpnt, linked into @mm (and its file's i_mmap), its
+ * ptes copied. Return: 0 or -ENOMEM; after a failure of copy_page_range()
+ * the copy stays linked, for mmput() to tear down with the rest.
+ */
+static int dup_vma(struct mm_struct *mm, struct vm_area_struct *mpnt)
+{
+	struct vm_area_struct *tmp = vm_area_dup(mpnt);
+	int err;
+
+	if (!tmp)
+		return -ENOMEM;
+	tmp->vm_mm = mm;
+	/* VM_WIPEONFORK: a clean slate, its anon_vma prepared at the first fault. */
+	if (tmp->vm_flags & VM_WIPEONFORK)
+		tmp->anon_vma = NULL;
+	else if (anon_vma_fork(tmp, mpnt))
+		goto out_free;
+	/* mlock() is not inherited (POSIX, Linux's VM_LOCKED_MASK). */
+	tmp->vm_flags &= ~VM_LOCKED_MASK;
+	if (tmp->vm_file)
+		get_file(tmp->vm_file);
+	if (insert_vm_struct(mm, tmp)) {
+		discard_vma_copy(tmp);
+		return -ENOMEM;
+	}
+	err = 0;
+	if (!(tmp->vm_flags & VM_WIPEONFORK))
+		err = copy_page_range(tmp, mpnt);
+	if (tmp->vm_ops && tmp->vm_ops->open)
+		tmp->vm_ops->open(tmp);
+	return err;
+
+out_free:
+	vm_area_free(tmp);
+	return -ENOMEM;
+}
+
+/*
+ * Linux's dup_mmap(): every VMA of @oldmm but the VM_DONTCOPY ones copied
+ * into @mm, both mmap_locks held for writing (the child's nested). The
+ * parent's TLB is flushed at the end: copy_page_range() write-protected
+ * its private ptes.
+ */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt;
+	int err = 0;
+
+	if (mmap_write_lock_killable(oldmm))
+		return -EINTR;
+	mmap_write_lock_nested(mm, SINGLE_DEPTH_NESTING);
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	for (mpnt = oldmm->mmap; mpnt && !err; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY) {
+			vm_stat_account(mm, mpnt->vm_flags, -(long)vma_pages(mpnt));
+			continue;
+		}
+		err = dup_vma(mm, mpnt);
+	}
+	if (!err) {
+		check_mm_rmap(oldmm);
+		check_mm_rmap(mm);
+	}
+	mmap_write_unlock(mm);
+	flush_tlb_mm(oldmm);
+	mmap_write_unlock(oldmm);
+	return err;
+}
+
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	mm->mmap_base = oldmm->mmap_base;
+	mm->task_size = oldmm->task_size;
+	/* As Linux's mm_init(): of the default flags only VM_NOHUGEPAGE is inherited. */
+	mm->def_flags = oldmm->def_flags & VM_NOHUGEPAGE;
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);	/* the half-built copy: its VMAs, pages and tables */
 		return NULL;
 	}
 	return mm;

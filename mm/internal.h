@@ -25,6 +25,14 @@ void sparse_init(void);
 unsigned long memblock_free_all(void);
 void mem_init_print_info(void);
 
+/* ---- mm/memory.c ---- */
+/*
+ * pmd_install - hang the pte table *@pte under the empty @pmd, or leave
+ * it if another CPU populated @pmd first; *@pte is NULL when it was used
+ * (the caller frees what is left). Takes mm->page_table_lock.
+ */
+void pmd_install(struct mm_struct *mm, pmd_t *pmd, pgtable_t *pte);
+
 /* ---- mm/page_alloc.c ---- */
 /*
  * The bits of a caller's mask that say how hard to try, kept when an

@@ -57,11 +57,14 @@
 #include <linux/mman.h>
 #include <linux/mmap_lock.h>
 #include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/resource.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/kstrtox.h>
 #include <linux/init.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <asm/tlb.h>
 
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 unsigned long mmap_min_addr = 65536;
@@ -607,18 +610,56 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	return __split_vma(mm, vma, addr, new_below);
 }
 
-/* Unlink the VMAs from @vma up to @end and free them, uncounted. */
-static void detach_and_remove_vmas(struct mm_struct *mm, struct vm_area_struct *vma,
-				   unsigned long end)
+/*
+ * Take the VMAs from @vma up to @end off the list and out of the tree,
+ * keeping them chained by vm_next (the last one's NULL) for
+ * unmap_region() and remove_vma_list().
+ */
+static void detach_vmas_to_be_unmapped(struct mm_struct *mm, struct vm_area_struct *vma,
+				       unsigned long end)
 {
+	struct vm_area_struct *tail = NULL;
+
 	while (vma && vma->vm_start < end) {
+		struct vm_area_struct *next = vma->vm_next;
+
+		__vma_unlink(mm, vma);
+		if (tail)
+			tail->vm_next = vma;
+		vma->vm_prev = tail;
+		tail = vma;
+		vma = next;
+	}
+}
+
+/*
+ * Unmap the pages of the detached VMAs from @vma on, in [start, end), and
+ * free the page tables only they used: @prev and the VMA after it (the
+ * neighbours still in @mm) keep theirs.
+ */
+static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
+			 struct vm_area_struct *prev, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *next = prev ? prev->vm_next : mm->mmap;
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm);
+	unmap_vmas(&tlb, vma, start, end);
+	free_pgtables(&tlb, vma, prev ? prev->vm_end : FIRST_USER_ADDRESS,
+		      next ? next->vm_start : USER_PGTABLES_CEILING);
+	tlb_finish_mmu(&tlb);
+}
+
+/* Uncount and free the detached VMAs chained from @vma. */
+static void remove_vma_list(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	while (vma) {
 		struct vm_area_struct *next = vma->vm_next;
 		long pages = vma_pages(vma);
 
 		if (vma->vm_flags & VM_LOCKED)
 			mm->locked_vm -= pages;
 		vm_stat_account(mm, vma->vm_flags, -pages);
-		__vma_unlink(mm, vma);
 		remove_vma(vma);
 		vma = next;
 	}
@@ -626,7 +667,7 @@ static void detach_and_remove_vmas(struct mm_struct *mm, struct vm_area_struct *
 
 int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool downgrade)
 {
-	struct vm_area_struct *vma, *last;
+	struct vm_area_struct *vma, *last, *prev;
 	unsigned long end;
 	int err;
 
@@ -657,13 +698,14 @@ int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool down
 		if (last == vma)	/* the new lower part is the one to remove */
 			vma = last->vm_prev;
 	}
-	detach_and_remove_vmas(mm, vma, end);
+	prev = vma->vm_prev;
+	detach_vmas_to_be_unmapped(mm, vma, end);
 	validate_mm(mm);
-	if (downgrade) {
+	if (downgrade)
 		mmap_write_downgrade(mm);
-		return 1;
-	}
-	return 0;
+	unmap_region(mm, vma, prev, start, end);
+	remove_vma_list(mm, vma);
+	return downgrade;
 }
 
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
@@ -674,14 +716,85 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
+	struct mmu_gather tlb;
 
 	mmap_write_lock(mm);
+	if (mm->mmap) {
+		tlb_gather_mmu_fullmm(&tlb, mm);
+		unmap_vmas(&tlb, mm->mmap, 0, ULONG_MAX);
+		free_pgtables(&tlb, mm->mmap, FIRST_USER_ADDRESS, USER_PGTABLES_CEILING);
+		tlb_finish_mmu(&tlb);
+	}
 	while ((vma = mm->mmap)) {
 		__vma_unlink(mm, vma);
 		remove_vma(vma);
 	}
 	VM_BUG_ON_MM(mm->map_count || !RB_EMPTY_ROOT(&mm->mm_rb), mm);
 	mmap_write_unlock(mm);
+}
+
+/* ---- stack growth --------------------------------------------------------- */
+
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
+		return false;
+	if (is_data_mapping(flags) && mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
+		return false;
+	return true;
+}
+
+/* Linux's acct_stack_growth(): may @vma become @size bytes, @grow pages more? */
+static int acct_stack_growth(struct vm_area_struct *vma, unsigned long size, unsigned long grow)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	if (!may_expand_vm(mm, vma->vm_flags, grow))
+		return -ENOMEM;
+	if (size > rlimit(RLIMIT_STACK))
+		return -ENOMEM;
+	if ((vma->vm_flags & VM_LOCKED) &&
+	    mm->locked_vm + grow > rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT)
+		return -ENOMEM;
+	return 0;
+}
+
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev = vma->vm_prev;
+	unsigned long grow;
+	int err;
+
+	address &= PAGE_MASK;
+	if (address < mmap_min_addr)
+		return -EPERM;
+	if (WARN_ON_ONCE(!(vma->vm_flags & VM_GROWSDOWN)))
+		return -EFAULT;
+	/* The guard gap: only another stack or a PROT_NONE VMA may come closer. */
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && vma_is_accessible(prev) &&
+	    address - prev->vm_end < stack_guard_gap)
+		return -ENOMEM;
+	if (anon_vma_prepare(vma))
+		return -ENOMEM;
+	spin_lock(&mm->page_table_lock);
+	err = 0;
+	if (address < vma->vm_start) {
+		grow = (vma->vm_start - address) >> PAGE_SHIFT;
+		err = grow > vma->vm_pgoff ? -ENOMEM :
+		      acct_stack_growth(vma, vma->vm_end - address, grow);
+		if (!err) {
+			if (vma->vm_flags & VM_LOCKED)
+				mm->locked_vm += grow;
+			vm_stat_account(mm, vma->vm_flags, grow);
+			vma->vm_start = address;
+			vma->vm_pgoff -= grow;
+			vma_gap_update(vma);
+		}
+	}
+	spin_unlock(&mm->page_table_lock);
+	validate_mm(mm);
+	return err;
 }
 
 /*

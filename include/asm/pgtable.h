@@ -369,6 +369,15 @@ static inline int ptep_set_access_flags(struct vm_area_struct *vma, unsigned lon
 	return changed;
 }
 
+/*
+ * update_mmu_cache - a pte of @vma at @addr was set: x86 needs nothing
+ * (the TLB is filled from the tables on demand), as in Linux.
+ */
+static inline void update_mmu_cache(struct vm_area_struct *vma, unsigned long addr,
+				    pte_t *ptep)
+{
+}
+
 /* ---- HugeTLB: a huge page's pte_t is its pmd or pud entry ---------------- */
 
 static inline bool pte_huge(pte_t pte)

@@ -599,6 +599,9 @@ int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
 #define VM_NOHUGEPAGE	0x40000000UL	/* MADV_NOHUGEPAGE */
 #define VM_MERGEABLE	0x80000000UL	/* KSM may merge its pages */
 
+/* What mlock() sets, and fork() clears in the child's copy. */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+
 #define VM_GROWSUP	VM_NONE
 #define VM_STACK	VM_GROWSDOWN
 /* Never merged, nor expanded by mremap(). */
@@ -894,10 +897,10 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
  * @downgrade: downgrade mmap_lock to reading once the VMAs are detached
  *
  * VMAs that straddle an end are split there; the ones inside are
- * unlinked, uncounted, closed and freed. Linux also unmaps their pages
- * and frees their page tables (unmap_region()): that comes with the
- * fault handler, which is the first to fill them. Linux's userfaultfd
- * list argument is not there.
+ * detached, their pages unmapped and freed and the page tables only they
+ * used freed (unmap_region(), after a TLB flush), then they are
+ * uncounted, closed and freed. Linux's userfaultfd list argument is not
+ * there.
  * Return: 1 if the lock was downgraded, 0 if not (nothing mapped there
  * included), -EINVAL for a bad range, -ENOMEM if a split was refused (a
  * first split may then remain, as in Linux). Context: mmap_lock held for
@@ -908,9 +911,10 @@ int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool down
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 
 /*
- * exit_mmap - tear down every VMA of @mm, whose last user is gone
- * (mmput()). Page tables and pages are a later issue's (unmap_vmas(),
- * free_pgtables()); nothing fills them yet.
+ * exit_mmap - tear down @mm, whose last user is gone (mmput()): every
+ * page unmapped and freed (unmap_vmas()), every page table below the pgd
+ * freed (free_pgtables()), after one TLB flush (tlb_gather_mmu_fullmm()),
+ * then every VMA. Afterwards the rss counters and pgtables_bytes are 0.
  */
 void exit_mmap(struct mm_struct *mm);
 
@@ -997,10 +1001,100 @@ static inline void validate_mm(struct mm_struct *mm) { }
  * @regs: the user registers for accounting, or NULL (GUP)
  *
  * Return: 0 or VM_FAULT_* (VM_FAULT_ERROR bits: the access fails).
- * Counts the fault (pgfault, pgmajfault; the task's min_flt/maj_flt).
+ * Counts the fault: vmstat pgfault, and the task's maj_flt (VM_FAULT_MAJOR)
+ * or min_flt unless it failed; pgmajfault is counted where the major
+ * work is done (filemap_fault()'s read), as in Linux.
+ * Context: mmap_lock held for reading; may sleep.
  */
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs);
+
+/*
+ * The shared zero page: every read fault on anonymous memory maps it,
+ * read-only and pte_special(), until a write replaces it by a private
+ * copy (Linux's ZERO_PAGE(), my_zero_pfn(), is_zero_pfn()). It is never
+ * counted in rss nor in any rmap, and never freed.
+ */
+extern u8 empty_zero_page[PAGE_SIZE];
+#define ZERO_PAGE(vaddr)	virt_to_page(empty_zero_page)
+
+static inline unsigned long my_zero_pfn(unsigned long addr)
+{
+	return page_to_pfn(ZERO_PAGE(addr));
+}
+
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == my_zero_pfn(0);
+}
+
+/* A private mapping that may be written: its writes copy (COW). */
+static inline bool is_cow_mapping(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+/* Can anything be done with the mapping (not PROT_NONE)? */
+static inline bool vma_is_accessible(const struct vm_area_struct *vma)
+{
+	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
+}
+
+/* @pte made writable if @vma allows writes (Linux's maybe_mkwrite()). */
+static inline pte_t maybe_mkwrite(pte_t pte, const struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & VM_WRITE) ? pte_mkwrite(pte) : pte;
+}
+
+static inline pte_t mk_pte(struct page *page, pgprot_t prot)
+{
+	return pfn_pte(page_to_pfn(page), prot);
+}
+
+/* The rss counter a file-backed @page counts in: shmem's or the files'. */
+static inline int mm_counter_file(struct page *page)
+{
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+/*
+ * vm_normal_page - the struct page a present @pte of @vma maps, or NULL
+ * for a special mapping (the zero page, raw PFNs): those have no
+ * refcount, rmap or rss of their own and are skipped by teardown, fork
+ * and GUP alike. Context: the pte lock held.
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+
+/**
+ * do_set_pte - map @page at @addr for a fault (Linux 6.1's name)
+ * @vmf: the fault; vmf->pte points at @addr's empty pte, vmf->ptl held
+ * @page: the page, referenced (the mapping keeps that reference)
+ * @addr: where; another address than vmf->address is a fault-around
+ *        prefault, mapped as the read fault would map it
+ *
+ * A write fault of a private mapping maps the COW copy (@page is new and
+ * anonymous: added to the rmap and MM_ANONPAGES); everything else is a
+ * file page (folio_add_file_rmap_pte(), MM_FILEPAGES or MM_SHMEMPAGES).
+ * A write fault maps it writable (where the VMA allows) and dirty.
+ */
+void do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr);
+
+/**
+ * finish_fault - install the page ->fault() found (or its COW copy)
+ * @vmf: the fault, vmf->page (and vmf->cow_page) set, no lock held
+ *
+ * Allocates the pte table if needed (vmf->prealloc_pte first), then maps
+ * the page with do_set_pte() unless the pte was filled meanwhile.
+ * Return: 0, VM_FAULT_NOPAGE (someone else mapped it) or VM_FAULT_OOM.
+ */
+vm_fault_t finish_fault(struct vm_fault *vmf);
+
+/*
+ * Fault-around: a read fault of a file mapping with ->map_pages maps up to
+ * fault_around_bytes (64 KiB, a power of two of pages) of cached pages
+ * around the faulting one, within its VMA and its pte table.
+ */
+extern unsigned long fault_around_bytes;
 
 /* zap_page_range - unmap and free the pages of [start, start + size) of @vma, flushing the TLB. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
@@ -1009,21 +1103,53 @@ struct mmu_gather;
 /* unmap_vmas - zap [start, end) of @vma and the VMAs after it on the list, into @tlb. */
 void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		unsigned long start, unsigned long end);
+/* The bounds free_pgtables() may free tables within, for a whole mm (0: the top). */
+#define FIRST_USER_ADDRESS	0UL
+#define USER_PGTABLES_CEILING	0UL
+
 /*
  * free_pgtables - free the page tables under @vma and the VMAs after it,
  * none below @floor nor at or above @ceiling (the neighbours' tables).
  */
 void free_pgtables(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		   unsigned long floor, unsigned long ceiling);
-/*
- * copy_page_range - fork: copy @src_vma's ptes into @dst_vma (of the
- * child), write-protecting private writable ones in both (COW).
- * Return: 0 or -ENOMEM.
+/**
+ * copy_page_range - fork: copy @src_vma's ptes into @dst_vma (of the child)
+ * @dst_vma: the child's copy, with its anon_vma (anon_vma_fork()) set
+ * @src_vma: the parent's VMA
+ *
+ * Anonymous pages are shared (folio_try_dup_anon_rmap_ptes()), or copied
+ * at once when they may be pinned; file pages are shared. Private
+ * writable ptes become read-only in both (COW); shared ones stay. A VMA
+ * without anon_vma and without raw PFNs copies nothing: its file pages
+ * fault in again. The caller flushes the parent's TLB (flush_tlb_mm())
+ * before the parent runs again, as dup_mmap() does.
+ * Return: 0 or -ENOMEM (what was copied stays, for exit_mmap()).
  */
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 
-/* expand_stack - grow the VM_GROWSDOWN @vma down to @address. Return: 0, -ENOMEM. */
+/**
+ * expand_stack - grow the VM_GROWSDOWN @vma down to @address
+ * @vma: the stack VMA, the first above @address
+ * @address: the faulting address below vm_start
+ *
+ * Refused when the VMA below would then be nearer than stack_guard_gap
+ * (unless it is a stack itself or PROT_NONE), when the stack would exceed
+ * RLIMIT_STACK, the mm RLIMIT_AS (may_expand_vm()), or a locked stack
+ * RLIMIT_MEMLOCK, or when vm_pgoff cannot go lower. The mm's counters
+ * grow with it. Return: 0, -ENOMEM, or -EPERM below mmap_min_addr.
+ * Context: mmap_lock held (for reading suffices: page_table_lock
+ * serialises two expansions).
+ */
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
+
+/*
+ * may_expand_vm - may @mm map @npages more pages with @flags? False when
+ * total_vm would pass RLIMIT_AS, or data_vm RLIMIT_DATA for a data
+ * mapping (Linux's check, without its ignore_rlimit_data warning).
+ * Context: mmap_lock held.
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
 
 /*
  * DOC: get_user_pages (mm/gup.c), Linux's FOLL_* flags

@@ -150,6 +150,7 @@ struct task_struct {
 	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	unsigned long min_flt, maj_flt;	/* page faults without and with I/O (handle_mm_fault()) */
 	u64 start_time;			/* ktime_get() at copy_process(); 0 for the boot's */
 	struct sched_statistics stats;
 	atomic_t usage;

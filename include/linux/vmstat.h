@@ -21,6 +21,8 @@ enum vm_event_item {
 	ALLOCSTALL_NORMAL,
 	ALLOCSTALL_MOVABLE,
 	PGFREE,
+	PGFAULT,	/* handle_mm_fault() calls */
+	PGMAJFAULT,	/* faults that had to read the page (filemap_fault()) */
 	NR_VM_EVENT_ITEMS
 };
 
