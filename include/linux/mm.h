@@ -895,6 +895,8 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
  * @start: page aligned
  * @len: bytes (rounded up to pages)
  * @downgrade: downgrade mmap_lock to reading once the VMAs are detached
+ *             (not when a VM_GROWSDOWN VMA follows the range: it could
+ *             grow into the tables being freed, as in Linux)
  *
  * VMAs that straddle an end are split there; the ones inside are
  * detached, their pages unmapped and freed and the page tables only they

@@ -10,6 +10,10 @@
 #include <linux/ktest.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/rmap.h>
+#include <linux/slab.h>
+#include <linux/sched/mm.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -37,6 +41,19 @@ static inline unsigned long objects_in_use(struct kmem_cache *s)
 {
 	flush_all(s);
 	return atomic_long_read(&s->total_objects) - count_free_objects(s);
+}
+
+/*
+ * free_pages_settled(), with the caches of address spaces (mms, VMAs,
+ * anon_vmas and their chains) emptied of free slabs first.
+ */
+static inline unsigned long free_pages_shrunk(void)
+{
+	kmem_cache_shrink(anon_vma_cachep);
+	kmem_cache_shrink(anon_vma_chain_cachep);
+	kmem_cache_shrink(vm_area_cachep);
+	kmem_cache_shrink(mm_cachep);
+	return free_pages_settled();
 }
 
 static inline unsigned long kernel_stack_kb(void)
@@ -92,6 +109,7 @@ static inline bool test_mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
 	spin_lock_init(&mm->page_table_lock);
+	mmap_init_lock(mm);
 	mm->pgd = pgd_alloc(mm);
 	return mm->pgd;
 }

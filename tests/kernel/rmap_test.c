@@ -40,15 +40,6 @@ struct baseline {
 
 static struct baseline case_baseline;
 
-static unsigned long free_pages_shrunk(void)
-{
-	kmem_cache_shrink(anon_vma_cachep);
-	kmem_cache_shrink(anon_vma_chain_cachep);
-	kmem_cache_shrink(vm_area_cachep);
-	kmem_cache_shrink(mm_cachep);
-	return free_pages_settled();
-}
-
 static void take_baseline(struct baseline *b)
 {
 	b->anon_vmas = objects_in_use(anon_vma_cachep);
