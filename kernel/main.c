@@ -19,6 +19,7 @@
  *   fpu              the slab cache of user tasks' FPU areas
  *   proc_caches_init the caches of mm_structs and VMAs
  *   anon_vma_init    the caches of anon_vmas and their chains
+ *   fork_init        max_threads and init's RLIMIT_NPROC from memory
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -68,6 +69,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <asm/signal.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
 #include <linux/proc_fs.h>
@@ -236,10 +238,10 @@ static int kernel_init(void *unused)
 /* A task of rest_init()'s, not yet woken: swapper/0's child, as in Linux. */
 static struct task_struct *boot_thread(int (*fn)(void *), const char *name)
 {
-	struct kernel_clone_args args = { .fn = fn, .name = name };
+	struct kernel_clone_args args = { .fn = fn, .name = name, .exit_signal = SIGCHLD };
 	struct task_struct *p = copy_process(&args);
 
-	BUG_ON(!p);
+	BUG_ON(IS_ERR(p));
 	return p;
 }
 
@@ -282,6 +284,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	fpu__init_system();
 	proc_caches_init();
 	anon_vma_init();
+	fork_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

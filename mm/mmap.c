@@ -702,7 +702,7 @@ static void remove_vma_list(struct mm_struct *mm, struct vm_area_struct *vma)
 
 int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool downgrade)
 {
-	struct vm_area_struct *vma, *last, *prev;
+	struct vm_area_struct *vma, *last, *prev, *next;
 	unsigned long end;
 	int err;
 
@@ -736,6 +736,13 @@ int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool down
 	prev = vma->vm_prev;
 	detach_vmas_to_be_unmapped(mm, vma, end);
 	validate_mm(mm);
+	/*
+	 * A stack above may grow (expand_stack(), under the read lock) into
+	 * the tables free_pgtables() is about to free: keep the write lock.
+	 */
+	next = prev ? prev->vm_next : mm->mmap;
+	if (next && (next->vm_flags & VM_GROWSDOWN))
+		downgrade = false;
 	if (downgrade)
 		mmap_write_downgrade(mm);
 	unmap_region(mm, vma, prev, start, end);

@@ -385,12 +385,6 @@ void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr,
 	folio_mod_mapped(folio, -last);
 }
 
-/* Linux's is_cow_mapping(): private and possibly writable. */
-static bool is_cow_vma(const struct vm_area_struct *vma)
-{
-	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
-}
-
 int folio_try_dup_anon_rmap_ptes(struct folio *folio, struct page *page, int nr,
 				 struct vm_area_struct *src_vma)
 {
@@ -399,7 +393,7 @@ int folio_try_dup_anon_rmap_ptes(struct folio *folio, struct page *page, int nr,
 	VM_BUG_ON_FOLIO(!folio_test_anon(folio), folio);
 	/* A pinned exclusive page stays the parent's; the child gets a copy. */
 	for (i = 0; i < nr; i++)
-		if (PageAnonExclusive(&page[i]) && is_cow_vma(src_vma) &&
+		if (PageAnonExclusive(&page[i]) && is_cow_mapping(src_vma->vm_flags) &&
 		    folio_maybe_dma_pinned(folio))
 			return -EBUSY;
 	for (i = 0; i < nr; i++) {
@@ -722,10 +716,7 @@ static bool try_to_unmap_one(struct folio *folio, struct vm_area_struct *vma,
 		}
 		if (pte_dirty(pteval))
 			folio_mark_dirty(folio);
-		if (anon)
-			dec_mm_counter(mm, MM_ANONPAGES);
-		else
-			dec_mm_counter(mm, folio_test_swapbacked(folio) ? MM_SHMEMPAGES : MM_FILEPAGES);
+		dec_mm_counter(mm, anon ? MM_ANONPAGES : mm_counter_file(subpage));
 		folio_remove_rmap_pte(folio, subpage, vma);
 		folio_put(folio);	/* the pte's reference */
 	}

@@ -5,16 +5,19 @@
  * to tlb_single_page_flush_ceiling pages, everything beyond. The caller
  * waits until all have flushed. With one CPU online there is no IPI.
  *
- * User ranges (flush_tlb_mm_range()) go to the CPUs running on the mm:
- * each CPU checks that the mm is its loaded one (current->active_mm)
- * and flushes only then; user entries are not global and a CR3 load
- * drops them, so a CPU on another mm has nothing to flush.
+ * User ranges (flush_tlb_mm_range()) go only to the CPUs in
+ * mm_cpumask(mm): this one flushes directly, the others by IPI, waited
+ * for. Each still checks that the mm is its loaded one
+ * (current->active_mm): it may have switched away since the mask was
+ * read, and user entries are not global, so the CR3 load of the switch
+ * dropped them.
  */
 #include <linux/kernel.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/preempt.h>
 #include <asm/tlbflush.h>
 
 struct flush_tlb_info {
@@ -60,15 +63,23 @@ static void do_user_range_flush(void *data)
 }
 
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end,
-			unsigned int stride_shift, bool freed_tables)
+			 unsigned int stride_shift, bool freed_tables)
 {
 	struct flush_tlb_info info = { start, end, mm };
+	unsigned int cpu = get_cpu();
+	/* A snapshot: the CPUs sent to are the CPUs waited for. */
+	struct cpumask cpus = *mm_cpumask(mm);
 
 	/* invlpg also drops the paging-structure caches of the address. */
-	if (num_online_cpus() == 1)
+	if (cpumask_test_cpu(cpu, &cpus)) {
+		unsigned long flags;
+
+		local_irq_save(flags);
 		do_user_range_flush(&info);
-	else
-		on_each_cpu(do_user_range_flush, &info, true);
+		local_irq_restore(flags);
+	}
+	smp_call_function_many(&cpus, do_user_range_flush, &info, true);
+	put_cpu();
 }
 
 void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)

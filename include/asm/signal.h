@@ -40,4 +40,10 @@
 #define SIGPWR		30
 #define SIGSYS		31
 
+/* si_code of SIGSEGV and SIGBUS (Linux's uapi asm-generic/siginfo.h). */
+#define SEGV_MAPERR	1	/* address not mapped */
+#define SEGV_ACCERR	2	/* the mapping forbids the access */
+#define SEGV_PKUERR	4	/* a protection key forbids it */
+#define BUS_ADRERR	2	/* nonexistent physical address (beyond a file's end) */
+
 #endif /* _ASM_SIGNAL_H */

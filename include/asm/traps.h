@@ -75,14 +75,17 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
  * @error_code: X86_PF_* bits
  * @address: the faulting address (CR2)
  *
- * Decodes the error code and dispatches: a fault with X86_PF_USER (user
- * mode; no VMAs exist yet) ends the task by SIGSEGV (force_sig_exit()); a
- * kernel-mode fault on a kernel address that is spurious (the entry now
+ * Decodes the error code and dispatches: a fault on a user address from
+ * user mode or a uaccess routine is resolved in current's mm
+ * (handle_mm_fault()); one that cannot be ends the user task by SIGSEGV
+ * (SEGV_MAPERR, SEGV_ACCERR) or SIGBUS (force_sig_exit() until signals
+ * are delivered), or resumes the uaccess routine at its fixup (-EFAULT).
+ * A kernel-mode fault on a kernel address that is spurious (the entry now
  * allows the access) is flushed and retried; a SMAP violation oopses; any
  * other resumes at its exception-table fixup if the ip has one, else is
  * reported (stack guard page, free page under debug_pagealloc) and oopses.
- * Context: exception, interrupts off. Returns only when the faulting code
- * may resume.
+ * Context: exception, interrupts off (on while a user fault is
+ * resolved). Returns only when the faulting code may resume.
  */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
 

@@ -606,6 +606,9 @@ int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
 #define VM_NOHUGEPAGE	0x40000000UL	/* MADV_NOHUGEPAGE */
 #define VM_MERGEABLE	0x80000000UL	/* KSM may merge its pages */
 
+/* What mlock() sets, and fork() clears in the child's copy. */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+
 #define VM_GROWSUP	VM_NONE
 #define VM_STACK	VM_GROWSDOWN
 /* Never merged, nor expanded by mremap(). */
@@ -899,6 +902,8 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
  * @start: page aligned
  * @len: bytes (rounded up to pages)
  * @downgrade: downgrade mmap_lock to reading once the VMAs are detached
+ *             (not when a VM_GROWSDOWN VMA follows the range: it could
+ *             grow into the tables being freed, as in Linux)
  *
  * VMAs that straddle an end are split there; the ones inside are
  * detached, their pages unmapped and freed and the page tables only they

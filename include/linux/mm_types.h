@@ -32,6 +32,7 @@
 #include <linux/spinlock.h>
 #include <linux/rbtree_types.h>
 #include <linux/rwsem.h>
+#include <linux/cpumask.h>
 #include <asm/pgtable_types.h>
 
 struct address_space;
@@ -199,9 +200,14 @@ enum {
  *   pgtables_bytes   bytes of page-table pages below pgd, for accounting
  *   page_table_lock  protects the population of missing table levels
  *                    and rss_stat
- *   mmap_lock        the VMAs and every field below it but rss_stat:
- *                    written under it for writing, read under it for
- *                    reading (linux/mmap_lock.h)
+ *   mmap_lock        the VMAs and every field below it but rss_stat and
+ *                    cpu_bitmap: written under it for writing, read under
+ *                    it for reading (linux/mmap_lock.h)
+ *   cpu_bitmap       mm_cpumask(): the CPUs that may hold TLB entries of
+ *                    the mm. A CPU sets its bit before it loads the mm's
+ *                    pgd and clears it after loading another
+ *                    (switch_mm_irqs_off()); atomic bit operations, no lock.
+ *                    A kernel thread borrowing the mm lazily keeps the bit.
  */
 struct mm_struct {
 	pgd_t *pgd;
@@ -231,7 +237,14 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 
 	atomic_long_t rss_stat[NR_MM_COUNTERS];	/* pages, by MM_* type */
+	struct cpumask cpu_bitmap;		/* mm_cpumask() */
 };
+
+/* mm_cpumask - the CPUs that may cache translations of @mm (TLB shootdowns go there). */
+static inline struct cpumask *mm_cpumask(struct mm_struct *mm)
+{
+	return &mm->cpu_bitmap;
+}
 
 extern struct mm_struct init_mm;
 

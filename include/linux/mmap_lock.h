@@ -26,6 +26,12 @@ static inline void mmap_write_lock(struct mm_struct *mm)
 	down_write(&mm->mmap_lock);
 }
 
+/* A second mm's lock, taken while holding one (dup_mmap(): the child's inside the parent's). */
+static inline void mmap_write_lock_nested(struct mm_struct *mm, int subclass)
+{
+	down_write_nested(&mm->mmap_lock, subclass);
+}
+
 /* Return: 0 (-EINTR on a fatal signal once signals exist). */
 static inline int mmap_write_lock_killable(struct mm_struct *mm)
 {

@@ -160,7 +160,13 @@ int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma);
  */
 void unlink_anon_vmas(struct vm_area_struct *vma);
 
-/* A new anonymous @folio, exclusive, mapped at @address of @vma (the fault path). */
+/*
+ * folio_add_new_anon_rmap - a new anonymous @folio, mapped at @address of
+ * @vma (the fault path): its mapping is vma->anon_vma (which must exist:
+ * anon_vma_prepare()), its index linear_page_index(), each page mapped
+ * once and PageAnonExclusive, the folio swap-backed. A large folio is
+ * taken as mapped by ptes, all of its pages. Context: the pte lock held.
+ */
 void folio_add_new_anon_rmap(struct folio *folio, struct vm_area_struct *vma,
 			     unsigned long address);
 /* @nr pages of the anonymous @folio from @page, mapped again (swap-in, fork's COW share). */

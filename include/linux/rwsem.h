@@ -87,6 +87,12 @@ void up_read(struct rw_semaphore *sem);
  * Context: process, may sleep.
  */
 void down_write(struct rw_semaphore *sem);
+/*
+ * down_write_nested - down_write() of a semaphore whose class the caller
+ * already holds another of; @subclass (SINGLE_DEPTH_NESTING) tells lockdep
+ * the order is intended (fork: the parent's mmap_lock, then the child's).
+ */
+void down_write_nested(struct rw_semaphore *sem, int subclass);
 /* As down_read_killable(): uninterruptible until signals exist. Return: 0. */
 int down_write_killable(struct rw_semaphore *sem);
 /* Return: true if @sem was taken for writing without waiting. Context: any task. */

@@ -217,6 +217,15 @@ void down_write(struct rw_semaphore *sem)
 		rwsem_down_slowpath(sem, RWSEM_WAITING_FOR_WRITE);
 }
 
+void down_write_nested(struct rw_semaphore *sem, int subclass)
+{
+	might_sleep();
+	if (unlikely(lockdep_enabled))
+		__lock_acquire(&sem->dep_map, subclass, false, _THIS_IP_);
+	if (!rwsem_write_trylock(sem))
+		rwsem_down_slowpath(sem, RWSEM_WAITING_FOR_WRITE);
+}
+
 int down_write_killable(struct rw_semaphore *sem)
 {
 	down_write(sem);

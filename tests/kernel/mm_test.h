@@ -10,6 +10,10 @@
 #include <linux/ktest.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/rmap.h>
+#include <linux/slab.h>
+#include <linux/sched/mm.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -37,6 +41,19 @@ static inline unsigned long objects_in_use(struct kmem_cache *s)
 {
 	flush_all(s);
 	return atomic_long_read(&s->total_objects) - count_free_objects(s);
+}
+
+/*
+ * free_pages_settled(), with the caches of address spaces (mms, VMAs,
+ * anon_vmas and their chains) emptied of free slabs first.
+ */
+static inline unsigned long free_pages_shrunk(void)
+{
+	kmem_cache_shrink(anon_vma_cachep);
+	kmem_cache_shrink(anon_vma_chain_cachep);
+	kmem_cache_shrink(vm_area_cachep);
+	kmem_cache_shrink(mm_cachep);
+	return free_pages_settled();
 }
 
 static inline unsigned long kernel_stack_kb(void)
@@ -92,6 +109,7 @@ static inline bool test_mm_init(struct mm_struct *mm)
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
 	spin_lock_init(&mm->page_table_lock);
+	mmap_init_lock(mm);
 	mm->pgd = pgd_alloc(mm);
 	return mm->pgd;
 }
@@ -140,6 +158,27 @@ static inline void test_mm_free_user_tables(struct mm_struct *mm)
 			p4d_clear(p4d);
 		}
 	}
+}
+
+static inline int test_set_user_pte(pte_t *pte, unsigned long addr, void *data)
+{
+	set_pte(pte, *(pte_t *)data);
+	return 0;
+}
+
+/*
+ * Map @page at @addr in @mm for ring 3 (present, user, accessed, and
+ * @flags: _PAGE_RW, _PAGE_NX...), its tables made as needed: the user
+ * pages of the suites that run code in ring 3 without VMAs.
+ * Return: 0 or -ENOMEM.
+ */
+static inline int test_map_user_page(struct mm_struct *mm, unsigned long addr,
+				     struct page *page, unsigned long flags)
+{
+	pte_t pte = pfn_pte(page_to_pfn(page), __pgprot(_PAGE_PRESENT | _PAGE_USER |
+							_PAGE_ACCESSED | flags));
+
+	return apply_to_page_range(mm, addr, PAGE_SIZE, test_set_user_pte, &pte);
 }
 
 /* test_mm_free_user_tables(), then the pgd (the kernel half is init_mm's). */

@@ -46,16 +46,6 @@ struct baseline {
 
 static struct baseline case_baseline;
 
-/* Empty slabs of the two caches go back too: only objects in use are counted. */
-static unsigned long free_pages_shrunk(void)
-{
-	kmem_cache_shrink(vm_area_cachep);
-	kmem_cache_shrink(mm_cachep);
-	kmem_cache_shrink(anon_vma_cachep);
-	kmem_cache_shrink(anon_vma_chain_cachep);
-	return free_pages_settled();
-}
-
 static void take_baseline(struct baseline *b)
 {
 	b->vmas = objects_in_use(vm_area_cachep);

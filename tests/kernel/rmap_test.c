@@ -7,8 +7,8 @@
  * and maps pages into them the way the fault handler does (a page, its
  * pte, the rmap call, the rss counter: map_anon(), map_file()). Shares
  * between "parent" and "child" are made with anon_vma_fork() and
- * share_pte(), fork's copy of one pte. unmap_all() takes every pte down
- * again (through the rmap calls) before the mm goes, and the suite's exit
+ * share_pte(), fork's copy of one pte, or with dup_mm() itself. mmput()
+ * takes every pte down again (through the rmap calls), and the suite's exit
  * compares the anon_vma, anon_vma_chain, VMA and mm objects in use, the
  * free pages and the page-table pages with what they were before the case.
  */
@@ -26,7 +26,6 @@
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "../../mm/slab.h"
-#include "../../mm/internal.h"
 #include "mm_test.h"
 
 #define FLAGS		(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE)
@@ -40,15 +39,6 @@ struct baseline {
 };
 
 static struct baseline case_baseline;
-
-static unsigned long free_pages_shrunk(void)
-{
-	kmem_cache_shrink(anon_vma_cachep);
-	kmem_cache_shrink(anon_vma_chain_cachep);
-	kmem_cache_shrink(vm_area_cachep);
-	kmem_cache_shrink(mm_cachep);
-	return free_pages_settled();
-}
 
 static void take_baseline(struct baseline *b)
 {
@@ -241,39 +231,9 @@ static struct vm_area_struct *fork_vma(struct ktest *test, struct mm_struct *mm,
 	return vma;
 }
 
-/* Take down every present pte of @mm the way zapping does. */
-static void unmap_all(struct ktest *test, struct mm_struct *mm)
-{
-	struct vm_area_struct *vma;
-	unsigned long addr;
-
-	for (vma = mm->mmap; vma; vma = vma->vm_next) {
-		for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-			pmd_t *pmd = mm_find_pmd(mm, addr);
-			struct page *page;
-			pte_t *pte, old;
-
-			if (!pmd)
-				continue;
-			pte = pte_offset_map(pmd, addr);
-			spin_lock(&mm->page_table_lock);
-			old = ptep_get_and_clear(mm, addr, pte);
-			if (pte_present(old)) {
-				page = pfn_to_page(pte_pfn(old));
-				folio_remove_rmap_pte(page_folio(page), page, vma);
-				dec_mm_counter(mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES);
-			}
-			spin_unlock(&mm->page_table_lock);
-			if (pte_present(old))
-				put_page(page);
-		}
-	}
-}
-
+/* The end of a case's mm: exit_mmap() unmaps the pages (through the rmap) and frees the tables. */
 static void put_mm(struct ktest *test, struct mm_struct *mm)
 {
-	unmap_all(test, mm);
-	test_mm_free_user_tables(mm);
 	mmap_write_unlock(mm);
 	mmput(mm);
 }
@@ -342,6 +302,16 @@ static int folio_vma_mapped(struct folio *folio, struct vm_area_struct *vma)
 		return 0;
 	record_mapping(folio, vma, addr, &seen);
 	return seen.n;
+}
+
+static unsigned int i_mmap_vmas(struct address_space *mapping)
+{
+	struct vm_area_struct *vma;
+	unsigned int n = 0;
+
+	list_for_each_entry(vma, &mapping->i_mmap, shared)
+		n++;
+	return n;
 }
 
 /* ---- anon_vma life cycles ---- */
@@ -535,6 +505,49 @@ static void new_anon_page_is_exclusive_and_counted(struct ktest *test)
 	KTEST_EXPECT_EQ(test, page->index, (unsigned long)(P(3) >> PAGE_SHIFT));
 	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon + 1);
 	put_mm(test, mm);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon);
+}
+
+/* An order-2 anonymous folio mapped by four ptes: per-page mapcounts, _nr_pages_mapped. */
+static void large_anon_folio_counts_each_page_and_walks_every_pte(struct ktest *test)
+{
+	unsigned long anon = global_zone_page_state(NR_ANON_MAPPED);
+	struct mm_struct *mm = new_mm(test);
+	struct vm_area_struct *vma = new_vma(test, mm, P(0), P(8), FLAGS, NULL);
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_COMP, 2);
+	struct folio *folio;
+	struct walk_seen seen;
+	unsigned int i;
+
+	KTEST_ASSERT_NOT_NULL(test, head);
+	folio = page_folio(head);
+	KTEST_ASSERT_EQ(test, anon_vma_prepare(vma), 0);
+	folio_ref_add(folio, 3);			/* one reference per pte */
+	spin_lock(&mm->page_table_lock);
+	folio_add_new_anon_rmap(folio, vma, P(4));
+	spin_unlock(&mm->page_table_lock);
+	for (i = 0; i < 4; i++) {
+		set_pte_at(mm, P(4 + i), test_pte(test, mm, P(4 + i)),
+			   pfn_pte(page_to_pfn(head + i), PROT));
+		KTEST_EXPECT_TRUE(test, PageAnonExclusive(head + i));
+	}
+	add_mm_counter(mm, MM_ANONPAGES, 4);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 4);
+	KTEST_EXPECT_EQ(test, folio_mapcount(folio), 4);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon + 4);
+	walk(folio, &seen);
+	KTEST_EXPECT_EQ(test, seen.n, 4u);			/* every pte, in one VMA */
+	KTEST_EXPECT_TRUE(test, seen_in(&seen, mm, P(7)));
+	KTEST_EXPECT_EQ(test, rmap_check_mms(&mm, 1), 0);
+	/* half of it unmapped (MADV_DONTNEED of two pages) */
+	zap_page_range(vma, P(4), 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(test, atomic_read(&folio->_nr_pages_mapped), 2);
+	KTEST_EXPECT_EQ(test, page_mapcount(head), 0);
+	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon + 2);
+	walk(folio, &seen);
+	KTEST_EXPECT_EQ(test, seen.n, 2u);
+	KTEST_EXPECT_EQ(test, rmap_check_mms(&mm, 1), 0);
+	put_mm(test, mm);				/* the last ptes: the folio is freed */
 	KTEST_EXPECT_EQ(test, global_zone_page_state(NR_ANON_MAPPED), anon);
 }
 
@@ -820,6 +833,179 @@ static void checker_catches_a_broken_mapcount_and_a_lost_anon_vma(struct ktest *
 	put_mm(test, mm[1]);
 }
 
+/* ---- dup_mm ---- */
+
+/* fork's copy of @parent (whose lock the case holds: dropped around the copy), locked. */
+static struct mm_struct *fork_mm(struct mm_struct *parent)
+{
+	struct mm_struct *child;
+
+	mmap_write_unlock(parent);
+	child = dup_mm(NULL, parent);
+	mmap_write_lock(parent);
+	if (child)
+		mmap_write_lock(child);
+	return child;
+}
+
+/* A write fault at @addr of @mm, as the CPU's would be handled. */
+static vm_fault_t write_fault(struct mm_struct *mm, unsigned long addr)
+{
+	return handle_mm_fault(find_vma(mm, addr), addr, FAULT_FLAG_WRITE | FAULT_FLAG_USER, NULL);
+}
+
+/*
+ * P's page is found in P and its descendants at depth 1..5 (each forked
+ * from the last), then not in the one that wrote to it (COW), whose copy
+ * is found there alone.
+ */
+static void dup_mm_shares_anon_pages_and_rmap_finds_every_mm(struct ktest *test)
+{
+	struct mm_struct *mm[MAX_MMS];
+	struct page *page, *copy;
+	struct walk_seen seen;
+	pte_t *ptep;
+	unsigned int d;
+
+	mm[0] = new_mm(test);
+	new_vma(test, mm[0], P(0), P(8), FLAGS, NULL);
+	vm_stat_account(mm[0], FLAGS, 8);
+	page = map_anon(test, mm[0]->mmap, P(3));
+	for (d = 1; d < MAX_MMS; d++) {
+		mm[d] = fork_mm(mm[d - 1]);
+		KTEST_ASSERT_NOT_NULL(test, mm[d]);
+		KTEST_EXPECT_EQ(test, mm[d]->total_vm, 8ul);
+		KTEST_EXPECT_EQ(test, chain_length(mm[d]->mmap), d + 1);
+		KTEST_EXPECT_EQ(test, get_mm_counter(mm[d], MM_ANONPAGES), 1ul);
+	}
+	KTEST_EXPECT_EQ(test, page_mapcount(page), MAX_MMS);
+	KTEST_EXPECT_FALSE(test, PageAnonExclusive(page));
+	KTEST_EXPECT_FALSE(test, pte_write(pte_at(test, mm[0], P(3))));	/* COW in the parent */
+	walk(page_folio(page), &seen);
+	KTEST_EXPECT_EQ(test, seen.n, (unsigned int)MAX_MMS);
+	for (d = 0; d < MAX_MMS; d++)
+		KTEST_EXPECT_TRUE(test, seen_in(&seen, mm[d], P(3)));
+	KTEST_EXPECT_EQ(test, rmap_check_mms(mm, MAX_MMS), 0);
+
+	KTEST_EXPECT_EQ(test, write_fault(mm[2], P(3)), 0u);
+	ptep = test_pte(test, mm[2], P(3));
+	copy = pfn_to_page(pte_pfn(ptep_get(ptep)));
+	KTEST_EXPECT_PTR_NE(test, copy, page);
+	KTEST_EXPECT_EQ(test, page_mapcount(page), MAX_MMS - 1);
+	walk(page_folio(page), &seen);
+	KTEST_EXPECT_EQ(test, seen.n, (unsigned int)MAX_MMS - 1);
+	KTEST_EXPECT_FALSE(test, seen_in(&seen, mm[2], P(3)));
+	walk(page_folio(copy), &seen);
+	KTEST_EXPECT_EQ(test, seen.n, 1u);
+	KTEST_EXPECT_TRUE(test, seen_in(&seen, mm[2], P(3)));
+	KTEST_EXPECT_EQ(test, rmap_check_mms(mm, MAX_MMS), 0);
+	for (d = 0; d < MAX_MMS; d++)
+		put_mm(test, mm[d]);
+}
+
+static void dup_mm_skips_dontfork_wipes_wipeonfork_and_unlocks(struct ktest *test)
+{
+	struct mm_struct *parent = new_mm(test), *child;
+	struct vm_area_struct *vma;
+
+	new_vma(test, parent, P(0), P(2), FLAGS | VM_DONTCOPY, NULL);
+	new_vma(test, parent, P(4), P(6), FLAGS | VM_WIPEONFORK, NULL);
+	new_vma(test, parent, P(8), P(10), FLAGS | VM_LOCKED, NULL);
+	new_vma(test, parent, P(12), P(14), VM_READ | VM_MAYREAD, &test_file);
+	vm_stat_account(parent, FLAGS, 8);
+	map_anon(test, find_vma(parent, P(0)), P(0));
+	map_anon(test, find_vma(parent, P(4)), P(5));
+	map_anon(test, find_vma(parent, P(8)), P(8));
+	parent->def_flags = VM_LOCKED | VM_NOHUGEPAGE;	/* mlockall(MCL_FUTURE) and a THP hint */
+	child = fork_mm(parent);
+	KTEST_ASSERT_NOT_NULL(test, child);
+	KTEST_EXPECT_EQ(test, child->map_count, 3);
+	KTEST_EXPECT_NULL(test, vma_lookup(child, P(0)));	/* DONTFORK: not there */
+	KTEST_EXPECT_EQ(test, child->total_vm, 6ul);
+	/* the file VMA's copy is on i_mmap beside the parent's, and holds the file */
+	KTEST_EXPECT_EQ(test, i_mmap_vmas(&test_mapping), 2u);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&test_file.f_count), 3l);
+	vma = vma_lookup(child, P(4));
+	KTEST_ASSERT_NOT_NULL(test, vma);			/* WIPEONFORK: there, empty */
+	KTEST_EXPECT_NULL(test, vma->anon_vma);
+	KTEST_EXPECT_TRUE(test, list_empty(&vma->anon_vma_chain));
+	KTEST_EXPECT_TRUE(test, pte_none(pte_at(test, child, P(5))));
+	vma = vma_lookup(child, P(8));
+	KTEST_ASSERT_NOT_NULL(test, vma);
+	KTEST_EXPECT_FALSE(test, vma->vm_flags & VM_LOCKED);	/* mlock is not inherited */
+	KTEST_EXPECT_TRUE(test, pte_present(pte_at(test, child, P(8))));
+	KTEST_EXPECT_EQ(test, child->def_flags, VM_NOHUGEPAGE);
+	KTEST_EXPECT_EQ(test, get_mm_counter(child, MM_ANONPAGES), 1ul);
+	{
+		struct mm_struct *both[2] = { parent, child };
+
+		KTEST_EXPECT_EQ(test, rmap_check_mms(both, 2), 0);
+	}
+	put_mm(test, child);
+	put_mm(test, parent);
+}
+
+/* dup_mm() under failslab and fail_page_alloc, failing at each point in turn. */
+static void dup_mm_failing_allocations_leak_nothing(struct ktest *test)
+{
+	struct failslab_attr saved_slab = failslab;
+	struct fail_page_alloc_attr saved_page = fail_page_alloc;
+	u8 saved_slow = slab_alloc_slow;
+	struct mm_struct *parent = new_mm(test), *child, *both[2] = { parent };
+	struct page *fpage = file_page(test, 1);
+	unsigned long base_avs, base_chains, base_vmas, base_mms, base_free;
+	unsigned int space, failures = 0, successes = 0, i;
+	pgprot_t prot = PROT;
+
+	new_vma(test, parent, P(0), P(4), FLAGS, NULL);
+	new_vma(test, parent, P(512), P(516), VM_READ | VM_MAYREAD, &test_file);
+	new_vma(test, parent, P(1024), P(1026), FLAGS | VM_SHARED | VM_MAYSHARE, NULL);
+	for (i = 0; i < 4; i++)
+		map_anon(test, parent->mmap, P(i));
+	map_file(test, find_vma(parent, P(512)), P(513), fpage, prot);
+	base_avs = objects_in_use(anon_vma_cachep);
+	base_chains = objects_in_use(anon_vma_chain_cachep);
+	base_vmas = objects_in_use(vm_area_cachep);
+	base_mms = objects_in_use(mm_cachep);
+	base_free = free_pages_shrunk();
+	for (space = 0; space < 16 * 1024; space += 256) {
+		bool page_fail = space & 256;
+
+		if (page_fail)
+			fail_pages_always((space / 512) * PAGE_SIZE, 0);
+		else
+			fail_slab_always(space);
+		slab_alloc_slow |= SLAB_ALLOC_SLOW_FAILSLAB;
+		mmap_write_unlock(parent);
+		child = dup_mm(NULL, parent);
+		mmap_write_lock(parent);
+		failslab_enabled = false;
+		fail_page_alloc_enabled = false;
+		slab_alloc_slow = saved_slow;
+		failslab = saved_slab;
+		fail_page_alloc = saved_page;
+		if (child) {
+			successes++;
+			both[1] = child;
+			mmap_write_lock(child);
+			KTEST_EXPECT_EQ(test, rmap_check_mms(both, 2), 0);
+			put_mm(test, child);
+		} else {
+			failures++;
+		}
+		KTEST_EXPECT_EQ(test, objects_in_use(anon_vma_cachep), base_avs);
+		KTEST_EXPECT_EQ(test, objects_in_use(anon_vma_chain_cachep), base_chains);
+		KTEST_EXPECT_EQ(test, objects_in_use(vm_area_cachep), base_vmas);
+		KTEST_EXPECT_EQ(test, objects_in_use(mm_cachep), base_mms);
+		KTEST_EXPECT_EQ(test, free_pages_shrunk(), base_free);
+	}
+	KTEST_EXPECT_GT(test, failures, 0u);
+	KTEST_EXPECT_GT(test, successes, 0u);
+	KTEST_EXPECT_EQ(test, rmap_check_mms(&parent, 1), 0);
+	put_mm(test, parent);
+	put_file_page(fpage);
+}
+
 static struct ktest_case rmap_cases[] = {
 	KTEST_CASE(prepare_makes_a_root_and_shares_a_neighbours),
 	KTEST_CASE(split_clones_the_chain_and_merge_keeps_one),
@@ -827,6 +1013,7 @@ static struct ktest_case rmap_cases[] = {
 	KTEST_CASE(fork_reuses_an_abandoned_anon_vma),
 	KTEST_CASE(fork_failing_allocations_leak_nothing),
 	KTEST_CASE(new_anon_page_is_exclusive_and_counted),
+	KTEST_CASE(large_anon_folio_counts_each_page_and_walks_every_pte),
 	KTEST_CASE(dup_refuses_a_pinned_exclusive_page),
 	KTEST_CASE(rmap_walk_finds_anon_page_in_every_mm_mapping_it),
 	KTEST_CASE(rmap_walk_finds_file_page_through_i_mmap),
@@ -836,6 +1023,9 @@ static struct ktest_case rmap_cases[] = {
 	KTEST_CASE(try_to_unmap_keeps_swap_backed_and_mlocked_pages),
 	KTEST_CASE(try_to_unmap_keeps_a_redirtied_lazyfree_page),
 	KTEST_CASE(checker_catches_a_broken_mapcount_and_a_lost_anon_vma),
+	KTEST_CASE(dup_mm_shares_anon_pages_and_rmap_finds_every_mm),
+	KTEST_CASE(dup_mm_skips_dontfork_wipes_wipeonfork_and_unlocks),
+	KTEST_CASE(dup_mm_failing_allocations_leak_nothing),
 	{}
 };
 

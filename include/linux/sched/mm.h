@@ -38,6 +38,24 @@ extern struct kmem_cache *vm_area_cachep;
  */
 struct mm_struct *mm_alloc(void);
 
+struct task_struct;
+/**
+ * dup_mm - fork's copy of the address space @oldmm, for @tsk
+ * @tsk: the new task (unused until mm owners exist)
+ * @oldmm: the parent's mm
+ *
+ * A new mm with @oldmm's layout (mmap_base, task_size, code/data/brk/
+ * stack/arg/env bounds) and counters, and a copy of each VMA but the
+ * VM_DONTCOPY (MADV_DONTFORK) ones: private pages shared copy-on-write
+ * (write-protected in both), shared ones shared, VM_WIPEONFORK ones
+ * empty, VM_LOCKED/VM_LOCKONFAULT cleared; def_flags keeps VM_NOHUGEPAGE
+ * only (mlockall() is not inherited), as Linux.
+ * Return: the mm (mm_users 1), or NULL when memory ran short (everything
+ * copied so far freed). Context: process; takes both mmap_locks for
+ * writing, @oldmm's first.
+ */
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
+
 /* Take a reference to the struct only (it stays, its VMAs may go). Context: any. */
 static inline void mmgrab(struct mm_struct *mm)
 {
@@ -140,5 +158,21 @@ unsigned long arch_align_stack(unsigned long sp);
  * @range); @start itself if the range holds no whole page (Linux's).
  */
 unsigned long randomize_page(unsigned long start, unsigned long range);
+
+struct task_struct;
+
+/*
+ * exec_mm_release - exec's part of Linux's mm_release(), before the old
+ * mm goes (kernel/exit.c): the clear_child_tid word zeroed if others see
+ * the mm, and a vfork() parent waiting on @tsk let go.
+ * Context: process, @tsk is current, still on @mm.
+ */
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/*
+ * get_task_mm - @task's mm with a user reference (mmput() it), or NULL
+ * for a kernel thread or a task past exit_mm(). Takes task_lock().
+ */
+struct mm_struct *get_task_mm(struct task_struct *task);
 
 #endif /* _LINUX_SCHED_MM_H */
