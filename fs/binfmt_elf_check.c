@@ -11,9 +11,11 @@
  * that is not an ELF program of this machine, or whose program headers
  * cannot be read); a segment that cannot be mapped where it asks to be
  * (Linux finds out when mmap() fails or the segment passes TASK_SIZE, and
- * says -EINVAL) is -EINVAL. Linux makes the segment checks while mapping,
- * after the point of no return; here they come first, which changes no
- * error value, only who survives it.
+ * says -EINVAL) is -EINVAL. Linux meets the segment errors while
+ * mapping, after the point of no return, and the task dies of them; the
+ * loader checks them all here first, before anything is mapped, and
+ * fails there as Linux does (a task killed, no half-mapped image left to
+ * run).
  */
 #include <linux/elf.h>
 #include <linux/errno.h>
