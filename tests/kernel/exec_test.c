@@ -10,8 +10,9 @@
  *   file 0x0000  Elf64_Ehdr, the program headers, a PT_INTERP path
  *        0x1000  code (one of the blobs below): text PT_LOAD R+X over
  *                [0, 0x1000 + code), so the headers are mapped (AT_PHDR)
- *        0x2000  0x100 bytes of 0x5a: data PT_LOAD R+W at base + 0x2000,
- *                memsz 0x3000 (the rest of the page and two pages of bss)
+ *        0x2000  a page of 0x5a: data PT_LOAD R+W at base + 0x2000 with
+ *                filesz 0x100, memsz 0x3000 (the rest of the page, which
+ *                padzero() clears, and two pages of bss)
  *
  * After a successful kernel_execve() the kthread, still in the kernel but
  * on the new mm, records what the image looks like (its VMAs, its stack
@@ -45,6 +46,7 @@
 #include <asm/uaccess.h>
 #include <asm/signal.h>
 #include "../../mm/slab.h"
+#include <linux/fault-inject.h>
 #include "mm_test.h"
 #include "vfs_test.h"
 
@@ -235,7 +237,7 @@ ktest_register_suite(exec_layout_suite);
 #define DATA_FILESZ	0x100UL
 #define DATA_MEMSZ	0x3000UL
 #define INTERP_OFF	0x200UL
-#define IMAGE_SIZE	(DATA_OFF + DATA_FILESZ)
+#define IMAGE_SIZE	(DATA_OFF + PAGE_SIZE)	/* 0x5a past p_filesz too: padzero() must clear it */
 #define MAX_VMAS	12
 #define MAX_AUXV	32
 
@@ -308,7 +310,7 @@ static Elf64_Ehdr *image_build(u8 *buf, const struct image_spec *spec)
 		eh->e_phnum = 4;
 	}
 	memcpy(buf + CODE_OFF, spec->code, spec->code_len);
-	memset(buf + DATA_OFF, 0x5a, DATA_FILESZ);
+	memset(buf + DATA_OFF, 0x5a, PAGE_SIZE);
 	return eh;
 }
 
@@ -355,6 +357,7 @@ struct exec_run {
 	const char *const *argv;
 	const char *const *envp;
 	int err;			/* kernel_execve()'s */
+	long fail_slab_at, fail_pages_at;	/* > 0: one allocation fails after that many bytes */
 	bool still_kthread;		/* after a failure: no mm, the same comm */
 	unsigned long sp, argc, auxv[MAX_AUXV][2];
 	char strings[256];		/* argv then envp strings, NULs kept */
@@ -447,7 +450,17 @@ static int exec_thread(void *arg)
 	unsigned long bss;
 
 	memcpy(comm, current->comm, sizeof(comm));
+	if (r->fail_slab_at) {
+		fail_slab_always(r->fail_slab_at);
+		failslab.attr.times = 1;
+	}
+	if (r->fail_pages_at) {
+		fail_pages_always(r->fail_pages_at, 0);
+		fail_page_alloc.attr.times = 1;
+	}
 	r->err = kernel_execve(r->path, r->argv, r->envp);
+	failslab_enabled = false;
+	fail_page_alloc_enabled = false;
 	if (r->err) {
 		r->still_kthread = !current->mm && !strcmp(comm, current->comm);
 		return r->err;
@@ -822,6 +835,48 @@ static void executable_stack_follows_pt_gnu_stack(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, r.vmas[r.nr_vmas - 1].flags & VM_GROWSDOWN);
 }
 
+/*
+ * One slab or page allocation of the exec failing, at each point in turn:
+ * the kthread either runs the program, or gets -ENOMEM (-E2BIG when the
+ * stack could not grow, as Linux) as it was, or dies past the point of no
+ * return; the suite's ->exit finds nothing left behind.
+ */
+static void exec_with_an_allocation_failing_leaks_nothing(struct ktest *test)
+{
+	struct fail_page_alloc_attr saved_pages = fail_page_alloc;
+	struct failslab_attr saved_slab = failslab;
+	static const char *const argv[] = { "/vt/e42", "arg", NULL };
+	unsigned int i, ran = 0, refused = 0, killed = 0;
+	int code;
+
+	KTEST_ASSERT_EQ(test, make_program("/vt/e42", &prog_exit42), 0);
+	for (i = 1; i <= 60; i++) {
+		struct exec_run r = { .path = "/vt/e42", .argv = argv, .envp = no_strings };
+
+		if (i & 1)
+			r.fail_slab_at = (long)i * 96;
+		else
+			r.fail_pages_at = (long)i * PAGE_SIZE / 4;
+		code = exec_run(test, &r);
+		failslab_enabled = false;
+		fail_page_alloc_enabled = false;
+		fail_page_alloc = saved_pages;
+		failslab = saved_slab;
+		if (code == 42 << 8) {
+			ran++;
+		} else if (code == -ENOMEM || code == -E2BIG) {
+			refused++;
+			KTEST_EXPECT_TRUE(test, r.still_kthread);
+		} else {
+			KTEST_EXPECT_EQ(test, code, SIGSEGV);
+			killed++;
+		}
+	}
+	KTEST_EXPECT_GT(test, refused, 0u);
+	KTEST_EXPECT_GT(test, ran, 0u);
+	(void)killed;
+}
+
 static struct ktest_case exec_cases[] = {
 	KTEST_CASE(static_program_runs_and_exits_with_its_code),
 	KTEST_CASE(stack_is_drawn_as_the_psabi_says),
@@ -831,6 +886,7 @@ static struct ktest_case exec_cases[] = {
 	KTEST_CASE(static_pie_loads_at_a_random_base_unless_randomize_va_space_is_0),
 	KTEST_CASE(interpreter_is_mapped_beside_the_program_and_runs_first),
 	KTEST_CASE(executable_stack_follows_pt_gnu_stack),
+	KTEST_CASE(exec_with_an_allocation_failing_leaks_nothing),
 	{}
 };
 
