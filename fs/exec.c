@@ -416,6 +416,8 @@ int setup_arg_pages(struct linux_binprm *bprm, bool executable_stack)
 	mm->arg_start = bprm->p;
 	vma->vm_flags = (vma->vm_flags & VM_SOFTDIRTY) | vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	/* The pages the strings are in take the final protection (exec, as Linux's mprotect_fixup()). */
+	change_protection(vma, vma->vm_start, vma->vm_end, vma->vm_page_prot);
 	/* 128 KiB of stack to start with, as Linux, or what the limit allows. */
 	rlim_stack = bprm->rlim_stack.rlim_cur & PAGE_MASK;
 	if (vma->vm_end - vma->vm_start + stack_expand > rlim_stack)

@@ -369,6 +369,7 @@ struct exec_run {
 	unsigned long bss_last;		/* a long from the last bss page */
 	int nr_vmas;
 	struct vma_rec vmas[MAX_VMAS];
+	int sp_pte_exec;		/* the pte of the strings' page: executable? -1: none */
 	unsigned long start_code, start_brk, mmap_base, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 };
@@ -383,11 +384,33 @@ static unsigned long auxv_get(const struct exec_run *r, unsigned long type)
 	return ~0UL;	/* absent */
 }
 
+/* Is the pte of @addr in @mm executable (1), not (0), or absent (-1)? */
+static int pte_exec_of(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	pud_t *pud;
+	pmd_t *pmd;
+	pte_t pte;
+
+	if (p4d_none(p4dp_get(p4d)))
+		return -1;
+	pud = pud_offset(p4d, addr);
+	if (pud_none(pudp_get(pud)))
+		return -1;
+	pmd = pmd_offset(pud, addr);
+	if (pmd_none(pmdp_get(pmd)))
+		return -1;
+	pte = ptep_get(pte_offset_kernel(pmd, addr));
+	return pte_present(pte) ? pte_exec(pte) : -1;
+}
+
 static void record_vmas(struct exec_run *r, struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
 	mmap_read_lock(mm);
+	r->sp_pte_exec = pte_exec_of(mm, mm->arg_start);
 	for (vma = mm->mmap; vma && r->nr_vmas < MAX_VMAS; vma = vma->vm_next)
 		r->vmas[r->nr_vmas++] = (struct vma_rec){ vma->vm_start, vma->vm_end,
 							  vma->vm_flags, vma->vm_file };
@@ -542,6 +565,7 @@ static void static_program_runs_and_exits_with_its_code(struct ktest *test)
 	KTEST_EXPECT_FALSE(test, r.vmas[2].file);
 	KTEST_EXPECT_EQ(test, r.vmas[3].flags & (VM_READ | VM_WRITE | VM_EXEC | VM_GROWSDOWN),
 			VM_READ | VM_WRITE | VM_GROWSDOWN);
+	KTEST_EXPECT_EQ(test, r.sp_pte_exec, 0);
 	stack_end = r.vmas[3].end;
 	KTEST_EXPECT_GE(test, r.vmas[3].end - r.vmas[3].start, 128UL << 10);
 	KTEST_EXPECT_LE(test, stack_end, STACK_TOP);
@@ -833,6 +857,8 @@ static void executable_stack_follows_pt_gnu_stack(struct ktest *test)
 	KTEST_ASSERT_GT(test, r.nr_vmas, 0);
 	KTEST_EXPECT_TRUE(test, r.vmas[r.nr_vmas - 1].flags & VM_EXEC);
 	KTEST_EXPECT_TRUE(test, r.vmas[r.nr_vmas - 1].flags & VM_GROWSDOWN);
+	/* the page written before the flags were known is executable too */
+	KTEST_EXPECT_EQ(test, r.sp_pte_exec, 1);
 }
 
 /*
