@@ -8,6 +8,6 @@
 #include <linux/cred.h>
 
 const struct cred init_cred = {
-	.uid = 0, .euid = 0, .fsuid = 0,
-	.gid = 0, .egid = 0, .fsgid = 0,
+	.uid = 0, .euid = 0, .suid = 0, .fsuid = 0,
+	.gid = 0, .egid = 0, .sgid = 0, .fsgid = 0,
 };

@@ -1,48 +1,225 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The end of a task (include/linux/sched/task.h): do_exit() and the
- * freeing of what is left.
+ * The end of a task (include/linux/sched/task.h): do_exit(), zombies and
+ * their reaping (wait4(), waitid()), and the freeing of what is left.
  *
- *   do_exit()             exit_code set, waiters on exited woken,
+ *   do_exit()             exit_mm(): clear_child_tid, the vfork parent
+ *                         woken, off the mm (mmput()); exit_files(),
+ *                         exit_fs(); exit_code set
+ *   exit_notify()         the children go to init; the task becomes a
+ *                         zombie and its parent's wait is woken, or is
+ *                         reaped at once (release_task()) when the parent
+ *                         is a kernel thread; waiters on exited woken;
  *                         TASK_DEAD, a last switch away
+ *   wait4(), waitid()     the parent finds a zombie child, takes its exit
+ *                         status, and reaps it: release_task()
  *   finish_task_switch()  (kernel/sched/core.c) in the next task, off the
  *                         dead one's stack: drops the scheduler's reference
- *   put_task_struct()     whoever drops the last one (kthread_stop(), or
- *                         the scheduler if the creator let go first):
- *                         __put_task_struct() unlinks and frees the task
+ *   put_task_struct()     whoever drops the last one: free_task()
  *
- * A user task (one with an mm) first leaves its mm for init_mm
- * (exit_user_task()), so the mm's owner may free it as soon as the
- * task's exit is known. exit() and exit_group() end a user task.
+ * Zombies. A child's exit status waits for its parent in the child's
+ * task_struct, which stays on the task list (ps and /proc/PID show it
+ * with state Z) until the parent's wait4() or waitid() takes it. Kernel
+ * threads ignore SIGCHLD, as Linux's (kthreadd's ignore_signals()), and
+ * Linux reaps the children of a parent that ignores SIGCHLD at once: so a
+ * child of a kernel thread (every kthread; a process whose parent exited
+ * and left it to init while init is still the kernel's test runner or
+ * shell) never lingers. Until signals exist a process's parent is told
+ * through its wait queue only (signal->wait_chldexit); SIGCHLD itself
+ * comes with the signal issue, and so do stopped and continued children
+ * (WUNTRACED, WSTOPPED and WCONTINUED are accepted and never match).
  *
- * There is no parent to reap a zombie: the references are the whole of
- * the life cycle, and a task's struct and stack outlive it exactly as long
- * as someone may still look at its exit code.
+ * Orphans go to init (pid 1), Linux's child reaper; child subreapers
+ * (PR_SET_CHILD_SUBREAPER) do not exist yet. A reparented child's exit
+ * signal becomes SIGCHLD, as Linux's.
+ *
+ * Exit statuses are Linux's wait statuses: (code & 0xff) << 8 for exit()
+ * and exit_group(), the signal's number for a task a fault killed
+ * (force_sig_exit()); kthreads' codes are their functions' returns.
+ *
+ * Locking: tasklist_lock (written with interrupts off) guards the tree:
+ * parents, children lists, exit_state. A waiter scans its children under
+ * the read lock and claims a zombie by moving exit_state from EXIT_ZOMBIE
+ * to EXIT_DEAD with cmpxchg; release_task() then unlinks it under the
+ * write lock. task_lock() (alloc_lock) guards mm, fs and files against
+ * their teardown for readers that are not the task (/proc).
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
 #include <linux/completion.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/resource.h>
+#include <linux/wait.h>
 #include <linux/panic.h>
 #include <linux/bug.h>
+#include <linux/mmdebug.h>
+#include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/signal.h>
+#include <asm/uaccess.h>
 
-/* Off the task list: for_each_process() no longer finds @p (Linux's release_task()). */
-static void release_task(struct task_struct *p)
+/* waitid()'s si_code values for an exited child, Linux's. */
+#define CLD_EXITED	1	/* it called exit() */
+#define CLD_KILLED	2	/* a signal killed it */
+#define CLD_DUMPED	3	/* ... and it dumped core */
+
+void release_task(struct task_struct *p)
 {
 	unsigned long flags;
 
+	VM_WARN_ON_ONCE(READ_ONCE(p->exit_state) != EXIT_DEAD);
 	write_lock_irqsave(&tasklist_lock, flags);
-	list_del(&p->tasks);
+	list_del_init(&p->tasks);
+	list_del_init(&p->sibling);
+	nr_threads--;
 	write_unlock_irqrestore(&tasklist_lock, flags);
+	put_task_struct(p);		/* the tree's reference */
 }
 
 void __put_task_struct(struct task_struct *p)
 {
 	WARN_ON_ONCE(READ_ONCE(p->__state) != TASK_DEAD && p->started);
-	release_task(p);
 	free_task(p);
+}
+
+/*
+ * Linux's mm_release(): the tid word of CLONE_CHILD_CLEARTID or
+ * set_tid_address() is zeroed while the mm is still ours (only if someone
+ * else can see it: the mm has other users), then the vfork() parent may
+ * go on. The futex wake on the word comes with futexes.
+ */
+static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (atomic_read(&mm->mm_users) > 1)
+			put_user(0, tsk->clear_child_tid);	/* a fault is ignored */
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		struct completion *vfork = tsk->vfork_done;
+
+		tsk->vfork_done = NULL;
+		complete(vfork);
+	}
+}
+
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	mm_release(tsk, mm);
+}
+
+/* Off the mm for good: the last user tears it down (mmput()). */
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm)
+		return;
+	mm_release(current, mm);
+	exit_user_task();
+	mmput(mm);
+}
+
+static void exit_files(struct task_struct *tsk)
+{
+	struct files_struct *files = tsk->files;
+
+	task_lock(tsk);
+	tsk->files = NULL;
+	task_unlock(tsk);
+	if (files && files != &init_files)
+		put_files_struct(files);
+}
+
+static void exit_fs(struct task_struct *tsk)
+{
+	struct fs_struct *fs = tsk->fs;
+	bool last;
+
+	task_lock(tsk);
+	tsk->fs = NULL;
+	task_unlock(tsk);
+	if (!fs || fs == &init_fs)
+		return;
+	spin_lock(&fs->lock);
+	last = !--fs->users;
+	spin_unlock(&fs->lock);
+	if (last)
+		free_fs_struct(fs);
+}
+
+/* Kernel threads ignore every signal, SIGCHLD included (see the top). */
+static bool ignores_sigchld(const struct task_struct *parent)
+{
+	return (parent->flags & PF_KTHREAD) && !READ_ONCE(parent->mm);
+}
+
+/*
+ * Tell @tsk's parent it exited: wake its wait. Return: true when it is to
+ * be reaped at once (the parent ignores SIGCHLD). tasklist_lock written.
+ */
+static bool do_notify_parent(struct task_struct *tsk)
+{
+	struct task_struct *parent = tsk->parent;
+
+	wake_up(&parent->signal->wait_chldexit);
+	return ignores_sigchld(parent);
+}
+
+/* init, which adopts orphans. tasklist_lock held. */
+static struct task_struct *find_child_reaper(void)
+{
+	struct task_struct *reaper = find_task_by_vpid(1);
+
+	BUG_ON(!reaper);
+	return reaper;
+}
+
+/*
+ * Give @father's children to init. A zombie among them is announced to
+ * init, or put on @dead to be reaped once the lock is dropped.
+ * tasklist_lock written.
+ */
+static void forget_original_parent(struct task_struct *father, struct list_head *dead)
+{
+	struct task_struct *reaper, *p, *n;
+
+	if (list_empty(&father->children))
+		return;
+	reaper = find_child_reaper();
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->real_parent = p->parent = reaper;
+		p->exit_signal = SIGCHLD;
+		list_move_tail(&p->sibling, &reaper->children);
+		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p)) {
+			p->exit_state = EXIT_DEAD;
+			list_move_tail(&p->sibling, dead);
+		}
+	}
+}
+
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *p, *n;
+	unsigned long flags;
+	LIST_HEAD(dead);
+	bool autoreap;
+
+	write_lock_irqsave(&tasklist_lock, flags);
+	forget_original_parent(tsk, &dead);
+	autoreap = do_notify_parent(tsk);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &dead, sibling)
+		release_task(p);
+	if (autoreap)
+		release_task(tsk);
 }
 
 void __noreturn do_exit(int code)
@@ -52,9 +229,11 @@ void __noreturn do_exit(int code)
 	if (unlikely(tsk->pid == 1))
 		panic("Attempted to kill init! exitcode=0x%08x\n", code);
 	/* Off its mm before anyone learns it exited: the mm may go then. */
-	if (tsk->mm)
-		exit_user_task();
+	exit_mm();
+	exit_files(tsk);
+	exit_fs(tsk);
 	tsk->exit_code = code;
+	exit_notify(tsk);
 	complete_all(&tsk->exited);
 	local_irq_disable();
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
@@ -77,4 +256,223 @@ SYSCALL_DEFINE1(exit, int, error_code)
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
+}
+
+/* ---- wait4(), waitid() ---------------------------------------------- */
+
+/* Which children a wait is for. */
+enum wait_type {
+	WAIT_ANY,		/* P_ALL, wait4(-1) */
+	WAIT_PID,		/* P_PID, wait4(pid) */
+	WAIT_PGID,		/* P_PGID, wait4(0) and wait4(-pgid) */
+};
+
+struct wait_opts {
+	enum wait_type type;
+	pid_t id;
+	int options;		/* W*, __W* */
+	/* what the reaped (or, WNOWAIT, seen) child leaves */
+	pid_t pid;
+	int status;		/* the wait status */
+	struct rusage ru;
+};
+
+/* Linux's eligible_child(): the id, and __WCLONE / __WALL against the exit signal. */
+static bool eligible_child(const struct wait_opts *wo, const struct task_struct *p)
+{
+	if (wo->type == WAIT_PID && p->pid != wo->id)
+		return false;
+	if (wo->type == WAIT_PGID && task_pgrp_nr(p) != wo->id)
+		return false;
+	if (wo->options & __WALL)
+		return true;
+	return (p->exit_signal != SIGCHLD) == !!(wo->options & __WCLONE);
+}
+
+/*
+ * A zombie child of the caller that @wo wants, claimed (EXIT_DEAD) unless
+ * WNOWAIT, with a reference; or NULL, *@any saying whether @wo matches
+ * any child at all.
+ */
+static struct task_struct *claim_zombie(const struct wait_opts *wo, bool *any)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	*any = false;
+	read_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &current->children, sibling) {
+		if (!eligible_child(wo, p))
+			continue;
+		*any = true;
+		if (!(wo->options & WEXITED) || READ_ONCE(p->exit_state) != EXIT_ZOMBIE)
+			continue;
+		if (!(wo->options & WNOWAIT) &&
+		    cmpxchg(&p->exit_state, EXIT_ZOMBIE, EXIT_DEAD) != EXIT_ZOMBIE)
+			continue;
+		get_task_struct(p);
+		found = p;
+		break;
+	}
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* Take @p's exit status and counts; reap it unless WNOWAIT. */
+static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
+{
+	wo->pid = p->pid;
+	wo->status = p->exit_code;
+	memset(&wo->ru, 0, sizeof(wo->ru));
+	wo->ru.ru_nvcsw = p->nvcsw;
+	wo->ru.ru_nivcsw = p->nivcsw;
+	if (!(wo->options & WNOWAIT))
+		release_task(p);
+	put_task_struct(p);
+}
+
+/*
+ * Wait until a child @wo wants is a zombie (not at all with WNOHANG).
+ * Return: its pid (wo filled), 0 (WNOHANG, none ready), -ECHILD (no
+ * such child). Context: process, sleeps.
+ */
+static long do_wait(struct wait_opts *wo)
+{
+	struct wait_queue_head *wq = &current->signal->wait_chldexit;
+	struct wait_queue_entry wait = { .task = NULL };
+	struct task_struct *zombie;
+	long ret;
+	bool any;
+
+	for (;;) {
+		prepare_to_wait(wq, &wait, TASK_INTERRUPTIBLE);
+		zombie = claim_zombie(wo, &any);
+		if (zombie || !any || (wo->options & WNOHANG))
+			break;
+		schedule();
+	}
+	finish_wait(wq, &wait);
+	if (!zombie)
+		return any ? 0 : -ECHILD;
+	ret = zombie->pid;
+	wait_task_zombie(wo, zombie);
+	return ret;
+}
+
+pid_t kernel_wait(pid_t pid, int *stat)
+{
+	struct wait_opts wo = { .type = WAIT_PID, .id = pid, .options = WEXITED | __WALL };
+	long ret = do_wait(&wo);
+
+	if (ret > 0 && stat)
+		*stat = wo.status;
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
+{
+	struct wait_opts wo = { .options = options | WEXITED };
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	/* -INT_MIN is not an int. */
+	if (upid == INT_MIN)
+		return -ESRCH;
+	if (upid == -1) {
+		wo.type = WAIT_ANY;
+	} else if (upid < 0) {
+		wo.type = WAIT_PGID;
+		wo.id = -upid;
+	} else if (upid == 0) {
+		wo.type = WAIT_PGID;
+		wo.id = task_pgrp_nr(current);
+	} else {
+		wo.type = WAIT_PID;
+		wo.id = upid;
+	}
+	ret = do_wait(&wo);
+	if (ret > 0 && stat_addr && put_user(wo.status, stat_addr))
+		return -EFAULT;
+	if (ret > 0 && ru && copy_to_user(ru, &wo.ru, sizeof(*ru)))
+		return -EFAULT;
+	return ret;
+}
+
+/*
+ * Linux's siginfo_t as waitid() fills it (its _sigchld member, at the
+ * union's offset 16); the whole structure comes with signals.
+ */
+struct waitid_siginfo {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int __pad;
+	int si_pid;
+	uid_t si_uid;
+	int si_status;
+};
+
+/* Where waitid() wrote its answer: signo, code, pid, uid, status (Linux's order). */
+static int put_waitid_info(struct waitid_siginfo __user *infop, const struct wait_opts *wo,
+			   bool found)
+{
+	int code = 0, status = 0;
+
+	if (found && !(wo->status & 0x7f)) {
+		code = CLD_EXITED;
+		status = (wo->status >> 8) & 0xff;
+	} else if (found) {
+		code = (wo->status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		status = wo->status & 0x7f;
+	}
+	if (put_user(found ? SIGCHLD : 0, &infop->si_signo) ||
+	    put_user(0, &infop->si_errno) || put_user(code, &infop->si_code) ||
+	    put_user(found ? wo->pid : 0, &infop->si_pid) || put_user(0U, &infop->si_uid) ||
+	    put_user(status, &infop->si_status))
+		return -EFAULT;
+	return 0;
+}
+
+/* waitid()'s id type into @wo. P_PIDFD needs pidfds: -EINVAL until they exist. */
+static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
+{
+	switch (which) {
+	case P_ALL:
+		wo->type = WAIT_ANY;
+		return 0;
+	case P_PID:
+		wo->type = WAIT_PID;
+		wo->id = upid;
+		return upid <= 0 ? -EINVAL : 0;
+	case P_PGID:
+		wo->type = WAIT_PGID;
+		wo->id = upid ?: task_pgrp_nr(current);
+		return upid < 0 ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_siginfo __user *, infop,
+		int, options, struct rusage __user *, ru)
+{
+	struct wait_opts wo = { .options = options };
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	ret = waitid_type(&wo, which, upid);
+	if (ret)
+		return ret;
+	ret = do_wait(&wo);
+	if (ret > 0 && ru && copy_to_user(ru, &wo.ru, sizeof(*ru)))
+		return -EFAULT;
+	if (infop && put_waitid_info(infop, &wo, ret > 0))
+		return -EFAULT;
+	return ret > 0 ? 0 : ret;
 }

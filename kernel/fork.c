@@ -15,6 +15,30 @@
  * A task_struct is one zeroed page (it fits: a static assertion); the
  * stack is separate, as follows.
  *
+ * Processes: kernel_clone() is fork(), vfork(), clone() and clone3().
+ * copy_process() makes the child in this order, each step undone in
+ * reverse when a later one fails, so a refused fork keeps nothing:
+ *
+ *   flags checked (Linux's refusals; threads and namespaces: -EINVAL)
+ *   struct and stack
+ *   signal_struct    its own copy of the limits (no threads yet)
+ *   files            shared (CLONE_FILES) or dup_fd()
+ *   fs               shared (CLONE_FS) or copy_fs_struct()
+ *   mm               shared (CLONE_VM, mmget()); copied by dup_mm()
+ *                    once it is merged, refused (-EINVAL) until then
+ *   registers        copy_thread(): the caller's, ax 0, new sp and TLS
+ *   the tree         pid, parent (the caller, or its parent with
+ *                    CLONE_PARENT), task list: under tasklist_lock, where
+ *                    nr_threads >= max_threads is -EAGAIN
+ *
+ * The child inherits comm, process group and session. CLONE_CHILD_SETTID
+ * is stored by the child itself (schedule_tail()), CLONE_PARENT_SETTID by
+ * kernel_clone(), CLONE_CHILD_CLEARTID at the child's exit (exit_mm()).
+ * RLIMIT_NPROC is not checked: every task is root, which Linux exempts.
+ * init_files and init_fs, which kernel threads share, are never counted:
+ * a user task started from a kernel thread shares them only when it asks
+ * (CLONE_FILES, CLONE_FS) and otherwise gets its own copies.
+ *
  * Thread stacks: vmalloc'd, with guard pages, cached per CPU. Linux's
  * VMAP_STACK (its kernel/fork.c; "Virtually Mapped Kernel Stack Support"
  * in the mm documentation). copy_process() and free_task() are the
@@ -108,6 +132,9 @@
 #include <asm/tlbflush.h>
 #include <asm/pgalloc.h>
 #include <asm/irqflags.h>
+#include <asm/signal.h>
+#include <asm/uaccess.h>
+#include <linux/syscalls.h>
 
 extern char init_stack[];
 
@@ -131,6 +158,7 @@ struct signal_struct init_signal = {
 		[RLIMIT_RTPRIO]		= { 0, 0 },
 		[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },
 	},
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signal.wait_chldexit),
 };
 
 /* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
@@ -141,6 +169,10 @@ struct task_struct init_task = {
 	.stack = init_stack,
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.real_parent = &init_task,
+	.parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.active_mm = &init_mm,
 	.usage = ATOMIC_INIT(2),
 	.cred = &init_cred,
@@ -307,6 +339,22 @@ void free_vm_stack_caches(void)
 
 /* ---- tasks ------------------------------------------------------------- */
 
+int nr_threads;		/* tasklist_lock */
+int max_threads;	/* fork_init() */
+
+/* Linux's FUTEX_TID_MASK: the largest tid a futex word can hold. */
+#define FUTEX_TID_MASK		0x3fffffff
+#define MIN_THREADS		20
+
+void fork_init(void)
+{
+	u64 threads = (u64)totalram_pages() * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
+
+	max_threads = clamp_t(u64, threads, MIN_THREADS, FUTEX_TID_MASK);
+	init_signal.rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_signal.rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+}
+
 /* Linux's alloc_task_struct_node(): a zeroed page. */
 static struct task_struct *alloc_task_struct_node(int node)
 {
@@ -334,6 +382,9 @@ static struct task_struct *dup_task_struct(const char *name)
 	atomic_set(&p->usage, 2);
 	init_completion(&p->exited);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	spin_lock_init(&p->alloc_lock);
 	/* Kernel threads: root, the shared root and cwd, the shared fd table. */
 	p->cred = &init_cred;
 	p->fs = &init_fs;
@@ -342,26 +393,370 @@ static struct task_struct *dup_task_struct(const char *name)
 	return p;
 }
 
-struct task_struct *copy_process(struct kernel_clone_args *args)
+/*
+ * The flags Linux refuses together (its copy_process()), and what is not
+ * here: threads (CLONE_THREAD, CLONE_SIGHAND: the next issue), namespaces,
+ * pidfds, cgroups, CLONE_CLEAR_SIGHAND (there are no handlers): -EINVAL.
+ */
+static int clone_flags_check(const struct kernel_clone_args *args)
 {
-	struct task_struct *p = dup_task_struct(args->name);
+	u64 flags = args->flags;
+
+	if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS) ||
+	    (flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	/* The global init has no siblings: its parent is swapper. */
+	if ((flags & CLONE_PARENT) && current->pid == 1)
+		return -EINVAL;
+	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND | CLONE_PIDFD |
+		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
+		     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET))
+		return -EINVAL;
+	return 0;
+}
+
+/* The child's fd table: the parent's shared (CLONE_FILES) or copied. */
+static int copy_files(u64 flags, struct task_struct *p)
+{
+	struct files_struct *oldf = current->files, *newf;
+
+	if (flags & CLONE_FILES) {
+		/* init_files is shared by every kernel thread and never counted. */
+		if (oldf != &init_files)
+			atomic_inc(&oldf->count);
+		p->files = oldf;
+		return 0;
+	}
+	newf = dup_fd(oldf);
+	if (IS_ERR(newf))
+		return PTR_ERR(newf);
+	p->files = newf;
+	return 0;
+}
+
+/* The child's root, cwd and umask: the parent's shared (CLONE_FS) or copied. */
+static int copy_fs(u64 flags, struct task_struct *p)
+{
+	struct fs_struct *fs = current->fs;
+
+	if (flags & CLONE_FS) {
+		if (fs != &init_fs) {
+			spin_lock(&fs->lock);
+			fs->users++;
+			spin_unlock(&fs->lock);
+		}
+		p->fs = fs;
+		return 0;
+	}
+	p->fs = copy_fs_struct(fs);
+	return p->fs ? 0 : -ENOMEM;
+}
+
+/* The child's own limits (a copy) and wait queue: every process has one until threads exist. */
+static int copy_signal(struct task_struct *p)
+{
+	struct signal_struct *sig = kmalloc(sizeof(*sig), GFP_KERNEL);
+
+	if (!sig)
+		return -ENOMEM;
+	task_lock(current);
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	task_unlock(current);
+	init_waitqueue_head(&sig->wait_chldexit);
+	p->signal = sig;
+	return 0;
+}
+
+/*
+ * The child's address space: the parent's, shared (CLONE_VM). A copy
+ * needs dup_mm() (the rmap part's, over the fault part's
+ * copy_page_range()), not merged here yet: until it is, a clone without
+ * CLONE_VM is refused with -EINVAL.
+ */
+static int copy_mm(u64 flags, struct task_struct *p)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	if (WARN_ON_ONCE(!oldmm) || !(flags & CLONE_VM))
+		return -EINVAL;
+	mmget(oldmm);
+	p->mm = p->active_mm = oldmm;
+	return 0;
+}
+
+/* Undo what exit_files() and exit_fs() would, for a child that never ran. */
+static void free_files_fs(struct task_struct *p)
+{
+	struct fs_struct *fs = p->fs;
+	bool last = false;
+
+	if (p->files && p->files != &init_files)
+		put_files_struct(p->files);
+	if (fs && fs != &init_fs) {
+		spin_lock(&fs->lock);
+		last = !--fs->users;
+		spin_unlock(&fs->lock);
+		if (last)
+			free_fs_struct(fs);
+	}
+	p->files = NULL;
+	p->fs = NULL;
+}
+
+/*
+ * A user child's own state: limits, files, fs, mm, registers. On failure
+ * what was made is undone in reverse, and the caller frees the rest.
+ */
+static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p)
+{
+	int err;
+
+	p->flags &= ~PF_KTHREAD;
+	p->files = NULL;
+	p->fs = NULL;
+	err = copy_signal(p);
+	if (err)
+		goto fail_signal;
+	err = copy_files(args->flags, p);
+	if (err)
+		goto fail_files;
+	err = copy_fs(args->flags, p);
+	if (err)
+		goto fail_fs;
+	err = copy_mm(args->flags, p);
+	if (err)
+		goto fail_fs;
+	err = copy_thread(p, args);
+	if (err)
+		goto fail_thread;
+	strscpy(p->comm, current->comm, sizeof(p->comm));
+	p->pgid = task_pgrp_nr(current);
+	p->sid = task_session_nr(current);
+	if (args->flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = args->child_tid;
+	if (args->flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = args->child_tid;
+	return 0;
+
+fail_thread:
+	mmput(p->mm);
+	p->mm = p->active_mm = NULL;
+fail_fs:
+	free_files_fs(p);
+fail_files:
+	kfree(p->signal);
+fail_signal:
+	p->signal = &init_signal;
+	return err;
+}
+
+/*
+ * The new task joins the tree and the task list (tasklist_lock): the
+ * caller's child, or with CLONE_PARENT its sibling, which also inherits
+ * the caller's exit signal as Linux's. -EAGAIN past max_threads.
+ */
+static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
+{
+	struct task_struct *parent = current;
 	unsigned long flags;
 
-	if (!p)
-		return NULL;
-	if (alloc_thread_stack_node(p, NUMA_NO_NODE)) {
-		free_task_struct(p);
-		return NULL;
+	write_lock_irqsave(&tasklist_lock, flags);
+	if (nr_threads >= max_threads) {
+		write_unlock_irqrestore(&tasklist_lock, flags);
+		return -EAGAIN;
 	}
-	/* A kernel thread: no mm; the active_mm is borrowed when it first runs. */
-	copy_thread(p, args);
-	p->real_parent = current;
+	if (args->flags & CLONE_PARENT) {
+		parent = current->real_parent;
+		p->exit_signal = current->exit_signal;
+	}
+	p->real_parent = p->parent = parent;
 	p->pid = atomic_add_return(1, &last_pid);
 	p->start_time = ktime_get();
-	write_lock_irqsave(&tasklist_lock, flags);
+	nr_threads++;
+	list_add_tail(&p->sibling, &parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	write_unlock_irqrestore(&tasklist_lock, flags);
+	return 0;
+}
+
+struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	struct task_struct *p;
+	int err;
+
+	err = clone_flags_check(args);
+	if (err)
+		return ERR_PTR(err);
+	p = dup_task_struct(args->name ?: current->comm);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	err = alloc_thread_stack_node(p, NUMA_NO_NODE);
+	if (err)
+		goto fail_stack;
+	p->exit_signal = args->exit_signal;
+	if (args->fn) {
+		/* A kernel thread: no mm; the active_mm is borrowed when it first runs. */
+		err = copy_thread(p, args);
+	} else {
+		err = copy_user_state(args, p);
+	}
+	if (err)
+		goto fail_state;
+	err = attach_task(args, p);
+	if (err)
+		goto fail_attach;
 	return p;
+
+fail_attach:
+	if (p->mm)
+		mmput(p->mm);
+	free_files_fs(p);
+fail_state:
+	free_thread_stack(p);
+	fpu_free(p->thread.fpu);
+	if (p->signal != &init_signal)
+		kfree(p->signal);
+fail_stack:
+	free_task_struct(p);
+	return ERR_PTR(err);
+}
+
+/* The parent of a vfork() child: until the child's exec or exit (mm_release()). */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
+{
+	wait_for_completion(vfork);
+	put_task_struct(child);
+}
+
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct completion vfork;
+	struct task_struct *p;
+	pid_t nr;
+
+	p = copy_process(args);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	nr = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(nr, args->parent_tid);	/* a fault is ignored, as Linux's */
+	if (args->flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+		get_task_struct(p);
+	}
+	wake_up_process(p);
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
+	return nr;
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* x86-64's order: flags, newsp, parent_tidptr, child_tidptr, tls. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = lower_32_bits(clone_flags) & ~CSIGNAL,
+		.pidfd = parent_tidptr,
+		.child_tid = child_tidptr,
+		.parent_tid = parent_tidptr,
+		.exit_signal = lower_32_bits(clone_flags) & CSIGNAL,
+		.stack = newsp,
+		.tls = tls,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* Linux's _NSIG: signals 1 .. 64. */
+#define _NSIG			64
+
+/* clone3()'s argument into @kargs, with Linux's checks of its size and fields. */
+static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
+				     struct clone_args __user *uargs, size_t usize)
+{
+	struct clone_args args;
+	int err;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	if (args.set_tid_size > 32 || (!args.set_tid && args.set_tid_size) ||
+	    (args.set_tid && !args.set_tid_size))
+		return -EINVAL;
+	if (args.exit_signal & ~(u64)CSIGNAL || args.exit_signal > _NSIG)
+		return -EINVAL;
+	/* Choosing one's pid needs pid namespaces: not here. */
+	if (args.set_tid_size)
+		return -EINVAL;
+	*kargs = (struct kernel_clone_args){
+		.flags = args.flags,
+		.pidfd = u64_to_user_ptr(args.pidfd),
+		.child_tid = u64_to_user_ptr(args.child_tid),
+		.parent_tid = u64_to_user_ptr(args.parent_tid),
+		.exit_signal = args.exit_signal,
+		.stack = args.stack,
+		.stack_size = args.stack_size,
+		.tls = args.tls,
+	};
+	return 0;
+}
+
+/* Linux's clone3_args_valid(): known flags, a stack with a size, no signal for a sibling. */
+static bool clone3_args_valid(const struct kernel_clone_args *kargs)
+{
+	if (kargs->flags & ~(CLONE_LEGACY_FLAGS | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return false;
+	if (kargs->flags & (CLONE_DETACHED | CSIGNAL))
+		return false;
+	if ((kargs->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) ==
+	    (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
+		return false;
+	if ((kargs->flags & (CLONE_THREAD | CLONE_PARENT)) && kargs->exit_signal)
+		return false;
+	if (!kargs->stack != !kargs->stack_size)
+		return false;
+	return true;
+}
+
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct kernel_clone_args kargs;
+	int err = copy_clone_args_from_user(&kargs, uargs, size);
+
+	if (err)
+		return err;
+	if (!clone3_args_valid(&kargs))
+		return -EINVAL;
+	/* The stack grows down on x86: the child starts at its top. */
+	if (kargs.stack)
+		kargs.stack += kargs.stack_size;
+	return kernel_clone(&kargs);
 }
 
 struct task_struct *fork_idle(unsigned int cpu)
@@ -371,15 +766,18 @@ struct task_struct *fork_idle(unsigned int cpu)
 	if (!idle)
 		return NULL;
 	idle->active_mm = &init_mm;	/* the one the CPU starts on */
-	idle->real_parent = &init_task;
+	idle->real_parent = idle->parent = &init_task;
 	idle->pid = 0;
 	return idle;
 }
 
 void free_task(struct task_struct *p)
 {
+	WARN_ON_ONCE(!list_empty(&p->tasks) && p->started);
 	fpu_free(p->thread.fpu);
 	free_thread_stack(p);
+	if (p->signal != &init_signal)
+		kfree(p->signal);
 	free_task_struct(p);
 }
 
@@ -601,4 +999,16 @@ void mmput(struct mm_struct *mm)
 		return;
 	exit_mmap(mm);
 	mmdrop(mm);
+}
+
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm)
+		mmget(mm);
+	task_unlock(task);
+	return mm;
 }

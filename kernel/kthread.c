@@ -5,8 +5,10 @@
  * kthread starts stopped; its first wake-up places it
  * (wake_up_new_task()), later ones wake it where it slept. kthread_stop()
  * sets should_stop, wakes it and waits on its exit completion; the
- * creator's reference is then dropped, the scheduler's when the task has
- * switched away for good (kernel/exit.c).
+ * creator's reference (taken for it by create_kthread()) is then
+ * dropped, the process tree's when it exits (its parent kthreadd reaps
+ * it at once: kernel/exit.c), the scheduler's when the task has switched
+ * away for good.
  *
  * As in Linux, kthreads are made by one task, kthreadd (pid 2, started
  * by rest_init() beside init), so that every kthread is its child and
@@ -26,6 +28,7 @@
 #include <linux/errno.h>
 #include <linux/preempt.h>
 #include <linux/bug.h>
+#include <asm/signal.h>
 
 /* A kthread_create() call waiting for kthreadd. */
 struct kthread_create_info {
@@ -51,17 +54,24 @@ static int kthread(void *unused)
 	return self->threadfn(self->data);
 }
 
-/* kthreadd's part of a request: the task, as its child. */
+/* kthreadd's part of a request: the task, as its child, with a reference for the requester. */
 static void create_kthread(struct kthread_create_info *create)
 {
-	struct kernel_clone_args args = { .fn = kthread, .name = create->name };
+	struct kernel_clone_args args = {
+		.fn = kthread,
+		.name = create->name,
+		.exit_signal = SIGCHLD,		/* as Linux's kernel_thread() */
+	};
 	struct task_struct *p = copy_process(&args);
 
-	if (p) {
+	if (IS_ERR(p)) {
+		create->result = NULL;
+	} else {
 		p->threadfn = create->threadfn;
 		p->data = create->data;
+		get_task_struct(p);
+		create->result = p;
 	}
-	create->result = p;
 	complete(&create->done);
 }
 

@@ -19,6 +19,7 @@
  *   fpu              the slab cache of user tasks' FPU areas
  *   proc_caches_init the caches of mm_structs and VMAs
  *   anon_vma_init    the caches of anon_vmas and their chains
+ *   fork_init        max_threads and init's RLIMIT_NPROC from memory
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -40,11 +41,13 @@
  *   populate_rootfs  the initrd unpacked into the root tmpfs, its memory
  *                    freed
  *   mount_proc_sys   /proc, /sys and /sys/kernel/debug mounted, as
- *                    Linux's init scripts mount them; the init program
- *                    looked up (rdinit=, init=)
+ *                    Linux's init scripts mount them
  *   ready            "ready:" with the time since reset
  *   lkdtm            a crash on purpose, if lkdtm.cpoint_type= asks
- *   ktest / shell    what ktest.run= asks for, then the console shell
+ *   ktest            what ktest.run= asks for
+ *   init program     rdinit= (/init), init= or a default, with /dev/console
+ *                    as fds 0-2 and argv/envp from the command line: pid 1
+ *                    becomes it (run_init()); the console shell if none
  */
 #include <linux/rmap.h>
 #include <linux/printk.h>
@@ -68,6 +71,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <asm/signal.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
 #include <linux/proc_fs.h>
@@ -78,6 +82,13 @@
 #include <linux/slab.h>
 #include <linux/memblock.h>
 #include <linux/tick.h>
+#include <linux/binfmts.h>
+#include <linux/fs.h>
+#include <linux/file.h>
+#include <linux/fdtable.h>
+#include <linux/fcntl.h>
+#include <linux/panic.h>
+#include <linux/err.h>
 #include <asm/processor.h>
 #include <asm/fpu.h>
 #include <asm/setup.h>
@@ -129,29 +140,113 @@ static int init_setup(char *val)
 }
 __setup("init=", init_setup);
 
+/* Linux's console_on_rootfs(): /dev/console as fds 0, 1 and 2 of init's own table. */
+static void console_on_rootfs(void)
+{
+	struct file *file;
+	int i, fd;
+
+	if (unshare_files()) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	file = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		fd = get_unused_fd_flags(0);
+		if (fd < 0)
+			break;
+		fd_install(fd, get_file(file));
+	}
+	fput(file);
+}
+
+static int run_init_process(const char *init_filename)
+{
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
 /*
- * There is no exec yet (user processes are the next issue): name the
- * program that would run, and go on with the tests or the shell.
+ * Linux's try_to_run_init_process(): a missing file is quietly skipped.
+ * *@runnable records a failure that is not "missing" or "not a program
+ * this kernel runs" (ENOENT, ENOEXEC).
  */
-static void find_init_program(void)
+static int try_to_run_init_process(const char *init_filename, bool *runnable)
+{
+	int ret = run_init_process(init_filename);
+
+	if (ret && ret != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+		       init_filename, ret);
+	if (ret && ret != -ENOENT && ret != -ENOEXEC)
+		*runnable = true;
+	return ret;
+}
+
+/* Is there a program to try at all: rdinit= (default /init), init=, a default? */
+static bool init_program_exists(void)
 {
 	static const char *const defaults[] = { "/sbin/init", "/etc/init", "/bin/init", "/bin/sh" };
-	const char *found = NULL;
 	unsigned int i;
 
-	if (!init_eaccess(ramdisk_execute_command))
-		found = ramdisk_execute_command;
-	else if (execute_command[0] && !init_eaccess(execute_command))
-		found = execute_command;
-	else if (execute_command[0])
-		pr_err("Requested init %s not found\n", execute_command);
-	for (i = 0; !found && !execute_command[0] && i < ARRAY_SIZE(defaults); i++)
+	if (!init_eaccess(ramdisk_execute_command) || execute_command[0])
+		return true;
+	for (i = 0; i < ARRAY_SIZE(defaults); i++)
 		if (!init_eaccess(defaults[i]))
-			found = defaults[i];
-	if (found)
-		pr_info("Run %s as init process: not yet, exec comes with user processes\n", found);
-	else
-		pr_info("No init program found; init runs the kernel's tests or shell\n");
+			return true;
+	return false;
+}
+
+/*
+ * Become the init program, in Linux's order: rdinit= (default /init) if
+ * the initramfs has it, else init= (whose failure panics, as Linux),
+ * else the first of /sbin/init, /etc/init, /bin/init and /bin/sh that
+ * runs. Return: 0 when this task now runs a program (kernel_init()
+ * returns into it), -ENOENT when there is none to run: the kernel shell
+ * then stays in init, as before user space existed. The shell also
+ * stays when every candidate was missing or not a program this kernel
+ * runs (ENOEXEC: a script, with no binfmt_script); any other failure
+ * ends in Linux's "No working init found" panic.
+ */
+static int run_init(void)
+{
+	bool runnable = false;
+	int ret;
+
+	if (!init_program_exists()) {
+		pr_info("No init program found; init runs the kernel's shell\n");
+		return -ENOENT;
+	}
+	console_on_rootfs();
+	if (!init_eaccess(ramdisk_execute_command)) {
+		ret = run_init_process(ramdisk_execute_command);
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+		if (ret != -ENOEXEC)
+			runnable = true;
+	}
+	if (execute_command[0]) {
+		ret = run_init_process(execute_command);
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (!try_to_run_init_process("/sbin/init", &runnable) ||
+	    !try_to_run_init_process("/etc/init", &runnable) ||
+	    !try_to_run_init_process("/bin/init", &runnable) ||
+	    !try_to_run_init_process("/bin/sh", &runnable))
+		return 0;
+	if (runnable)
+		panic("No working init found.  Try passing init= option to kernel. "
+		      "See Linux Documentation/admin-guide/init.rst for guidance.");
+	pr_err("No working init found; init runs the kernel's shell\n");
+	return -ENOENT;
 }
 
 /*
@@ -216,17 +311,21 @@ out:
 		pr_err("Cannot mount /sys and /sys/kernel/debug: %d\n", err);
 }
 
-/* pid 1: unpacks the initramfs, then runs the tests or the shell; never returns. */
+/*
+ * pid 1: unpacks the initramfs, runs the tests, then becomes the init
+ * program and returns into it, or stays in the kernel shell for good.
+ */
 static int kernel_init(void *unused)
 {
 	do_basic_setup();
 	populate_rootfs();
 	mount_proc_sys();
-	find_init_program();
 	system_state = SYSTEM_RUNNING;
 	announce_ready();
 	lkdtm_boot();
 	ktest_boot();
+	if (!run_init())
+		return 0;	/* into the init program (ret_from_fork) */
 	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
 	if (serial_enable_rx_irq())
 		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");
@@ -236,10 +335,10 @@ static int kernel_init(void *unused)
 /* A task of rest_init()'s, not yet woken: swapper/0's child, as in Linux. */
 static struct task_struct *boot_thread(int (*fn)(void *), const char *name)
 {
-	struct kernel_clone_args args = { .fn = fn, .name = name };
+	struct kernel_clone_args args = { .fn = fn, .name = name, .exit_signal = SIGCHLD };
 	struct task_struct *p = copy_process(&args);
 
-	BUG_ON(!p);
+	BUG_ON(IS_ERR(p));
 	return p;
 }
 
@@ -282,6 +381,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	fpu__init_system();
 	proc_caches_init();
 	anon_vma_init();
+	fork_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

@@ -14,6 +14,14 @@
  * Unlike Linux, unknown dotted words ("foo.bar=1") are reported too: there
  * are no modules here to take them, so they are typos.
  *
+ * The init program gets the rest, as Linux passes it (argv_init,
+ * envp_init): an unknown "NAME=VALUE" goes to its environment (replacing
+ * one of the same NAME), an unknown word without '=' and every word after
+ * "--" to its arguments; dotted names (module parameters in Linux) to
+ * neither. At most MAX_INIT_ARGS and MAX_INIT_ENVS of them: Linux panics
+ * when there are more ("Too many boot init vars"), here the rest is
+ * dropped with that message. Their text is copied into init_strs.
+ *
  * Locking: boot only, single-threaded.
  */
 #include <linux/init.h>
@@ -28,6 +36,13 @@
 char boot_command_line[COMMAND_LINE_SIZE];
 static char parse_buf[COMMAND_LINE_SIZE];
 static char unknown_buf[COMMAND_LINE_SIZE];
+
+const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
+const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL };
+static char init_strs[COMMAND_LINE_SIZE];
+static size_t init_strs_used;
+/* Set while parse_kernel_params() runs: what init gets comes from the boot's own line. */
+static bool for_init;
 
 void setup_command_line(const char *src, size_t len)
 {
@@ -81,13 +96,61 @@ static void note_unknown(const char *param, const char *val)
 		strscpy(unknown_buf + sizeof(unknown_buf) - 4, "...", 4);
 }
 
+/* "@param[=@val]" copied into init_strs; NULL when there is no room. */
+static const char *init_str(const char *param, const char *val)
+{
+	size_t room = sizeof(init_strs) - init_strs_used;
+	char *s = init_strs + init_strs_used;
+	int n = scnprintf(s, room, "%s%s%s", param, val ? "=" : "", val ? val : "");
+
+	if ((size_t)n + 1 >= room)
+		return NULL;
+	init_strs_used += n + 1;
+	return s;
+}
+
+/*
+ * Add "@param[=@val]" to @vec (at most @max entries, NULL-terminated); in
+ * the environment (@env), in place of a variable of the same name.
+ */
+static void add_init_str(const char **vec, unsigned int max, const char *param, const char *val,
+			 bool env)
+{
+	size_t name_len = strlen(param);
+	const char *str = NULL;
+	unsigned int i;
+
+	for (i = 0; vec[i]; i++)
+		if (env && !strncmp(vec[i], param, name_len) && vec[i][name_len] == '=')
+			break;
+	if (i < max)
+		str = init_str(param, val);
+	if (str)
+		vec[i] = str;
+	else
+		pr_err("Too many boot %s vars at `%s', dropped\n", env ? "env" : "init", param);
+}
+
+/* Linux's unknown_bootoption(): what init gets of an unknown word. */
+static void pass_to_init(const char *param, const char *val)
+{
+	if (!for_init || strchr(param, '.'))
+		return;
+	if (val)
+		add_init_str(envp_init, MAX_INIT_ENVS, param, val, true);
+	else
+		add_init_str(argv_init, MAX_INIT_ARGS, param, NULL, false);
+}
+
 static void handle_param(char *param, char *val, bool early)
 {
 	const struct obs_kernel_param *p = find_param(param);
 
 	if (!p) {
-		if (!early)
+		if (!early) {
 			note_unknown(param, val);
+			pass_to_init(param, val);
+		}
 		return;
 	}
 	if (p->early != early)
@@ -117,6 +180,12 @@ void parse_args(const char *cmdline, bool early)
 		if (*param)
 			handle_param(param, val, early);
 	}
+	/* After "--": every word is init's argument, as in Linux. */
+	while (*args && !early && for_init) {
+		args = next_arg(args, &param, &val);
+		if (*param)
+			add_init_str(argv_init, MAX_INIT_ARGS, param, val, false);
+	}
 }
 
 void parse_early_param(void)
@@ -132,7 +201,13 @@ void parse_early_param(void)
 void parse_kernel_params(void)
 {
 	unknown_buf[0] = '\0';
+	/* What init gets is this line's alone (a test may parse one again). */
+	init_strs_used = 0;
+	memset(&argv_init[1], 0, sizeof(argv_init) - sizeof(argv_init[0]));
+	memset(&envp_init[2], 0, sizeof(envp_init) - 2 * sizeof(envp_init[0]));
+	for_init = true;
 	parse_args(boot_command_line, false);
+	for_init = false;
 	if (unknown_buf[0])
 		pr_warn("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
 			unknown_buf);

@@ -1,11 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The simplest system calls about the caller itself (Linux's
- * kernel/sys.c): its ids and the system's name.
+ * kernel/sys.c): its ids, its limits and the system's name.
  *
  * Every task is its own thread group until threads exist, so getpid()
  * (Linux's tgid) and gettid() are both the pid; getppid() is the pid of
- * the task's creator (real_parent, fixed for its life).
+ * the task's parent now (init once the first parent exited). The process
+ * group and session are inherited at fork, 0 for kernel threads and so
+ * for the processes they start, as Linux's (setpgid() and setsid() come
+ * with sessions, the signal issue). Every task runs as root: the uid and
+ * gid calls answer init_cred's zeros.
+ *
+ * Limits (getrlimit(2)): prlimit64(), getrlimit() and setrlimit() read
+ * and write the target's signal_struct under its task_lock(), so a reader
+ * never sees half of a pair, with Linux's checks: an unknown resource or
+ * a soft limit above the hard one is -EINVAL, a hard RLIMIT_NOFILE above
+ * nr_open (NR_OPEN) -EPERM, raising a hard limit needs CAP_SYS_RESOURCE
+ * (root has it: allowed), a pid that names no task -ESRCH. A kernel
+ * thread's limits are init_signal, which every kernel thread shares.
  *
  * uname() fills Linux's struct new_utsname (six 65-byte strings). The
  * sysname is "Linux" and the release "6.1.0-mmkernel": C libraries and
@@ -32,6 +44,11 @@
 #include <linux/timekeeping.h>
 #include <linux/time64.h>
 #include <linux/smp.h>
+#include <linux/cred.h>
+#include <linux/resource.h>
+#include <linux/fdtable.h>
+#include <linux/sched/task.h>
+#include <linux/sched/signal.h>
 #include <asm/uaccess.h>
 
 #define __NEW_UTS_LEN	64
@@ -67,7 +84,167 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	return current->real_parent->pid;
+	return task_ppid_nr(current);
+}
+
+SYSCALL_DEFINE0(getuid)
+{
+	return current_cred()->uid;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return current_cred()->euid;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return current_cred()->gid;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return current_cred()->egid;
+}
+
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp, uid_t __user *, suidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->uid, ruidp) || put_user(cred->euid, euidp) ||
+	    put_user(cred->suid, suidp))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp, gid_t __user *, sgidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->gid, rgidp) || put_user(cred->egid, egidp) ||
+	    put_user(cred->sgid, sgidp))
+		return -EFAULT;
+	return 0;
+}
+
+/* The word zeroed at exit (CLONE_CHILD_CLEARTID's); returns the caller's tid. */
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+/* @pid's task with a reference (0: the caller), or NULL. */
+static struct task_struct *get_pid_or_self(pid_t pid)
+{
+	if (!pid) {
+		get_task_struct(current);
+		return current;
+	}
+	return pid > 0 ? find_get_task_by_vpid(pid) : NULL;
+}
+
+/* getpgid() and getsid(): @nr of @pid's task, or -ESRCH. */
+static long task_id_of(pid_t pid, pid_t (*nr)(const struct task_struct *))
+{
+	struct task_struct *p = get_pid_or_self(pid);
+	long ret;
+
+	if (!p)
+		return -ESRCH;
+	ret = nr(p);
+	put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return task_id_of(pid, task_pgrp_nr);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return task_pgrp_nr(current);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return task_id_of(pid, task_session_nr);
+}
+
+/*
+ * Linux's do_prlimit(): @old_rlim gets @tsk's limit, then @new_rlim (if
+ * any) replaces it, both under task_lock(). See the top for the checks.
+ */
+static int do_prlimit(struct task_struct *tsk, unsigned int resource,
+		      const struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN)
+			return -EPERM;
+	}
+	rlim = &tsk->signal->rlim[resource];
+	task_lock(tsk);
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim) {
+		WRITE_ONCE(rlim->rlim_cur, new_rlim->rlim_cur);
+		WRITE_ONCE(rlim->rlim_max, new_rlim->rlim_max);
+	}
+	task_unlock(tsk);
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(value)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+
+	if (copy_from_user(&value, rlim, sizeof(value)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &value, NULL);
+}
+
+/* rlimit64 and rlimit are one on x86-64: RLIM64_INFINITY is RLIM_INFINITY. */
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 new64, old64;
+	struct rlimit new, old;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		new = (struct rlimit){ new64.rlim_cur, new64.rlim_max };
+	}
+	tsk = get_pid_or_self(pid);
+	if (!tsk)
+		return -ESRCH;
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	put_task_struct(tsk);
+	if (!ret && old_rlim) {
+		old64 = (struct rlimit64){ old.rlim_cur, old.rlim_max };
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
 }
 
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysctl values as text (Linux's kernel/sysctl.c): the proc_dointvec
- * family of handlers, and the base tables of /proc/sys/vm and
- * /proc/sys/fs (sysctl_init_bases(), from proc_sys_init()).
+ * family of handlers, and the base tables of /proc/sys/vm, /proc/sys/fs
+ * and /proc/sys/kernel (sysctl_init_bases(), from proc_sys_init()).
  *
  * A read prints the table's values, tab-separated, with a "\n"; a write
  * takes whitespace-separated decimal integers (a '-' allowed), at most
@@ -22,11 +22,14 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/mmzone.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/fs.h>
 #include <linux/dcache.h>
 #include <linux/file.h>
+#include <linux/sched/mm.h>
 
-const int sysctl_vals[] = { 0, 1, 3000 };
+const int sysctl_vals[] = { 0, 1, 3000, 2 };
 
 #define SYSCTL_MAX_VALUES	8	/* the longest table row (lowmem_reserve_ratio) */
 
@@ -62,10 +65,15 @@ static int sysctl_print(const void *data, unsigned int n, bool is_long, char *bu
 	return 0;
 }
 
-/* Parse up to @max ints of @buffer into @vals. Return: how many, or -EINVAL. */
-static int sysctl_parse_ints(const char *buffer, int *vals, unsigned int max)
+/*
+ * Parse up to @max values of @buffer into @vals: ints, or with @is_long
+ * unsigned longs (no sign, as Linux's proc_doulongvec_minmax() refuses
+ * one). Return: how many, or -EINVAL.
+ */
+static int sysctl_parse(const char *buffer, void *vals, unsigned int max, bool is_long)
 {
 	unsigned int n = 0;
+	unsigned long long u;
 	long long v;
 	char word[24];
 	size_t len;
@@ -81,9 +89,15 @@ static int sysctl_parse_ints(const char *buffer, int *vals, unsigned int max)
 			return -EINVAL;
 		memcpy(word, buffer, len);
 		word[len] = '\0';
-		if (kstrtoll(word, 10, &v) || v < -(long long)INT_MAX - 1 || v > INT_MAX)
-			return -EINVAL;
-		vals[n++] = (int)v;
+		if (is_long) {
+			if (word[0] == '-' || kstrtoull(word, 10, &u))
+				return -EINVAL;
+			((unsigned long *)vals)[n++] = (unsigned long)u;
+		} else {
+			if (kstrtoll(word, 10, &v) || v < -(long long)INT_MAX - 1 || v > INT_MAX)
+				return -EINVAL;
+			((int *)vals)[n++] = (int)v;
+		}
 		buffer += len;
 	}
 }
@@ -103,7 +117,7 @@ static int do_proc_dointvec(struct ctl_table *table, int write, void *buffer, si
 		*lenp = 0;
 		return 0;
 	}
-	count = sysctl_parse_ints(buffer, vals, n);
+	count = sysctl_parse(buffer, vals, n, false);
 	if (count <= 0)
 		return -EINVAL;
 	for (i = 0; i < (unsigned int)count; i++)
@@ -128,10 +142,28 @@ int proc_dointvec_minmax(struct ctl_table *table, int write, void *buffer, size_
 int proc_doulongvec_minmax(struct ctl_table *table, int write, void *buffer, size_t *lenp,
 			   loff_t *ppos)
 {
-	if (write)
-		return -EINVAL;		/* only the read-only fs counters use it */
-	return sysctl_print(table->data, (unsigned int)table->maxlen / sizeof(long), true, buffer,
-			    lenp, ppos);
+	unsigned int i, n = (unsigned int)table->maxlen / sizeof(long);
+	const unsigned long *min = table->extra1, *max = table->extra2;
+	unsigned long vals[SYSCTL_MAX_VALUES];
+	int count;
+
+	if (WARN_ON_ONCE(n > SYSCTL_MAX_VALUES))
+		return -EINVAL;
+	if (!write)
+		return sysctl_print(table->data, n, true, buffer, lenp, ppos);
+	if (*ppos) {
+		*lenp = 0;
+		return 0;
+	}
+	count = sysctl_parse(buffer, vals, n, true);
+	if (count <= 0)
+		return -EINVAL;
+	for (i = 0; i < (unsigned int)count; i++)
+		if ((min && vals[i] < *min) || (max && vals[i] > *max))
+			return -EINVAL;
+	memcpy(table->data, vals, (size_t)count * sizeof(long));
+	*ppos += (loff_t)*lenp;
+	return 0;
 }
 
 /* A read-only row of @n longs computed by @fill at each read (the fs counters). */
@@ -192,6 +224,20 @@ static struct ctl_table vm_table[] = {
 	{ .procname = "lowmem_reserve_ratio", .data = &sysctl_lowmem_reserve_ratio,
 	  .maxlen = sizeof(sysctl_lowmem_reserve_ratio), .mode = 0644,
 	  .proc_handler = lowmem_reserve_ratio_sysctl_handler },
+	{ .procname = "overcommit_memory", .data = &sysctl_overcommit_memory,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO },
+	{ .procname = "overcommit_ratio", .data = &sysctl_overcommit_ratio,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = overcommit_ratio_handler },
+	{ .procname = "overcommit_kbytes", .data = &sysctl_overcommit_kbytes,
+	  .maxlen = sizeof(long), .mode = 0644, .proc_handler = overcommit_kbytes_handler },
+	{ .procname = "user_reserve_kbytes", .data = &sysctl_user_reserve_kbytes,
+	  .maxlen = sizeof(long), .mode = 0644, .proc_handler = proc_doulongvec_minmax },
+	{ .procname = "admin_reserve_kbytes", .data = &sysctl_admin_reserve_kbytes,
+	  .maxlen = sizeof(long), .mode = 0644, .proc_handler = proc_doulongvec_minmax },
+	{ .procname = "max_map_count", .data = &sysctl_max_map_count,
+	  .maxlen = sizeof(int), .mode = 0644, .proc_handler = proc_dointvec_minmax,
+	  .extra1 = SYSCTL_ZERO },
 	{ }
 };
 
@@ -205,7 +251,15 @@ static struct ctl_table fs_table[] = {
 	{ }
 };
 
+static struct ctl_table kern_table[] = {
+	/* Linux's handler takes any int; exec reads 0 as off, 1 as partial, more as full. */
+	{ .procname = "randomize_va_space", .data = &randomize_va_space, .maxlen = sizeof(int),
+	  .mode = 0644, .proc_handler = proc_dointvec },
+	{ }
+};
+
 int sysctl_init_bases(void)
 {
-	return register_sysctl("vm", vm_table) ?: register_sysctl("fs", fs_table);
+	return register_sysctl("vm", vm_table) ?: register_sysctl("fs", fs_table) ?:
+	       register_sysctl("kernel", kern_table);
 }

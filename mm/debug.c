@@ -66,6 +66,7 @@ static const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_swapbacked] = "swapbacked",	[PG_unevictable] = "unevictable",
 	[PG_workingset] = "workingset",
 	[PG_anon_exclusive] = "anon_exclusive",
+	[PG_mlocked] = "mlocked",
 };
 
 static const struct flag_name vmaflag_names[] = {

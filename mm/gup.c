@@ -455,7 +455,7 @@ long populate_vma_page_range(struct vm_area_struct *vma, unsigned long start,
 
 	VM_BUG_ON(start & ~PAGE_MASK || end & ~PAGE_MASK);
 	VM_BUG_ON(start < vma->vm_start || end > vma->vm_end);
-	if ((vma->vm_flags & (VM_LOCKED | VM_LOCKONFAULT)) == VM_LOCKONFAULT)
+	if (vma->vm_flags & VM_LOCKONFAULT)	/* always with VM_LOCKED */
 		return nr_pages;	/* mlock2(MLOCK_ONFAULT): leave it to the faults */
 	/* break COW in private writable mappings now, not on the first write */
 	if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)

@@ -220,6 +220,14 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
 /* "referenced|head|node=0|zone=1" for page flags, as Linux's %pGp. */
 int format_page_flags(char *buf, size_t size, unsigned long flags);
 
+/* ---- mm/util.c ---- */
+/* Linux's boot-time overcommit reserves: 3% of free memory, at most 128 MiB (user), 8 MiB (admin). */
+void init_reserve_kbytes(void);
+
+/* ---- mm/mlock.c ---- */
+/* A PG_mlocked block of 2^@order pages is being freed: uncount and clear it (Linux's free path). */
+void mlock_page_freed(struct page *page, unsigned int order);
+
 /* ---- mm/vmalloc.c ---- */
 bool vmap_area_check(void);
 

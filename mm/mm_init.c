@@ -596,6 +596,7 @@ void page_alloc_init_late(void)
 {
 	calculate_min_free_kbytes();
 	setup_per_zone_tunables();
+	init_reserve_kbytes();
 }
 
 void mm_core_init(void)

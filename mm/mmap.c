@@ -56,9 +56,14 @@
 #include <linux/fs.h>
 #include <linux/mman.h>
 #include <linux/mmap_lock.h>
+#include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/resource.h>
+#include <linux/file.h>
+#include <linux/shmem_fs.h>
+#include <linux/syscalls.h>
+#include <linux/printk.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/kstrtox.h>
 #include <linux/init.h>
@@ -610,6 +615,31 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	return __split_vma(mm, vma, addr, new_below);
 }
 
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *prev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long new_flags)
+{
+	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	struct vm_area_struct *merged;
+	int err;
+
+	VM_BUG_ON_VMA(start < vma->vm_start || end > vma->vm_end || start >= end, vma);
+	merged = vma_merge(mm, prev, start, end, new_flags, vma->anon_vma, vma->vm_file, pgoff);
+	if (merged)
+		return merged;
+	if (start != vma->vm_start) {
+		err = split_vma(mm, vma, start, 1);
+		if (err)
+			return ERR_PTR(err);
+	}
+	if (end != vma->vm_end) {
+		err = split_vma(mm, vma, end, 0);
+		if (err)
+			return ERR_PTR(err);
+	}
+	return vma;
+}
+
 /*
  * Take the VMAs from @vma up to @end off the list and out of the tree,
  * keeping them chained by vm_next (the last one's NULL) for
@@ -650,19 +680,24 @@ static void unmap_region(struct mm_struct *mm, struct vm_area_struct *vma,
 	tlb_finish_mmu(&tlb);
 }
 
-/* Uncount and free the detached VMAs chained from @vma. */
+/* Uncount, uncharge and free the detached VMAs chained from @vma. */
 static void remove_vma_list(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	long nr_accounted = 0;
+
 	while (vma) {
 		struct vm_area_struct *next = vma->vm_next;
 		long pages = vma_pages(vma);
 
 		if (vma->vm_flags & VM_LOCKED)
 			mm->locked_vm -= pages;
+		if (vma->vm_flags & VM_ACCOUNT)
+			nr_accounted += pages;
 		vm_stat_account(mm, vma->vm_flags, -pages);
 		remove_vma(vma);
 		vma = next;
 	}
+	vm_unacct_memory(nr_accounted);
 }
 
 int __do_munmap(struct mm_struct *mm, unsigned long start, size_t len, bool downgrade)
@@ -724,6 +759,7 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 	struct mmu_gather tlb;
+	long nr_accounted = 0;
 
 	mmap_write_lock(mm);
 	if (mm->mmap) {
@@ -733,23 +769,17 @@ void exit_mmap(struct mm_struct *mm)
 		tlb_finish_mmu(&tlb);
 	}
 	while ((vma = mm->mmap)) {
+		if (vma->vm_flags & VM_ACCOUNT)
+			nr_accounted += vma_pages(vma);
 		__vma_unlink(mm, vma);
 		remove_vma(vma);
 	}
+	vm_unacct_memory(nr_accounted);
 	VM_BUG_ON_MM(mm->map_count || !RB_EMPTY_ROOT(&mm->mm_rb), mm);
 	mmap_write_unlock(mm);
 }
 
 /* ---- stack growth --------------------------------------------------------- */
-
-bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
-{
-	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
-		return false;
-	if (is_data_mapping(flags) && mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
-		return false;
-	return true;
-}
 
 /* Linux's acct_stack_growth(): may @vma become @size bytes, @grow pages more? */
 static int acct_stack_growth(struct vm_area_struct *vma, unsigned long size, unsigned long grow)
@@ -995,4 +1025,498 @@ unsigned long mm_get_unmapped_area(struct mm_struct *mm, struct file *file, unsi
 	if (addr < mmap_min_addr)
 		return -EPERM;
 	return addr;
+}
+
+/*
+ * DOC: mmap(), munmap() and brk()
+ *
+ * do_mmap() turns the arguments into VM_* flags with Linux's checks (in
+ * Linux's order, so the same bad call gets the same errno), picks the
+ * address (mm_get_unmapped_area()) and hands over to mmap_region(),
+ * which makes the range: the limits (RLIMIT_AS, RLIMIT_DATA:
+ * may_expand_vm()), whatever was mapped there removed (MAP_FIXED), the
+ * overcommit charge (VM_ACCOUNT: private writable memory), then either
+ * an anonymous private range merged into a neighbour or a new VMA set up
+ * by its backer (the file's ->mmap(), or shared anonymous memory's
+ * tmpfs file), linked and counted (vm_stat_account(), locked_vm).
+ *
+ * The heap: mm->start_brk..mm->brk is the program break; brk() moves it
+ * by growing or shrinking the anonymous VMA that ends at the page after
+ * the old break (do_brk_flags(), which also serves the ELF loader's bss
+ * through vm_brk_flags()).
+ *
+ * Locking: do_mmap(), mmap_region() and do_brk_flags() run with
+ * mmap_lock held for writing; the system calls take it.
+ */
+
+unsigned long calc_vm_flag_bits(unsigned long flags)
+{
+	return (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
+	       (flags & MAP_LOCKED ? VM_LOCKED : 0) |
+	       (flags & MAP_SYNC ? VM_SYNC : 0);
+}
+
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+}
+
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	unsigned long data_limit = rlimit(RLIMIT_DATA) >> PAGE_SHIFT;
+
+	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
+		return false;
+	if (!is_data_mapping(flags) || mm->data_vm + npages <= data_limit)
+		return true;
+	/* Linux's exception for Valgrind: a soft limit of 0 means the hard one. */
+	if (!data_limit && mm->data_vm + npages <= rlimit_max(RLIMIT_DATA) >> PAGE_SHIFT)
+		return true;
+	pr_warn_once("%s (%d): VmData %lu exceed data ulimit %lu. Update limits.\n",
+		     current->comm, current->pid, (mm->data_vm + npages) << PAGE_SHIFT,
+		     rlimit(RLIMIT_DATA));
+	return false;
+}
+
+/* The pages of [addr, end) that some VMA maps already. */
+static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long addr,
+					   unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma_intersection(mm, addr, end);
+	unsigned long pages = 0;
+
+	for (; vma && vma->vm_start < end; vma = vma->vm_next)
+		pages += (min(end, vma->vm_end) - max(addr, vma->vm_start)) >> PAGE_SHIFT;
+	return pages;
+}
+
+/* Is a mapping with these flags charged to overcommit? Private writable memory is. */
+static bool accountable_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
+}
+
+/* Give the new @vma to its backer: the file's ->mmap(), or tmpfs for shared anonymous memory. */
+static int mmap_backing_setup(struct file *file, struct vm_area_struct *vma)
+{
+	if (file) {
+		vma->vm_file = get_file(file);
+		return file->f_op->mmap(file, vma);
+	}
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	vma_set_anonymous(vma);
+	return 0;
+}
+
+/* Drop what mmap_backing_setup() took, if it failed. */
+static void mmap_backing_undo(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+}
+
+/*
+ * A new VMA for [addr, addr + len), set up by its backer and linked.
+ * Return: it, or an ERR_PTR (nothing linked, nothing held).
+ */
+static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm, struct file *file,
+					   unsigned long addr, unsigned long len,
+					   unsigned long vm_flags, unsigned long pgoff)
+{
+	struct vm_area_struct *vma = vm_area_alloc(mm), *prev;
+	struct rb_node **rb_link, *rb_parent;
+	int err;
+
+	if (!vma)
+		return ERR_PTR(-ENOMEM);
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
+	vma->vm_pgoff = pgoff;
+	err = mmap_backing_setup(file, vma);
+	if (err)
+		goto free_vma;
+	/* A backer may change the flags but never the range. */
+	if (WARN_ON_ONCE(vma->vm_start != addr || vma->vm_end != addr + len)) {
+		err = -EINVAL;
+		goto close_vma;
+	}
+	if (find_vma_links(mm, addr, addr + len, &prev, &rb_link, &rb_parent)) {
+		err = -ENOMEM;		/* cannot happen: the range was unmapped */
+		goto close_vma;
+	}
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	return vma;
+
+close_vma:
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+free_vma:
+	mmap_backing_undo(vma);
+	vm_area_free(vma);
+	return ERR_PTR(err);
+}
+
+/* The new VMA is in: count it in the mm's totals and locked_vm, soft-dirty, protections. */
+static void mmap_account_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+			     unsigned long vm_flags, unsigned long len)
+{
+	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
+	if (vm_flags & VM_LOCKED) {
+		if (vma->vm_flags & VM_SPECIAL)
+			vma->vm_flags &= VM_LOCKED_CLEAR_MASK;
+		else
+			mm->locked_vm += len >> PAGE_SHIFT;
+	}
+	vma->vm_flags |= VM_SOFTDIRTY;
+	vma_set_page_prot(vma);
+}
+
+unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+			  unsigned long vm_flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long pages = len >> PAGE_SHIFT, charged = 0;
+	struct vm_area_struct *vma = NULL, *prev;
+
+	if (!may_expand_vm(mm, vm_flags, pages) &&
+	    !may_expand_vm(mm, vm_flags, pages - count_vma_pages_range(mm, addr, addr + len)))
+		return -ENOMEM;
+	if (do_munmap(mm, addr, len))
+		return -ENOMEM;
+	if (accountable_mapping(vm_flags)) {
+		charged = pages;
+		if (security_vm_enough_memory_mm(mm, charged))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
+	find_vma_prev(mm, addr, &prev);
+	if (!file && !(vm_flags & VM_SHARED))
+		vma = vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, NULL, pgoff);
+	if (!vma)
+		vma = mmap_new_vma(mm, file, addr, len, vm_flags, pgoff);
+	if (IS_ERR(vma)) {
+		if (charged)
+			vm_unacct_memory(charged);
+		return PTR_ERR(vma);
+	}
+	mmap_account_vma(mm, vma, vm_flags, len);
+	validate_mm(mm);
+	return addr;
+}
+
+/* Linux's round_hint_to_min(): a hint below mmap_min_addr moves up to it. */
+static unsigned long round_hint_to_min(unsigned long hint)
+{
+	hint &= PAGE_MASK;
+	if (hint && hint < mmap_min_addr)
+		return PAGE_ALIGN(mmap_min_addr);
+	return hint;
+}
+
+/* The VM_* a file mapping gets from MAP_* and the file's mode; -errno if refused. */
+static long file_mmap_flags(struct file *file, unsigned long prot, unsigned long flags,
+			    unsigned long vm_flags)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		flags &= LEGACY_MAP_MASK;
+		/* fall through */
+	case MAP_SHARED_VALIDATE:
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!(file->f_mode & FMODE_WRITE))
+			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		/* fall through */
+	case MAP_PRIVATE:
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op->mmap)
+			return -ENODEV;
+		if (vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return (long)vm_flags;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The same for anonymous memory; *pgoff becomes the address's page (private) or 0 (shared). */
+static long anon_mmap_flags(unsigned long addr, unsigned long flags, unsigned long vm_flags,
+			    unsigned long *pgoff)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		if (vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		*pgoff = 0;
+		return (long)(vm_flags | VM_SHARED | VM_MAYSHARE);
+	case MAP_PRIVATE:
+		*pgoff = addr >> PAGE_SHIFT;
+		return (long)vm_flags;
+	default:
+		return -EINVAL;
+	}
+}
+
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      unsigned long *populate)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long vm_flags;
+	long ret;
+
+	mmap_assert_write_locked(mm);
+	*populate = 0;
+	if (!len)
+		return -EINVAL;
+	if (flags & MAP_FIXED_NOREPLACE)	/* placed as MAP_FIXED, then checked */
+		flags |= MAP_FIXED;
+	if (!(flags & MAP_FIXED))
+		addr = round_hint_to_min(addr);
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -ENOMEM;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
+	addr = mm_get_unmapped_area(mm, file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
+
+	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	if ((flags & MAP_LOCKED) && !can_do_mlock())
+		return -EPERM;
+	if (mlock_future_check(mm, vm_flags, len))
+		return -EAGAIN;
+	if (file)
+		ret = file_mmap_flags(file, prot, flags, vm_flags);
+	else
+		ret = anon_mmap_flags(addr, flags, vm_flags, &pgoff);
+	if (ret < 0)
+		return ret;
+	vm_flags = ret;
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
+		vm_flags |= VM_NORESERVE;
+
+	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!IS_ERR_VALUE(addr) &&
+	    ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE))
+		*populate = len;
+	return addr;
+}
+
+unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			      unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	struct file *file = NULL;
+	unsigned long ret;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	/* No hugetlbfs: no huge page size exists, which Linux answers with EINVAL. */
+	if (flags & MAP_HUGETLB)
+		ret = -EINVAL;
+	else
+		ret = vm_mmap_pgoff(file, addr, len, prot, flags, pgoff);
+	if (file)
+		fput(file);
+	return ret;
+}
+
+/* x86-64's mmap(2): the offset in bytes, page aligned. */
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, off >> PAGE_SHIFT);
+}
+
+/* munmap() and vm_munmap(): the lock is downgraded for the teardown once the VMAs are out. */
+static int __vm_munmap(unsigned long start, size_t len, bool downgrade)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	ret = __do_munmap(mm, start, len, downgrade);
+	if (ret == 1) {
+		mmap_read_unlock(mm);
+		return 0;
+	}
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+int vm_munmap(unsigned long start, size_t len)
+{
+	return __vm_munmap(start, len, false);
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	return __vm_munmap(addr, len, true);
+}
+
+/* x86's VM_DATA_DEFAULT_FLAGS: the heap and the bss, readable and writable. */
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/*
+ * Map [addr, addr + len) anonymous, after @prev (the VMA below), growing
+ * @prev when it is the heap's and alike. The range is free.
+ * Return: 0, -EINVAL (@flags other than VM_EXEC), -ENOMEM (limits, overcommit, memory).
+ */
+static int do_brk_flags(struct mm_struct *mm, struct vm_area_struct *prev, unsigned long addr,
+			unsigned long len, unsigned long flags)
+{
+	unsigned long pages = len >> PAGE_SHIFT;
+	struct vm_area_struct *vma;
+
+	if (flags & ~VM_EXEC)
+		return -EINVAL;
+	flags |= VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT | mm->def_flags;
+	if (!may_expand_vm(mm, flags, pages))
+		return -ENOMEM;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM;
+	if (security_vm_enough_memory_mm(mm, pages))
+		return -ENOMEM;
+	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL, NULL, addr >> PAGE_SHIFT);
+	if (!vma)
+		vma = mmap_new_vma(mm, NULL, addr, len, flags, addr >> PAGE_SHIFT);
+	if (IS_ERR(vma)) {
+		vm_unacct_memory(pages);
+		return PTR_ERR(vma);
+	}
+	mm->total_vm += pages;
+	mm->data_vm += pages;
+	if (flags & VM_LOCKED)
+		mm->locked_vm += pages;
+	vma->vm_flags |= VM_SOFTDIRTY;
+	validate_mm(mm);
+	return 0;
+}
+
+/* What Linux's check_brk_limits() checks: the range is allowed, mlock's limit. */
+static int check_brk_limits(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	unsigned long mapped = mm_get_unmapped_area(mm, NULL, addr, len, 0, MAP_FIXED);
+
+	if (IS_ERR_VALUE(mapped))
+		return (int)mapped;
+	return mlock_future_check(mm, mm->def_flags, len);
+}
+
+int vm_brk_flags(unsigned long addr, unsigned long request, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long len = PAGE_ALIGN(request);
+	struct vm_area_struct *prev;
+	bool populate;
+	int ret;
+
+	if (len < request)
+		return -ENOMEM;
+	if (!len)
+		return 0;
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	if (flags & ~VM_EXEC)
+		ret = -EINVAL;
+	else
+		ret = check_brk_limits(mm, addr, len) ?: do_munmap(mm, addr, len);
+	if (!ret) {
+		find_vma_prev(mm, addr, &prev);
+		ret = do_brk_flags(mm, prev, addr, len, flags);
+	}
+	populate = mm->def_flags & VM_LOCKED;
+	mmap_write_unlock(mm);
+	if (populate && !ret)
+		mm_populate(addr, len);
+	return ret;
+}
+
+/* Linux's check_data_rlimit(): the heap and the data segment together within RLIMIT_DATA. */
+static bool brk_within_data_rlimit(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long limit = rlimit(RLIMIT_DATA);
+
+	return limit == RLIM_INFINITY ||
+	       (brk - mm->start_brk) + (mm->end_data - mm->start_data) <= limit;
+}
+
+/*
+ * Move the break of @mm to @brk. Return: true if it moved; *downgraded
+ * when mmap_lock is now held for reading only.
+ */
+static bool brk_move(struct mm_struct *mm, unsigned long brk, bool *downgraded)
+{
+	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk), origbrk = mm->brk;
+	struct vm_area_struct *next, *prev;
+	int ret;
+
+	if (brk < mm->start_brk || !brk_within_data_rlimit(mm, brk))
+		return false;
+	if (oldbrk == newbrk)
+		goto moved;
+	if (brk <= mm->brk) {		/* shrinking is always allowed */
+		mm->brk = brk;
+		ret = __do_munmap(mm, newbrk, oldbrk - newbrk, true);
+		if (ret < 0) {
+			mm->brk = origbrk;
+			return false;
+		}
+		*downgraded = ret == 1;
+		return true;
+	}
+	/* The new top must leave a page and the next VMA's guard gap free. */
+	next = find_vma_prev(mm, oldbrk, &prev);
+	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
+		return false;
+	if (check_brk_limits(mm, oldbrk, newbrk - oldbrk) ||
+	    do_brk_flags(mm, prev, oldbrk, newbrk - oldbrk, 0))
+		return false;
+moved:
+	mm->brk = brk;
+	return true;
+}
+
+/* brk(2): the new break, or the unchanged one when it cannot move. */
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long oldbrk, ret;
+	bool downgraded = false, populate;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (!brk_move(mm, brk, &downgraded)) {
+		ret = mm->brk;
+		mmap_write_unlock(mm);
+		return ret;
+	}
+	populate = PAGE_ALIGN(brk) > oldbrk && (mm->def_flags & VM_LOCKED);
+	if (downgraded)
+		mmap_read_unlock(mm);
+	else
+		mmap_write_unlock(mm);
+	if (populate)
+		mm_populate(oldbrk, PAGE_ALIGN(brk) - oldbrk);
+	return brk;
 }

@@ -609,6 +609,8 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 		bad = free_pages_prepare_tails(page, order);
 	if (free_page_is_bad(page) || bad)
 		return false;
+	if (unlikely(PageMlocked(page)))
+		mlock_page_freed(page, order);
 	page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 	page->private = 0;
 	if (unlikely(page_alloc_hooks))

@@ -12,6 +12,7 @@
  * under zone->lock.
  */
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/vmstat.h>
 #include <linux/pageblock-flags.h>
 #include <linux/seq_file.h>
@@ -94,6 +95,8 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	meminfo_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	meminfo_line(m, "PageTables:", global_zone_page_state(NR_PAGETABLE));
 	meminfo_line(m, "Bounce:", global_zone_page_state(NR_BOUNCE));
+	meminfo_line(m, "CommitLimit:", vm_commit_limit());
+	meminfo_line(m, "Committed_AS:", vm_memory_committed());
 	meminfo_kb(m, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	meminfo_line(m, "VmallocUsed:", vmalloc_nr_pages());
 	meminfo_kb(m, "VmallocChunk:", vmalloc_largest_free() >> 10);

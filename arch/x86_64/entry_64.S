@@ -228,17 +228,22 @@ entry_SYSCALL_compat:
  * r12). ret_from_fork_fn_returned() ends a kernel thread with fn's return
  * as its exit code; a thread that became a user task (it has an mm and
  * start_thread() set its registers: Linux's kernel_execve()) comes back
- * and leaves for ring 3 through its pt_regs.
+ * and leaves for ring 3 through its pt_regs. A forked user child has no
+ * fn (rbx 0) and leaves at once, through the registers copied from its
+ * parent (IRETQ: they were a SYSCALL's frame, so ring 3 sees SYSRET's
+ * rcx and r11).
  */
 	.globl ret_from_fork
 ret_from_fork:
 	xorl	%ebp, %ebp
 	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	1f
 	movq	%r12, %rdi
 	call	*%rbx
 	movl	%eax, %edi
 	call	ret_from_fork_fn_returned
-	movq	%rsp, %rdi
+1:	movq	%rsp, %rdi
 	call	syscall_exit_to_user_mode
 	jmp	swapgs_restore_regs_and_return_to_usermode
 

@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/gfp.h>
+#include <linux/preempt.h>
 #include <asm/fpu.h>
 #include <asm/processor.h>
 
@@ -114,6 +115,23 @@ struct fpu *fpu_alloc(void)
 	memcpy(state + FXSAVE_FCW, &fcw, sizeof(fcw));
 	memcpy(state + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
 	return (struct fpu *)state;
+}
+
+/*
+ * The registers are live (eager switching): XSAVE them straight into the
+ * new area. XSAVEOPT's modified optimisation never applies to an area
+ * other than the one last restored, so every component in use is written.
+ */
+struct fpu *fpu_clone(void)
+{
+	struct fpu *fpu = fpu_alloc();
+
+	if (!fpu)
+		return NULL;
+	preempt_disable();
+	fpu_save(fpu);
+	preempt_enable();
+	return fpu;
 }
 
 void fpu_free(struct fpu *fpu)

@@ -21,6 +21,8 @@
  * A kernel thread becomes a user task (begin_user_task(), then
  * start_thread(), then returning from its function) the way Linux's
  * kernel_execve() makes init one: ret_from_fork leaves through pt_regs.
+ * A forked user child has no function (rbx = 0): its pt_regs are a copy
+ * of its parent's (ax = 0), and ret_from_fork goes straight to them.
  *
  * arch_switch_to() runs in every context switch, interrupts off, before
  * the stacks change: the CPU's ring-0 stack becomes the next task's, and
@@ -38,6 +40,7 @@
 #include <linux/preempt.h>
 #include <linux/syscalls.h>
 #include <linux/mm_types.h>
+#include <linux/sched/mm.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/irqflags.h>
@@ -53,18 +56,53 @@
 
 void ret_from_fork(void);
 
-void copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+/*
+ * A user child's registers: the caller's, as its system call left them,
+ * with 0 for the child's return value, its own stack if given, the FS and
+ * GS bases live now (CLONE_SETTLS: FS base tls, a user address as
+ * arch_prctl() demands) and its FPU registers copied.
+ */
+static int copy_user_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+
+	if ((args->flags & CLONE_SETTLS) && args->tls >= TASK_SIZE_MAX)
+		return -EPERM;
+	p->thread.fpu = fpu_clone();
+	if (!p->thread.fpu)
+		return -ENOMEM;
+	*childregs = *task_pt_regs(current);
+	childregs->ax = 0;
+	if (args->stack)
+		childregs->sp = args->stack;
+	preempt_disable();
+	p->thread.fsbase = rdmsr(MSR_FS_BASE);
+	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+	preempt_enable();
+	if (args->flags & CLONE_SETTLS)
+		p->thread.fsbase = args->tls;
+	return 0;
+}
+
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 {
 	unsigned long *sp = (unsigned long *)task_pt_regs(p);
+	int err;
 
+	if (!args->fn) {
+		err = copy_user_thread(p, args);
+		if (err)
+			return err;
+	}
 	*--sp = (unsigned long)ret_from_fork;
 	*--sp = 0;				/* rbp */
-	*--sp = (unsigned long)args->fn;	/* rbx */
+	*--sp = (unsigned long)args->fn;	/* rbx: NULL for a user child */
 	*--sp = (unsigned long)args->fn_arg;	/* r12 */
 	*--sp = 0;				/* r13 */
 	*--sp = 0;				/* r14 */
 	*--sp = 0;				/* r15 */
 	p->thread.sp = (unsigned long)sp;
+	return 0;
 }
 
 void ret_from_fork_fn_returned(int ret);
@@ -95,9 +133,12 @@ int begin_user_task(struct mm_struct *mm)
 		fpu_free(fpu);
 		return tsk->mm ? -EINVAL : -ENOMEM;
 	}
+	mmget(mm);
 	local_irq_save(flags);
 	switch_mm_irqs_off(tsk->active_mm, mm, tsk);
+	task_lock(tsk);
 	tsk->mm = tsk->active_mm = mm;
+	task_unlock(tsk);
 	tsk->thread.fsbase = tsk->thread.gsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
@@ -114,8 +155,10 @@ void exit_user_task(void)
 
 	local_irq_save(flags);
 	switch_mm_irqs_off(tsk->active_mm, &init_mm, tsk);
+	task_lock(tsk);
 	tsk->mm = NULL;
 	tsk->active_mm = &init_mm;
+	task_unlock(tsk);
 	local_irq_restore(flags);
 }
 

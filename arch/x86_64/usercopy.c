@@ -118,3 +118,38 @@ long strnlen_user(const char __user *src, long n)
 		return 0;
 	return res == n ? n + 1 : res + 1;
 }
+
+/* Are the @size bytes at @from all zero? 1 yes, 0 no, -EFAULT. */
+static int check_zeroed_user(const void __user *from, size_t size)
+{
+	u8 chunk[64];
+
+	while (size) {
+		size_t n = min_t(size_t, size, sizeof(chunk));
+		size_t i;
+
+		if (copy_from_user(chunk, from, n))
+			return -EFAULT;
+		for (i = 0; i < n; i++)
+			if (chunk[i])
+				return 0;
+		from = (const u8 __user *)from + n;
+		size -= n;
+	}
+	return 1;
+}
+
+int copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize)
+{
+	size_t size = min(ksize, usize);
+
+	if (usize > ksize) {
+		int ret = check_zeroed_user((const u8 __user *)src + ksize, usize - ksize);
+
+		if (ret <= 0)
+			return ret ?: -E2BIG;
+	} else {
+		memset((u8 *)dst + size, 0, ksize - size);
+	}
+	return copy_from_user(dst, src, size) ? -EFAULT : 0;
+}

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/PID/stat and /proc/PID/status (Linux's fs/proc/array.c), in
- * Linux's layouts. Every task today is a kernel thread, so the fields of
- * an address space, of signals, of times and of process groups are what
- * Linux prints for a kernel thread with nothing of them: 0 (rsslim is
- * RLIM_INFINITY, exit_signal SIGCHLD as kthreadd's children have);
- * starttime is real (clock ticks since boot at the task's creation). The
- * status lines are the ones whose subject exists here (no Vm*, Sig*,
- * Cap* lines: there is no address space, signal or capability yet).
+ * Linux's layouts. The fields of an address space, of signals and of
+ * times are what Linux prints for a task with nothing of them: 0 (rsslim
+ * is RLIM_INFINITY); the state (Z for a zombie), parent, process group,
+ * session and exit signal are the task's; starttime is real (clock ticks
+ * since boot at the task's creation). The status lines are the ones whose
+ * subject exists here (no Vm*, Sig*, Cap* lines yet).
  *
- * Locking: the caller holds a reference on the task. Its cred, fs and
- * files are the shared, never-freed init_* of kernel threads today; once
- * processes have their own, they must be read under task_lock() as
- * Linux's do.
+ * Locking: the caller holds a reference on the task. Its fs and files
+ * are read under task_lock(), which exit_fs() and exit_files() take to
+ * clear them; the parent's pid under tasklist_lock (task_ppid_nr()).
  */
 #include <linux/seq_file.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
@@ -24,14 +23,7 @@
 #include "internal.h"
 
 #define RLIM_INFINITY	(~0UL)
-#define SIGCHLD		17
 #define USER_HZ		100	/* the unit of stat's times: clock ticks, as Linux's */
-
-/* The parent's pid: 0 for the children of swapper/0 (init, kthreadd), as Linux. */
-static int task_ppid(const struct task_struct *task)
-{
-	return task->real_parent ? task->real_parent->pid : 0;
-}
 
 /* Linux's status names of the state letters. */
 static const char *task_state_name(char state)
@@ -45,6 +37,8 @@ static const char *task_state_name(char state)
 		return "D (disk sleep)";
 	case 'I':
 		return "I (idle)";
+	case 'Z':
+		return "Z (zombie)";
 	default:
 		return "X (dead)";
 	}
@@ -61,8 +55,9 @@ static const char *task_state_name(char state)
  */
 int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 {
-	seq_printf(m, "%d (%s) %c %d 0 0 0 -1 %u", task->pid, task->comm,
-		   task_state_to_char(task), task_ppid(task), task->flags);
+	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 %u", task->pid, task->comm,
+		   task_state_to_char(task), task_ppid_nr(task), task_pgrp_nr(task),
+		   task_session_nr(task), task->flags);
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
 	seq_puts(m, " 0 0 0 0 0 0 0 0");
 	/* priority nice num_threads itrealvalue starttime vsize rss */
@@ -73,7 +68,7 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	 * sigcatch wchan nswap cnswap
 	 */
 	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
-	seq_printf(m, " %d %u", SIGCHLD, READ_ONCE(task->cpu));
+	seq_printf(m, " %d %u", task->exit_signal, READ_ONCE(task->cpu));
 	/* rt_priority policy delayacct_blkio_ticks guest_time cguest_time, then the 7 addresses */
 	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
 	seq_printf(m, " %d\n", task->exit_code);
@@ -105,16 +100,21 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	const struct cred *cred = task->cred;
 
 	seq_printf(m, "Name:\t%s\n", task->comm);
+	task_lock(task);
 	if (task->fs)
 		seq_printf(m, "Umask:\t%04o\n", task->fs->umask);
+	task_unlock(task);
 	seq_printf(m, "State:\t%s\n", task_state_name(task_state_to_char(task)));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
-		   task->pid, task->pid, task_ppid(task));
+		   task->pid, task->pid, task_ppid_nr(task));
 	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", cred->uid, cred->euid, cred->euid, cred->fsuid);
 	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", cred->gid, cred->egid, cred->egid, cred->fsgid);
-	seq_printf(m, "FDSize:\t%u\n", task->files ? task->files->fdt->max_fds : 0);
+	task_lock(task);
+	seq_printf(m, "FDSize:\t%u\n", task->files ? files_fdtable_max(task->files) : 0);
+	task_unlock(task);
 	seq_puts(m, "Groups:\t\n");
-	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t0\nNSsid:\t0\n", task->pid, task->pid);
+	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", task->pid, task->pid,
+		   task_pgrp_nr(task), task_session_nr(task));
 	seq_puts(m, "Threads:\t1\n");
 	task_cpus_allowed(m, task);
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",

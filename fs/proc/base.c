@@ -6,7 +6,7 @@
  * in /proc's root makes the directory of that task if it is on the task
  * list, and readdir lists the tasks on it at the time. The inodes hold
  * the pid number, not the task: each read finds the task again
- * (get_pid_task()) and answers -ESRCH once it has been freed, as Linux's
+ * (find_get_task_by_vpid()) and answers -ESRCH once it has been freed, as Linux's
  * do for a reaped task. Pids are never reused (kernel/fork.c counts up),
  * so a number names one task for ever.
  *
@@ -31,27 +31,6 @@
 
 #define PROC_PID_INO(pid)	((1UL << 32) + (unsigned long)(pid))
 #define PROC_SELF_INO		(1UL << 32)
-
-/*
- * A task whose last reference has gone stays on the list until
- * __put_task_struct() unlinks it: such a one is not taken (usage 0).
- */
-struct task_struct *get_pid_task(int pid)
-{
-	struct task_struct *p, *found = NULL;
-	unsigned long flags;
-
-	read_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p) {
-		if (p->pid == pid) {
-			if (atomic_inc_not_zero(&p->usage))
-				found = p;
-			break;
-		}
-	}
-	read_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
-}
 
 /* The smallest pid >= @min on the task list, or -1. */
 static int next_tgid(int min)
@@ -98,7 +77,7 @@ static const struct pid_entry tgid_base_stuff[] = {
 static int proc_single_show(struct seq_file *m, void *v)
 {
 	struct proc_inode *ei = PROC_I(v);
-	struct task_struct *task = get_pid_task(ei->pid);
+	struct task_struct *task = find_get_task_by_vpid(ei->pid);
 	int ret;
 
 	if (!task)
@@ -110,7 +89,7 @@ static int proc_single_show(struct seq_file *m, void *v)
 
 static bool task_exists(int pid)
 {
-	struct task_struct *task = get_pid_task(pid);
+	struct task_struct *task = find_get_task_by_vpid(pid);
 
 	if (task)
 		put_task_struct(task);

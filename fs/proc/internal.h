@@ -9,7 +9,7 @@
  *
  * An inode of a registered name points at its entry (with a reference);
  * an inode of /proc/PID or of a file in it holds the pid number only, and
- * every use finds the task again (get_pid_task()): a task that is gone
+ * every use finds the task again (find_get_task_by_vpid()): a task that is gone
  * answers -ESRCH, as Linux's. Dentries of procfs are not pinned: each
  * lookup makes the inode, the last dput() frees it.
  *
@@ -96,8 +96,6 @@ void proc_init_kmemcache(void);
 struct dentry *proc_pid_lookup(struct dentry *dentry, unsigned int flags);
 /* proc_pid_readdir - "self", then a directory per task, from ctx->pos on. */
 int proc_pid_readdir(struct file *file, struct dir_context *ctx);
-/* get_pid_task - the task of @pid with a reference (put_task_struct()), or NULL. */
-struct task_struct *get_pid_task(int pid);
 /* Where the root's registered names end and "self", then the pids, begin. */
 #define PROC_SELF_POS		(1LL << 20)
 #define PROC_PID_POS(pid)	(PROC_SELF_POS + 1 + (pid))

@@ -44,7 +44,13 @@ unsigned int fpu_state_size(void);
  * Return: the area, or NULL. Context: process, may sleep.
  */
 struct fpu *fpu_alloc(void);
-/* fpu_free - free an area from fpu_alloc() (NULL: nothing). Context: any. */
+/**
+ * fpu_clone - an area holding the calling user task's registers now: a
+ * fork child's (Linux's fpu_clone())
+ * Return: the area, or NULL. Context: process, a user task, may sleep.
+ */
+struct fpu *fpu_clone(void);
+/* fpu_free - free an area from fpu_alloc() or fpu_clone() (NULL: nothing). Context: any. */
 void fpu_free(struct fpu *fpu);
 
 /* fpu_save - store this CPU's user registers into @fpu. Context: interrupts or preemption off. */

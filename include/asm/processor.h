@@ -182,16 +182,17 @@ struct task_struct;
  * task's mm and is loaded in CR3, FS and GS bases start at 0, the FPU
  * registers in their initial state (a new per-task area). start_thread()
  * then says where user mode starts; the thread function's return goes
- * there (ret_from_fork). The caller keeps @mm alive until the task has
- * exited (there are no mm reference counts yet).
+ * there (ret_from_fork). The task takes its own user reference to @mm
+ * (mmget()), which its exit drops (exit_mm()): the caller keeps or drops
+ * its own.
  * Return: 0; -ENOMEM (no FPU area) or -EINVAL (already a user task), the
  * task unchanged. Context: process, a kernel thread.
  */
 int begin_user_task(struct mm_struct *mm);
 /*
- * exit_user_task - leave the current task's mm for init_mm (Linux's
- * exit_mm(), without the reference counts): do_exit() of a user task,
- * so that no CPU holds the mm once the task is gone. Context: process.
+ * exit_user_task - leave the current task's mm for init_mm, mm NULL under
+ * task_lock(): exit_mm()'s switch, so that no CPU holds the mm once the
+ * task's reference is dropped. Context: process.
  */
 void exit_user_task(void);
 /*

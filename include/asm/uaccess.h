@@ -14,6 +14,9 @@
  *                                 end within @count bytes, or -EFAULT
  *   strnlen_user(src, n)          length including the NUL, n + 1 if longer
  *                                 than n, 0 on a fault
+ *   copy_struct_from_user(dst, ksize, src, usize)
+ *                                 an extensible structure (clone3()): 0,
+ *                                 -E2BIG, -EFAULT
  *
  * How a bad pointer becomes an error instead of an oops: each instruction
  * that touches user memory has an exception-table entry (_ASM_EXTABLE_UA,
@@ -261,5 +264,20 @@ long strncpy_from_user(char *dst, const char __user *src, long count);
  * Context: may fault.
  */
 long strnlen_user(const char __user *src, long n);
+
+/**
+ * copy_struct_from_user - copy an extensible structure from user space
+ * @dst: the kernel's structure, @ksize bytes
+ * @ksize: the size the kernel knows
+ * @src: the user's structure
+ * @usize: the size the user passed
+ *
+ * Linux's rules for structures that grow by appending fields: a shorter
+ * user structure is copied and the rest of @dst zeroed (an old program);
+ * a longer one is copied if every byte beyond @ksize is zero (a newer
+ * program not using what this kernel lacks), else -E2BIG.
+ * Return: 0, -E2BIG, or -EFAULT. Context: process, may fault.
+ */
+int copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize);
 
 #endif /* _ASM_UACCESS_H */

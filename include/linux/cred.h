@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Task credentials, the part the file layer checks (Linux's cred.h): real,
- * effective and file-system user and group ids. A task points at a cred
+ * effective, saved and file-system user and group ids. A task points at a cred
  * that is never changed once published; override_creds() swaps in
  * another for a while (as Linux's, for acting as someone else).
  *
@@ -16,8 +16,8 @@
 #include <linux/sched.h>
 
 struct cred {
-	uid_t uid, euid, fsuid;
-	gid_t gid, egid, fsgid;
+	uid_t uid, euid, suid, fsuid;	/* real, effective, saved, file system */
+	gid_t gid, egid, sgid, fsgid;
 };
 
 extern const struct cred init_cred;

@@ -45,6 +45,7 @@
 #define ELOOP		40
 #define ENODATA		61
 #define EOVERFLOW	75
+#define ELIBBAD		80	/* a shared library (an ELF interpreter) is corrupted */
 #define EOPNOTSUPP	95
 
 #endif /* _LINUX_ERRNO_H */

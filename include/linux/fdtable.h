@@ -62,5 +62,12 @@ struct files_struct *dup_fd(struct files_struct *oldf);
 void put_files_struct(struct files_struct *files);
 /* do_close_on_exec - close the fds of @files marked close-on-exec (exec). */
 void do_close_on_exec(struct files_struct *files);
+/*
+ * unshare_files - give the current task a files table of its own (a copy)
+ * if it shares one, or has init_files, as exec and init's console need
+ * (fs/exec.c). Return: 0 or -ENOMEM, the table unchanged. Context:
+ * process, may sleep.
+ */
+int unshare_files(void);
 
 #endif /* _LINUX_FDTABLE_H */

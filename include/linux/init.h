@@ -57,4 +57,16 @@ void parse_args(const char *cmdline, bool early);
 void parse_early_param(void);
 void parse_kernel_params(void);
 
+/*
+ * What the init program gets from the command line (kernel/params.c,
+ * Linux's): argv_init = { "init", unknown words without '=' and the words
+ * after "--", NULL }, envp_init = { "HOME=/", "TERM=linux", unknown
+ * NAME=VALUE words, NULL }. Set by parse_kernel_params(); run_init_process()
+ * puts the program's path in argv_init[0].
+ */
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+extern const char *argv_init[MAX_INIT_ARGS + 2];
+extern const char *envp_init[MAX_INIT_ENVS + 2];
+
 #endif /* _LINUX_INIT_H */

@@ -31,6 +31,11 @@ extern enum system_states system_state;
 #define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 
+#define upper_32_bits(n)	((u32)(((n) >> 16) >> 16))
+#define lower_32_bits(n)	((u32)((n) & 0xffffffff))
+/* A u64 from user space (clone3(), io structures) as a user pointer. */
+#define u64_to_user_ptr(x)	((void __user *)(unsigned long)(x))
+
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
@@ -47,6 +52,7 @@ extern enum system_states system_state;
 #define LONG_MAX ((long)(~0UL >> 1))
 #define LLONG_MAX ((long long)(~0ULL >> 1))
 #define INT_MAX	((int)(~0U >> 1))
+#define INT_MIN	(-INT_MAX - 1)
 #define UINT_MAX (~0U)
 
 #endif /* _LINUX_KERNEL_H */

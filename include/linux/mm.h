@@ -1153,14 +1153,6 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 
 /*
- * may_expand_vm - may @mm map @npages more pages with @flags? False when
- * total_vm would pass RLIMIT_AS, or data_vm RLIMIT_DATA for a data
- * mapping (Linux's check, without its ignore_rlimit_data warning).
- * Context: mmap_lock held.
- */
-bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
-
-/*
  * DOC: get_user_pages (mm/gup.c), Linux's FOLL_* flags
  */
 #define FOLL_WRITE	0x01	/* check the pte is writable (breaks COW) */
@@ -1259,5 +1251,135 @@ unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flag, unsigned long offset);
 int vm_munmap(unsigned long start, size_t len);
 int vm_brk_flags(unsigned long addr, unsigned long request, unsigned long flags);
+/* vm_mmap() with the offset in pages (mm/util.c): mmap(2) once the file is found. */
+unsigned long vm_mmap_pgoff(struct file *file, unsigned long addr, unsigned long len,
+			    unsigned long prot, unsigned long flag, unsigned long pgoff);
+/* mmap(2)'s work after the offset check: @fd's file unless MAP_ANONYMOUS (-EBADF). */
+unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			      unsigned long flags, unsigned long fd, unsigned long pgoff);
+
+/**
+ * mmap_region - map [@addr, @addr + @len) of current's mm with @vm_flags
+ * @file: the file (its ->mmap() sets the VMA up), or NULL
+ * @addr: page aligned, checked by get_unmapped_area
+ * @len: page aligned
+ * @vm_flags: VM_* of the mapping
+ * @pgoff: offset in @file in pages (anonymous private: @addr's page)
+ *
+ * Whatever was mapped there is unmapped first (MAP_FIXED). Private
+ * writable memory is charged to overcommit (VM_ACCOUNT).
+ * Return: @addr, or -ENOMEM (RLIMIT_AS, RLIMIT_DATA, overcommit, memory)
+ * or the backer's error. Context: mmap_lock held for writing.
+ */
+unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+			  unsigned long vm_flags, unsigned long pgoff);
+
+/*
+ * may_expand_vm - may @mm map @npages more pages with @flags? RLIMIT_AS
+ * against total_vm, RLIMIT_DATA against data_vm for data mappings (a
+ * soft limit of 0 lets the hard one count, Linux's Valgrind exception;
+ * otherwise a warning, once, as Linux). Context: mmap_lock held.
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+
+/*
+ * vma_modify_flags - make [@start, @end) of @vma one VMA with @new_flags'
+ * neighbours in mind: merged with @prev or the next VMA when they are
+ * alike (vma_merge()), else split off @vma. The caller then sets
+ * vm_flags (and what follows from them) on the VMA returned.
+ * @prev: the VMA before @start: @vma itself when @start is inside it.
+ * Return: the VMA covering exactly [@start, @end), or ERR_PTR(-ENOMEM).
+ * Context: mmap_lock held for writing.
+ */
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *prev,
+					struct vm_area_struct *vma, unsigned long start,
+					unsigned long end, unsigned long new_flags);
+
+/**
+ * change_protection - give the present ptes of [@start, @end) of @vma @newprot
+ * @vma: the VMA, whose flags are already the new ones
+ * @start: page aligned, in @vma
+ * @end: page aligned, in @vma
+ * @newprot: the protection (vma->vm_page_prot)
+ *
+ * Writable is granted only where the write fault would grant it without
+ * more ado (mm/mprotect.c); the TLB of the range is flushed if a pte
+ * changed. Return: the ptes changed. Context: mmap_lock held for writing;
+ * takes the pte lock.
+ */
+unsigned long change_protection(struct vm_area_struct *vma, unsigned long start,
+				unsigned long end, pgprot_t newprot);
+
+/**
+ * do_madvise - madvise(2) on @mm (mm/madvise.c)
+ * @mm: the address space (current's, or another's for process_madvise())
+ * @start: page aligned
+ * @len_in: bytes, rounded up to pages
+ * @behavior: MADV_*
+ *
+ * Return: 0; -EINVAL (unknown advice, or one the VMA refuses), -ENOMEM
+ * (part of the range unmapped: the rest is advised), -EAGAIN (no memory
+ * to split a VMA), -EACCES, -EFAULT, -EINTR as Linux 6.1 returns them.
+ * Context: process; takes mmap_lock.
+ */
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int behavior);
+
+/**
+ * move_page_tables - move the ptes of [@old_addr, @old_addr + @len) of @vma
+ * to @new_addr in @new_vma (mm/mremap.c)
+ *
+ * Whole pte tables move when a 2 MiB extent is aligned at both ends;
+ * pages are never copied. Return: the bytes moved (less than @len when
+ * a table could not be allocated). Context: mmap_lock held for writing.
+ */
+unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+			       struct vm_area_struct *new_vma, unsigned long new_addr,
+			       unsigned long len);
+
+/* vm_get_page_prot - the pte protection of pages of a VMA with @vm_flags (x86's protection_map). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* vma_set_page_prot - vma->vm_page_prot from vma->vm_flags. */
+void vma_set_page_prot(struct vm_area_struct *vma);
+
+/* An anonymous VMA has no vm_ops (vma_is_anonymous()). */
+static inline void vma_set_anonymous(struct vm_area_struct *vma)
+{
+	vma->vm_ops = NULL;
+}
+
+/*
+ * DOC: mlock (mm/mlock.c)
+ *
+ * VM_LOCKED VMAs keep their pages resident (populated at mlock() time,
+ * or with VM_LOCKONFAULT as they fault); mm->locked_vm counts their
+ * pages against RLIMIT_MEMLOCK. A page mapped in one is PG_mlocked and
+ * PG_unevictable, counted in NR_MLOCK ("Mlocked:") and
+ * NR_ZONE_UNEVICTABLE ("Unevictable:").
+ */
+/* The flags mlock's state is made of: cleared by munlock, mask them off to unlock. */
+#define VM_LOCKED_MASK		(VM_LOCKED | VM_LOCKONFAULT)
+#define VM_LOCKED_CLEAR_MASK	(~VM_LOCKED_MASK)
+
+/*
+ * can_do_mlock - may current lock memory at all? With a non-zero
+ * RLIMIT_MEMLOCK, or CAP_IPC_LOCK (no capabilities yet: euid 0 has it,
+ * as root has). Context: any.
+ */
+bool can_do_mlock(void);
+/*
+ * mlock_future_check - would @len more locked bytes (when @flags has
+ * VM_LOCKED) stay within RLIMIT_MEMLOCK? Return: 0 or -EAGAIN.
+ */
+int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
+/*
+ * mlock_vma_folio / munlock_vma_folio - @folio was mapped into / unmapped
+ * from the VM_LOCKED @vma: mark it mlocked and unevictable (counted), or
+ * clear that when no other mapping may hold it locked (its last mapping;
+ * else it stays mlocked until freed, as Linux leaves it for reclaim to
+ * cull). The fault and rmap code call them for VM_LOCKED VMAs. Context:
+ * the pte lock of the mapping may be held.
+ */
+void mlock_vma_folio(struct folio *folio, struct vm_area_struct *vma);
+void munlock_vma_folio(struct folio *folio, struct vm_area_struct *vma);
 
 #endif /* _LINUX_MM_H */

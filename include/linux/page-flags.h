@@ -36,6 +36,7 @@ enum pageflags {
 	PG_unevictable,
 	PG_workingset,		/* slab: on its cache's node partial list (mm/slab.h) */
 	PG_anon_exclusive,	/* anonymous, mapped by one process only (mm/rmap.c) */
+	PG_mlocked,		/* mapped by a VM_LOCKED VMA (mm/mlock.c) */
 	__NR_PAGEFLAGS,
 };
 
@@ -83,5 +84,10 @@ PAGEFLAG(Workingset, workingset)
  * Set and cleared under the page table lock of the pte that maps it.
  */
 PAGEFLAG(AnonExclusive, anon_exclusive)
+/*
+ * PageMlocked: mapped by a VM_LOCKED VMA, counted in NR_MLOCK and
+ * NR_ZONE_UNEVICTABLE (mm/mlock.c) until munlocked or freed.
+ */
+PAGEFLAG(Mlocked, mlocked)
 
 #endif /* _LINUX_PAGE_FLAGS_H */

@@ -39,6 +39,20 @@ struct rlimit64 {
 	u64 rlim_max;
 };
 
+/* getrusage(2)'s and wait4()'s struct rusage, Linux's x86-64 layout. */
+struct rusage {
+	struct {
+		long tv_sec, tv_usec;
+	} ru_utime, ru_stime;	/* user and system CPU time */
+	long ru_maxrss;		/* the largest resident set, KiB */
+	long ru_ixrss, ru_idrss, ru_isrss;	/* unused, as in Linux */
+	long ru_minflt, ru_majflt;	/* page faults without and with I/O */
+	long ru_nswap;
+	long ru_inblock, ru_oublock;
+	long ru_msgsnd, ru_msgrcv, ru_nsignals;
+	long ru_nvcsw, ru_nivcsw;	/* voluntary and involuntary context switches */
+};
+
 /* Linux's defaults for init (INIT_RLIMITS); 8 MiB stacks, 8 MiB mlock, 1024 files. */
 #define _STK_LIM		(8UL << 20)
 #define MLOCK_LIMIT		(8UL << 20)

@@ -51,8 +51,13 @@
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080
 
+/* task->exit_state, Linux's values: a zombie waits for its parent's wait; dead: reaped. */
+#define EXIT_DEAD		0x0010
+#define EXIT_ZOMBIE		0x0020
+
 #define PF_IDLE			0x00000002
 #define PF_KTHREAD		0x00200000
+#define PF_RANDOMIZE		0x00400000	/* this exec's layout is randomised (asm/elf.h) */
 #define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */
 
 #define TASK_COMM_LEN		16
@@ -117,8 +122,31 @@ struct task_struct {
 	struct vm_struct *stack_vm_area;	/* its vmalloc area (kernel/fork.c), or NULL */
 	struct list_head run_list;
 	struct list_head tasks;	/* on init_task.tasks, tasklist_lock (sched/task.h) */
-	/* Its creator, fixed for its life: kthreadd for kthreads, swapper/0 for init. */
+
+	/*
+	 * The process tree (kernel/fork.c, kernel/exit.c), all under
+	 * tasklist_lock: real_parent created it (kthreadd for kthreads,
+	 * swapper/0 for init and kthreadd) or adopted it when its parent
+	 * exited (init); parent is the one its exit notifies, the same task
+	 * until ptrace exists. children lists its children through their
+	 * sibling nodes, zombies included, until they are reaped.
+	 */
 	struct task_struct *real_parent;
+	struct task_struct *parent;
+	struct list_head children;
+	struct list_head sibling;
+	int exit_state;		/* 0, EXIT_ZOMBIE, EXIT_DEAD: tasklist_lock (cmpxchg to reap) */
+	int exit_signal;	/* told to the parent at exit: SIGCHLD, or another (clone()) */
+	int pgid, sid;		/* process group and session: inherited (no setpgid/setsid yet) */
+	/* A vfork() parent waits on it until the child execs or exits (mm_release()). */
+	struct completion *vfork_done;
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: the child stores its pid there */
+	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID, set_tid_address(): 0 at exit */
+	/*
+	 * alloc_lock (task_lock()) guards mm, fs and files against their
+	 * teardown at exit for readers that are not the task (/proc).
+	 */
+	spinlock_t alloc_lock;
 	struct mm_struct *mm;		/* own address space; NULL: a kernel thread */
 	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;
@@ -130,7 +158,12 @@ struct task_struct {
 	struct lockdep_task lockdep;	/* locks held, for lockdep=on */
 	struct kmap_ctrl kmap_ctrl;	/* kmap_local slots; pins the task to its CPU */
 
-	/* files (fs/): kernel threads share init_cred, init_fs and init_files */
+	/*
+	 * Kernel threads share init_cred, init_fs, init_files and init_signal,
+	 * which nothing counts; a process has its own (fork), or shares its
+	 * parent's fs or files with CLONE_FS or CLONE_FILES. exit_fs() and
+	 * exit_files() clear fs and files under alloc_lock.
+	 */
 	const struct cred *cred;	/* changed only by the task itself (cred.h) */
 	struct fs_struct *fs;		/* root and working directory */
 	struct files_struct *files;	/* fd table */
@@ -252,7 +285,8 @@ int ps_show(struct seq_file *m, void *v);
 
 /*
  * task_state_to_char - @p's state as ps and /proc/PID/stat print it: R
- * running, S sleeping, D uninterruptible, X dead, I an idle task.
+ * running, S sleeping, D uninterruptible, Z a zombie (exited, not yet
+ * reaped), X dead, I an idle task.
  */
 char task_state_to_char(const struct task_struct *p);
 

@@ -49,13 +49,14 @@ extern const int sysctl_vals[];
 #define SYSCTL_ZERO	((void *)&sysctl_vals[0])
 #define SYSCTL_ONE	((void *)&sysctl_vals[1])
 #define SYSCTL_THREE_THOUSAND	((void *)&sysctl_vals[2])
+#define SYSCTL_TWO	((void *)&sysctl_vals[3])
 
 /* proc_dointvec - the ints at table->data, any value. */
 int proc_dointvec(struct ctl_table *table, int write, void *buffer, size_t *lenp, loff_t *ppos);
 /* proc_dointvec_minmax - the same, each written value within *extra1 .. *extra2 or -EINVAL. */
 int proc_dointvec_minmax(struct ctl_table *table, int write, void *buffer, size_t *lenp,
 			 loff_t *ppos);
-/* proc_doulongvec_minmax - the unsigned longs at table->data (read-only use here). */
+/* proc_doulongvec_minmax - the unsigned longs at table->data, each within *extra1 .. *extra2 (unsigned long). */
 int proc_doulongvec_minmax(struct ctl_table *table, int write, void *buffer, size_t *lenp,
 			   loff_t *ppos);
 

@@ -36,6 +36,7 @@ typedef long long loff_t;
 typedef unsigned short umode_t;
 typedef u32 dev_t;		/* MKDEV(major, minor): include/linux/kdev_t.h */
 typedef u32 uid_t;
+typedef int pid_t;
 typedef u32 gid_t;
 typedef u64 ino_t;
 

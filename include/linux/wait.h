@@ -16,6 +16,22 @@
 
 struct task_struct;
 
+/* wait4() and waitid() options and waitid()'s id types, Linux's values. */
+#define WNOHANG		0x00000001	/* return 0 at once if no child is ready */
+#define WUNTRACED	0x00000002	/* wait4(): stopped children too */
+#define WSTOPPED	WUNTRACED	/* waitid() */
+#define WEXITED		0x00000004	/* children that exited (implied by wait4()) */
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000	/* waitid(): leave the child waitable */
+#define __WNOTHREAD	0x20000000	/* not the children of other threads */
+#define __WALL		0x40000000	/* every child, whatever its exit signal */
+#define __WCLONE	0x80000000	/* only children whose exit signal is not SIGCHLD */
+
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+#define P_PIDFD		3
+
 struct wait_queue_head {
 	spinlock_t lock;
 	struct list_head head;

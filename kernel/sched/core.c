@@ -44,6 +44,7 @@
 #include <asm/smp.h>
 #include <asm/processor.h>
 #include <asm/mmu_context.h>
+#include <asm/uaccess.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
@@ -135,12 +136,18 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);		/* the scheduler's reference */
 }
 
-/* The first code of a new task (ret_from_fork), before its function. */
+/*
+ * The first code of a new task (ret_from_fork), before its function; a
+ * CLONE_CHILD_SETTID child stores its pid in its own memory (a fault is
+ * ignored, as Linux's).
+ */
 void schedule_tail(struct task_struct *prev);
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	local_irq_enable();
+	if (current->set_child_tid)
+		put_user(current->pid, current->set_child_tid);
 }
 
 /*
@@ -528,8 +535,12 @@ void sched_init(void)
 
 char task_state_to_char(const struct task_struct *p)
 {
+	int exit_state = READ_ONCE(p->exit_state);
+
 	if (p->flags & PF_IDLE)
 		return 'I';
+	if (exit_state)
+		return exit_state == EXIT_ZOMBIE ? 'Z' : 'X';
 	switch (READ_ONCE(p->__state)) {
 	case TASK_RUNNING:
 		return 'R';

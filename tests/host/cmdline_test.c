@@ -250,6 +250,39 @@ HTEST(double_dash_ends_kernel_params)
 	HT_EXPECT_FALSE(htest_log_contains("Unknown"));
 }
 
+HTEST(unknown_params_go_to_init_as_linux_passes_them)
+{
+	setup_command_line("ro foo=1 mod.opt=2 TERM=vt100 foo=3 -- single x=y", 100);
+	parse_kernel_params();
+	HT_EXPECT_STREQ(argv_init[0], "init");
+	HT_EXPECT_STREQ(argv_init[1], "ro");
+	HT_EXPECT_STREQ(argv_init[2], "single");
+	HT_EXPECT_STREQ(argv_init[3], "x=y");
+	HT_EXPECT_TRUE(argv_init[4] == NULL);
+	HT_EXPECT_STREQ(envp_init[0], "HOME=/");
+	HT_EXPECT_STREQ(envp_init[1], "TERM=vt100");
+	HT_EXPECT_STREQ(envp_init[2], "foo=3");
+	HT_EXPECT_TRUE(envp_init[3] == NULL);
+	/* tests parsing a line of their own pass nothing to init */
+	parse_args("bar", false);
+	HT_EXPECT_TRUE(argv_init[4] == NULL);
+}
+
+HTEST(too_many_init_args_are_dropped_with_linux_message)
+{
+	char line[400] = "";
+	int i;
+
+	for (i = 0; i < MAX_INIT_ARGS + 2; i++)
+		memcpy(line + 2 * i, "w ", 2);
+	setup_command_line(line, sizeof(line));
+	htest_log_clear();
+	parse_kernel_params();
+	HT_EXPECT_TRUE(argv_init[MAX_INIT_ARGS - 1] != NULL);
+	HT_EXPECT_TRUE(argv_init[MAX_INIT_ARGS] == NULL);
+	HT_EXPECT_TRUE(htest_log_contains("Too many boot init vars at `w'"));
+}
+
 HTEST(loglevel_param_sets_console_level)
 {
 	int saved = console_loglevel;

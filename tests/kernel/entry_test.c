@@ -249,19 +249,10 @@ static void *data_slice(struct user_env *env, unsigned int slice)
 	return (char *)page_address(env->data) + slice * DATA_SLICE;
 }
 
-static int set_user_pte(pte_t *pte, unsigned long addr, void *data)
-{
-	set_pte(pte, *(pte_t *)data);
-	return 0;
-}
-
 static int map_user_page(struct user_env *env, unsigned long addr, struct page *page,
 			 unsigned long flags)
 {
-	pte_t pte = pfn_pte(page_to_pfn(page), __pgprot(_PAGE_PRESENT | _PAGE_USER |
-							_PAGE_ACCESSED | flags));
-
-	return apply_to_page_range(&env->mm, addr, PAGE_SIZE, set_user_pte, &pte);
+	return test_map_user_page(&env->mm, addr, page, flags);
 }
 
 static void user_env_destroy(struct user_env *env)

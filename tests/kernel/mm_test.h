@@ -160,6 +160,27 @@ static inline void test_mm_free_user_tables(struct mm_struct *mm)
 	}
 }
 
+static inline int test_set_user_pte(pte_t *pte, unsigned long addr, void *data)
+{
+	set_pte(pte, *(pte_t *)data);
+	return 0;
+}
+
+/*
+ * Map @page at @addr in @mm for ring 3 (present, user, accessed, and
+ * @flags: _PAGE_RW, _PAGE_NX...), its tables made as needed: the user
+ * pages of the suites that run code in ring 3 without VMAs.
+ * Return: 0 or -ENOMEM.
+ */
+static inline int test_map_user_page(struct mm_struct *mm, unsigned long addr,
+				     struct page *page, unsigned long flags)
+{
+	pte_t pte = pfn_pte(page_to_pfn(page), __pgprot(_PAGE_PRESENT | _PAGE_USER |
+							_PAGE_ACCESSED | flags));
+
+	return apply_to_page_range(mm, addr, PAGE_SIZE, test_set_user_pte, &pte);
+}
+
 /* test_mm_free_user_tables(), then the pgd (the kernel half is init_mm's). */
 static inline void test_mm_destroy(struct mm_struct *mm)
 {

@@ -99,4 +99,80 @@ static inline bool mmget_not_zero(struct mm_struct *mm)
  */
 void mmput(struct mm_struct *mm);
 
+struct rlimit;
+
+/*
+ * DOC: the layout of a new address space (arch/x86_64/mmap.c)
+ *
+ * exec sets PF_RANDOMIZE on the task when randomize_va_space is not 0;
+ * each function below then randomises, and returns the unrandomised
+ * value without it. Context: process, the exec'ing task; they write only
+ * the @mm they are given, not yet visible to any other task.
+ */
+
+/* 0: no randomisation; 1: stack, mmap_base, ET_DYN bases; 2 (default): the heap's start too. */
+extern int randomize_va_space;
+
+/**
+ * arch_pick_mmap_layout - set @mm's task_size and mmap_base
+ * @mm: the new address space
+ * @rlim_stack: the stack limit the program starts with
+ *
+ * mmap_base = mmap_base(rnd, TASK_SIZE, @rlim_stack) with rnd from
+ * arch_mmap_rnd() under PF_RANDOMIZE.
+ */
+void arch_pick_mmap_layout(struct mm_struct *mm, const struct rlimit *rlim_stack);
+
+/*
+ * mmap_base - PAGE_ALIGN(@task_size - gap - @rnd): the gap is the stack
+ * limit plus the largest random move of the stack top (under
+ * PF_RANDOMIZE) and stack_guard_gap, clamped to [128 MiB, 5/6 of
+ * @task_size].
+ */
+unsigned long mmap_base(unsigned long rnd, unsigned long task_size,
+			const struct rlimit *rlim_stack);
+
+/* arch_mmap_rnd - MMAP_RND_BITS (28) random bits, in pages: a byte offset. */
+unsigned long arch_mmap_rnd(void);
+
+/*
+ * randomize_stack_top - PAGE_ALIGN(@stack_top), less STACK_RND_MASK
+ * random pages under PF_RANDOMIZE.
+ */
+unsigned long randomize_stack_top(unsigned long stack_top);
+
+/*
+ * arch_randomize_brk - a page-aligned random address in [@mm->brk,
+ * @mm->brk + 32 MiB) for the heap's start (randomize_va_space 2).
+ */
+unsigned long arch_randomize_brk(struct mm_struct *mm);
+
+/*
+ * arch_align_stack - @sp 16-byte aligned, first moved down by up to 8 KiB
+ * at random under PF_RANDOMIZE.
+ */
+unsigned long arch_align_stack(unsigned long sp);
+
+/*
+ * randomize_page - a random page-aligned address in [@start, @start +
+ * @range); @start itself if the range holds no whole page (Linux's).
+ */
+unsigned long randomize_page(unsigned long start, unsigned long range);
+
+struct task_struct;
+
+/*
+ * exec_mm_release - exec's part of Linux's mm_release(), before the old
+ * mm goes (kernel/exit.c): the clear_child_tid word zeroed if others see
+ * the mm, and a vfork() parent waiting on @tsk let go.
+ * Context: process, @tsk is current, still on @mm.
+ */
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/*
+ * get_task_mm - @task's mm with a user reference (mmput() it), or NULL
+ * for a kernel thread or a task past exit_mm(). Takes task_lock().
+ */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
 #endif /* _LINUX_SCHED_MM_H */
