@@ -49,6 +49,7 @@
 #include <linux/init.h>
 #include <linux/serial.h>
 #include <linux/ktest.h>
+#include <linux/panic.h>
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/initrd.h>
@@ -224,6 +225,8 @@ static int kernel_init(void *unused)
 	announce_ready();
 	lkdtm_boot();
 	ktest_boot();
+	if (ktest_user_boot())
+		panic("ktest.user=1: this kernel cannot exec an init program yet");
 	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
 	if (serial_enable_rx_irq())
 		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");

@@ -191,15 +191,37 @@ def run_host(binary, tally):
     return ok and r.returncode == 0
 
 
-def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None):
+def can_exec(kernel):
+    """Does KERNEL implement execve (its table entry is defined)? Until it
+    does, no boot tries to run the user tests: init could not start them."""
+    r = subprocess.run(['nm', kernel], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return any(l.split()[-1:] == ['__x64_sys_execve'] and l.split()[1] in 'Tt'
+               for l in r.stdout.decode(errors='replace').splitlines())
+
+
+def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None, user=False):
+    """One boot of the suites. With @user (and --user-initrd, on a kernel
+    that can exec) the boot goes on into user space: ktest.user=1, the
+    runner of tests/user/ as init, its TAP counted after the KTAP."""
+    kernel = kernel or a.kernel
     full = ('ktest.run=all panic=-1 ' + cmdline).strip()
-    status, text, secs = boot(kernel or a.kernel, full, mem, smp or a.smp, a.accel, a.timeout)
+    initrd = None
+    user = user and a.user_initrd and can_exec(kernel)
+    if user:
+        full += ' ktest.user=1 rdinit=/tests/runner'
+        initrd = a.user_initrd
+    status, text, secs = boot(kernel, full, mem, smp or a.smp, a.accel, a.timeout,
+                              initrd=initrd)
     os.makedirs(BUILD, exist_ok=True)
     logname = os.path.join(BUILD, 'test-%s.log' % label)
     with open(logname, 'w') as f:
         f.write(text)
     p, fl, s, ok = ktap.report(text, label + ': ')
     verdict_ok = status == EXIT_PASS
+    if user and '\nTAP version 13' not in text:
+        print('FAILED %s: the user tests did not run (no TAP after the suites)' % label)
+        ok = False
+        fl += 1
     if not ok or not verdict_ok:
         if status != EXIT_PASS and fl == 0:
             fl = 1
@@ -454,11 +476,13 @@ def cmd_test(a):
     if a.host:
         run_host(a.host, tally)
     if a.nodebug:
-        run_kernel_tests(a, 'kernel-nodebug', a.cmdline, a.mem, tally, kernel=a.nodebug)
+        run_kernel_tests(a, 'kernel-nodebug', a.cmdline, a.mem, tally, kernel=a.nodebug,
+                         user=True)
     else:
-        run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
+        run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally, user=True)
     other_smp = '1' if a.smp == '4' else '4'
-    run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp)
+    run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp,
+                     user=True)
     if not a.no_matrix:
         for smp, mem, extra in SMP_MATRIX:
             label = 'kernel-smp%s-%s%s' % (smp, mem, ('-' + extra) if extra else '')
@@ -577,6 +601,8 @@ def main():
     p.add_argument('--hardened', help='a kernel built with SLAB_FREELIST_HARDENED=1')
     p.add_argument('--nodebug', help='the tests built without DEBUG_VM, for the first boot')
     p.add_argument('--plain', help='the image of make run (no tests), which must refuse them')
+    p.add_argument('--user-initrd', help='the initramfs with the user tests (tests/user/): '
+                   'the first two boots run them when the kernel can exec')
     machine(sub.add_parser('run'))
     p = sub.add_parser('bench')
     machine(p)
