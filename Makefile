@@ -230,13 +230,17 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 	$(Q)musl-gcc $(VM_CFLAGS) -o $@ $(call vm_srcs,$*)
 
 # The runner's list: each program with gcc, then with musl; then Linux's.
-$(B)/user/list: Makefile
+# .programs changes when a program comes or goes (the stamp of the kernel's).
+$(B)/user/.programs: FORCE
+	$(call stamp,$(USER_PROGS) | $(VM_SELFTESTS) | $(VM_SELFTESTS_MUSL))
+
+$(B)/user/list: Makefile $(B)/user/.programs
 	@mkdir -p $(dir $@)
 	$(Q){ for p in $(USER_PROGS); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      $(foreach p,$(VM_SELFTESTS),echo "vm vm/gcc/$(p) $(VM_OPTS_$(p))";) \
 	      $(foreach p,$(VM_SELFTESTS_MUSL),echo "vm vm/musl/$(p) $(VM_OPTS_$(p))";) } > $@
 
-$(B)/user/initramfs_list: Makefile
+$(B)/user/initramfs_list: Makefile $(B)/user/.programs
 	@mkdir -p $(dir $@)
 	$(Q){ echo "dir /tests 0755 0 0"; echo "dir /tmp 01777 0 0"; \
 	      for d in gcc musl vm vm/gcc vm/musl; do echo "dir /tests/$$d 0755 0 0"; done; \

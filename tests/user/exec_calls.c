@@ -232,16 +232,27 @@ static void malformed_elf(void)
 	e.eh.e_phoff = 0x100000;
 	got = exec_image(&e, sizeof(e));
 	expect_exec(got, got == EIO ? EIO : ENOEXEC, "program headers beyond the file: ENOEXEC or EIO");
+	/* Found only while mapping, past the point of no return: Linux kills the process. */
 	mini_elf(&e);
 	e.ph[0].p_filesz = e.ph[0].p_memsz + 1;
-	expect_exec(exec_image(&e, sizeof(e)), EINVAL, "p_filesz > p_memsz: EINVAL");
+	expect_exec(exec_image(&e, sizeof(e)), 1000 + SIGSEGV,
+		    "p_filesz > p_memsz: killed by SIGSEGV past the point of no return");
+	mini_elf(&e);
+	e.ph[0].p_vaddr = 0xfffffffffffff000UL;
+	e.ph[0].p_memsz = 0x2000;
+	expect_exec(exec_image(&e, sizeof(e)), 1000 + SIGSEGV,
+		    "a segment wrapping the address space: killed by SIGSEGV");
+	mini_elf(&e);
+	e.ph[0].p_vaddr = 0x400100;
+	expect_exec(exec_image(&e, sizeof(e)), 1000 + SIGSEGV,
+		    "p_vaddr and p_offset disagreeing modulo the page: killed by SIGSEGV");
 	mini_elf(&e);
 	e.eh.e_phnum = 2;
 	e.ph[1].p_type = PT_INTERP;
 	e.ph[1].p_offset = offsetof(struct mini_elf, code);
 	e.ph[1].p_filesz = 1;
 	expect_exec(exec_image(&e, sizeof(e)), ENOEXEC, "a PT_INTERP of 1 byte: ENOEXEC");
-	e.ph[1].p_filesz = 4;
+	e.ph[1].p_filesz = 6;	/* b8 3c 00 00 00 31: the last byte is not NUL */
 	expect_exec(exec_image(&e, sizeof(e)), ENOEXEC, "a PT_INTERP not NUL-terminated: ENOEXEC");
 	memcpy(e.code, "/no/ld.so", 10);
 	e.ph[1].p_filesz = 10;
@@ -258,7 +269,7 @@ int main(int argc, char **argv, char **envp)
 		return child_main(argc, argv, envp);
 	self = argv[0];
 	ksft_print_header();
-	ksft_set_plan(25);
+	ksft_set_plan(26);
 	exec_ok();
 	exec_refusals();
 	malformed_elf();
