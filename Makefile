@@ -80,7 +80,7 @@ endif
 KAFLAGS := -D__ASSEMBLER__ -Iinclude -MMD -MP
 KLDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-.PHONY: all run test bench gdb host-test user-tests linux-ref clean deps compile_commands.json FORCE
+.PHONY: all run test bench gdb host-test user-tests linux-ref linux-ref-bench clean deps compile_commands.json FORCE
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 # ---- tools -----------------------------------------------------------------
@@ -176,10 +176,17 @@ $(TEST_INITRD): $(wildcard tests/initramfs/*) tools/gen_init_cpio.py
 # (tools/linux-ref.sh): every program must pass there.
 USER_INITRD := $(B)/initramfs-user.cpio
 USER_TOOLS := runner
-USER_PROGS := $(filter-out $(USER_TOOLS),$(basename $(notdir $(wildcard tests/user/*.c))))
+USER_PROGS := $(filter-out $(USER_TOOLS) bench,$(basename $(notdir $(wildcard tests/user/*.c))))
 USER_HDRS := $(wildcard tests/user/*.h)
 USER_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -static -s
 USER_BINS := $(foreach l,gcc musl,$(patsubst %,$(B)/user/$(l)/%,$(USER_PROGS) $(USER_TOOLS)))
+
+# The benchmark: no libc at all (raw system calls), one binary.
+$(B)/user/bench: tests/user/bench.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  USERCC  $@")
+	$(Q)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -static -nostdlib -ffreestanding \
+		-fno-builtin -fno-stack-protector -fno-pie -no-pie -s -o $@ $<
 
 $(B)/user/gcc/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -246,10 +253,12 @@ $(B)/user/initramfs_list: Makefile $(B)/user/.programs
 	      for d in gcc musl vm vm/gcc vm/musl; do echo "dir /tests/$$d 0755 0 0"; done; \
 	      echo "file /tests/list $(B)/user/list 0644 0 0"; \
 	      echo "file /tests/runner $(B)/user/gcc/runner 0755 0 0"; \
+	      echo "file /tests/bench $(B)/user/bench 0755 0 0"; \
 	      for f in $(patsubst $(B)/user/%,%,$(USER_BINS) $(VM_BINS)); do \
 		echo "file /tests/$$f $(B)/user/$$f 0755 0 0"; done; } > $@
 
-$(USER_INITRD): $(TEST_INITRD) $(B)/user/initramfs_list $(B)/user/list $(USER_BINS) $(VM_BINS)
+$(USER_INITRD): $(TEST_INITRD) $(B)/user/initramfs_list $(B)/user/list $(USER_BINS) $(VM_BINS) \
+		$(B)/user/bench
 	@$(if $(Q),echo "  CPIO    $@")
 	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) $(B)/user/initramfs_list | gzip -n -6 > $@.gz
 	$(Q)cat $(TEST_INITRD) $@.gz > $@
@@ -260,6 +269,11 @@ user-tests: $(USER_INITRD)
 linux-ref: $(USER_INITRD)
 	$(Q)sh tools/ensure-deps.sh linux-ref
 	$(Q)B=$(B) sh tools/linux-ref.sh $(USER_INITRD)
+
+# The user-space benchmark rows on Linux 6.1 (-icount shift=0), for BENCH.md's last column.
+linux-ref-bench: $(USER_INITRD)
+	$(Q)sh tools/ensure-deps.sh linux-ref
+	$(Q)B=$(B) sh tools/linux-ref.sh --bench $(USER_INITRD)
 
 # ---- host tests (ASan + UBSan, same sources as the kernel) ---------------
 # The pure code: no port I/O, no privileged instructions, nothing that
@@ -333,9 +347,10 @@ test: $(B)/host/host_tests $(B)/debug/kernel.elf $(B)/ktest/kernel.elf \
 		--plain $(B)/kernel.elf $(B)/debug/kernel.elf
 
 # The benchmarks live beside the tests (tests/kernel/), measured without DEBUG_VM.
-bench: $(B)/ktest/kernel.elf
+# The user-space rows (tests/user/bench.c) from a boot of their own, once the kernel can exec.
+bench: $(B)/ktest/kernel.elf $(USER_INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py bench --mem $(MEM) --cmdline "$(CMDLINE)" \
-		--out $(B)/bench.txt $(B)/ktest/kernel.elf
+		--user-initrd $(USER_INITRD) --out $(B)/bench.txt $(B)/ktest/kernel.elf
 
 gdb: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py gdb --mem $(MEM) --smp $(SMP) \

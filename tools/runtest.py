@@ -530,10 +530,19 @@ def cmd_run(a):
 BENCH_SIZED = [('memmap_init', '4G', 'memmap_init_per_GiB')]
 
 
-def bench_boot(a, mem, glob):
-    cmdline = ('ktest.run=bench ktest.filter=%s panic=-1 %s' % (glob, a.cmdline)).strip()
-    status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
-                              extra=['-icount', 'shift=0'])
+def bench_boot(a, mem, glob, user=False):
+    """The rows of one benchmark boot: the kernel's (ktest.run=bench), or
+    with @user the user-space program's (tests/user/bench.c as init, on
+    BENCH.md's machine for those rows: -cpu max,-erms -m 1G)."""
+    if user:
+        cmdline = ('rdinit=/tests/bench panic=-1 %s' % a.cmdline).strip()
+        status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
+                                  extra=['-icount', 'shift=0', '-cpu', 'max,-erms'],
+                                  initrd=a.user_initrd)
+    else:
+        cmdline = ('ktest.run=bench ktest.filter=%s panic=-1 %s' % (glob, a.cmdline)).strip()
+        status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
+                                  extra=['-icount', 'shift=0'])
     rows = [l.strip() for l in text.splitlines() if l.startswith('bench: ')]
     if 'bench: done' not in rows:
         print('runtest: the benchmark run (-m %s, %s) did not finish (status %s); '
@@ -552,6 +561,11 @@ def cmd_bench(a):
         if sized is None:
             return 1
         rows = [r for r in rows if r.split()[1] != name] + sized
+    if a.user_initrd and can_exec(a.kernel):
+        user = bench_boot(a, '1G', '*', user=True)
+        if user is None:
+            return 1
+        rows += user
     rows.append('bench: done')
     with open(a.out, 'w') as f:
         f.write('\n'.join(rows) + '\n')
@@ -607,6 +621,8 @@ def main():
     p = sub.add_parser('bench')
     machine(p)
     p.add_argument('--out', default=os.path.join(BUILD, 'bench.txt'))
+    p.add_argument('--user-initrd', help='the initramfs with tests/user/bench.c: its rows '
+                   'too, when the kernel can exec')
     machine(sub.add_parser('gdb'))
     a = ap.parse_args()
     global INITRD
