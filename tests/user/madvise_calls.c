@@ -7,6 +7,7 @@
  * MADV_POPULATE_READ/WRITE, and the errno of each refusal.
  */
 #define _GNU_SOURCE
+#include <sys/uio.h>
 #include "utest.h"
 
 #ifndef MADV_POPULATE_READ
@@ -126,13 +127,34 @@ static void populate(void)
 	munmap(p, 16 * PAGE);
 }
 
+/* process_madvise(2) on our own pid through a pidfd: the advice it allows, and the rest. */
+static void process_madvise_calls(void)
+{
+	char *p = map_anon(4 * PAGE, PROT_READ | PROT_WRITE);
+	struct iovec iov = { p, 4 * PAGE };
+	int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
+
+	ksft_test_result(pidfd >= 0 && syscall(SYS_process_madvise, pidfd, &iov, 1,
+					       MADV_WILLNEED, 0) == 4 * PAGE,
+			 "process_madvise MADV_WILLNEED: the bytes advised");
+	expect_errno(syscall(SYS_process_madvise, pidfd, &iov, 1, MADV_DONTNEED, 0), EINVAL,
+		     "process_madvise MADV_DONTNEED: EINVAL");
+	expect_errno(syscall(SYS_process_madvise, pidfd, &iov, 1, MADV_WILLNEED, 1), EINVAL,
+		     "process_madvise with flags: EINVAL");
+	expect_errno(syscall(SYS_process_madvise, 1000, &iov, 1, MADV_WILLNEED, 0), EBADF,
+		     "process_madvise of a closed fd: EBADF");
+	close(pidfd);
+	munmap(p, 4 * PAGE);
+}
+
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(30);
+	ksft_set_plan(34);
 	hints();
 	dontneed_free();
 	fork_advice();
 	populate();
+	process_madvise_calls();
 	ksft_finished();
 }
