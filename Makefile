@@ -80,7 +80,8 @@ endif
 KAFLAGS := -D__ASSEMBLER__ -Iinclude -MMD -MP
 KLDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-.PHONY: all run test bench gdb host-test user-tests linux-ref linux-ref-bench clean deps compile_commands.json FORCE
+.PHONY: all run test bench gdb host-test user-tests linux-ref linux-ref-bench clean deps \
+	compile_commands.json FORCE
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 # ---- tools -----------------------------------------------------------------

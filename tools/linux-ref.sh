@@ -37,7 +37,10 @@ if [ $# -gt 0 ] && [ "$1" != -- ]; then
 	shift
 fi
 [ $# -gt 0 ] && shift		# the "--"
-KVER=${LINUX_REF_KVER:-$(ls /boot | sed -n 's/^vmlinuz-\(6\.1\.0-[0-9]*-amd64\)$/\1/p' | sort -V | tail -n 1)}
+newest_61() {
+	ls /boot | sed -n 's/^vmlinuz-\(6\.1\.0-[0-9]*-amd64\)$/\1/p' | sort -V | tail -n 1
+}
+KVER=${LINUX_REF_KVER:-$(newest_61)}
 if [ -z "$KVER" ]; then
 	echo "linux-ref: no /boot/vmlinuz-6.1.0-*-amd64: install linux-image-6.1.0-N-amd64" \
 	     "(sh tools/ensure-deps.sh linux-ref, as root)" >&2
