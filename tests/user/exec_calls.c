@@ -52,6 +52,20 @@ static int child_main(int argc, char **argv, char **envp)
 			return 5;
 		return 0;
 	}
+	if (!strcmp(mode, "layout")) {
+		/* The stack's and an mmap's addresses, and whether maps names [stack]. */
+		struct maps_entry e[256];
+		int n = maps_read(e, 256), i, fd, named = 0;
+		char line[64];
+		void *m = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		for (i = 0; i < n; i++)
+			named |= !strcmp(e[i].name, "[stack]");
+		fd = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		snprintf(line, sizeof(line), "%lx %lx %d\n", (unsigned long)&n, (unsigned long)m,
+			 named);
+		return fd >= 0 && write(fd, line, strlen(line)) > 0 ? 0 : 1;
+	}
 	return 100;
 }
 
@@ -72,6 +86,32 @@ static int run_self(const char *mode, char *const extra[], char *const envp[])
 	if (pid < 0 || waitpid(pid, &st, 0) != pid)
 		return -1;
 	return st;
+}
+
+/* Two execs of the same image: with randomize_va_space 2 their layouts differ. */
+static void exec_layout(void)
+{
+	unsigned long stack[2] = { 0, 0 }, map[2] = { 0, 0 };
+	int named[2] = { 0, 0 }, i;
+	char path[2][32] = { "/tmp/exec_calls.layout0", "/tmp/exec_calls.layout1" };
+
+	for (i = 0; i < 2; i++) {
+		char *extra[] = { path[i], NULL };
+		char *envp[] = { NULL };
+		FILE *f;
+
+		if (!exited_with(run_self("layout", extra, envp), 0))
+			continue;
+		f = fopen(path[i], "r");
+		if (f && fscanf(f, "%lx %lx %d", &stack[i], &map[i], &named[i]) != 3)
+			stack[i] = 0;
+		if (f)
+			fclose(f);
+	}
+	ksft_test_result(stack[0] && stack[1] && named[0] && named[1],
+			 "the new image's maps name its [stack]");
+	ksft_test_result(stack[0] && stack[1] && stack[0] != stack[1] && map[0] != map[1],
+			 "two execs: stack and mmap bases randomised (randomize_va_space 2)");
 }
 
 static void exec_ok(void)
@@ -269,8 +309,9 @@ int main(int argc, char **argv, char **envp)
 		return child_main(argc, argv, envp);
 	self = argv[0];
 	ksft_print_header();
-	ksft_set_plan(26);
+	ksft_set_plan(28);
 	exec_ok();
+	exec_layout();
 	exec_refusals();
 	malformed_elf();
 	ksft_finished();

@@ -189,6 +189,45 @@ static void growsdown(void)
 	munmap(p, 4 * PAGE);
 }
 
+/*
+ * A MAP_GROWSDOWN mapping grows when the page below it is touched, as a
+ * stack does, but not into the guard gap of a mapping below it
+ * (stack_guard_gap, 256 pages by default).
+ */
+static int touch_below_and_report(void *p)
+{
+	struct maps_entry e[256], *m;
+	int n;
+
+	((volatile char *)p)[-1] = 1;
+	n = maps_read(e, 256);
+	m = n > 0 ? maps_find(e, n, (unsigned long)p - 1) : NULL;
+	return m && m->start == (unsigned long)p - PAGE ? 0 : 1;
+}
+
+static void growsdown_growth(void)
+{
+	char *area = map_anon(300 * PAGE, PROT_NONE), *g;
+
+	munmap(area, 300 * PAGE);
+	g = sys_mmap(area + 299 * PAGE, PAGE, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, -1, 0);
+	ksft_test_result(g != MAP_FAILED && exited_with(child_status(touch_below_and_report, g), 0),
+			 "MAP_GROWSDOWN grows down by a page when touched below");
+	sys_mmap(area + 250 * PAGE, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	ksft_test_result(killed_by(child_status(touch_below_and_report, g), SIGSEGV),
+			 "it does not grow within the stack guard gap of a mapping below: SIGSEGV");
+	munmap(area, 300 * PAGE);
+}
+
+static int map_low(void *unused)
+{
+	if (setuid(65534))
+		return 2;
+	return sys_mmap((void *)0x1000, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+			-1, 0) == MAP_FAILED && errno == EPERM ? 0 : 1;
+}
+
 static void memfd_mappings(void)
 {
 	int fd = memfd(2 * PAGE);
@@ -280,13 +319,16 @@ static void mprotect_calls(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(49);
+	ksft_set_plan(52);
 	anon_private();
 	anon_shared();
 	fixed_and_noreplace();
 	errors();
 	populate_locked();
 	growsdown();
+	growsdown_growth();
+	ksft_test_result(exited_with(child_status(map_low, NULL), 0),
+			 "MAP_FIXED below mmap_min_addr as a user: EPERM");
 	memfd_mappings();
 	munmap_calls();
 	mprotect_calls();
