@@ -180,7 +180,9 @@ USER_TOOLS := runner
 USER_PROGS := $(filter-out $(USER_TOOLS) bench,$(basename $(notdir $(wildcard tests/user/*.c))))
 USER_HDRS := $(wildcard tests/user/*.h)
 USER_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -static -s
-USER_BINS := $(foreach l,gcc musl,$(patsubst %,$(B)/user/$(l)/%,$(USER_PROGS) $(USER_TOOLS)))
+USER_PIE_PROGS := exec_calls mmap_calls
+USER_BINS := $(foreach l,gcc musl,$(patsubst %,$(B)/user/$(l)/%,$(USER_PROGS) $(USER_TOOLS))) \
+	     $(patsubst %,$(B)/user/pie/%,$(USER_PIE_PROGS))
 
 # The benchmark: no libc at all (raw system calls), one binary.
 $(B)/user/bench: tests/user/bench.c | $(B)/.deps
@@ -193,6 +195,12 @@ $(B)/user/gcc/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  USERCC  $@")
 	$(Q)$(HOSTCC) $(USER_CFLAGS) -o $@ $<
+
+# The static-PIE flavour (ET_DYN, loaded at a random base) of USER_PIE_PROGS.
+$(B)/user/pie/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  PIECC   $@")
+	$(Q)$(HOSTCC) $(filter-out -static,$(USER_CFLAGS)) -DUSER_STATIC_PIE -fPIE -static-pie -o $@ $<
 
 $(B)/user/musl/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
 	@mkdir -p $(dir $@)
@@ -240,18 +248,19 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # The runner's list: each program with gcc, then with musl; then Linux's.
 # .programs changes when a program comes or goes (the stamp of the kernel's).
 $(B)/user/.programs: FORCE
-	$(call stamp,$(USER_PROGS) | $(VM_SELFTESTS) | $(VM_SELFTESTS_MUSL))
+	$(call stamp,$(USER_PROGS) | $(USER_PIE_PROGS) | $(VM_SELFTESTS) | $(VM_SELFTESTS_MUSL))
 
 $(B)/user/list: Makefile $(B)/user/.programs
 	@mkdir -p $(dir $@)
 	$(Q){ for p in $(USER_PROGS); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
+	      for p in $(USER_PIE_PROGS); do echo "user pie/$$p"; done; \
 	      $(foreach p,$(VM_SELFTESTS),echo "vm vm/gcc/$(p) $(VM_OPTS_$(p))";) \
 	      $(foreach p,$(VM_SELFTESTS_MUSL),echo "vm vm/musl/$(p) $(VM_OPTS_$(p))";) } > $@
 
 $(B)/user/initramfs_list: Makefile $(B)/user/.programs
 	@mkdir -p $(dir $@)
 	$(Q){ echo "dir /tests 0755 0 0"; echo "dir /tmp 01777 0 0"; \
-	      for d in gcc musl vm vm/gcc vm/musl; do echo "dir /tests/$$d 0755 0 0"; done; \
+	      for d in gcc musl pie vm vm/gcc vm/musl; do echo "dir /tests/$$d 0755 0 0"; done; \
 	      echo "file /tests/list $(B)/user/list 0644 0 0"; \
 	      echo "file /tests/runner $(B)/user/gcc/runner 0755 0 0"; \
 	      echo "file /tests/bench $(B)/user/bench 0755 0 0"; \

@@ -6,7 +6,9 @@
  * "--child MODE" to check what the new image receives: argv and envp
  * intact, the auxiliary vector (AT_PAGESZ, AT_RANDOM, AT_EXECFN, AT_PHDR,
  * AT_ENTRY, AT_UID...), an empty argv turned into one empty argument.
- * Then the refusals, each leaving the caller running: E2BIG (one string
+ * Two execs must differ in their stack and mmap addresses, and, in the
+ * static-PIE build (make's pie/ flavour), in the program's own. Then the
+ * refusals, each leaving the caller running: E2BIG (one string
  * over MAX_ARG_STRLEN, the total over a quarter of RLIMIT_STACK),
  * ENOENT, EACCES (a directory, a file without x), EFAULT (bad pointers),
  * and a malformed-ELF suite written to /tmp: ENOEXEC or EINVAL (or, for
@@ -62,8 +64,8 @@ static int child_main(int argc, char **argv, char **envp)
 		for (i = 0; i < n; i++)
 			named |= !strcmp(e[i].name, "[stack]");
 		fd = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		snprintf(line, sizeof(line), "%lx %lx %d\n", (unsigned long)&n, (unsigned long)m,
-			 named);
+		snprintf(line, sizeof(line), "%lx %lx %d %lx\n", (unsigned long)&n, (unsigned long)m,
+			 named, (unsigned long)child_main);
 		return fd >= 0 && write(fd, line, strlen(line)) > 0 ? 0 : 1;
 	}
 	return 100;
@@ -91,7 +93,7 @@ static int run_self(const char *mode, char *const extra[], char *const envp[])
 /* Two execs of the same image: with randomize_va_space 2 their layouts differ. */
 static void exec_layout(void)
 {
-	unsigned long stack[2] = { 0, 0 }, map[2] = { 0, 0 };
+	unsigned long stack[2] = { 0, 0 }, map[2] = { 0, 0 }, code[2] = { 0, 0 };
 	int named[2] = { 0, 0 }, i;
 	char path[2][32] = { "/tmp/exec_calls.layout0", "/tmp/exec_calls.layout1" };
 
@@ -103,7 +105,7 @@ static void exec_layout(void)
 		if (!exited_with(run_self("layout", extra, envp), 0))
 			continue;
 		f = fopen(path[i], "r");
-		if (f && fscanf(f, "%lx %lx %d", &stack[i], &map[i], &named[i]) != 3)
+		if (f && fscanf(f, "%lx %lx %d %lx", &stack[i], &map[i], &named[i], &code[i]) != 4)
 			stack[i] = 0;
 		if (f)
 			fclose(f);
@@ -112,6 +114,14 @@ static void exec_layout(void)
 			 "the new image's maps name its [stack]");
 	ksft_test_result(stack[0] && stack[1] && stack[0] != stack[1] && map[0] != map[1],
 			 "two execs: stack and mmap bases randomised (randomize_va_space 2)");
+#ifdef USER_STATIC_PIE
+	/* Built -static-pie (the pie/ flavour): ET_DYN, loaded at a random base. */
+	ksft_test_result(code[0] && code[1] && code[0] != code[1] &&
+			 (code[0] & (PAGE - 1)) == (code[1] & (PAGE - 1)),
+			 "a static PIE is loaded at a randomised base");
+#else
+	ksft_test_result(code[0] && code[0] == code[1], "a static ET_EXEC loads where it says");
+#endif
 }
 
 static void exec_ok(void)
@@ -309,7 +319,7 @@ int main(int argc, char **argv, char **envp)
 		return child_main(argc, argv, envp);
 	self = argv[0];
 	ksft_print_header();
-	ksft_set_plan(28);
+	ksft_set_plan(29);
 	exec_ok();
 	exec_layout();
 	exec_refusals();

@@ -233,7 +233,10 @@ static void memfd_mappings(void)
 	int fd = memfd(2 * PAGE);
 	char *s, *pr, buf[4] = "";
 
-	s = sys_mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	/* Placed with a hole after it, for the access beyond its end. */
+	s = map_anon(3 * PAGE, PROT_NONE);
+	munmap(s + 2 * PAGE, PAGE);
+	s = sys_mmap(s, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
 	pr = sys_mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	if (fd < 0 || s == MAP_FAILED || pr == MAP_FAILED) {
 		ksft_exit_fail_msg("memfd mappings: %s", strerror(errno));
@@ -248,7 +251,7 @@ static void memfd_mappings(void)
 			 !strcmp(s + PAGE, "abc"), "MAP_PRIVATE memfd: a write stays private");
 	ksft_test_result(pwrite(fd, "q", 1, 0) == 1 && s[0] == 'q',
 			 "MAP_SHARED memfd: a write(2) is seen in the mapping");
-	ksft_test_result(killed_by(child_status(touch_read, s + 8 * PAGE), SIGSEGV),
+	ksft_test_result(killed_by(child_status(touch_read, s + 2 * PAGE), SIGSEGV),
 			 "beyond the mapping: SIGSEGV");
 	munmap(s, 2 * PAGE);
 	s = sys_mmap(NULL, 4 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
