@@ -3,7 +3,8 @@
  * pagemap_bits: /proc/self/pagemap's entries as Linux 6.1 fills them (one
  * 64-bit word per page: PFN in bits 0-54, soft-dirty 55, exclusively
  * mapped 56, file-page or shared-anonymous 61, swapped 62, present 63),
- * and /proc/self/clear_refs's 4 clearing the soft-dirty bits.
+ * /proc/self/clear_refs's 4 clearing the soft-dirty bits, and
+ * /proc/kpagecount and /proc/kpageflags (root's) for the pages found.
  */
 #define _GNU_SOURCE
 #include "utest.h"
@@ -44,6 +45,54 @@ static int child_checks_shared(void *p)
 	return (e & PM_PRESENT) && !(e & PM_EXCLUSIVE) ? 0 : 1;
 }
 
+#define KPF_MMAP	11
+#define KPF_ANON	12
+#define KPF_ZERO_PAGE	24
+
+/* The 64-bit word for @pfn in /proc/@file (kpagecount, kpageflags), or ~0. */
+static uint64_t kpage(const char *file, uint64_t pfn)
+{
+	char path[32];
+	uint64_t v = ~0ULL;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%s", file);
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || pread(fd, &v, sizeof(v), pfn * 8) != sizeof(v))
+		v = ~0ULL;
+	if (fd >= 0)
+		close(fd);
+	return v;
+}
+
+static int child_counts_two(void *p)
+{
+	return kpage("kpagecount", entry(p) & PM_PFN) == 2 ? 0 : 1;
+}
+
+static int user_opens_kpagecount(void *unused)
+{
+	if (setuid(65534))
+		return 2;
+	return open("/proc/kpagecount", O_RDONLY) == -1 && errno == EACCES ? 0 : 1;
+}
+
+/* /proc/kpagecount and /proc/kpageflags for the pages of @p (written) and @z (read only). */
+static void kpage_files(char *p, char *z)
+{
+	uint64_t pfn = entry(p) & PM_PFN, flags = kpage("kpageflags", pfn);
+
+	ksft_test_result(kpage("kpagecount", pfn) == 1, "kpagecount of a private page: 1");
+	ksft_test_result(flags != ~0ULL && (flags & (1ULL << KPF_ANON)) &&
+			 (flags & (1ULL << KPF_MMAP)), "kpageflags: ANON and MMAP");
+	ksft_test_result(exited_with(child_status(child_counts_two, p), 0),
+			 "after fork the page is mapped twice: kpagecount 2");
+	ksft_test_result(kpage("kpageflags", entry(z) & PM_PFN) & (1ULL << KPF_ZERO_PAGE),
+			 "kpageflags of the shared zero page: ZERO_PAGE");
+	ksft_test_result(exited_with(child_status(user_opens_kpagecount, NULL), 0),
+			 "kpagecount is root's: EACCES for a user");
+}
+
 int main(void)
 {
 	char *p, *s;
@@ -51,7 +100,7 @@ int main(void)
 	uint64_t e, x;
 
 	ksft_print_header();
-	ksft_set_plan(12);
+	ksft_set_plan(17);
 	pm_fd = open("/proc/self/pagemap", O_RDONLY);
 	if (pm_fd < 0)
 		ksft_exit_fail_msg("open /proc/self/pagemap: %s", strerror(errno));
@@ -76,6 +125,7 @@ int main(void)
 			 "a read of an untouched page maps the shared zero page");
 	ksft_test_result(exited_with(child_status(child_checks_shared, p), 0),
 			 "after fork the page is no longer exclusive in the child");
+	kpage_files(p, p + PAGE);
 	fd = memfd_create("pagemap", 0);
 	ftruncate(fd, PAGE);
 	s = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

@@ -2,7 +2,8 @@
 /*
  * proc_mm: what /proc shows of a process's memory, as Linux 6.1 formats
  * it: /proc/self/smaps (Size, Rss, Anonymous, Locked, VmFlags) and
- * smaps_rollup, status (VmData, VmRSS), statm, and the commit
+ * smaps_rollup, status (VmData, VmRSS), statm, the fault counters
+ * (/proc/self/stat's minflt, /proc/vmstat's pgfault), and the commit
  * accounting of /proc/meminfo (Committed_AS, and CommitLimit enforced
  * with vm.overcommit_memory=2, restored after).
  */
@@ -82,6 +83,39 @@ static int write_file(const char *path, const char *s)
 	return ret;
 }
 
+/* Field 10 of /proc/self/stat (minflt), after the ")" of the name. */
+static long minflt(void)
+{
+	char *p = strrchr(read_text("/proc/self/stat"), ')');
+	long v = -1;
+
+	if (p && sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %ld", &v) != 1)
+		v = -1;
+	return v;
+}
+
+static long vmstat(const char *name)
+{
+	char *p = strstr(read_text("/proc/vmstat"), name);
+
+	return p ? strtol(p + strlen(name), NULL, 10) : -1;
+}
+
+static bool fault_counters_grow(void)
+{
+	long m0 = minflt(), v0 = vmstat("\npgfault "), m1, v1;
+	char *p = map_anon(64 * PAGE, PROT_READ | PROT_WRITE);
+	int i;
+
+	for (i = 0; p && i < 64; i++)
+		p[i * PAGE] = 1;
+	m1 = minflt();
+	v1 = vmstat("\npgfault ");
+	munmap(p, 64 * PAGE);
+	ksft_print_msg("minflt %ld -> %ld, pgfault %ld -> %ld", m0, m1, v0, v1);
+	return m0 >= 0 && v0 >= 0 && m1 - m0 >= 64 && v1 - v0 >= 64;
+}
+
 int main(void)
 {
 	char *p;
@@ -89,7 +123,7 @@ int main(void)
 	unsigned long limit;
 
 	ksft_print_header();
-	ksft_set_plan(13);
+	ksft_set_plan(14);
 	rss0 = status_kb("VmData");
 	p = map_anon(16 * PAGE, PROT_READ | PROT_WRITE);
 	rss1 = status_kb("VmData");
@@ -117,6 +151,8 @@ int main(void)
 	ksft_test_result(resident * 4 >= status_kb("VmRSS") - 8 &&
 			 resident * 4 <= status_kb("VmRSS") + 8, "statm's resident is VmRSS");
 	munmap(p, 16 * PAGE);
+	ksft_test_result(fault_counters_grow(), "64 faults count in /proc/self/stat's minflt "
+			 "and /proc/vmstat's pgfault");
 	committed0 = meminfo_kb("Committed_AS:");
 	p = map_anon(64UL << 20, PROT_READ | PROT_WRITE);
 	committed1 = meminfo_kb("Committed_AS:");
