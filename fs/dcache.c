@@ -33,6 +33,8 @@
 #include <linux/sched.h>
 #include <linux/bug.h>
 #include <linux/mmdebug.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 #include "internal.h"
 #include "mount.h"
 
@@ -483,6 +485,39 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	if (!err && *end == '\0')
 		err = prepend(&end, buf, "/", 1);
 	return err ? ERR_PTR(err) : end;
+}
+
+/*
+ * getcwd(2): the working directory's d_path(), NUL included. -ENOENT when
+ * it was removed, -ERANGE when @size is too small, -ENAMETOOLONG past
+ * PATH_MAX, -EFAULT. Return: the length copied, NUL included.
+ */
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+{
+	char *page = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path pwd;
+	long len;
+	char *cwd;
+
+	if (!page)
+		return -ENOMEM;
+	get_fs_pwd(current->fs, &pwd);
+	len = -ENOENT;
+	if (d_unhashed(pwd.dentry) && !IS_ROOT(pwd.dentry))
+		goto out;
+	cwd = d_path(&pwd, page, PATH_MAX);
+	len = PTR_ERR(cwd);
+	if (IS_ERR(cwd))
+		goto out;
+	len = strlen(cwd) + 1;
+	if ((unsigned long)len > size)
+		len = -ERANGE;
+	else if (copy_to_user(buf, cwd, len))
+		len = -EFAULT;
+out:
+	path_put(&pwd);
+	kfree(page);
+	return len;
 }
 
 /* dentry_cache and the hash table (vfs_caches_init()). */

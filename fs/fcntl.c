@@ -11,6 +11,7 @@
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
 
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME)
 
@@ -33,7 +34,7 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		err = f_dupfd(arg > NR_OPEN ? NR_OPEN : arg, file,
+		err = f_dupfd(min_t(unsigned long, arg, NR_OPEN), file,
 			      cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 		break;
 	case F_GETFD:
@@ -55,4 +56,9 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	}
 	fput(file);
 	return err;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	return do_fcntl(fd, cmd, arg);
 }

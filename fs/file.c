@@ -11,6 +11,10 @@
  * needs); under file_lock the old one is copied into it and replaced, or
  * the new one is dropped if another grower got there first. A replaced
  * table is freed unless it is the embedded first one.
+ *
+ * RLIMIT_NOFILE bounds the fds handed out, as Linux's: a new fd at or
+ * above the caller's soft limit is -EMFILE, dup2/dup3 to one is -EBADF,
+ * F_DUPFD from one is -EINVAL (NR_OPEN stays the table's own bound).
  */
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -21,6 +25,9 @@
 #include <linux/bitops.h>
 #include <linux/bitmap.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
+#include <linux/resource.h>
+#include <linux/sched/signal.h>
 #include "internal.h"
 
 struct files_struct init_files = {
@@ -95,8 +102,11 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	return 0;
 }
 
-/* The lowest free fd at or above @start, reserved for the caller (O_CLOEXEC in @flags). */
-static int alloc_fd(unsigned int start, unsigned int flags)
+/*
+ * The lowest free fd at or above @start and below @end, reserved for the
+ * caller (O_CLOEXEC in @flags). Return: it, -EMFILE, -ENOMEM.
+ */
+static int alloc_fd(unsigned int start, unsigned int end, unsigned int flags)
 {
 	struct files_struct *files = current->files;
 
@@ -109,6 +119,10 @@ static int alloc_fd(unsigned int start, unsigned int flags)
 		fdt = files->fdt;
 		fd = start < fdt->max_fds ? find_next_zero_bit(fdt->open_fds, fdt->max_fds, start) :
 					    start;
+		if (fd >= end) {
+			spin_unlock(&files->file_lock);
+			return -EMFILE;
+		}
 		if (fd < fdt->max_fds) {
 			__set_bit(fd, fdt->open_fds);
 			if (flags & O_CLOEXEC)
@@ -125,18 +139,25 @@ static int alloc_fd(unsigned int start, unsigned int flags)
 	}
 }
 
+/* The caller's RLIMIT_NOFILE, as an fd bound (never above NR_OPEN). */
+static unsigned int nofile_limit(void)
+{
+	return min_t(unsigned long, rlimit(RLIMIT_NOFILE), NR_OPEN);
+}
+
 int get_unused_fd_flags(unsigned int flags)
 {
-	return alloc_fd(0, flags);
+	return alloc_fd(0, nofile_limit(), flags);
 }
 
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags)
 {
+	unsigned int end = nofile_limit();
 	int fd;
 
-	if (from >= NR_OPEN)
+	if (from >= end)
 		return -EINVAL;
-	fd = alloc_fd(from, flags);
+	fd = alloc_fd(from, end, flags);
 	if (fd >= 0)
 		fd_install(fd, get_file(file));
 	return fd;
@@ -163,7 +184,7 @@ int ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 
 	if ((flags & ~O_CLOEXEC) || oldfd == newfd)
 		return -EINVAL;
-	if (newfd >= NR_OPEN)
+	if (newfd >= nofile_limit())
 		return -EBADF;
 	err = expand_files(files, newfd);
 	if (err)
@@ -393,4 +414,19 @@ void files_cache_init(void)
 {
 	files_cachep = kmem_cache_create("files_cache", sizeof(struct files_struct), 0,
 					 SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
+}
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	return ksys_dup(fildes);
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	return ksys_dup2(oldfd, newfd);
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	return ksys_dup3(oldfd, newfd, flags);
 }

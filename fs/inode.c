@@ -24,8 +24,8 @@
  * nr_inodes counts allocated inodes (the first number of Linux's
  * /proc/sys/fs/inode-nr); tests compare it before and after.
  *
- * Times: current_time() is the time since boot, as there is no wall
- * clock (RTC) yet; it moves forward, which is what tests and make need.
+ * Times: current_time() is the wall clock (CLOCK_REALTIME), as Linux's;
+ * nothing steps it, so it only moves forward, which make needs.
  */
 #include <linux/fs.h>
 #include <linux/cred.h>
@@ -269,7 +269,7 @@ void evict_inodes(struct super_block *sb)
 
 struct timespec64 current_time(struct inode *inode)
 {
-	return ns_to_timespec64(ktime_get());
+	return ns_to_timespec64(ktime_get_real_ns());
 }
 
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode)

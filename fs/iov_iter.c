@@ -12,6 +12,9 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/errno.h>
 #include <asm/uaccess.h>
 
 void iov_iter_init(struct iov_iter *i, unsigned int direction, const struct iovec *iov,
@@ -115,4 +118,50 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 {
 	return iterate(i, NULL, bytes, ITER_ZERO);
+}
+
+int import_single_range(int type, void __user *buf, size_t len, struct iovec *iov,
+			struct iov_iter *i)
+{
+	len = min_t(size_t, len, MAX_RW_COUNT);
+	if (!access_ok(buf, len))
+		return -EFAULT;
+	iov->iov_base = buf;
+	iov->iov_len = len;
+	iov_iter_init(i, type, iov, 1, len);
+	return 0;
+}
+
+ssize_t import_iovec(int type, const struct iovec __user *uvec, unsigned int nr_segs,
+		     unsigned int fast_segs, struct iovec **iovp, struct iov_iter *i)
+{
+	struct iovec *iov = *iovp;
+	ssize_t total;
+	unsigned int seg;
+
+	*iovp = NULL;
+	if (nr_segs > UIO_MAXIOV)
+		return -EINVAL;
+	if (nr_segs > fast_segs) {
+		iov = kmalloc_array(nr_segs, sizeof(*iov), GFP_KERNEL);
+		if (!iov)
+			return -ENOMEM;
+	}
+	total = -EFAULT;
+	if (copy_from_user(iov, uvec, nr_segs * sizeof(*iov)))
+		goto out_free;
+	total = iov_length_checked(iov, nr_segs);
+	for (seg = 0; total >= 0 && seg < nr_segs; seg++)
+		if (!access_ok(iov[seg].iov_base, iov[seg].iov_len))
+			total = -EFAULT;
+	if (total < 0)
+		goto out_free;
+	iov_iter_init(i, type, iov, nr_segs, total);
+	if (nr_segs > fast_segs)
+		*iovp = iov;
+	return total;
+out_free:
+	if (nr_segs > fast_segs)
+		kfree(iov);
+	return total;
 }

@@ -30,6 +30,10 @@
  * outside rename_lock, the answer is one of the names it had). Operations
  * that change a directory lock it (i_rwsem, I_MUTEX_PARENT), then look
  * up the last component again under the lock.
+ *
+ * Names from user space: getname() copies one (PATH_MAX bytes at most,
+ * -EFAULT for a kernel or unmapped pointer); the system calls at the end
+ * of the file then call the do_* functions on the copy.
  */
 #include <linux/fs.h>
 #include <linux/namei.h>
@@ -42,31 +46,54 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 #include "internal.h"
 #include "mount.h"
 
 static struct kmem_cache *names_cachep;
 
+/* An empty filename: its buffer from names_cache, refcnt 1. */
+static struct filename *filename_alloc(void)
+{
+	struct filename *result = kmalloc(sizeof(*result), GFP_KERNEL);
+
+	if (!result)
+		return ERR_PTR(-ENOMEM);
+	result->name = kmem_cache_alloc(names_cachep, GFP_KERNEL);
+	if (!result->name) {
+		kfree(result);
+		return ERR_PTR(-ENOMEM);
+	}
+	result->refcnt = 1;
+	return result;
+}
+
 struct filename *getname_kernel(const char *name)
 {
 	size_t len = strnlen(name, PATH_MAX);
 	struct filename *result;
-	char *kname;
 
 	if (len >= PATH_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
-	kname = kmem_cache_alloc(names_cachep, GFP_KERNEL);
-	if (!kname)
-		return ERR_PTR(-ENOMEM);
-	result = kmalloc(sizeof(*result), GFP_KERNEL);
-	if (!result) {
-		kmem_cache_free(names_cachep, kname);
-		return ERR_PTR(-ENOMEM);
-	}
-	memcpy(kname, name, len + 1);
-	result->name = kname;
-	result->refcnt = 1;
+	result = filename_alloc();
+	if (!IS_ERR(result))
+		memcpy((char *)result->name, name, len + 1);
 	return result;
+}
+
+struct filename *getname(const char __user *filename)
+{
+	struct filename *result = filename_alloc();
+	long len;
+
+	if (IS_ERR(result))
+		return result;
+	len = strncpy_from_user((char *)result->name, filename, PATH_MAX);
+	if (len >= 0 && len < PATH_MAX)
+		return result;
+	putname(result);
+	return ERR_PTR(len < 0 ? len : -ENAMETOOLONG);
 }
 
 void putname(struct filename *name)
@@ -175,7 +202,8 @@ static const char *path_init(struct nameidata *nd, int dfd, const char *s,
 		f = fget(dfd);
 		if (!f)
 			return ERR_PTR(-EBADF);
-		if (!d_is_dir(f->f_path.dentry)) {
+		/* an empty name (LOOKUP_EMPTY) is the file itself: any kind will do */
+		if (*s && !d_is_dir(f->f_path.dentry)) {
 			fput(f);
 			return ERR_PTR(-ENOTDIR);
 		}
@@ -1306,4 +1334,175 @@ void names_cache_init(void)
 {
 	names_cachep = kmem_cache_create("names_cache", PATH_MAX, 0,
 					 SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
+}
+
+/*
+ * ---- the system calls ------------------------------------------------------
+ *
+ * Each copies its user names with getname() (-EFAULT, -ENAMETOOLONG) and
+ * calls the do_* above on the kernel copies; the names are freed on every
+ * path (putname() takes an error pointer too).
+ */
+
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : do_mknodat(dfd, name->name, mode, dev);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
+{
+	return __do_sys_mknodat(AT_FDCWD, filename, mode, dev);
+}
+
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+{
+	struct filename *name = getname(pathname);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : do_mkdirat(dfd, name->name, mode);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+{
+	return __do_sys_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	struct filename *name;
+	long ret;
+
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	name = getname(pathname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = flag & AT_REMOVEDIR ? do_rmdir(dfd, name->name) : do_unlinkat(dfd, name->name);
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
+{
+	return __do_sys_unlinkat(AT_FDCWD, pathname, 0);
+}
+
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+	return __do_sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
+}
+
+/* Both names of a rename, link or symlink: 0 with @from and @to set, or -errno with none. */
+static int getname_pair(const char __user *oldname, const char __user *newname,
+			struct filename **from, struct filename **to)
+{
+	*to = NULL;
+	*from = getname(oldname);
+	if (IS_ERR(*from))
+		return PTR_ERR(*from);
+	*to = getname(newname);
+	if (!IS_ERR(*to))
+		return 0;
+	putname(*from);
+	return PTR_ERR(*to);
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	struct filename *from, *to;
+	long ret = getname_pair(oldname, newname, &from, &to);
+
+	if (ret)
+		return ret;
+	ret = do_renameat2(olddfd, from->name, newdfd, to->name, flags);
+	putname(to);
+	putname(from);
+	return ret;
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return __do_sys_renameat2(olddfd, oldname, newdfd, newname, 0);
+}
+
+SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+{
+	return __do_sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	struct filename *from, *to;
+	long ret = getname_pair(oldname, newname, &from, &to);
+
+	if (ret)
+		return ret;
+	ret = do_linkat(olddfd, from->name, newdfd, to->name, flags);
+	putname(to);
+	putname(from);
+	return ret;
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	return __do_sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	struct filename *from, *to;
+	long ret = getname_pair(oldname, newname, &from, &to);
+
+	if (ret)
+		return ret;
+	ret = do_symlinkat(from->name, newdfd, to->name);
+	putname(to);
+	putname(from);
+	return ret;
+}
+
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+	return __do_sys_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+/* The body goes through a kernel buffer of at most PATH_MAX bytes (no body is longer). */
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	struct filename *name;
+	char *kbuf;
+	long ret;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	bufsiz = min(bufsiz, PATH_MAX);
+	name = getname(pathname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	ret = -ENOMEM;
+	kbuf = kmalloc(bufsiz, GFP_KERNEL);
+	if (kbuf) {
+		ret = do_readlinkat(dfd, name->name, kbuf, bufsiz);
+		if (ret > 0 && copy_to_user(buf, kbuf, ret))
+			ret = -EFAULT;
+		kfree(kbuf);
+	}
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+{
+	return __do_sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }

@@ -20,6 +20,11 @@
  * path) or something is mounted on it, unless MNT_DETACH, which detaches
  * it and everything mounted below it at once and leaves the end of each
  * to its last mntput().
+ *
+ * mount(2) and umount2(2) copy their user strings (type, device and the
+ * options, each at most a page, as Linux's copy_mount_string() and
+ * copy_mount_options()) and need root (CAP_SYS_ADMIN: fsuid_is_root(),
+ * as chroot's check).
  */
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -34,6 +39,9 @@
 #include <linux/errno.h>
 #include <linux/seq_file.h>
 #include <linux/shell.h>
+#include <linux/cred.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 #include "internal.h"
 #include "mount.h"
 
@@ -376,4 +384,125 @@ void mnt_init(void)
 				      SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 	shmem_init();
 	init_mount_tree();
+}
+
+/* ---- the system calls ------------------------------------------------------ */
+
+#define MS_MGC_VAL	0xC0ED0000	/* old callers' magic in the high half of the flags */
+#define MS_MGC_MSK	0xffff0000
+#define MNT_EXPIRE	0x00000004
+
+/* A user string of at most a page, or NULL for NULL. Return: it, or ERR_PTR(-errno). */
+static char *copy_mount_string(const char __user *data)
+{
+	long len;
+	char *s;
+
+	if (!data)
+		return NULL;
+	len = strnlen_user(data, PAGE_SIZE);
+	if (len <= 0)
+		return ERR_PTR(-EFAULT);
+	if (len > (long)PAGE_SIZE)
+		return ERR_PTR(-EINVAL);
+	s = kmalloc(len, GFP_KERNEL);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(s, data, len)) {
+		kfree(s);
+		return ERR_PTR(-EFAULT);
+	}
+	s[len - 1] = '\0';
+	return s;
+}
+
+/*
+ * The options: a page, of which as much as is readable (Linux copies up
+ * to the first fault, since the options need not be a string). Return:
+ * the page, NULL for NULL, or ERR_PTR(-EFAULT / -ENOMEM).
+ */
+static void *copy_mount_options(const void __user *data)
+{
+	unsigned long left;
+	char *copy;
+
+	if (!data)
+		return NULL;
+	copy = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!copy)
+		return ERR_PTR(-ENOMEM);
+	left = copy_from_user(copy, data, PAGE_SIZE);
+	if (left == PAGE_SIZE) {
+		kfree(copy);
+		return ERR_PTR(-EFAULT);
+	}
+	copy[PAGE_SIZE - 1] = '\0';
+	return copy;
+}
+
+SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __user *, type,
+		unsigned long, flags, void __user *, data)
+{
+	char *kernel_type, *kernel_dev;
+	struct filename *dir;
+	void *options;
+	struct path path;
+	long ret;
+
+	if (!fsuid_is_root())
+		return -EPERM;
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	kernel_type = copy_mount_string(type);
+	ret = PTR_ERR(kernel_type);
+	if (IS_ERR(kernel_type))
+		goto out_type;
+	kernel_dev = copy_mount_string(dev_name);
+	ret = PTR_ERR(kernel_dev);
+	if (IS_ERR(kernel_dev))
+		goto out_dev;
+	options = copy_mount_options(data);
+	ret = PTR_ERR(options);
+	if (IS_ERR(options))
+		goto out_data;
+	dir = getname(dir_name);
+	ret = PTR_ERR(dir);
+	if (IS_ERR(dir))
+		goto out_dir;
+	ret = kern_path(dir->name, LOOKUP_FOLLOW, &path);
+	if (!ret) {
+		ret = path_mount(kernel_dev, &path, kernel_type, flags, options);
+		path_put(&path);
+	}
+	putname(dir);
+out_dir:
+	kfree(options);
+out_data:
+	kfree(kernel_dev);
+out_dev:
+	kfree(kernel_type);
+out_type:
+	return ret;
+}
+
+SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
+{
+	struct filename *kname;
+	struct path path;
+	long ret;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	if (!fsuid_is_root())
+		return -EPERM;
+	kname = getname(name);
+	if (IS_ERR(kname))
+		return PTR_ERR(kname);
+	ret = kern_path(kname->name, flags & UMOUNT_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	if (!ret) {
+		ret = path_umount(&path, flags);
+		path_put(&path);
+	}
+	putname(kname);
+	return ret;
 }

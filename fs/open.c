@@ -6,9 +6,9 @@
  * chown, truncate, fallocate, access, utimes, chdir and chroot.
  *
  * The layering (include/linux/fs.h): do_* and ksys_* take kernel
- * strings and fds; the system calls of the next issue copy user strings
- * first. filp_open() and the init_* calls (fs/init.c) are the kernel's
- * own entry points.
+ * strings and fds; the system calls at the end of the file copy the
+ * user's names first (getname()). filp_open() and the init_* calls
+ * (fs/init.c) are the kernel's own entry points.
  *
  * chdir and chroot change the calling task's fs_struct; every kernel
  * thread shares init_fs today, so they change it for all of them.
@@ -23,6 +23,7 @@
 #include <linux/falloc.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 int vfs_open(const struct path *path, struct file *file)
@@ -194,7 +195,10 @@ int do_faccessat(int dfd, const char *filename, int mode, int flags)
 
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	err = user_path_at(dfd, filename, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	if (err)
 		return err;
 	if (mode)
@@ -400,4 +404,158 @@ int ksys_fchdir(unsigned int fd)
 		err = set_cwd_or_root(&f->f_path, false);
 	fput(f);
 	return err;
+}
+
+/*
+ * ---- the system calls ------------------------------------------------------
+ *
+ * User names are copied with getname() and passed to the calls above;
+ * the forms without "at" are the "at" ones from AT_FDCWD, as Linux's.
+ */
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	struct filename *name = getname(filename);
+	long ret;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	/* a 64-bit kernel opens every file as large (Linux's force_o_largefile()) */
+	ret = do_sys_open(dfd, name->name, flags | O_LARGEFILE, mode);
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return __do_sys_openat(AT_FDCWD, filename, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return __do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return ksys_close(fd);
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct filename *name = getname(path);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : do_sys_truncate(name->name, length);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
+{
+	return do_sys_ftruncate(fd, length);
+}
+
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	return ksys_fallocate(fd, mode, offset, len);
+}
+
+/* fchmod and fchown: the attribute call on an open file. */
+static long file_attr_call(unsigned int fd, umode_t mode, uid_t user, gid_t group, bool chown)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = chown ? vfs_fchown(f, user, group) : vfs_fchmod(f, mode);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	return file_attr_call(fd, mode, 0, 0, false);
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : do_fchmodat(dfd, name->name, mode);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return __do_sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	return file_attr_call(fd, 0, user, group, true);
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, uid_t, user, gid_t, group,
+		int, flag)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) :
+		   do_fchownat(dfd, name->name, user, group, flag);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : do_faccessat(dfd, name->name, mode, flags);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return __do_sys_faccessat2(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return __do_sys_faccessat2(AT_FDCWD, filename, mode, 0);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : ksys_chdir(name->name);
+
+	putname(name);
+	return ret;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	return ksys_fchdir(fd);
+}
+
+SYSCALL_DEFINE1(chroot, const char __user *, filename)
+{
+	struct filename *name = getname(filename);
+	long ret = IS_ERR(name) ? PTR_ERR(name) : ksys_chroot(name->name);
+
+	putname(name);
+	return ret;
 }

@@ -4,8 +4,12 @@
  * fs/read_write.c). Every transfer goes through the file's ->read_iter()
  * or ->write_iter() with a struct kiocb (file, position, flags) and an
  * iov_iter over the caller's buffers: ITER_KVEC for kernel buffers
- * (kernel_read(), ksys_read() today), ITER_IOVEC for user ones (readv
- * and writev, and the system calls to come).
+ * (kernel_read(), ksys_read()), ITER_IOVEC for user ones (the system
+ * calls at the end of the file, and do_readv()/do_writev()). Every read
+ * or write by fd ends in fd_rw_iter().
+ *
+ * sendfile copies between two files a page at a time through a kernel
+ * buffer.
  *
  * f_pos: read/write/lseek through one file hold f_pos_lock around the use
  * of the position, so concurrent readers of one file get distinct ranges
@@ -19,8 +23,10 @@
 #include <linux/uio.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
-
-#define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)	/* one call moves at most this, as Linux */
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/gfp.h>
+#include <asm/uaccess.h>
 
 static int rw_verify_area(struct file *file, loff_t pos, size_t count)
 {
@@ -31,9 +37,10 @@ static int rw_verify_area(struct file *file, loff_t pos, size_t count)
 	return 0;
 }
 
-ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *ppos)
+/* A read into @iter at *@ppos, with IOCB_* @ki_flags (preadv2's RWF_* turned into them). */
+static ssize_t do_iter_read(struct file *file, struct iov_iter *iter, loff_t *ppos, int ki_flags)
 {
-	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *ppos };
+	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *ppos, .ki_flags = ki_flags };
 	ssize_t ret;
 
 	if (!(file->f_mode & FMODE_READ))
@@ -51,9 +58,9 @@ ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *ppos)
 	return ret;
 }
 
-ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter, loff_t *ppos)
+static ssize_t do_iter_write(struct file *file, struct iov_iter *iter, loff_t *ppos, int ki_flags)
 {
-	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *ppos };
+	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *ppos, .ki_flags = ki_flags };
 	ssize_t ret;
 
 	if (!(file->f_mode & FMODE_WRITE))
@@ -71,6 +78,16 @@ ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter, loff_t *ppos)
 	if (ret > 0)
 		*ppos = kiocb.ki_pos;
 	return ret;
+}
+
+ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *ppos)
+{
+	return do_iter_read(file, iter, ppos, 0);
+}
+
+ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter, loff_t *ppos)
+{
+	return do_iter_write(file, iter, ppos, 0);
 }
 
 ssize_t vfs_read(struct file *file, void *buf, size_t count, loff_t *pos)
@@ -101,55 +118,59 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 	return vfs_write(file, buf, count, pos);
 }
 
-/* A read or write at the file position, under f_pos_lock. */
-static ssize_t rw_at_fpos(unsigned int fd, void *buf, size_t count, bool write)
+/*
+ * The body of every read and write by fd: @iter at @pos, or at the file
+ * position under f_pos_lock when @pos is -1; IOCB_* @ki_flags.
+ */
+static ssize_t fd_rw_iter(unsigned int fd, struct iov_iter *iter, loff_t pos, int ki_flags,
+			  bool write)
 {
 	struct file *f = fget(fd);
-	ssize_t ret;
+	ssize_t ret = -ESPIPE;
 
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
-	ret = write ? vfs_write(f, buf, count, &f->f_pos) : vfs_read(f, buf, count, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
+	if (pos == -1) {
+		mutex_lock(&f->f_pos_lock);
+		ret = write ? do_iter_write(f, iter, &f->f_pos, ki_flags) :
+			      do_iter_read(f, iter, &f->f_pos, ki_flags);
+		mutex_unlock(&f->f_pos_lock);
+	} else if (f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) {
+		ret = write ? do_iter_write(f, iter, &pos, ki_flags) :
+			      do_iter_read(f, iter, &pos, ki_flags);
+	}
 	fput(f);
 	return ret;
+}
+
+/* A kernel buffer's read or write by fd (@pos as fd_rw_iter()'s). */
+static ssize_t fd_rw_kernel(unsigned int fd, void *buf, size_t count, loff_t pos, bool write)
+{
+	struct kvec kv = { .iov_base = buf, .iov_len = min_t(size_t, count, MAX_RW_COUNT) };
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, write ? ITER_SOURCE : ITER_DEST, &kv, 1, kv.iov_len);
+	return fd_rw_iter(fd, &iter, pos, 0, write);
 }
 
 ssize_t ksys_read(unsigned int fd, void *buf, size_t count)
 {
-	return rw_at_fpos(fd, buf, count, false);
+	return fd_rw_kernel(fd, buf, count, -1, false);
 }
 
 ssize_t ksys_write(unsigned int fd, const void *buf, size_t count)
 {
-	return rw_at_fpos(fd, (void *)buf, count, true);
-}
-
-static ssize_t prw(unsigned int fd, void *buf, size_t count, loff_t pos, bool write)
-{
-	struct file *f;
-	ssize_t ret = -ESPIPE;
-
-	if (pos < 0)
-		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	if (f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))
-		ret = write ? vfs_write(f, buf, count, &pos) : vfs_read(f, buf, count, &pos);
-	fput(f);
-	return ret;
+	return fd_rw_kernel(fd, (void *)buf, count, -1, true);
 }
 
 ssize_t ksys_pread64(unsigned int fd, void *buf, size_t count, loff_t pos)
 {
-	return prw(fd, buf, count, pos, false);
+	return pos < 0 ? -EINVAL : fd_rw_kernel(fd, buf, count, pos, false);
 }
 
 ssize_t ksys_pwrite64(unsigned int fd, const void *buf, size_t count, loff_t pos)
 {
-	return prw(fd, (void *)buf, count, pos, true);
+	return pos < 0 ? -EINVAL : fd_rw_kernel(fd, (void *)buf, count, pos, true);
 }
 
 ssize_t iov_length_checked(const struct iovec *iov, unsigned long nr_segs)
@@ -173,20 +194,11 @@ static ssize_t do_rwv(unsigned int fd, const struct iovec *iov, unsigned long nr
 {
 	ssize_t total = iov_length_checked(iov, nr_segs);
 	struct iov_iter iter;
-	struct file *f;
-	ssize_t ret;
 
 	if (total < 0)
 		return total;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
 	iov_iter_init(&iter, write ? ITER_SOURCE : ITER_DEST, iov, nr_segs, total);
-	mutex_lock(&f->f_pos_lock);
-	ret = write ? vfs_iter_write(f, &iter, &f->f_pos) : vfs_iter_read(f, &iter, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
-	fput(f);
-	return ret;
+	return fd_rw_iter(fd, &iter, -1, 0, write);
 }
 
 ssize_t do_readv(unsigned int fd, const struct iovec *vec, unsigned long vlen)
@@ -268,4 +280,217 @@ off_t ksys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 loff_t noop_llseek(struct file *file, loff_t offset, int whence)
 {
 	return file->f_pos;
+}
+
+/*
+ * ---- the system calls ------------------------------------------------------
+ *
+ * The user's buffers become an ITER_IOVEC iterator (import_single_range(),
+ * import_iovec(): -EFAULT for what is not user memory), then fd_rw_iter()
+ * moves the bytes; a fault in the middle ends the transfer short, and one
+ * before the first byte is -EFAULT (the file system's ->read_iter says).
+ */
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = import_single_range(ITER_DEST, buf, count, &iov, &iter);
+
+	return err ?: fd_rw_iter(fd, &iter, -1, 0, false);
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = import_single_range(ITER_SOURCE, (void __user *)buf, count, &iov, &iter);
+
+	return err ?: fd_rw_iter(fd, &iter, -1, 0, true);
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = pos < 0 ? -EINVAL : import_single_range(ITER_DEST, buf, count, &iov, &iter);
+
+	return err ?: fd_rw_iter(fd, &iter, pos, 0, false);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count, loff_t, pos)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = pos < 0 ? -EINVAL :
+		  import_single_range(ITER_SOURCE, (void __user *)buf, count, &iov, &iter);
+
+	return err ?: fd_rw_iter(fd, &iter, pos, 0, true);
+}
+
+/* RWF_* as IOCB_* flags, or -EOPNOTSUPP for what Linux refuses on this file. */
+static int rwf_to_iocb(rwf_t flags, bool write)
+{
+	if (flags & ~RWF_SUPPORTED)
+		return -EOPNOTSUPP;
+	if (flags & RWF_NOWAIT)
+		return -EOPNOTSUPP;	/* no file here says FMODE_NOWAIT */
+	return write && (flags & RWF_APPEND) ? IOCB_APPEND : 0;
+}
+
+/*
+ * readv and writev, and their positioned forms: @pos -1 is the file
+ * position (preadv2's way to say it; preadv refuses any negative @pos
+ * before it gets here).
+ */
+static ssize_t do_user_rwv(unsigned long fd, const struct iovec __user *vec,
+			   unsigned long vlen, loff_t pos, rwf_t flags, bool write)
+{
+	struct iovec fast[UIO_FASTIOV], *iov = fast;
+	int ki_flags = rwf_to_iocb(flags, write);
+	struct iov_iter iter;
+	ssize_t ret;
+
+	if (ki_flags < 0)
+		return ki_flags;
+	if (pos < -1)
+		return -EINVAL;
+	ret = import_iovec(write ? ITER_SOURCE : ITER_DEST, vec, vlen, ARRAY_SIZE(fast), &iov,
+			   &iter);
+	if (ret < 0)
+		return ret;
+	ret = fd_rw_iter(fd, &iter, pos, ki_flags, write);
+	kfree(iov);
+	return ret;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_user_rwv(fd, vec, vlen, -1, 0, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_user_rwv(fd, vec, vlen, -1, 0, true);
+}
+
+/*
+ * The offset comes in two registers for the 32-bit ABIs' sake; on x86-64
+ * @pos_l holds all of it (Linux's pos_from_hilo() shifts @pos_h out).
+ */
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return (loff_t)pos_l < 0 ? -EINVAL : do_user_rwv(fd, vec, vlen, pos_l, 0, false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return (loff_t)pos_l < 0 ? -EINVAL : do_user_rwv(fd, vec, vlen, pos_l, 0, true);
+}
+
+SYSCALL_DEFINE6(preadv2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, rwf_t, flags)
+{
+	return do_user_rwv(fd, vec, vlen, pos_l, flags, false);
+}
+
+SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, rwf_t, flags)
+{
+	return do_user_rwv(fd, vec, vlen, pos_l, flags, true);
+}
+
+/*
+ * sendfile: up to @count bytes from @in at *@ppos (its file position when
+ * @ppos is NULL) to @out at its position, a page at a time through a
+ * kernel buffer (Linux goes through a pipe; the result is the same). A
+ * short write ends it, and the bytes read but not written are given
+ * back to the input position. Return: the bytes moved, or -errno if none.
+ */
+static ssize_t sendfile_files(struct file *in, struct file *out, loff_t *ppos, size_t count)
+{
+	void *buf = (void *)__get_free_page(GFP_KERNEL);
+	loff_t *pos = ppos ?: &in->f_pos;
+	ssize_t total = 0, n = 0, w;
+
+	if (!buf)
+		return -ENOMEM;
+	while (count) {
+		if (!ppos)
+			mutex_lock(&in->f_pos_lock);
+		n = vfs_read(in, buf, min_t(size_t, count, PAGE_SIZE), pos);
+		if (!ppos)
+			mutex_unlock(&in->f_pos_lock);
+		if (n <= 0)
+			break;
+		mutex_lock(&out->f_pos_lock);
+		w = vfs_write(out, buf, n, &out->f_pos);
+		mutex_unlock(&out->f_pos_lock);
+		if (w > 0) {
+			total += w;
+			count -= w;
+		}
+		if (w != n) {
+			if (!ppos)
+				mutex_lock(&in->f_pos_lock);
+			*pos -= n - max_t(ssize_t, w, 0);
+			if (!ppos)
+				mutex_unlock(&in->f_pos_lock);
+			n = w;
+			break;
+		}
+	}
+	free_page((unsigned long)buf);
+	return total ?: n;
+}
+
+static ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count)
+{
+	struct file *in = fget(in_fd), *out = NULL;
+	ssize_t ret = -EBADF;
+
+	if (!in)
+		return -EBADF;
+	if (!(in->f_mode & FMODE_READ))
+		goto out;
+	ret = -ESPIPE;
+	if (ppos && !(in->f_mode & FMODE_PREAD))
+		goto out;
+	ret = -EBADF;
+	out = fget(out_fd);
+	if (!out || !(out->f_mode & FMODE_WRITE))
+		goto out;
+	ret = -EINVAL;
+	if (out->f_flags & O_APPEND)
+		goto out;
+	ret = sendfile_files(in, out, ppos, min_t(size_t, count, MAX_RW_COUNT));
+out:
+	if (out)
+		fput(out);
+	fput(in);
+	return ret;
+}
+
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count);
+	if (get_user(pos, offset))
+		return -EFAULT;
+	if (pos < 0)
+		return -EINVAL;
+	ret = do_sendfile(out_fd, in_fd, &pos, count);
+	if (ret > 0 && put_user(pos, offset))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
+{
+	return ksys_lseek(fd, offset, whence);
 }

@@ -4,14 +4,18 @@
  * file system's ->iterate_shared() under the directory's lock, with a
  * dir_context whose actor takes one entry at a time; getdents64 packs
  * them as struct linux_dirent64 (dirent.h) records: 8-byte aligned,
- * d_off the position after the entry, names NUL-terminated. The buffer
- * here is a kernel one; the system call will give a user one.
+ * d_off the position after the entry, names NUL-terminated; the old
+ * getdents as struct linux_dirent, with d_type in a record's last byte. The records
+ * go through an iov_iter: a kernel buffer for ksys_getdents64(), the
+ * user's for the system call.
  */
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/dirent.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/uio.h>
+#include <linux/syscalls.h>
 
 int iterate_dir(struct file *file, struct dir_context *ctx)
 {
@@ -31,58 +35,129 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 	return err;
 }
 
-struct getdents_callback64 {
+/* The longest record of either format: a NAME_MAX name. */
+#define DIRENT_MAX	ALIGN(offsetof(struct linux_dirent64, d_name) + NAME_MAX + 1, sizeof(u64))
+
+/*
+ * A record waits in @pending until the next entry's position, its d_off,
+ * is known; then it goes to @iter whole (copy_to_iter()). @legacy: the
+ * old getdents format (struct linux_dirent), else getdents64's; d_off is
+ * at the same place in both.
+ */
+struct getdents_callback {
 	struct dir_context ctx;
-	struct linux_dirent64 *previous;	/* its d_off waits for the next position */
-	char *current_dir;			/* where the next record goes */
-	int count;				/* bytes left */
+	struct iov_iter *iter;	/* the caller's buffer */
+	bool legacy;
+	union {
+		struct linux_dirent64 d64;
+		struct linux_dirent d;
+		char bytes[DIRENT_MAX];
+	} pending;
+	size_t pending_len;	/* 0: none yet */
+	int count;		/* bytes of the buffer not yet claimed by a record */
 	int error;
 };
 
-static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
-		      u64 ino, unsigned int d_type)
+static_assert(offsetof(struct linux_dirent, d_off) == offsetof(struct linux_dirent64, d_off));
+
+/* Send the pending record with @d_off. Return: 0, or -EFAULT on a short copy. */
+static int flush_pending(struct getdents_callback *buf, loff_t d_off)
 {
-	struct getdents_callback64 *buf = container_of(ctx, struct getdents_callback64, ctx);
-	size_t head = offsetof(struct linux_dirent64, d_name);
-	int reclen = ALIGN(head + namlen + 1, sizeof(u64));
-	struct linux_dirent64 *d = (struct linux_dirent64 *)buf->current_dir;
+	buf->pending.d64.d_off = d_off;
+	if (copy_to_iter(&buf->pending, buf->pending_len, buf->iter) != buf->pending_len)
+		return -EFAULT;
+	return 0;
+}
+
+/* The record of one entry in @buf->pending (its d_off comes later); @reclen bytes. */
+static void fill_record(struct getdents_callback *buf, const char *name, int namlen, u64 ino,
+			unsigned int d_type, int reclen)
+{
+	memset(buf->pending.bytes, 0, reclen);
+	if (buf->legacy) {
+		buf->pending.d.d_ino = ino;
+		buf->pending.d.d_reclen = reclen;
+		memcpy(buf->pending.d.d_name, name, namlen);
+		buf->pending.bytes[reclen - 1] = d_type;	/* the last byte, after the NUL */
+	} else {
+		buf->pending.d64.d_ino = ino;
+		buf->pending.d64.d_reclen = reclen;
+		buf->pending.d64.d_type = d_type;
+		memcpy(buf->pending.d64.d_name, name, namlen);
+	}
+}
+
+static bool filldir(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
+		    u64 ino, unsigned int d_type)
+{
+	struct getdents_callback *buf = container_of(ctx, struct getdents_callback, ctx);
+	int reclen = buf->legacy ?
+		ALIGN(offsetof(struct linux_dirent, d_name) + namlen + 2, sizeof(long)) :
+		ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
 
 	if (reclen > buf->count) {
 		buf->error = -EINVAL;	/* reported only if not even one entry fits */
 		return false;
 	}
-	if (buf->previous)
-		buf->previous->d_off = offset;
-	d->d_ino = ino;
-	d->d_reclen = reclen;
-	d->d_type = d_type;
-	memcpy(d->d_name, name, namlen);
-	memset(d->d_name + namlen, 0, reclen - head - namlen);
-	buf->previous = d;
-	buf->current_dir += reclen;
+	if (buf->pending_len) {
+		buf->error = flush_pending(buf, offset);
+		if (buf->error)
+			return false;
+	}
+	fill_record(buf, name, namlen, ino, d_type, reclen);
+	buf->pending_len = reclen;
 	buf->count -= reclen;
 	return true;
 }
 
-int ksys_getdents64(unsigned int fd, void *dirent, unsigned int count)
+/* getdents or getdents64 into @iter. Return: the bytes of whole records, 0 at the end, or -errno. */
+static int do_getdents(unsigned int fd, struct iov_iter *iter, bool legacy)
 {
-	struct getdents_callback64 buf = {
-		.ctx.actor = filldir64,
-		.current_dir = dirent,
-		.count = count,
+	struct getdents_callback buf = {
+		.ctx.actor = filldir,
+		.iter = iter,
+		.legacy = legacy,
+		.count = iov_iter_count(iter),
 	};
+	int size = buf.count, err;
 	struct file *f = fget(fd);
-	int err;
 
 	if (!f)
 		return -EBADF;
 	err = iterate_dir(f, &buf.ctx);
-	if (buf.previous) {
-		buf.previous->d_off = buf.ctx.pos;
-		err = buf.current_dir - (char *)dirent;
-	} else if (!err) {
+	if (buf.pending_len)
+		err = flush_pending(&buf, buf.ctx.pos) ?: size - buf.count;
+	else if (!err)
 		err = buf.error;
-	}
 	fput(f);
 	return err;
+}
+
+int ksys_getdents64(unsigned int fd, void *dirent, unsigned int count)
+{
+	struct kvec kv = { .iov_base = dirent, .iov_len = min_t(size_t, count, MAX_RW_COUNT) };
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, kv.iov_len);
+	return do_getdents(fd, &iter, false);
+}
+
+SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, dirent,
+		unsigned int, count)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = import_single_range(ITER_DEST, dirent, count, &iov, &iter);
+
+	return err ?: do_getdents(fd, &iter, false);
+}
+
+SYSCALL_DEFINE3(getdents, unsigned int, fd, struct linux_dirent __user *, dirent,
+		unsigned int, count)
+{
+	struct iovec iov;
+	struct iov_iter iter;
+	int err = import_single_range(ITER_DEST, dirent, count, &iov, &iter);
+
+	return err ?: do_getdents(fd, &iter, true);
 }

@@ -46,6 +46,7 @@
  *   ktest / shell    what ktest.run= asks for, then the console shell
  */
 #include <linux/printk.h>
+#include <linux/timekeeping.h>
 #include <linux/init.h>
 #include <linux/serial.h>
 #include <linux/ktest.h>
@@ -285,6 +286,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	sched_init();
 	init_timers();
 	tick_init();
+	timekeeping_init();
 	smp_init();
 	vfs_caches_init();
 	proc_root_init();

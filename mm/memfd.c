@@ -2,9 +2,9 @@
 /*
  * memfd_create (Linux's mm/memfd.c): an fd on a tmpfs file that has no
  * name in any directory (shmem_file_setup()), called "memfd:NAME" as
- * Linux shows it. The system call of the next issue copies the user's
- * name and calls do_memfd_create(). File seals (F_ADD_SEALS) are not
- * here yet.
+ * Linux shows it. The system call copies the user's name and calls
+ * do_memfd_create(). File seals (F_ADD_SEALS) are not here yet, so
+ * MFD_ALLOW_SEALING is refused (-EINVAL) rather than promised.
  */
 #include <linux/memfd.h>
 #include <linux/shmem_fs.h>
@@ -13,6 +13,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 
 long do_memfd_create(const char *uname, unsigned int flags)
 {
@@ -21,7 +23,8 @@ long do_memfd_create(const char *uname, unsigned int flags)
 	char *name;
 	long fd;
 
-	if (flags & ~(MFD_CLOEXEC | MFD_ALLOW_SEALING) || len > MFD_NAME_MAX_LEN)
+	/* no seals yet: refuse to promise them (Linux without sealing would, too) */
+	if (flags & ~MFD_CLOEXEC || len > MFD_NAME_MAX_LEN)
 		return -EINVAL;
 	name = kmalloc(MFD_NAME_PREFIX_LEN + len + 1, GFP_KERNEL);
 	if (!name)
@@ -42,4 +45,21 @@ long do_memfd_create(const char *uname, unsigned int flags)
 out:
 	kfree(name);
 	return fd;
+}
+
+SYSCALL_DEFINE2(memfd_create, const char __user *, uname, unsigned int, flags)
+{
+	long len = strnlen_user(uname, MFD_NAME_MAX_LEN + 1);
+	char name[MFD_NAME_MAX_LEN + 1];
+
+	if (flags & ~MFD_CLOEXEC)
+		return -EINVAL;
+	if (len <= 0)
+		return -EFAULT;
+	if (len > (long)MFD_NAME_MAX_LEN + 1)
+		return -EINVAL;
+	if (copy_from_user(name, uname, len))
+		return -EFAULT;
+	name[len - 1] = '\0';
+	return do_memfd_create(name, flags);
 }

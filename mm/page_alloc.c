@@ -1381,6 +1381,7 @@ void si_meminfo(struct sysinfo *val)
 	memset(val, 0, sizeof(*val));
 	val->totalram = totalram_pages();
 	val->freeram = nr_free_pages();
+	val->sharedram = global_zone_page_state(NR_SHMEM);
 	val->mem_unit = PAGE_SIZE;
 }
 

@@ -66,6 +66,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
+#include <linux/syscalls.h>
 #include <crypto/blake2s.h>
 #include <crypto/chacha.h>
 #include <asm/archrandom.h>
@@ -661,3 +662,28 @@ const struct file_operations urandom_fops = {
 	.write_iter = random_write_iter,
 	.llseek = noop_llseek,
 };
+
+/*
+ * getrandom(2), Linux 5.18's: GRND_RANDOM is /dev/random (there is only
+ * the CRNG; it waits once, as /dev/random does), GRND_INSECURE never
+ * waits (not with GRND_RANDOM), GRND_NONBLOCK answers -EAGAIN instead of
+ * waiting. Return: the bytes written, or -EINVAL, -EAGAIN, -EFAULT.
+ */
+SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags)
+{
+	struct iov_iter iter;
+	struct iovec iov;
+	int err;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;
+	if (!crng_ready() && !(flags & GRND_INSECURE)) {
+		if (flags & GRND_NONBLOCK)
+			return -EAGAIN;
+		wait_for_random_bytes();
+	}
+	err = import_single_range(ITER_DEST, ubuf, len, &iov, &iter);
+	return err ?: get_random_bytes_user(&iter);
+}

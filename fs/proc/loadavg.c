@@ -14,27 +14,13 @@
 #include <linux/panic.h>
 #include "internal.h"
 
-/* Tasks on the task list (Linux's nr_threads). */
-static unsigned int nr_threads_now(void)
-{
-	struct task_struct *p;
-	unsigned long flags;
-	unsigned int n = 0;
-
-	read_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p)
-		n++;
-	read_unlock_irqrestore(&tasklist_lock, flags);
-	return n;
-}
-
 static int loadavg_proc_show(struct seq_file *m, void *v)
 {
 	unsigned int cpu, running = 0;
 
 	for_each_online_cpu(cpu)
 		running += nr_running_on(cpu);
-	seq_printf(m, "0.00 0.00 0.00 %u/%u %d\n", running, nr_threads_now(), last_pid_nr());
+	seq_printf(m, "0.00 0.00 0.00 %u/%u %d\n", running, nr_processes(), last_pid_nr());
 	return 0;
 }
 

@@ -18,7 +18,7 @@
  * included), processes (pids given out: pids count up), procs_running
  * and procs_blocked (runnable tasks, tasks in TASK_UNINTERRUPTIBLE).
  * There is no CPU time accounting and no softirq, so those columns are
- * 0, and btime (the wall-clock time of boot) is 0: there is no RTC.
+ * 0. btime is the wall-clock time of boot, in seconds (getboottime64()).
  */
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
@@ -26,6 +26,7 @@
 #include <linux/sched/task.h>
 #include <linux/cpumask.h>
 #include <linux/panic.h>
+#include <linux/timekeeping.h>
 #include <asm/irq.h>
 #include "internal.h"
 
@@ -64,6 +65,7 @@ static void show_tasks(struct seq_file *m)
 {
 	unsigned long ctxt = 0, blocked = 0, running = 0, flags;
 	struct task_struct *p;
+	struct timespec64 boot;
 	unsigned int cpu;
 
 	for_each_online_cpu(cpu) {
@@ -78,8 +80,9 @@ static void show_tasks(struct seq_file *m)
 			blocked++;
 	}
 	read_unlock_irqrestore(&tasklist_lock, flags);
-	seq_printf(m, "ctxt %lu\nbtime 0\nprocesses %d\nprocs_running %lu\nprocs_blocked %lu\n",
-		   ctxt, last_pid_nr(), running, blocked);
+	getboottime64(&boot);
+	seq_printf(m, "ctxt %lu\nbtime %lld\nprocesses %d\nprocs_running %lu\nprocs_blocked %lu\n",
+		   ctxt, (long long)boot.tv_sec, last_pid_nr(), running, blocked);
 }
 
 static int show_stat(struct seq_file *m, void *v)

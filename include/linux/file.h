@@ -16,7 +16,8 @@ struct file_operations;
 
 /*
  * get_unused_fd_flags - reserve the lowest free fd (O_CLOEXEC in @flags
- * marks it close-on-exec). Return: the fd, -EMFILE, or -ENOMEM.
+ * marks it close-on-exec). Return: the fd, -EMFILE (none below the
+ * caller's RLIMIT_NOFILE), or -ENOMEM.
  */
 int get_unused_fd_flags(unsigned int flags);
 /* put_unused_fd - give back a reserved fd that was never installed. */
@@ -30,13 +31,16 @@ int close_fd(unsigned int fd);
 /* get_close_on_exec / set_close_on_exec - @fd's close-on-exec bit. */
 bool get_close_on_exec(unsigned int fd);
 void set_close_on_exec(unsigned int fd, bool flag);
-/* f_dupfd - a new fd at or above @from for @file (O_CLOEXEC in @flags). Return: it, -EINVAL, -EMFILE. */
+/*
+ * f_dupfd - a new fd at or above @from for @file (O_CLOEXEC in @flags).
+ * Return: it, -EINVAL (@from at or above RLIMIT_NOFILE), -EMFILE.
+ */
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 /*
  * ksys_dup / ksys_dup2 / ksys_dup3 - dup(2), dup2(2), dup3(2): the lowest
  * free fd, or @newfd (whose old file is closed first) for @oldfd's file.
- * Return: the new fd, or -EBADF, -EINVAL (dup3 of an fd onto itself, bad
- * flags), -EBUSY (@newfd reserved by an open in progress), -EMFILE, -ENOMEM.
+ * Return: the new fd, or -EBADF (also @newfd at or above RLIMIT_NOFILE),
+ * -EINVAL (dup3 of an fd onto itself, bad flags), -EBUSY (@newfd reserved by an open in progress), -EMFILE, -ENOMEM.
  */
 int ksys_dup(unsigned int fildes);
 int ksys_dup2(unsigned int oldfd, unsigned int newfd);

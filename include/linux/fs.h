@@ -137,6 +137,18 @@ int vfs_fchmod(struct file *file, umode_t mode);
 /* The FMODE_READ/FMODE_WRITE of open flags: O_RDONLY 1, O_WRONLY 2, O_RDWR 3, as Linux. */
 #define OPEN_FMODE(flags)	(((flags) + 1) & O_ACCMODE)
 
+/* One read or write moves at most this many bytes, as Linux (a page-aligned INT_MAX). */
+#define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)
+
+/* preadv2/pwritev2 flags (Linux's RWF_*, of type rwf_t). */
+typedef int rwf_t;
+#define RWF_HIPRI	0x00000001	/* poll for completion: nothing to poll here, accepted */
+#define RWF_DSYNC	0x00000002	/* as O_DSYNC */
+#define RWF_SYNC	0x00000004	/* as O_SYNC */
+#define RWF_NOWAIT	0x00000008	/* do not block: refused (no FMODE_NOWAIT file yet) */
+#define RWF_APPEND	0x00000010	/* as O_APPEND */
+#define RWF_SUPPORTED	(RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
+
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2
@@ -534,7 +546,7 @@ struct inode *ilookup(struct super_block *sb, unsigned long ino);
 /* insert_inode_hash / remove_inode_hash - put @inode in / take it out of the inode hash. */
 void insert_inode_hash(struct inode *inode);
 void remove_inode_hash(struct inode *inode);
-/* current_time - the time to stamp on @inode (time since boot: there is no RTC clock yet). */
+/* current_time - the time to stamp on @inode: the wall clock (ktime_get_real_ns()). */
 struct timespec64 current_time(struct inode *inode);
 /* inode_init_owner - uid from the caller, gid from it or from a setgid @dir, and @mode. */
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
@@ -587,8 +599,8 @@ void unlock_rename(struct dentry *p1, struct dentry *p2);
 
 /*
  * The in-kernel calls behind the system calls (the layering): a system
- * call of the next issue copies its user strings with getname() and calls
- * one of these with kernel strings; fs/init.c's init_* calls and the tests
+ * call copies its user strings with getname() and calls one of these
+ * with kernel strings; fs/init.c's init_* calls and the tests
  * call them directly. @dfd is a directory fd or AT_FDCWD. Each returns 0
  * (or an fd / a count) or -errno. Context: process, may sleep.
  */

@@ -14,8 +14,8 @@
 /**
  * do_memfd_create - memfd_create(2) on a kernel string
  * @uname: the name, shown as "memfd:NAME" (at most MFD_NAME_MAX_LEN bytes)
- * @flags: MFD_CLOEXEC, MFD_ALLOW_SEALING (accepted: seals come with the
- *	   fcntl calls); MFD_HUGETLB is refused until hugetlbfs exists
+ * @flags: MFD_CLOEXEC; MFD_ALLOW_SEALING is refused until seals exist
+ *	   (F_ADD_SEALS), MFD_HUGETLB until hugetlbfs does
  *
  * Return: the fd of a new empty tmpfs file open for reading and writing,
  * or -EINVAL, -EMFILE, -ENOMEM. Context: process, may sleep.

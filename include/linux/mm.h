@@ -12,6 +12,7 @@
 
 #include <linux/types.h>
 #include <linux/mm_types.h>
+#include <linux/sysinfo.h>
 #include <linux/page-flags.h>
 #include <linux/mmzone.h>
 #include <linux/pfn.h>
@@ -327,17 +328,10 @@ static inline void put_page(struct page *page)
 /* Free pages in every zone, not counting per-CPU lists. */
 unsigned long nr_free_pages(void);
 
-struct sysinfo {
-	unsigned long totalram;		/* in units of mem_unit bytes */
-	unsigned long freeram;
-	unsigned long sharedram;
-	unsigned long bufferram;
-	unsigned long totalhigh;
-	unsigned long freehigh;
-	unsigned int mem_unit;
-};
-
-/* si_meminfo - the totals of struct sysinfo, in pages (mem_unit = PAGE_SIZE). */
+/*
+ * si_meminfo - the memory totals of struct sysinfo (linux/sysinfo.h), in
+ * pages (mem_unit = PAGE_SIZE); the other fields zero.
+ */
 void si_meminfo(struct sysinfo *val);
 
 /*

@@ -8,6 +8,7 @@
 #define _LINUX_NAMEI_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 #include <linux/path.h>
 
 struct dentry;
@@ -34,6 +35,17 @@ struct filename {
 
 /* getname_kernel - copy @name. Return: the copy, ERR_PTR(-ENAMETOOLONG / -ENOMEM). */
 struct filename *getname_kernel(const char *name);
+/**
+ * getname - copy the user string @filename (Linux's getname())
+ * @filename: a NUL-terminated path in user memory
+ *
+ * An empty name is copied as it is: the walk answers -ENOENT for it, or
+ * takes it as the start directory under LOOKUP_EMPTY (AT_EMPTY_PATH).
+ * Return: the copy, or ERR_PTR(-EFAULT) (a kernel or unmapped pointer),
+ * ERR_PTR(-ENAMETOOLONG) (no NUL in PATH_MAX bytes), ERR_PTR(-ENOMEM).
+ * Context: process, may sleep (and fault).
+ */
+struct filename *getname(const char __user *filename);
 void putname(struct filename *name);
 
 /**

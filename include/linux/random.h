@@ -23,6 +23,11 @@
 #include <linux/types.h>
 #include <asm/processor.h>
 
+/* getrandom(2)'s flags (Linux's uapi/linux/random.h). */
+#define GRND_NONBLOCK	0x0001	/* -EAGAIN rather than wait for the CRNG */
+#define GRND_RANDOM	0x0002	/* /dev/random: the same CRNG, waiting once */
+#define GRND_INSECURE	0x0004	/* never wait, even before the CRNG is ready */
+
 /*
  * random_get_entropy - the cheapest counter that changes quickly: the TSC,
  * whose low bits at an interrupt are what add_interrupt_randomness()

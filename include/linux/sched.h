@@ -258,4 +258,7 @@ char task_state_to_char(const struct task_struct *p);
 /* Runnable tasks of @cpu, queued or running, its idle task not counted. */
 unsigned int nr_running_on(unsigned int cpu);
 
+/* Tasks on the task list, the idle tasks not counted (Linux's nr_processes()). */
+unsigned int nr_processes(void);
+
 #endif /* _LINUX_SCHED_H */

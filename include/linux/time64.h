@@ -23,4 +23,12 @@ static inline struct timespec64 ns_to_timespec64(u64 ns)
 	return (struct timespec64){ .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
 }
 
+/*
+ * mktime64 - seconds since 1970-01-01 00:00:00 UTC of a Gregorian date
+ * (lib/mktime.c): @year in full (0 and later; before 1970 is negative),
+ * @mon 1..12, @day 1..31, @hour, @min, @sec. Context: any.
+ */
+time64_t mktime64(unsigned int year, unsigned int mon, unsigned int day,
+		  unsigned int hour, unsigned int min, unsigned int sec);
+
 #endif /* _LINUX_TIME64_H */

@@ -69,6 +69,38 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
 /* iov_iter_advance - skip @bytes of the buffers. */
 void iov_iter_advance(struct iov_iter *i, size_t bytes);
+#define UIO_FASTIOV	8	/* segments import_iovec() takes on the caller's stack */
+
+/**
+ * import_single_range - one user buffer as an ITER_IOVEC iterator
+ * @type: ITER_DEST (a read) or ITER_SOURCE (a write)
+ * @buf, @len: the buffer; @len is cut to MAX_RW_COUNT, as Linux's
+ * @iov: the caller's segment, which @i points to
+ * @i: the iterator
+ *
+ * Return: 0, or -EFAULT when the buffer is not user memory (access_ok()).
+ */
+int import_single_range(int type, void __user *buf, size_t len, struct iovec *iov,
+			struct iov_iter *i);
+
+/**
+ * import_iovec - a user array of struct iovec as an ITER_IOVEC iterator
+ * @type: ITER_DEST or ITER_SOURCE
+ * @uvec: the array in user memory
+ * @nr_segs: its length (at most UIO_MAXIOV)
+ * @fast_segs: the length of the caller's array *@iovp
+ * @iovp: in: the caller's array; out: NULL when that one was used, else a
+ *	  kmalloc'ed one the caller kfree()s after the transfer (NULL on error)
+ * @i: the iterator
+ *
+ * Return: the bytes in all, or -EINVAL (too many segments, a length that
+ * is negative as ssize_t, a total over MAX_RW_COUNT), -EFAULT (the array
+ * or a buffer not user memory, or the array unreadable), -ENOMEM.
+ * Context: process, may sleep.
+ */
+ssize_t import_iovec(int type, const struct iovec __user *uvec, unsigned int nr_segs,
+		     unsigned int fast_segs, struct iovec **iovp, struct iov_iter *i);
+
 /*
  * import_iovec-like check: the total length of @nr_segs segments, or
  * -EINVAL when there are too many or the total overflows ssize_t.

@@ -45,6 +45,7 @@
 #include <asm/processor.h>
 #include <asm/mmu_context.h>
 #include <linux/syscalls.h>
+#include <asm/uaccess.h>
 
 /* One per CPU; everything below lock is under it, with interrupts off. */
 struct rq {
@@ -80,6 +81,19 @@ bool need_resched(void)
 unsigned int nr_running_on(unsigned int cpu)
 {
 	return READ_ONCE(cpu_rq(cpu)->nr_running);
+}
+
+unsigned int nr_processes(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		n++;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
 }
 
 struct task_struct *idle_task(unsigned int cpu)
@@ -199,6 +213,44 @@ static void __schedule(bool preempt)
 	else
 		prev->nvcsw++;
 	context_switch(rq, prev, next);
+}
+
+/* Is there a task with @pid (0: the caller)? */
+static bool pid_exists(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool found = false;
+
+	if (!pid || pid == current->pid)
+		return true;
+	read_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		if (p->pid == pid)
+			found = true;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/*
+ * sched_getaffinity(2): the online CPUs, for every task (no task has a
+ * mask of its own yet). @len must hold nr_cpu_ids bits in whole longs;
+ * the answer is the bytes of whole longs that hold them, as Linux's with
+ * CPUMASK_OFFSTACK (Debian's).
+ */
+SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	unsigned int retlen = BITS_TO_LONGS(nr_cpu_ids) * sizeof(long);
+
+	if (len * BITS_PER_BYTE < nr_cpu_ids || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	if (pid < 0 || !pid_exists(pid))
+		return -ESRCH;
+	retlen = min(len, retlen);
+	if (copy_to_user(user_mask_ptr, cpu_online_mask->bits, retlen))
+		return -EFAULT;
+	return retlen;
 }
 
 /* Give the CPU to the next runnable task, staying runnable (at the queue's tail). */

@@ -294,6 +294,7 @@ static void stat_has_cpu_intr_ctxt_and_task_lines(struct ktest *test)
 	KTEST_EXPECT_GT(test, proc_value(buf, "ctxt "), 0L);
 	KTEST_EXPECT_GT(test, proc_value(buf, "intr "), 0L);
 	KTEST_EXPECT_EQ(test, proc_value(buf, "processes "), (long)last_pid_nr());
+	KTEST_EXPECT_GT(test, proc_value(buf, "btime "), 1577836800L);	/* the RTC's: after 2020 */
 	KTEST_EXPECT_GE(test, proc_value(buf, "procs_running "), 1L);	/* this task */
 	kfree(buf);
 }
