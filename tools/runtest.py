@@ -191,12 +191,18 @@ def run_host(binary, tally):
     return ok and r.returncode == 0
 
 
+# What the runner (tests/user/runner.c, static glibc) cannot start without.
+USER_SPACE_CALLS = ['execve', 'clone', 'wait4', 'mmap']
+
+
 def can_exec(kernel):
-    """Does KERNEL implement execve (its table entry is defined)? Until it
-    does, no boot tries to run the user tests: init could not start them."""
+    """Does KERNEL implement the system calls of USER_SPACE_CALLS (their
+    table entries are defined)? Until it does, no boot tries to run the
+    user tests: init could not start them, or the runner its programs."""
     r = subprocess.run(['nm', kernel], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    return any(l.split()[-1:] == ['__x64_sys_execve'] and l.split()[1] in 'Tt'
-               for l in r.stdout.decode(errors='replace').splitlines())
+    defined = {l.split()[2] for l in r.stdout.decode(errors='replace').splitlines()
+               if len(l.split()) == 3 and l.split()[1] in 'Tt'}
+    return all('__x64_sys_' + c in defined for c in USER_SPACE_CALLS)
 
 
 def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None, user=False):
