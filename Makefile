@@ -80,7 +80,8 @@ endif
 KAFLAGS := -D__ASSEMBLER__ -Iinclude -MMD -MP
 KLDFLAGS := -nostdlib -n -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-.PHONY: all run test bench gdb host-test clean deps compile_commands.json FORCE
+.PHONY: all run test bench gdb host-test user-tests linux-ref linux-ref-bench clean deps \
+	compile_commands.json FORCE
 all: $(B)/kernel.elf $(B)/kernel.iso
 
 # ---- tools -----------------------------------------------------------------
@@ -164,6 +165,126 @@ $(TEST_INITRD): $(wildcard tests/initramfs/*) tools/gen_init_cpio.py
 	$(Q)cat $@.newc $@.crc $@.gz $@.pad > $@
 	$(Q)rm -f $@.newc $@.crc $@.gz $@.pad
 
+# ---- user-space tests --------------------------------------------------------
+# tests/user/*.c: static programs printing kselftest TAP (tests/user/kselftest.h),
+# each built twice, with the host's gcc (glibc) and with musl-gcc, into
+# $(B)/user/gcc/NAME and $(B)/user/musl/NAME. runner.c is the init program
+# of the test boots that run them (Documentation/testing.md, "User space"),
+# bench.c the user-space benchmark. $(USER_INITRD) is the test initramfs
+# with a fourth, gzip'd part: /tests/{gcc,musl}/NAME, /tests/vm/NAME (the
+# Linux 6.1 selftests below), /tests/runner and /tests/list (the order the
+# runner follows). make linux-ref boots Debian's Linux 6.1 on it
+# (tools/linux-ref.sh): every program must pass there.
+USER_INITRD := $(B)/initramfs-user.cpio
+USER_TOOLS := runner
+USER_PROGS := $(filter-out $(USER_TOOLS) bench,$(basename $(notdir $(wildcard tests/user/*.c))))
+USER_HDRS := $(wildcard tests/user/*.h)
+USER_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -static -s
+USER_PIE_PROGS := exec_calls mmap_calls
+USER_BINS := $(foreach l,gcc musl,$(patsubst %,$(B)/user/$(l)/%,$(USER_PROGS) $(USER_TOOLS))) \
+	     $(patsubst %,$(B)/user/pie/%,$(USER_PIE_PROGS))
+
+# The benchmark: no libc at all (raw system calls), one binary.
+$(B)/user/bench: tests/user/bench.c | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  USERCC  $@")
+	$(Q)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -static -nostdlib -ffreestanding \
+		-fno-builtin -fno-stack-protector -fno-pie -no-pie -s -o $@ $<
+
+$(B)/user/gcc/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  USERCC  $@")
+	$(Q)$(HOSTCC) $(USER_CFLAGS) -o $@ $<
+
+# The static-PIE flavour (ET_DYN, loaded at a random base) of USER_PIE_PROGS.
+$(B)/user/pie/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  PIECC   $@")
+	$(Q)$(HOSTCC) $(filter-out -static,$(USER_CFLAGS)) -DUSER_STATIC_PIE -fPIE -static-pie -o $@ $<
+
+$(B)/user/musl/%: tests/user/%.c $(USER_HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MUSLCC  $@")
+	$(Q)musl-gcc $(USER_CFLAGS) -o $@ $<
+
+# Linux 6.1's tools/testing/selftests/vm, from Debian's linux-source-6.1,
+# extracted below $(B) at build time (never into the tree): the programs of
+# VM_SELFTESTS, static, with gcc; musl too where they build (VM_SELFTESTS_MUSL).
+LINUX_SRC_TAR := /usr/src/linux-source-6.1.tar.xz
+VM_SELFTESTS := map_fixed_noreplace mremap_dontunmap on-fault-limit map_populate mremap_test \
+		madv_populate soft-dirty mlock-random-test mlock2-tests mrelease_test
+VM_SELFTESTS_MUSL := map_fixed_noreplace mremap_dontunmap on-fault-limit map_populate mlock2-tests
+# How run_vmtests.sh runs them: on-fault-limit as user nobody (root has no
+# RLIMIT_MEMLOCK), mremap_test's 2 GiB mappings in a 512 MiB-1 GiB machine
+# with overcommit_memory=1 (it writes only their first 4 MiB).
+VM_OPTS_on-fault-limit := uid=65534
+VM_OPTS_mremap_test := overcommit=1
+VM_DIR := $(B)/linux-selftests/vm
+VM_BINS := $(patsubst %,$(B)/user/vm/gcc/%,$(VM_SELFTESTS)) \
+	   $(patsubst %,$(B)/user/vm/musl/%,$(VM_SELFTESTS_MUSL))
+
+$(VM_DIR)/.extracted: | $(B)/.deps
+	@mkdir -p $(B)/linux-selftests
+	@$(if $(Q),echo "  TAR     $(LINUX_SRC_TAR) (selftests/vm)")
+	$(Q)tar -xJf $(LINUX_SRC_TAR) -C $(B)/linux-selftests --strip-components=4 --wildcards \
+		'*/tools/testing/selftests/vm/*' '*/tools/testing/selftests/kselftest.h'
+	$(Q)touch $@
+
+# sys/syscall.h forced in: mrelease_test uses __NR_process_mrelease without it (-1: ENOSYS).
+VM_CFLAGS := -O2 -static -s -w -I$(VM_DIR)/.. -I$(VM_DIR) -include sys/syscall.h
+# As their Makefile links them: some with vm_util.c, mlock-random-test with libcap.
+vm_srcs = $(VM_DIR)/$(1).c $(if $(filter madv_populate soft-dirty,$(1)),$(VM_DIR)/vm_util.c)
+vm_libs = -lrt -lpthread $(if $(filter mlock-random-test,$(1)),-lcap)
+$(B)/user/vm/gcc/%: $(VM_DIR)/.extracted
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  VMCC    $@")
+	$(Q)$(HOSTCC) $(VM_CFLAGS) -o $@ $(call vm_srcs,$*) $(call vm_libs,$*)
+
+$(B)/user/vm/musl/%: $(VM_DIR)/.extracted
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  VMMUSL  $@")
+	$(Q)musl-gcc $(VM_CFLAGS) -o $@ $(call vm_srcs,$*)
+
+# The runner's list: each program with gcc, then with musl; then Linux's.
+# .programs changes when a program comes or goes (the stamp of the kernel's).
+$(B)/user/.programs: FORCE
+	$(call stamp,$(USER_PROGS) | $(USER_PIE_PROGS) | $(VM_SELFTESTS) | $(VM_SELFTESTS_MUSL))
+
+$(B)/user/list: Makefile $(B)/user/.programs
+	@mkdir -p $(dir $@)
+	$(Q){ for p in $(USER_PROGS); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
+	      for p in $(USER_PIE_PROGS); do echo "user pie/$$p"; done; \
+	      $(foreach p,$(VM_SELFTESTS),echo "vm vm/gcc/$(p) $(VM_OPTS_$(p))";) \
+	      $(foreach p,$(VM_SELFTESTS_MUSL),echo "vm vm/musl/$(p) $(VM_OPTS_$(p))";) } > $@
+
+$(B)/user/initramfs_list: Makefile $(B)/user/.programs
+	@mkdir -p $(dir $@)
+	$(Q){ echo "dir /tests 0755 0 0"; echo "dir /tmp 01777 0 0"; \
+	      for d in gcc musl pie vm vm/gcc vm/musl; do echo "dir /tests/$$d 0755 0 0"; done; \
+	      echo "file /tests/list $(B)/user/list 0644 0 0"; \
+	      echo "file /tests/runner $(B)/user/gcc/runner 0755 0 0"; \
+	      echo "file /tests/bench $(B)/user/bench 0755 0 0"; \
+	      for f in $(patsubst $(B)/user/%,%,$(USER_BINS) $(VM_BINS)); do \
+		echo "file /tests/$$f $(B)/user/$$f 0755 0 0"; done; } > $@
+
+$(USER_INITRD): $(TEST_INITRD) $(B)/user/initramfs_list $(B)/user/list $(USER_BINS) $(VM_BINS) \
+		$(B)/user/bench
+	@$(if $(Q),echo "  CPIO    $@")
+	$(Q)$(GEN_CPIO) -t $(TEST_INITRD_MTIME) $(B)/user/initramfs_list | gzip -n -6 > $@.gz
+	$(Q)cat $(TEST_INITRD) $@.gz > $@
+	$(Q)rm -f $@.gz
+
+user-tests: $(USER_INITRD)
+
+linux-ref: $(USER_INITRD)
+	$(Q)sh tools/ensure-deps.sh linux-ref
+	$(Q)B=$(B) sh tools/linux-ref.sh $(USER_INITRD)
+
+# The user-space benchmark rows on Linux 6.1 (-icount shift=0), for BENCH.md's last column.
+linux-ref-bench: $(USER_INITRD)
+	$(Q)sh tools/ensure-deps.sh linux-ref
+	$(Q)B=$(B) sh tools/linux-ref.sh --bench $(USER_INITRD)
+
 # ---- host tests (ASan + UBSan, same sources as the kernel) ---------------
 # The pure code: no port I/O, no privileged instructions, nothing that
 # needs the machine. lib/ must stay entirely pure.
@@ -228,17 +349,18 @@ $(B)/hardened/kernel.elf: FORCE
 # Every suite on the DEBUG_VM build; one boot of the build without it; the
 # plain image ($(B)/kernel.elf, no tests) must refuse ktest.run=all.
 test: $(B)/host/host_tests $(B)/debug/kernel.elf $(B)/ktest/kernel.elf \
-      $(B)/hardened/kernel.elf $(B)/kernel.elf $(TEST_INITRD)
+      $(B)/hardened/kernel.elf $(B)/kernel.elf $(TEST_INITRD) $(USER_INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py test --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
 		--timeout $(TIMEOUT) --cmdline "$(CMDLINE)" --host $(B)/host/host_tests \
-		--initrd $(TEST_INITRD) \
+		--initrd $(TEST_INITRD) --user-initrd $(USER_INITRD) \
 		--nodebug $(B)/ktest/kernel.elf --hardened $(B)/hardened/kernel.elf \
 		--plain $(B)/kernel.elf $(B)/debug/kernel.elf
 
 # The benchmarks live beside the tests (tests/kernel/), measured without DEBUG_VM.
-bench: $(B)/ktest/kernel.elf
+# The user-space rows (tests/user/bench.c) from a boot of their own, once the kernel can exec.
+bench: $(B)/ktest/kernel.elf $(USER_INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py bench --mem $(MEM) --cmdline "$(CMDLINE)" \
-		--out $(B)/bench.txt $(B)/ktest/kernel.elf
+		--user-initrd $(USER_INITRD) --out $(B)/bench.txt $(B)/ktest/kernel.elf
 
 gdb: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py gdb --mem $(MEM) --smp $(SMP) \

@@ -27,6 +27,12 @@
  * is a glob on the suite name, or "SUITE_GLOB.CASE_GLOB". A run in which
  * no suite matches fails: a mistyped filter must not pass.
  *
+ * ktest.user=1 (with ktest.run=all) makes the boot go on after the suites:
+ * ktest_boot() keeps their verdict and returns, init runs its program in
+ * user space (the runner of tests/user/, whose TAP follows the KTAP
+ * document on the console) and its reboot(LINUX_REBOOT_CMD_POWER_OFF)
+ * ends the boot through ktest_power_off() with the kept verdict.
+ *
  * The suites and the benchmarks are linked in only when the image is built
  * with them (make KTEST=1; make test and make bench build their own, see
  * Documentation/testing.md). In an image without them ktest.run=all and
@@ -79,6 +85,9 @@ enum ktest_run_mode { KTEST_RUN_NONE, KTEST_RUN_ALL, KTEST_RUN_BENCH };
 
 static enum ktest_run_mode run_mode = KTEST_RUN_NONE;
 static char filter_glob[128] = "*";
+/* ktest.user=1: user space after the suites; their verdict until power-off. */
+static bool user_after_suites;
+static u8 suites_verdict = QEMU_EXIT_FAIL;
 
 struct ktest_totals {
 	unsigned int pass, fail, skip;
@@ -107,6 +116,15 @@ static int ktest_filter_setup(char *val)
 	return 0;
 }
 __setup("ktest.filter=", ktest_filter_setup);
+
+static int ktest_user_setup(char *val)
+{
+	if (!val || (strcmp(val, "0") && strcmp(val, "1")))
+		return -EINVAL;
+	user_after_suites = !strcmp(val, "1");
+	return 0;
+}
+__setup("ktest.user=", ktest_user_setup);
 
 /* Indentation of the KTAP level being printed: 4 spaces per level. */
 static int ktap_depth;
@@ -487,7 +505,10 @@ void ktest_boot(void)
 			qemu_debug_exit(QEMU_EXIT_FAIL);
 			break;
 		}
-		qemu_debug_exit(ktest_run_all(filter_glob) ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
+		suites_verdict = ktest_run_all(filter_glob) ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL;
+		if (user_after_suites)
+			return;		/* init goes on; ktest_power_off() exits */
+		qemu_debug_exit(suites_verdict);
 		break;
 	case KTEST_RUN_BENCH:
 		if (!ktest_have_benchmarks()) {
@@ -502,6 +523,17 @@ void ktest_boot(void)
 		break;
 	}
 	/* Without the isa-debug-exit device we are still here: go to the shell. */
+}
+
+bool ktest_user_boot(void)
+{
+	return run_mode == KTEST_RUN_ALL && user_after_suites && ktest_have_suites();
+}
+
+void ktest_power_off(void)
+{
+	if (ktest_user_boot())
+		qemu_debug_exit(suites_verdict);
 }
 
 static int cmd_ktest(int argc, char **argv)

@@ -55,6 +55,7 @@
 #include <linux/init.h>
 #include <linux/serial.h>
 #include <linux/ktest.h>
+#include <linux/panic.h>
 #include <linux/shell.h>
 #include <linux/lkdtm.h>
 #include <linux/initrd.h>
@@ -326,6 +327,8 @@ static int kernel_init(void *unused)
 	ktest_boot();
 	if (!run_init())
 		return 0;	/* into the init program (ret_from_fork) */
+	if (ktest_user_boot())
+		panic("ktest.user=1: no init program could be run");
 	/* The shell sleeps until a key arrives, rather than spinning on the UART. */
 	if (serial_enable_rx_irq())
 		pr_info("serial: no IOAPIC route for IRQ 4, input stays polled\n");

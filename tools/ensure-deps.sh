@@ -1,10 +1,19 @@
 #!/bin/sh
 # Make sure the build's tools are here. As root, apt-get installs what is
 # missing (a fresh CI machine); otherwise one line names the packages.
+#
+#   ensure-deps.sh              the build and make test: the compilers,
+#                               GRUB, QEMU, gdb; musl-gcc, libcap's static
+#                               library and Debian's linux-source-6.1 for
+#                               the user tests and Linux's selftests/vm
+#   ensure-deps.sh linux-ref    also make linux-ref's: Debian's Linux 6.1
+#                               kernel image, busybox-static and cpio
 set -u
-locked=${1:-}
+group=${1:-build}
+locked=${2:-}
 need=""
 check() { command -v "$1" >/dev/null 2>&1 || need="$need $2"; }
+check_file() { [ -e "$1" ] || need="$need $2"; }
 check gcc gcc
 check make make
 check ld binutils
@@ -14,7 +23,19 @@ check grub-mkimage grub-common
 check xorriso xorriso
 check qemu-system-x86_64 qemu-system-x86
 check gdb gdb
+check musl-gcc musl-tools
+check_file /usr/src/linux-source-6.1.tar.xz linux-source-6.1
+check_file /usr/lib/x86_64-linux-gnu/libcap.a libcap-dev
 [ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
+if [ "$group" = linux-ref ]; then
+	check busybox busybox-static
+	check cpio cpio
+	# The image the linux-image-amd64 meta-package names: the 6.1.0-N of
+	# the linux-source-6.1 beside it.
+	if ! ls /boot/vmlinuz-6.1.0-*-amd64 >/dev/null 2>&1; then
+		need="$need linux-image-6.1-amd64"
+	fi
+fi
 need=$(echo $need | tr ' ' '\n' | sort -u | tr '\n' ' ')
 [ -z "${need# }" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -23,12 +44,18 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	if [ "$locked" != --locked ]; then
 		exec 9>/tmp/mmkernel-ensure-deps.lock
 		flock 9
-		exec sh "$0" --locked
+		exec sh "$0" "$group" --locked
 	fi
-	echo "  DEPS    installing:$need"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $need >/dev/null
+	apt-get update -qq >/dev/null || exit 1
+	case "$need" in *linux-image-6.1-amd64*)
+		image=$(apt-cache depends linux-image-amd64 2>/dev/null |
+			sed -n 's/.*Depends: \(linux-image-6\.1\.0-[0-9]*-amd64\)$/\1/p' | head -n 1)
+		need=$(echo "$need" | sed "s/linux-image-6.1-amd64/${image:-linux-image-6.1.0-57-amd64}/")
+	esac
+	echo "  DEPS    installing:$need"
+	apt-get install -y -qq --no-install-recommends $need >/dev/null
 	exit $?
 fi
-echo "missing build tools; install the packages:$need" >&2
+echo "missing tools; install the packages:$need" >&2
 exit 1

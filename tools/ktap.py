@@ -14,8 +14,18 @@ starting with "# " are diagnostics for the next result. Anything else
 (timestamped kernel messages, oops reports) is log output: it is kept and
 shown with the failure that follows it.
 
+A "TAP version 13" document at the top level after the first (the user
+tests' runner, tests/user/runner.c, prints one after the kernel's suites)
+is read the same way, as kselftest's runner.sh nests it: each program's
+result "ok N selftests: COLLECTION: NAME" follows its own TAP, every line
+of it behind "# "; that inner document, when it has a plan, gives the
+program's cases as its children. A plan may carry a directive ("1..0 #
+SKIP why": nothing ran).
+
 Counting is by leaf: a case's parameters count one by one, a suite counts
-through its cases. The document is broken (and the run failed) when a plan
+through its cases, a program through its own results. A failed result
+whose children all passed (a program that crashed after its last case, a
+shorter run than planned) counts as one failure more. The document is broken (and the run failed) when a plan
 is missing, results are numbered out of order, fewer results than planned
 arrive (a crash or truncated output), or there is no KTAP document at all.
 """
@@ -23,8 +33,8 @@ import re
 import sys
 
 RESULT = re.compile(r'^(not ok|ok) (\d+)(?: (.*?))?(?: # (SKIP|TODO)(?: (.*))?)?$')
-PLAN = re.compile(r'^1\.\.(\d+)$')
-VERSION = re.compile(r'^KTAP version 1$')
+PLAN = re.compile(r'^1\.\.(\d+)(?: # .*)?$')
+VERSION = re.compile(r'^(?:KTAP version 1|TAP version 13)$')
 SUBTEST = re.compile(r'^# Subtest: (.*)$')
 
 
@@ -48,6 +58,7 @@ class Parser:
         self.lines = [l.rstrip('\r\n').replace('\r', '') for l in lines]
         self.i = 0
         self.errors = []
+        self.documents = []         # the version line of each top-level document
 
     @staticmethod
     def split(line):
@@ -67,6 +78,8 @@ class Parser:
             ind, s = self.split(self.lines[self.i])
             if ind < indent and self.is_structural(s):
                 break               # the parent's result ends this block
+            if ind == indent == 0 and VERSION.match(s) and block.plan is not None:
+                break               # the next top-level document
             if ind == indent and VERSION.match(s) and block.plan is None:
                 self.i += 1
                 continue
@@ -95,6 +108,8 @@ class Parser:
                     pending_child_diag = child.diagnostics
                     t.diagnostics = pending_child_diag + t.diagnostics
                     child = None
+                else:
+                    self.nest_prefixed(t)
                 expect = len(block.children) + 1
                 if int(m.group(2)) != expect:
                     self.errors.append('%s: result %s numbered %s, expected %d' % (
@@ -115,14 +130,37 @@ class Parser:
                 where, block.plan, len(block.children)))
         return block
 
+    @staticmethod
+    def nest_prefixed(t):
+        """A kselftest program's own TAP, its lines behind "# " in the
+        diagnostics before its result, becomes @t's children."""
+        inner = [d[2:] if d.startswith('# ') else '' for d in t.diagnostics]
+        starts = [k for k, d in enumerate(inner) if VERSION.match(d)]
+        if not starts:
+            return
+        sub = Parser(inner[starts[-1]:])
+        block = sub.parse_block(0, [])
+        if block.plan is not None:
+            t.children = block.children
+            t.plan = block.plan
+
     def parse(self):
+        """Every top-level document in turn, as the children of one root."""
+        root = None
         while self.i < len(self.lines):
             ind, s = self.split(self.lines[self.i])
             if ind == 0 and VERSION.match(s):
-                return self.parse_block(0, [])
+                doc = self.parse_block(0, [])
+                self.documents.append(s)
+                if root is None:
+                    root = doc
+                else:
+                    root.children += doc.children
+                continue
             self.i += 1
-        self.errors.append('no KTAP document in the output')
-        return None
+        if root is None:
+            self.errors.append('no KTAP document in the output')
+        return root
 
 
 def failures(test, path=()):
@@ -154,6 +192,7 @@ def report(text, label='', out=sys.stdout):
             else:
                 failed += 1
         for path, t in failures(root):
+            failed += bool(t.children)      # failed, though every child passed
             print('FAILED %s%s' % (label, '.'.join(path)), file=out)
             for d in t.diagnostics[-40:]:
                 print('    ' + d, file=out)

@@ -191,15 +191,43 @@ def run_host(binary, tally):
     return ok and r.returncode == 0
 
 
-def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None):
+# What the runner (tests/user/runner.c, static glibc) cannot start without.
+USER_SPACE_CALLS = ['execve', 'clone', 'wait4', 'mmap']
+
+
+def can_exec(kernel):
+    """Does KERNEL implement the system calls of USER_SPACE_CALLS (their
+    table entries are defined)? Until it does, no boot tries to run the
+    user tests: init could not start them, or the runner its programs."""
+    r = subprocess.run(['nm', kernel], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    defined = {l.split()[2] for l in r.stdout.decode(errors='replace').splitlines()
+               if len(l.split()) == 3 and l.split()[1] in 'Tt'}
+    return all('__x64_sys_' + c in defined for c in USER_SPACE_CALLS)
+
+
+def run_kernel_tests(a, label, cmdline, mem, tally, smp=None, kernel=None, user=False):
+    """One boot of the suites. With @user (and --user-initrd, on a kernel
+    that can exec) the boot goes on into user space: ktest.user=1, the
+    runner of tests/user/ as init, its TAP counted after the KTAP."""
+    kernel = kernel or a.kernel
     full = ('ktest.run=all panic=-1 ' + cmdline).strip()
-    status, text, secs = boot(kernel or a.kernel, full, mem, smp or a.smp, a.accel, a.timeout)
+    initrd = None
+    user = user and a.user_initrd and can_exec(kernel)
+    if user:
+        full += ' ktest.user=1 rdinit=/tests/runner'
+        initrd = a.user_initrd
+    status, text, secs = boot(kernel, full, mem, smp or a.smp, a.accel, a.timeout,
+                              initrd=initrd)
     os.makedirs(BUILD, exist_ok=True)
     logname = os.path.join(BUILD, 'test-%s.log' % label)
     with open(logname, 'w') as f:
         f.write(text)
     p, fl, s, ok = ktap.report(text, label + ': ')
     verdict_ok = status == EXIT_PASS
+    if user and '\nTAP version 13' not in text:
+        print('FAILED %s: the user tests did not run (no TAP after the suites)' % label)
+        ok = False
+        fl += 1
     if not ok or not verdict_ok:
         if status != EXIT_PASS and fl == 0:
             fl = 1
@@ -454,11 +482,13 @@ def cmd_test(a):
     if a.host:
         run_host(a.host, tally)
     if a.nodebug:
-        run_kernel_tests(a, 'kernel-nodebug', a.cmdline, a.mem, tally, kernel=a.nodebug)
+        run_kernel_tests(a, 'kernel-nodebug', a.cmdline, a.mem, tally, kernel=a.nodebug,
+                         user=True)
     else:
-        run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally)
+        run_kernel_tests(a, 'kernel', a.cmdline, a.mem, tally, user=True)
     other_smp = '1' if a.smp == '4' else '4'
-    run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp)
+    run_kernel_tests(a, 'kernel-smp' + other_smp, a.cmdline, a.mem, tally, other_smp,
+                     user=True)
     if not a.no_matrix:
         for smp, mem, extra in SMP_MATRIX:
             label = 'kernel-smp%s-%s%s' % (smp, mem, ('-' + extra) if extra else '')
@@ -506,10 +536,19 @@ def cmd_run(a):
 BENCH_SIZED = [('memmap_init', '4G', 'memmap_init_per_GiB')]
 
 
-def bench_boot(a, mem, glob):
-    cmdline = ('ktest.run=bench ktest.filter=%s panic=-1 %s' % (glob, a.cmdline)).strip()
-    status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
-                              extra=['-icount', 'shift=0'])
+def bench_boot(a, mem, glob, user=False):
+    """The rows of one benchmark boot: the kernel's (ktest.run=bench), or
+    with @user the user-space program's (tests/user/bench.c as init, on
+    BENCH.md's machine for those rows: -cpu max,-erms -m 1G)."""
+    if user:
+        cmdline = ('rdinit=/tests/bench panic=-1 %s' % a.cmdline).strip()
+        status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
+                                  extra=['-icount', 'shift=0', '-cpu', 'max,-erms'],
+                                  initrd=a.user_initrd)
+    else:
+        cmdline = ('ktest.run=bench ktest.filter=%s panic=-1 %s' % (glob, a.cmdline)).strip()
+        status, text, secs = boot(a.kernel, cmdline, mem, 1, 'tcg', a.timeout,
+                                  extra=['-icount', 'shift=0'])
     rows = [l.strip() for l in text.splitlines() if l.startswith('bench: ')]
     if 'bench: done' not in rows:
         print('runtest: the benchmark run (-m %s, %s) did not finish (status %s); '
@@ -528,6 +567,11 @@ def cmd_bench(a):
         if sized is None:
             return 1
         rows = [r for r in rows if r.split()[1] != name] + sized
+    if a.user_initrd and can_exec(a.kernel):
+        user = bench_boot(a, '1G', '*', user=True)
+        if user is None:
+            return 1
+        rows += user
     rows.append('bench: done')
     with open(a.out, 'w') as f:
         f.write('\n'.join(rows) + '\n')
@@ -577,10 +621,14 @@ def main():
     p.add_argument('--hardened', help='a kernel built with SLAB_FREELIST_HARDENED=1')
     p.add_argument('--nodebug', help='the tests built without DEBUG_VM, for the first boot')
     p.add_argument('--plain', help='the image of make run (no tests), which must refuse them')
+    p.add_argument('--user-initrd', help='the initramfs with the user tests (tests/user/): '
+                   'the first two boots run them when the kernel can exec')
     machine(sub.add_parser('run'))
     p = sub.add_parser('bench')
     machine(p)
     p.add_argument('--out', default=os.path.join(BUILD, 'bench.txt'))
+    p.add_argument('--user-initrd', help='the initramfs with tests/user/bench.c: its rows '
+                   'too, when the kernel can exec')
     machine(sub.add_parser('gdb'))
     a = ap.parse_args()
     global INITRD

@@ -127,8 +127,36 @@ bool ktest_run_all(const char *glob);
  */
 void ktest_debugfs_init(void);
 
-/* Boot hook: runs what ktest.run= asks for; returns only for "none". */
+/*
+ * ktest_boot - the boot hook: runs what ktest.run= asks for, then leaves
+ * QEMU with the verdict. Returns for ktest.run=none, and after the suites
+ * of ktest.run=all when ktest.user=1: then the boot goes on into user
+ * space (ktest_user_boot()). Context: init (pid 1), once.
+ */
 void ktest_boot(void);
+
+/**
+ * ktest_user_boot - does this test boot go on into user space?
+ *
+ * True after ktest_boot() has run the suites of ktest.run=all with
+ * ktest.user=1: init then runs its program (rdinit=, the user tests'
+ * runner in make test), which ends the boot with reboot(2)'s
+ * LINUX_REBOOT_CMD_POWER_OFF; kernel_power_off() leaves QEMU with the
+ * suites' verdict (ktest_power_off()). Documentation/testing.md, "User
+ * space".
+ */
+bool ktest_user_boot(void);
+
+/**
+ * ktest_power_off - end a test boot that went on into user space
+ *
+ * Called by kernel_power_off() and kernel_halt() (kernel/reboot.c): in a
+ * ktest_user_boot() boot, leaves QEMU through isa-debug-exit with the
+ * in-kernel suites' verdict (33 passed, 35 failed); the user programs'
+ * results are read from the console. Returns otherwise (or without the
+ * isa-debug-exit device).
+ */
+void ktest_power_off(void);
 
 void ktest_skip(struct ktest *test, const char *fmt, ...) __printf(2, 3);
 void __noreturn ktest_abort(struct ktest *test);
