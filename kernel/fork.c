@@ -126,6 +126,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/mm.h>
 #include <linux/mmap_lock.h>
+#include <linux/mman.h>
 #include <linux/rbtree.h>
 #include <linux/rmap.h>
 #include <linux/fs.h>
@@ -863,11 +864,16 @@ static void discard_vma_copy(struct vm_area_struct *tmp)
  */
 static int dup_vma(struct mm_struct *mm, struct vm_area_struct *mpnt)
 {
-	struct vm_area_struct *tmp = vm_area_dup(mpnt);
+	long charge = (mpnt->vm_flags & VM_ACCOUNT) ? (long)vma_pages(mpnt) : 0;
+	struct vm_area_struct *tmp;
 	int err;
 
-	if (!tmp)
+	/* The copy's overcommit charge; once linked, its teardown gives it back. */
+	if (charge && security_vm_enough_memory_mm(mpnt->vm_mm, charge))
 		return -ENOMEM;
+	tmp = vm_area_dup(mpnt);
+	if (!tmp)
+		goto out_unacct;
 	tmp->vm_mm = mm;
 	/* VM_WIPEONFORK: a clean slate, its anon_vma prepared at the first fault. */
 	if (tmp->vm_flags & VM_WIPEONFORK)
@@ -880,7 +886,7 @@ static int dup_vma(struct mm_struct *mm, struct vm_area_struct *mpnt)
 		get_file(tmp->vm_file);
 	if (insert_vm_struct(mm, tmp)) {
 		discard_vma_copy(tmp);
-		return -ENOMEM;
+		goto out_unacct;
 	}
 	err = 0;
 	if (!(tmp->vm_flags & VM_WIPEONFORK))
@@ -891,6 +897,8 @@ static int dup_vma(struct mm_struct *mm, struct vm_area_struct *mpnt)
 
 out_free:
 	vm_area_free(tmp);
+out_unacct:
+	vm_unacct_memory(charge);
 	return -ENOMEM;
 }
 

@@ -535,6 +535,7 @@ static int gt_populate_fn(void *arg)
 	if (!p->ret) {
 		p->ret = __mm_populate(p->start, p->len, p->ignore_errors);
 		exit_user_task();
+		mmput(p->mm);
 	}
 	complete(&p->done);
 	return 0;

@@ -810,6 +810,7 @@ static int uaccess_thread(void *arg)
 	r->demand = copy_to_user((void __user *)(DATA + 5 * PAGE_SIZE), "fault", 6);
 	r->readonly = copy_to_user((void __user *)CODE, "x", 1);
 	exit_user_task();
+	mmput(r->mm);
 	return 0;
 }
 

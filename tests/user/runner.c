@@ -183,8 +183,10 @@ static int run_program(const struct program *p)
 
 	snprintf(path, sizeof(path), "/tests/%s", p->path);
 	fd = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0)
+	if (fd < 0) {
+		putline("# runner: open %s: %s", OUT_FILE, strerror(errno));
 		return 127;
+	}
 	if (p->overcommit >= 0)
 		old_overcommit = set_overcommit(p->overcommit);
 	pid = fork();
@@ -200,11 +202,15 @@ static int run_program(const struct program *p)
 		_exit(127);
 	}
 	close(fd);
-	if (pid < 0)
+	if (pid < 0) {
+		putline("# runner: fork: %s", strerror(errno));
 		return 127;
+	}
 	while (wait4(pid, &status, 0, NULL) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			putline("# runner: wait4: %s", strerror(errno));
 			return 127;
+		}
 	if (old_overcommit >= 0)
 		set_overcommit(old_overcommit);
 	copy_output();
