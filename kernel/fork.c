@@ -147,6 +147,7 @@ struct task_struct init_task = {
 	.fs = &init_fs,
 	.files = &init_files,
 	.signal = &init_signal,
+	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 };
 
 DEFINE_RWLOCK(tasklist_lock);
@@ -339,6 +340,7 @@ static struct task_struct *dup_task_struct(const char *name)
 	p->fs = &init_fs;
 	p->files = &init_files;
 	p->signal = &init_signal;
+	spin_lock_init(&p->alloc_lock);
 	return p;
 }
 
@@ -592,6 +594,18 @@ void __mmdrop(struct mm_struct *mm)
 	pgd_free(mm, mm->pgd);
 	check_mm(mm);
 	kmem_cache_free(mm_cachep, mm);
+}
+
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm)
+		mmget(mm);
+	task_unlock(task);
+	return mm;
 }
 
 void mmput(struct mm_struct *mm)

@@ -95,6 +95,7 @@ int begin_user_task(struct mm_struct *mm)
 		fpu_free(fpu);
 		return tsk->mm ? -EINVAL : -ENOMEM;
 	}
+	task_lock(tsk);
 	local_irq_save(flags);
 	switch_mm_irqs_off(tsk->active_mm, mm, tsk);
 	tsk->mm = tsk->active_mm = mm;
@@ -104,6 +105,7 @@ int begin_user_task(struct mm_struct *mm)
 	tsk->thread.fpu = fpu;
 	fpu_restore(fpu);
 	local_irq_restore(flags);
+	task_unlock(tsk);
 	return 0;
 }
 
@@ -112,11 +114,13 @@ void exit_user_task(void)
 	struct task_struct *tsk = current;
 	unsigned long flags;
 
+	task_lock(tsk);
 	local_irq_save(flags);
 	switch_mm_irqs_off(tsk->active_mm, &init_mm, tsk);
 	tsk->mm = NULL;
 	tsk->active_mm = &init_mm;
 	local_irq_restore(flags);
+	task_unlock(tsk);
 }
 
 void arch_switch_to(struct task_struct *prev, struct task_struct *next)

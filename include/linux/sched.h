@@ -119,6 +119,8 @@ struct task_struct {
 	struct list_head tasks;	/* on init_task.tasks, tasklist_lock (sched/task.h) */
 	/* Its creator, fixed for its life: kthreadd for kthreads, swapper/0 for init. */
 	struct task_struct *real_parent;
+	/* Guards mm (and fs/files for other readers): task_lock() (sched/task.h). */
+	spinlock_t alloc_lock;
 	struct mm_struct *mm;		/* own address space; NULL: a kernel thread */
 	struct mm_struct *active_mm;	/* loaded while it runs (see the top); rq lock */
 	unsigned int time_slice;

@@ -99,4 +99,13 @@ static inline bool mmget_not_zero(struct mm_struct *mm)
  */
 void mmput(struct mm_struct *mm);
 
+/**
+ * get_task_mm - @task's address space, with a user reference (mmget())
+ * @task: any task
+ *
+ * Return: the mm, or NULL for a kernel thread or a task past exit_mm().
+ * The caller mmput()s it. Context: process (takes task_lock).
+ */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
 #endif /* _LINUX_SCHED_MM_H */

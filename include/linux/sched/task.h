@@ -38,6 +38,22 @@ static inline struct task_struct *next_task(const struct task_struct *p)
 #define for_each_process(p) \
 	for (p = &init_task; (p = next_task(p)) != &init_task; )
 
+/*
+ * task_lock - hold @p's mm pointer still (and whatever else alloc_lock
+ * guards): the task itself changes p->mm under it, so another task may
+ * read it and take a reference (get_task_mm()). Nests inside nothing of
+ * the mm's; never taken from interrupts.
+ */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
 /* What copy_process() makes; Linux's struct kernel_clone_args, kthreads' part. */
 struct kernel_clone_args {
 	int (*fn)(void *);	/* the task's function; its return is the exit code */
