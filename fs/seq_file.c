@@ -78,6 +78,19 @@ void seq_putc(struct seq_file *m, char c)
 	seq_write(m, &c, 1);
 }
 
+void seq_setwidth(struct seq_file *m, size_t size)
+{
+	m->pad_until = m->count + size;
+}
+
+void seq_pad(struct seq_file *m, char c)
+{
+	if (m->count < m->pad_until)
+		seq_printf(m, "%*s", (int)(m->pad_until - m->count), "");
+	if (c)
+		seq_putc(m, c);
+}
+
 void seq_escape(struct seq_file *m, const char *s, const char *esc)
 {
 	for (; *s; s++) {

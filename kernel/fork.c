@@ -1000,15 +1000,6 @@ void __mmdrop(struct mm_struct *mm)
 	kmem_cache_free(mm_cachep, mm);
 }
 
-void mmput(struct mm_struct *mm)
-{
-	might_sleep();
-	if (!atomic_dec_and_test(&mm->mm_users))
-		return;
-	exit_mmap(mm);
-	mmdrop(mm);
-}
-
 struct mm_struct *get_task_mm(struct task_struct *task)
 {
 	struct mm_struct *mm;
@@ -1020,3 +1011,13 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 	task_unlock(task);
 	return mm;
 }
+
+void mmput(struct mm_struct *mm)
+{
+	might_sleep();
+	if (!atomic_dec_and_test(&mm->mm_users))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
+}
+

@@ -20,6 +20,7 @@
 #include <linux/fdtable.h>
 #include <linux/cpumask.h>
 #include <linux/smp.h>
+#include <linux/sched/mm.h>
 #include "internal.h"
 
 #define RLIM_INFINITY	(~0UL)
@@ -98,6 +99,7 @@ static void task_cpus_allowed(struct seq_file *m, struct task_struct *task)
 int proc_pid_status(struct seq_file *m, struct task_struct *task)
 {
 	const struct cred *cred = task->cred;
+	struct mm_struct *mm;
 
 	seq_printf(m, "Name:\t%s\n", task->comm);
 	task_lock(task);
@@ -115,6 +117,11 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_puts(m, "Groups:\t\n");
 	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", task->pid, task->pid,
 		   task_pgrp_nr(task), task_session_nr(task));
+	mm = get_task_mm(task);
+	if (mm) {
+		task_mem(m, mm);
+		mmput(mm);
+	}
 	seq_puts(m, "Threads:\t1\n");
 	task_cpus_allowed(m, task);
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",

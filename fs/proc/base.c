@@ -12,7 +12,9 @@
  *
  * A /proc/PID directory's inode number is PROC_PID_INO(pid), the same in
  * readdir and stat. Its files (tgid_base_stuff[]) are single_open()
- * texts printed by array.c and the functions below.
+ * texts printed by array.c, task_mmu.c and the functions below, or
+ * files with operations of their own (task_mmu.c's pagemap and
+ * clear_refs).
  *
  * /proc/self is a symlink whose body depends on who looks: its dentry
  * is made for each lookup and never hashed, so no other task finds it,
@@ -65,12 +67,22 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 	return mounts_show(m, NULL);
 }
 
+/* Linux's shorthands: a single_open() text, or a file with its own operations. */
+#define ONE(NAME, MODE, show)	{ NAME, S_IFREG | (MODE), show, NULL }
+#define REG(NAME, MODE, fops)	{ NAME, S_IFREG | (MODE), NULL, &fops }
+
 static const struct pid_entry tgid_base_stuff[] = {
-	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline },
-	{ "comm", S_IFREG | 0444, proc_pid_comm },
-	{ "mounts", S_IFREG | 0444, proc_pid_mounts },
-	{ "stat", S_IFREG | 0444, proc_pid_stat },
-	{ "status", S_IFREG | 0444, proc_pid_status },
+	REG("clear_refs", 0200, proc_clear_refs_operations),
+	ONE("cmdline", 0444, proc_pid_cmdline),
+	ONE("comm", 0444, proc_pid_comm),
+	ONE("maps", 0444, proc_pid_maps),
+	ONE("mounts", 0444, proc_pid_mounts),
+	REG("pagemap", 0400, proc_pagemap_operations),
+	ONE("smaps", 0444, proc_pid_smaps),
+	ONE("smaps_rollup", 0444, proc_pid_smaps_rollup),
+	ONE("stat", 0444, proc_pid_stat),
+	ONE("statm", 0444, proc_pid_statm),
+	ONE("status", 0444, proc_pid_status),
 };
 
 /* The single_open() show of every /proc/PID file: @v is its inode. */
@@ -132,7 +144,7 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 		return ERR_PTR(-ENOMEM);
 	PROC_I(inode)->pid = PROC_I(dir)->pid;
 	PROC_I(inode)->pid_entry = p;
-	inode->i_fop = &proc_single_file_operations;
+	inode->i_fop = p->fop ? p->fop : &proc_single_file_operations;
 	d_add(dentry, inode);
 	return NULL;
 }

@@ -45,11 +45,16 @@ struct proc_dir_entry {
 	char name[];
 };
 
-/* What a /proc/PID entry is: its name, mode and printer (base.c). */
+/*
+ * What a /proc/PID entry is: its name, mode and either a printer (a
+ * single_open() text, base.c) or file operations of its own (@fop: the
+ * binary pagemap, the written clear_refs).
+ */
 struct pid_entry {
 	const char *name;
 	umode_t mode;
 	int (*show)(struct seq_file *m, struct task_struct *task);
+	const struct file_operations *fop;
 };
 
 struct proc_inode {
@@ -115,5 +120,16 @@ void proc_loadavg_init(void);
 void proc_interrupts_init(void);
 void proc_cpuinfo_init(void);
 void proc_stat_init(void);
+void proc_page_init(void);
+
+/* task_mmu.c: the address-space files of /proc/PID, and status's Vm* lines */
+struct mm_struct;
+void task_mem(struct seq_file *m, struct mm_struct *mm);
+int proc_pid_maps(struct seq_file *m, struct task_struct *task);
+int proc_pid_smaps(struct seq_file *m, struct task_struct *task);
+int proc_pid_smaps_rollup(struct seq_file *m, struct task_struct *task);
+int proc_pid_statm(struct seq_file *m, struct task_struct *task);
+extern const struct file_operations proc_pagemap_operations;
+extern const struct file_operations proc_clear_refs_operations;
 
 #endif /* _FS_PROC_INTERNAL_H */

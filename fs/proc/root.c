@@ -103,6 +103,7 @@ void proc_root_init(void)
 	proc_interrupts_init();
 	proc_cpuinfo_init();
 	proc_stat_init();
+	proc_page_init();
 	if (!proc_create_single("filesystems", 0, NULL, filesystems_proc_show) ||
 	    !proc_symlink("mounts", NULL, "self/mounts"))
 		panic("Could not make /proc's files");

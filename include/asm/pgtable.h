@@ -218,6 +218,17 @@ static inline pte_t pte_mkdirty(pte_t pte)
 	return pte_set_flags(pte, _PAGE_DIRTY | _PAGE_SOFT_DIRTY);
 }
 
+/* Written since userspace last cleared soft-dirty (/proc/PID/clear_refs "4")? */
+static inline bool pte_soft_dirty(pte_t pte)
+{
+	return pte_flags(pte) & _PAGE_SOFT_DIRTY;
+}
+
+static inline pte_t pte_clear_soft_dirty(pte_t pte)
+{
+	return pte_clear_flags(pte, _PAGE_SOFT_DIRTY);
+}
+
 /* Leaves soft-dirty: only clearing soft-dirty (from userspace) resets it. */
 static inline pte_t pte_mkclean(pte_t pte)
 {

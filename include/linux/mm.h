@@ -775,6 +775,37 @@ static inline void dec_mm_counter(struct mm_struct *mm, int member)
 	add_mm_counter(mm, member, -1);
 }
 
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+/*
+ * The peaks of /proc/PID/status (VmHWM, VmPeak), as Linux keeps them:
+ * recorded just before RSS or total_vm shrink (unmapping, zapping), and
+ * read as the larger of the record and the present value.
+ */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+static inline void update_hiwater_vm(struct mm_struct *mm)
+{
+	if (mm->hiwater_vm < mm->total_vm)
+		mm->hiwater_vm = mm->total_vm;
+}
+
+/* clear_refs "5": the RSS peak starts again from now. */
+static inline void reset_mm_hiwater_rss(struct mm_struct *mm)
+{
+	mm->hiwater_rss = get_mm_rss(mm);
+}
+
 /*
  * DOC: the VMAs of an address space (mm/mmap.c)
  *

@@ -224,6 +224,8 @@ struct mm_struct {
 	unsigned long task_size;	/* the top of user space */
 	unsigned long highest_vm_end;	/* the highest vm_end of any VMA */
 
+	unsigned long hiwater_rss;	/* the peak RSS before the last unmap (VmHWM) */
+	unsigned long hiwater_vm;	/* the peak total_vm before the last unmap (VmPeak) */
 	unsigned long total_vm;		/* pages mapped */
 	unsigned long locked_vm;	/* pages VM_LOCKED */
 	atomic_long_t pinned_vm;	/* pages pinned (FOLL_LONGTERM) */

@@ -55,6 +55,7 @@ struct seq_file {
 	/* An open file's (single_open()): its printer and the lock of all the above. */
 	int (*show)(struct seq_file *m, void *v);
 	struct mutex lock;
+	size_t pad_until;	/* seq_setwidth()'s column, for seq_pad() */
 };
 
 /* Run by seq_file_show(): @v is the data the caller passed. */
@@ -70,6 +71,10 @@ void seq_printf(struct seq_file *m, const char *fmt, ...) __printf(2, 3);
 void seq_vprintf(struct seq_file *m, const char *fmt, va_list args);
 void seq_puts(struct seq_file *m, const char *s);
 void seq_putc(struct seq_file *m, char c);
+/* seq_setwidth - the record begun here is @size bytes wide up to seq_pad(). */
+void seq_setwidth(struct seq_file *m, size_t size);
+/* seq_pad - spaces up to seq_setwidth()'s width, then @c (unless '\0'). */
+void seq_pad(struct seq_file *m, char c);
 void seq_write(struct seq_file *m, const void *data, size_t len);
 /* seq_escape - @s, each byte of @esc in it written as \ooo (octal), as /proc/mounts needs. */
 void seq_escape(struct seq_file *m, const char *s, const char *esc);
