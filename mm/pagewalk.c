@@ -49,25 +49,17 @@ static bool descend_to_p4d(const struct mm_walk_ops *ops)
 	return ops->p4d_entry || descend_to_pud(ops);
 }
 
-/* With VMAs (a user mm), pte_entry runs under the table's pte lock, as Linux's. */
 static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
-	spinlock_t *ptl = NULL;
-	pte_t *pte;
+	pte_t *pte = pte_offset_kernel(pmd, addr);
 	int err = 0;
 
-	if (walk->no_vma)
-		pte = pte_offset_map(pmd, addr);
-	else
-		pte = pte_offset_map_lock(walk->mm, pmd, addr, &ptl);
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		err = walk->ops->pte_entry(pte, addr, addr + PAGE_SIZE, walk);
 		if (err)
 			break;
 	}
-	if (ptl)
-		spin_unlock(ptl);
 	return err;
 }
 

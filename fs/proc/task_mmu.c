@@ -13,8 +13,9 @@
  *
  * Every reader takes the mm with get_task_mm() (a kernel thread has none:
  * empty files, as Linux's), then mmap_lock for reading, so that the VMAs
- * and page tables stay while they are walked; the walks run under the
- * pte lock (walk_page_range()), so they never sleep between ptes.
+ * and page tables stay while they are walked; each walk runs under the
+ * mm's pte lock (mm->page_table_lock, as mprotect's and mlock's walks),
+ * so the ptes it reads or changes are stable and it never sleeps.
  *
  * Counting a page (smaps): a present pte maps a page; the zero page and
  * special ptes count only as Rss of nothing (Linux skips them). A page
@@ -247,7 +248,9 @@ static const struct mm_walk_ops smaps_walk_ops = {
 
 static void smap_gather_stats(struct vm_area_struct *vma, struct mem_size_stats *mss)
 {
+	spin_lock(&vma->vm_mm->page_table_lock);
 	walk_page_range(vma->vm_mm, vma->vm_start, vma->vm_end, &smaps_walk_ops, mss);
+	spin_unlock(&vma->vm_mm->page_table_lock);
 }
 
 static void show_kb(struct seq_file *m, const char *name, unsigned long bytes)
@@ -495,7 +498,9 @@ static int pagemap_fill(struct mm_struct *mm, struct pagemapread *pm, unsigned l
 		end = TASK_SIZE_MAX;
 	pm->pos = 0;
 	mmap_read_lock(mm);
+	spin_lock(&mm->page_table_lock);
 	ret = walk_page_range(mm, start, end, &pagemap_walk_ops, pm);
+	spin_unlock(&mm->page_table_lock);
 	mmap_read_unlock(mm);
 	if (ret < 0)
 		return ret;
@@ -628,7 +633,9 @@ static void clear_refs_mm(struct mm_struct *mm, enum clear_refs_types type)
 	} else {
 		mmap_read_lock(mm);
 	}
+	spin_lock(&mm->page_table_lock);
 	walk_page_range(mm, 0, TASK_SIZE_MAX, &clear_refs_walk_ops, (void *)(unsigned long)type);
+	spin_unlock(&mm->page_table_lock);
 	flush_tlb_mm(mm);
 	mmap_read_unlock(mm);
 }

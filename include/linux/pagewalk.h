@@ -30,10 +30,8 @@
  * walk_page_range() walks an mm VMA by VMA, with walk->vma set: a range
  * no VMA covers is one pte_hole() of depth -1; test_walk() may skip a VMA
  * (a VM_PFNMAP one is skipped as a hole of depth -1 unless it does);
- * pre_vma() and post_vma() frame each VMA walked. There, pte_entry()
- * runs with the pte table's lock held (pte_offset_map_lock()), as in
- * Linux: it must not sleep; the novma walk takes no lock. hugetlb_entry
- * comes with hugetlb.
+ * pre_vma() and post_vma() frame each VMA walked. hugetlb_entry comes
+ * with hugetlb.
  */
 #ifndef _LINUX_PAGEWALK_H
 #define _LINUX_PAGEWALK_H
