@@ -324,6 +324,8 @@ static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	wo->pid = p->pid;
 	wo->status = p->exit_code;
 	memset(&wo->ru, 0, sizeof(wo->ru));
+	wo->ru.ru_minflt = p->min_flt;
+	wo->ru.ru_majflt = p->maj_flt;
 	wo->ru.ru_nvcsw = p->nvcsw;
 	wo->ru.ru_nivcsw = p->nivcsw;
 	if (!(wo->options & WNOWAIT))

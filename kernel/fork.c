@@ -24,8 +24,7 @@
  *   signal_struct    its own copy of the limits (no threads yet)
  *   files            shared (CLONE_FILES) or dup_fd()
  *   fs               shared (CLONE_FS) or copy_fs_struct()
- *   mm               shared (CLONE_VM, mmget()); copied by dup_mm()
- *                    once it is merged, refused (-EINVAL) until then
+ *   mm               shared (CLONE_VM, mmget()) or dup_mm()
  *   registers        copy_thread(): the caller's, ax 0, new sp and TLS
  *   the tree         pid, parent (the caller, or its parent with
  *                    CLONE_PARENT), task list: under tasklist_lock, where
@@ -472,20 +471,22 @@ static int copy_signal(struct task_struct *p)
 	return 0;
 }
 
-/*
- * The child's address space: the parent's, shared (CLONE_VM). A copy
- * needs dup_mm() (the rmap part's, over the fault part's
- * copy_page_range()), not merged here yet: until it is, a clone without
- * CLONE_VM is refused with -EINVAL.
- */
+/* The child's address space: the parent's shared (CLONE_VM) or copied (dup_mm()). */
 static int copy_mm(u64 flags, struct task_struct *p)
 {
-	struct mm_struct *oldmm = current->mm;
+	struct mm_struct *oldmm = current->mm, *mm;
 
-	if (WARN_ON_ONCE(!oldmm) || !(flags & CLONE_VM))
+	if (WARN_ON_ONCE(!oldmm))
 		return -EINVAL;
-	mmget(oldmm);
-	p->mm = p->active_mm = oldmm;
+	if (flags & CLONE_VM) {
+		mmget(oldmm);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(p, oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	p->mm = p->active_mm = mm;
 	return 0;
 }
 

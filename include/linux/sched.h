@@ -21,9 +21,9 @@
  * is the one the CPU has loaded while the task runs (NULL for a kernel
  * thread that does not run). A user task's is its mm; a kernel thread's is
  * init_mm, the kernel's: Linux's lazy TLB would let it keep a user mm
- * loaded, but without reference counts on mms yet a CPU holds a user mm
- * only while one of its tasks runs, so the mm can be freed once its tasks
- * have exited (do_exit() leaves it first, Linux's exit_mm()).
+ * loaded (with an mmgrab()), but here a CPU holds a user mm only while one
+ * of its tasks runs, so the mm can be freed once its tasks have exited
+ * (exit_mm() switches away, then drops the task's mm_users reference).
  *
  * Task states, as Linux: TASK_RUNNING (on a run queue or running),
  * TASK_INTERRUPTIBLE / TASK_UNINTERRUPTIBLE (sleeping until woken),

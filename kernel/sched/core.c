@@ -153,8 +153,8 @@ void schedule_tail(struct task_struct *prev)
 /*
  * The address space @next runs on (see linux/sched.h): its own mm, or, for
  * a kernel thread, init_mm, which every kernel thread shares (Linux's lazy
- * TLB borrows any mm; without reference counts on mms a kernel thread
- * never keeps a user mm loaded). CR3 changes only when the mm does.
+ * TLB borrows any mm with a reference; here a kernel thread never keeps a
+ * user mm loaded). CR3 changes only when the mm does.
  */
 static void switch_mm_task(struct task_struct *prev, struct task_struct *next)
 {

@@ -809,6 +809,7 @@ static int uaccess_thread(void *arg)
 	r->val = val;
 	r->demand = copy_to_user((void __user *)(DATA + 5 * PAGE_SIZE), "fault", 6);
 	r->readonly = copy_to_user((void __user *)CODE, "x", 1);
+	/* A kernel thread again: off the mm, and the task's reference (begin_user_task()'s) dropped. */
 	exit_user_task();
 	mmput(r->mm);
 	return 0;

@@ -44,6 +44,8 @@
 #include <linux/wait.h>
 #include <linux/vmstat.h>
 #include <linux/fault-inject.h>
+#include <linux/rmap.h>
+#include <linux/mmap_lock.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -283,12 +285,31 @@ __asm__(
 	"mov 0(%rbx), %rdi\n\tlea 0x100(%rbx), %rsi\n\tmov $0x80000000, %edx\n\txor %r10d, %r10d\n\t"
 	SYSCALL(__NR_wait4) "mov %rax, 16(%rbx)\n\t"
 	"jmp proc_exit0\n"
+	/*
+	 * fork() with [0] = 1: the child sets [0] to 2 in its copy, [8] its
+	 * pid, and exits with [0] + 5; the parent: [16] the pid, [32]
+	 * wait4(pid, [24], 0, [0x100]), [40] its [0].
+	 */
+	"proc_fork:\n\t"
+	"mov %rdi, %rbx\n\t"
+	"movq $1, 0(%rbx)\n\t"
+	SYSCALL(__NR_fork)
+	"test %rax, %rax\n\tjnz 1f\n\t"
+	"movq $2, 0(%rbx)\n\t"
+	SYSCALL(__NR_getpid) "mov %rax, 8(%rbx)\n\t"
+	"mov 0(%rbx), %rdi\n\tadd $5, %rdi\n\t" SYSCALL(__NR_exit)
+	"1:\tmov %rax, 16(%rbx)\n\t"
+	"mov %rax, %rdi\n\tlea 24(%rbx), %rsi\n\txor %edx, %edx\n\tlea 0x100(%rbx), %r10\n\t"
+	SYSCALL(__NR_wait4) "mov %rax, 32(%rbx)\n\t"
+	"mov 0(%rbx), %rax\n\tmov %rax, 40(%rbx)\n\t"
+	"jmp proc_exit0\n"
 	"proc_stubs_end:\n"
 	".popsection\n");
 
 extern const char proc_stubs[], proc_stubs_end[], proc_exit0[];
 extern const char proc_clone_wait[], proc_zombie[], proc_orphan[], proc_vfork[];
 extern const char proc_rlimits[], proc_ids[], proc_refusals[], proc_clone3[], proc_wclone[];
+extern const char proc_fork[];
 
 /* A case's address space and its pages. */
 struct proc_env {
@@ -360,7 +381,7 @@ static unsigned long *env_data(struct proc_env *env)
 
 /* The user task's start: a stub with its argument, or a kernel function first. */
 struct proc_start {
-	struct proc_env *env;
+	struct mm_struct *mm;
 	const char *stub;
 	unsigned long si;
 	int (*before)(struct proc_start *st);	/* runs as the user task, in the kernel */
@@ -371,7 +392,7 @@ static int proc_user_thread(void *arg)
 {
 	struct proc_start *st = arg;
 	struct pt_regs *regs = task_pt_regs(current);
-	int err = begin_user_task(&st->env->mm);
+	int err = begin_user_task(st->mm);
 
 	if (err)
 		return err;
@@ -410,7 +431,7 @@ static int run_start(struct ktest *test, struct proc_start *st)
 
 static int run_stub(struct ktest *test, struct proc_env *env, const char *stub, unsigned long si)
 {
-	struct proc_start st = { .env = env, .stub = stub, .si = si };
+	struct proc_start st = { .mm = &env->mm, .stub = stub, .si = si };
 
 	return run_start(test, &st);
 }
@@ -465,7 +486,7 @@ static void clone_child_parent_is_the_caller(struct ktest *test)
 	if (!proc_env_create(test, &env))
 		return;
 	d = env_data(&env);
-	st = (struct proc_start){ .env = &env, .stub = proc_clone_wait, .si = 0 };
+	st = (struct proc_start){ .mm = &env.mm, .stub = proc_clone_wait, .si = 0 };
 	k = proc_task_start(test, &st);
 	if (k) {
 		KTEST_EXPECT_EQ(test, proc_task_wait(k), 0);
@@ -537,7 +558,7 @@ static void an_exited_child_is_a_zombie_until_reaped(struct ktest *test)
 	if (!proc_env_create(test, &env))
 		return;
 	d = env_data(&env);
-	st = (struct proc_start){ .env = &env, .stub = proc_zombie };
+	st = (struct proc_start){ .mm = &env.mm, .stub = proc_zombie };
 	k = proc_task_start(test, &st);
 	if (!k)
 		goto out;
@@ -668,7 +689,7 @@ static void id_calls_answer_root_and_the_pid(struct ktest *test)
 		return;
 	d = env_data(&env);
 	memset((char *)d + 0x100, 0xff, 0x30);
-	st = (struct proc_start){ .env = &env, .stub = proc_ids };
+	st = (struct proc_start){ .mm = &env.mm, .stub = proc_ids };
 	k = proc_task_start(test, &st);
 	if (!k)
 		goto out;
@@ -804,13 +825,14 @@ static void a_child_without_exit_signal_needs_wclone(struct ktest *test)
 
 /* What the storm and the fault-injection case count. */
 struct proc_counts {
-	unsigned long objects[5];	/* in the caches of a child's signal, files, fs, FPU, mm */
+	/* in the caches of a child's signal, files, fs, FPU; mms, VMAs, anon_vmas, chains */
+	unsigned long objects[8];
 	unsigned long stack_kb, tables, free;
 	int threads;
 };
 
 struct proc_caches {
-	struct kmem_cache *cache[5];
+	struct kmem_cache *cache[8];
 };
 
 static struct kmem_cache *cache_of(const void *obj)
@@ -849,6 +871,9 @@ static pid_t probe_child(struct proc_caches *c, u64 flags)
 	c->cache[2] = cache_of(p->fs);
 	c->cache[3] = cache_of(p->thread.fpu);
 	c->cache[4] = mm_cachep;
+	c->cache[5] = vm_area_cachep;
+	c->cache[6] = anon_vma_cachep;
+	c->cache[7] = anon_vma_chain_cachep;
 	pid = p->pid;
 	wake_up_process(p);
 	return pid;
@@ -934,15 +959,22 @@ static void expect_counts_eq(struct ktest *test, const struct proc_counts *a,
 	KTEST_EXPECT_EQ(test, a->threads, b->threads);
 }
 
+/* Run @fn(@s) as a user task of @mm, which then runs exit_group(0). */
+static void run_storm_in(struct ktest *test, struct mm_struct *mm, struct storm *s,
+			 int (*fn)(struct proc_start *))
+{
+	struct proc_start st = { .mm = mm, .stub = proc_exit0, .before = fn, .arg = s };
+
+	KTEST_EXPECT_EQ(test, run_start(test, &st), 0);
+}
+
 static void run_storm(struct ktest *test, struct storm *s, int (*fn)(struct proc_start *))
 {
-	struct proc_start st = { .stub = proc_exit0, .before = fn, .arg = s };
 	struct proc_env env;
 
 	if (!proc_env_create(test, &env))
 		return;
-	st.env = &env;
-	KTEST_EXPECT_EQ(test, run_start(test, &st), 0);
+	run_storm_in(test, &env.mm, s, fn);
 	proc_env_destroy(&env);
 }
 
@@ -1051,11 +1083,128 @@ static void clone_past_max_threads_is_eagain(struct ktest *test)
 
 	if (!proc_env_create(test, &env))
 		return;
-	st.env = &env;
+	st.mm = &env.mm;
 	st.arg = &s;
 	KTEST_EXPECT_EQ(test, run_start(test, &st), 0);
 	KTEST_EXPECT_EQ(test, s.bad, 0U);
 	proc_env_destroy(&env);
+}
+
+/* ---- fork: a copied address space ------------------------------------- */
+
+#define VM_RW		(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_RX		(VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/* A private anonymous VMA [@start, @end) of @mm: what mmap() makes (never RW in the ptes). */
+static bool fork_add_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
+			 unsigned long flags)
+{
+	struct vm_area_struct *vma = vm_area_alloc(mm);
+	pteval_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (!vma)
+		return false;
+	vma->vm_start = start;
+	vma->vm_end = end;
+	vma->vm_flags = flags;
+	vma->vm_page_prot = __pgprot(flags & VM_EXEC ? prot : prot | _PAGE_NX);
+	mmap_write_lock(mm);
+	if (insert_vm_struct(mm, vma)) {
+		mmap_write_unlock(mm);
+		vm_area_free(vma);
+		return false;
+	}
+	vm_stat_account(mm, flags, vma_pages(vma));
+	mmap_write_unlock(mm);
+	return true;
+}
+
+/* The page @mm maps at @addr, faulting it in for writing (a private copy), or NULL. */
+static void *fork_page(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	pmd_t *pmd;
+	pte_t pte;
+	void *page = NULL;
+
+	mmap_read_lock(mm);
+	vma = vma_lookup(mm, addr);
+	if (vma && !(handle_mm_fault(vma, addr, FAULT_FLAG_WRITE, NULL) & VM_FAULT_ERROR)) {
+		pmd = pmd_offset(pud_offset(p4d_offset(pgd_offset(mm, addr), addr), addr), addr);
+		pte = *pte_offset_kernel(pmd, addr);
+		if (pte_present(pte))
+			page = page_address(pfn_to_page(pte_pfn(pte)));
+	}
+	mmap_read_unlock(mm);
+	return page;
+}
+
+/* An mm with the stubs at USER_CODE and a data page at USER_DATA, as exec would leave one. */
+static struct mm_struct *fork_mm(struct ktest *test)
+{
+	struct mm_struct *mm = mm_alloc();
+	void *code;
+
+	KTEST_ASSERT_NOT_NULL(test, mm);
+	if (!fork_add_vma(mm, USER_CODE, USER_CODE + PAGE_SIZE, VM_RX) ||
+	    !fork_add_vma(mm, USER_DATA, USER_DATA + PAGE_SIZE, VM_RW) ||
+	    !(code = fork_page(mm, USER_CODE)) || !fork_page(mm, USER_DATA)) {
+		mmput(mm);
+		KTEST_ASSERT_TRUE(test, false);
+	}
+	memcpy(code, proc_stubs, proc_stubs_end - proc_stubs);
+	return mm;
+}
+
+static void fork_gives_the_child_its_own_copy_of_memory(struct ktest *test)
+{
+	struct mm_struct *mm = fork_mm(test);
+	struct proc_start st = { .mm = mm, .stub = proc_fork };
+	unsigned long *d;
+	struct rusage *ru;
+
+	KTEST_EXPECT_EQ(test, run_start(test, &st), 0);
+	d = fork_page(mm, USER_DATA);
+	KTEST_ASSERT_NOT_NULL(test, d);
+	KTEST_EXPECT_EQ(test, d[0], 1UL);		/* the child wrote its own copy */
+	KTEST_EXPECT_EQ(test, d[5], 1UL);
+	KTEST_EXPECT_EQ(test, d[1], 0UL);		/* and its pid there */
+	KTEST_EXPECT_GT(test, d[2], 0UL);
+	KTEST_EXPECT_EQ(test, d[4], d[2]);
+	KTEST_EXPECT_EQ(test, (u32)d[3], 7U << 8);	/* it saw its own 2 */
+	ru = (struct rusage *)((char *)d + 0x100);
+	KTEST_EXPECT_GE(test, ru->ru_minflt, 1L);	/* its copy-on-write fault */
+	KTEST_EXPECT_EQ(test, atomic_read(&mm->mm_users), 1);
+	mmput(mm);
+}
+
+/* 200 forks of a real address space, each child exiting at once: every count is back. */
+static void a_storm_of_forks_leaves_nothing_behind(struct ktest *test)
+{
+	struct mm_struct *mm = fork_mm(test);
+	struct storm s = { .flags = 0, .n = 200 };
+
+	run_storm_in(test, mm, &s, storm_run);
+	mmput(mm);
+	KTEST_EXPECT_EQ(test, s.ok, 200U);
+	KTEST_EXPECT_EQ(test, s.enomem + s.bad, 0U);
+	KTEST_EXPECT_TRUE(test, s.settled);
+	expect_counts_eq(test, &s.after, &s.before);
+}
+
+/* Forks with allocations failing, dup_mm()'s included: -ENOMEM and nothing kept. */
+static void a_fork_without_memory_fails_cleanly(struct ktest *test)
+{
+	struct mm_struct *mm = fork_mm(test);
+	struct storm s = { .flags = 0 };
+
+	run_storm_in(test, mm, &s, nomem_run);
+	mmput(mm);
+	KTEST_EXPECT_EQ(test, s.ok, 2U);
+	KTEST_EXPECT_GE(test, s.enomem, 8U);
+	KTEST_EXPECT_EQ(test, s.bad, 0U);
+	KTEST_EXPECT_TRUE(test, s.settled);
+	expect_counts_eq(test, &s.after, &s.before);
 }
 
 static struct ktest_case process_cases[] = {
@@ -1074,6 +1223,9 @@ static struct ktest_case process_cases[] = {
 	KTEST_CASE(a_storm_of_clones_leaves_nothing_behind),
 	KTEST_CASE(a_clone_without_memory_fails_cleanly),
 	KTEST_CASE(clone_past_max_threads_is_eagain),
+	KTEST_CASE(fork_gives_the_child_its_own_copy_of_memory),
+	KTEST_CASE(a_storm_of_forks_leaves_nothing_behind),
+	KTEST_CASE(a_fork_without_memory_fails_cleanly),
 	{}
 };
 

@@ -124,9 +124,9 @@ struct kernel_clone_args {
  * pid and its place on the task list and among its parent's children. A
  * kernel thread has no mm (it borrows init_mm while it runs) and shares
  * init_fs, init_files and init_signal. A user child gets the caller's
- * registers (ax 0, @args->stack, @args->tls), FPU state, its mm shared
- * (CLONE_VM; a copy, without it, waits for dup_mm(): -EINVAL until
- * then), files and fs copied or shared, and its own limits.
+ * registers (ax 0, @args->stack, @args->tls), FPU state, its mm copied
+ * (dup_mm()) or shared (CLONE_VM), files and fs copied or shared, and its
+ * own limits.
  * It is not runnable until wake_up_new_task() (wake_up_process() calls it
  * on the first wake-up).
  *
