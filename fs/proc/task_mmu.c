@@ -234,8 +234,11 @@ static int smaps_pte_entry(pte_t *ptep, unsigned long addr, unsigned long next,
 {
 	struct mem_size_stats *mss = walk->private;
 	pte_t pte = ptep_get(ptep);
-	struct page *page = vm_normal_page(walk->vma, addr, pte);
+	struct page *page;
 
+	if (!pte_present(pte))
+		return 0;
+	page = vm_normal_page(walk->vma, addr, pte);
 	if (page)
 		smaps_account(mss, page, pte_young(pte), pte_dirty(pte),
 			      walk->vma->vm_flags & VM_LOCKED);
