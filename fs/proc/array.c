@@ -21,6 +21,7 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/sched/mm.h>
+#include <linux/mm.h>
 #include "internal.h"
 
 #define RLIM_INFINITY	(~0UL)
@@ -56,23 +57,39 @@ static const char *task_state_name(char state)
  */
 int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 {
+	struct mm_struct *mm = get_task_mm(task);
+	unsigned long vsize = 0, rss = 0;
+
+	if (mm) {
+		vsize = mm->total_vm << PAGE_SHIFT;
+		rss = get_mm_rss(mm);
+	}
 	seq_printf(m, "%d (%s) %c %d %d %d 0 -1 %u", task->pid, task->comm,
 		   task_state_to_char(task), task_ppid_nr(task), task_pgrp_nr(task),
 		   task_session_nr(task), task->flags);
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
-	seq_puts(m, " 0 0 0 0 0 0 0 0");
+	seq_printf(m, " %lu 0 %lu 0 0 0 0 0", task->min_flt, task->maj_flt);
 	/* priority nice num_threads itrealvalue starttime vsize rss */
-	seq_printf(m, " 20 0 1 0 %llu 0 0", task->start_time / (1000000000ULL / USER_HZ));
+	seq_printf(m, " 20 0 1 0 %llu %lu %lu", task->start_time / (1000000000ULL / USER_HZ),
+		   vsize, rss);
 	seq_put_decimal_ull(m, " ", RLIM_INFINITY);
-	/*
-	 * startcode endcode startstack kstkesp kstkeip signal blocked sigignore
-	 * sigcatch wchan nswap cnswap
-	 */
-	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
+	/* startcode endcode startstack, then kstkesp kstkeip (0 as Linux's for others) */
+	seq_printf(m, " %lu %lu %lu 0 0", mm ? mm->start_code : 0, mm ? mm->end_code : 0,
+		   mm ? mm->start_stack : 0);
+	/* signal blocked sigignore sigcatch wchan nswap cnswap */
+	seq_puts(m, " 0 0 0 0 0 0 0");
 	seq_printf(m, " %d %u", task->exit_signal, READ_ONCE(task->cpu));
-	/* rt_priority policy delayacct_blkio_ticks guest_time cguest_time, then the 7 addresses */
-	seq_puts(m, " 0 0 0 0 0 0 0 0 0 0 0 0");
+	/* rt_priority policy delayacct_blkio_ticks guest_time cguest_time */
+	seq_puts(m, " 0 0 0 0 0");
+	/* start_data end_data start_brk arg_start arg_end env_start env_end */
+	if (mm)
+		seq_printf(m, " %lu %lu %lu %lu %lu %lu %lu", mm->start_data, mm->end_data,
+			   mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end);
+	else
+		seq_puts(m, " 0 0 0 0 0 0 0");
 	seq_printf(m, " %d\n", task->exit_code);
+	if (mm)
+		mmput(mm);
 	return 0;
 }
 
