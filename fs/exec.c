@@ -153,7 +153,13 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 	vma->vm_start = vma->vm_end - PAGE_SIZE;
 	vma->vm_flags = VM_SOFTDIRTY | VM_STACK_FLAGS | VM_STACK_INCOMPLETE_SETUP;
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-	err = insert_vm_struct(mm, vma);
+	/* Its first page is charged to overcommit (VM_ACCOUNT), as Linux's insert_vm_struct(). */
+	err = security_vm_enough_memory_mm(mm, 1);
+	if (!err) {
+		err = insert_vm_struct(mm, vma);
+		if (err)
+			vm_unacct_memory(1);
+	}
 	if (!err)
 		vm_stat_account(mm, vma->vm_flags, 1);
 	mmap_write_unlock(mm);

@@ -793,6 +793,9 @@ static int acct_stack_growth(struct vm_area_struct *vma, unsigned long size, uns
 	if ((vma->vm_flags & VM_LOCKED) &&
 	    mm->locked_vm + grow > rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT)
 		return -ENOMEM;
+	/* The last check: it charges overcommit, which the VMA's teardown gives back. */
+	if ((vma->vm_flags & VM_ACCOUNT) && security_vm_enough_memory_mm(mm, grow))
+		return -ENOMEM;
 	return 0;
 }
 
