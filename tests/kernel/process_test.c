@@ -489,8 +489,10 @@ static void clone_child_parent_is_the_caller(struct ktest *test)
 	st = (struct proc_start){ .mm = &env.mm, .stub = proc_clone_wait, .si = 0 };
 	k = proc_task_start(test, &st);
 	if (k) {
+		pid_t pid = k->pid;	/* k is freed once waited for */
+
 		KTEST_EXPECT_EQ(test, proc_task_wait(k), 0);
-		KTEST_EXPECT_EQ(test, d[5], (unsigned long)k->pid);	/* getppid() */
+		KTEST_EXPECT_EQ(test, d[5], (unsigned long)pid);	/* getppid() */
 	}
 	proc_env_destroy(&env);
 }
@@ -683,6 +685,7 @@ static void id_calls_answer_root_and_the_pid(struct ktest *test)
 	struct proc_env env;
 	struct task_struct *k;
 	unsigned long *d;
+	pid_t pid;
 	u32 *ids;
 
 	if (!proc_env_create(test, &env))
@@ -693,12 +696,13 @@ static void id_calls_answer_root_and_the_pid(struct ktest *test)
 	k = proc_task_start(test, &st);
 	if (!k)
 		goto out;
+	pid = k->pid;	/* k is freed once waited for */
 	KTEST_EXPECT_EQ(test, proc_task_wait(k), 0);
 	ids = (u32 *)((char *)d + 0x100);
 	KTEST_EXPECT_EQ(test, d[0] | d[1] | d[2] | d[3] | d[4] | d[5], 0UL);
 	KTEST_EXPECT_EQ(test, ids[0] | ids[1] | ids[2] | ids[4] | ids[5] | ids[6], 0U);
 	KTEST_EXPECT_EQ(test, d[6], d[7]);			/* set_tid_address() */
-	KTEST_EXPECT_EQ(test, d[7], (unsigned long)k->pid);
+	KTEST_EXPECT_EQ(test, d[7], (unsigned long)pid);
 	/* A kernel thread's process group and session are 0, as Linux's. */
 	KTEST_EXPECT_EQ(test, d[8], 0UL);
 	KTEST_EXPECT_EQ(test, d[9], 0UL);
