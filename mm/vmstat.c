@@ -52,14 +52,14 @@ unsigned long sum_vm_event(enum vm_event_item item)
 
 /* ---- the /proc-format printers (shell commands of the same names) ---------- */
 
-static void meminfo_kb(struct seq_file *m, const char *name, unsigned long kb)
+void show_val_kb(struct seq_file *m, const char *name, unsigned long kb)
 {
 	seq_printf(m, "%-16s%8lu kB\n", name, kb);
 }
 
 static void meminfo_line(struct seq_file *m, const char *name, unsigned long pages)
 {
-	meminfo_kb(m, name, K(pages));
+	show_val_kb(m, name, K(pages));
 }
 
 /* MemAvailable without a page cache: what is free above the reserves. */
@@ -92,14 +92,14 @@ int meminfo_proc_show(struct seq_file *m, void *v)
 	meminfo_line(m, "AnonPages:", global_zone_page_state(NR_ANON_MAPPED));
 	meminfo_line(m, "Mapped:", global_zone_page_state(NR_FILE_MAPPED));
 	meminfo_line(m, "Shmem:", global_zone_page_state(NR_SHMEM));
-	meminfo_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
+	show_val_kb(m, "KernelStack:", global_zone_page_state(NR_KERNEL_STACK_KB));
 	meminfo_line(m, "PageTables:", global_zone_page_state(NR_PAGETABLE));
 	meminfo_line(m, "Bounce:", global_zone_page_state(NR_BOUNCE));
 	meminfo_line(m, "CommitLimit:", vm_commit_limit());
 	meminfo_line(m, "Committed_AS:", vm_memory_committed());
-	meminfo_kb(m, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	show_val_kb(m, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	meminfo_line(m, "VmallocUsed:", vmalloc_nr_pages());
-	meminfo_kb(m, "VmallocChunk:", vmalloc_largest_free() >> 10);
+	show_val_kb(m, "VmallocChunk:", vmalloc_largest_free() >> 10);
 	return 0;
 }
 SHELL_SEQ_CMD(meminfo, "memory totals, as /proc/meminfo", meminfo_proc_show);

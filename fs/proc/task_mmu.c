@@ -40,6 +40,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/kstrtox.h>
+#include <linux/vmstat.h>
 #include <linux/errno.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -55,11 +56,10 @@ void task_mem(struct seq_file *m, struct mm_struct *mm)
 	unsigned long hiwater_vm = max(mm->hiwater_vm, mm->total_vm);
 	unsigned long hiwater_rss = max(mm->hiwater_rss, get_mm_rss(mm));
 	unsigned long text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> 10;
-	unsigned long lib = (mm->exec_vm << (PAGE_SHIFT - 10)) - text;
+	unsigned long exec = mm->exec_vm << (PAGE_SHIFT - 10);
+	unsigned long lib = exec > text ? exec - text : 0;
 	unsigned long ptes = atomic_long_read(&mm->pgtables_bytes);
 
-	if (mm->exec_vm << (PAGE_SHIFT - 10) < text)
-		lib = 0;
 	seq_printf(m, "VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\nVmLck:\t%8lu kB\n"
 		   "VmPin:\t%8lu kB\nVmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\n",
 		   hiwater_vm << (PAGE_SHIFT - 10), mm->total_vm << (PAGE_SHIFT - 10),
@@ -258,7 +258,7 @@ static void smap_gather_stats(struct vm_area_struct *vma, struct mem_size_stats 
 
 static void show_kb(struct seq_file *m, const char *name, unsigned long bytes)
 {
-	seq_printf(m, "%-16s%8lu kB\n", name, bytes >> 10);
+	show_val_kb(m, name, bytes >> 10);
 }
 
 static void show_smap_counts(struct seq_file *m, const struct mem_size_stats *mss,
@@ -391,22 +391,17 @@ static int add_to_pagemap(u64 entry, struct pagemapread *pm)
 	return pm->pos >= pm->len ? 1 : 0;	/* full: the walk stops here */
 }
 
+/* A hole: in a VMA not yet cleared (VM_SOFTDIRTY) each page is soft-dirty; else 0. */
 static int pagemap_pte_hole(unsigned long start, unsigned long end, int depth,
 			    struct mm_walk *walk)
 {
 	struct pagemapread *pm = walk->private;
+	u64 entry = walk->vma && (walk->vma->vm_flags & VM_SOFTDIRTY) ? PM_SOFT_DIRTY : 0;
 	unsigned long addr;
 
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		struct vm_area_struct *vma = find_vma(walk->mm, addr);
-		u64 entry = 0;
-
-		/* A hole of a VMA not yet cleared is soft-dirty as a whole. */
-		if (vma && vma->vm_start <= addr && (vma->vm_flags & VM_SOFTDIRTY))
-			entry = PM_SOFT_DIRTY;
+	for (addr = start; addr < end; addr += PAGE_SIZE)
 		if (add_to_pagemap(entry, pm))
 			return 1;
-	}
 	return 0;
 }
 
@@ -505,12 +500,8 @@ static int pagemap_fill(struct mm_struct *mm, struct pagemapread *pm, unsigned l
 	ret = walk_page_range(mm, start, end, &pagemap_walk_ops, pm);
 	spin_unlock(&mm->page_table_lock);
 	mmap_read_unlock(mm);
-	if (ret < 0)
-		return ret;
-	/* Beyond the last table walked up to end: holes nobody reported. */
-	while (pm->pos < pm->len && start + ((unsigned long)pm->pos << PAGE_SHIFT) < end)
-		pm->buffer[pm->pos++] = 0;
-	return pm->pos;
+	/* Every page of [start, end) is reported, an entry or a hole, until the buffer is full. */
+	return ret < 0 ? ret : (int)pm->pos;
 }
 
 static ssize_t pagemap_read(struct kiocb *iocb, struct iov_iter *to)

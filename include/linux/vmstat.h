@@ -87,4 +87,8 @@ int pagetypeinfo_show(struct seq_file *m, void *v);
 int zoneinfo_show(struct seq_file *m, void *v);
 int vmstat_show(struct seq_file *m, void *v);
 
+struct seq_file;
+/* show_val_kb - one "Name:    N kB" line, as /proc/meminfo and smaps print them. */
+void show_val_kb(struct seq_file *m, const char *name, unsigned long kb);
+
 #endif /* _LINUX_VMSTAT_H */
