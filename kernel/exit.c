@@ -402,22 +402,8 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 	return ret;
 }
 
-/*
- * Linux's siginfo_t as waitid() fills it (its _sigchld member, at the
- * union's offset 16); the whole structure comes with signals.
- */
-struct waitid_siginfo {
-	int si_signo;
-	int si_errno;
-	int si_code;
-	int __pad;
-	int si_pid;
-	uid_t si_uid;
-	int si_status;
-};
-
 /* Where waitid() wrote its answer: signo, code, pid, uid, status (Linux's order). */
-static int put_waitid_info(struct waitid_siginfo __user *infop, const struct wait_opts *wo,
+static int put_waitid_info(struct kernel_siginfo __user *infop, const struct wait_opts *wo,
 			   bool found)
 {
 	int code = 0, status = 0;
@@ -457,7 +443,7 @@ static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
 	}
 }
 
-SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_siginfo __user *, infop,
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct kernel_siginfo __user *, infop,
 		int, options, struct rusage __user *, ru)
 {
 	struct wait_opts wo = { .options = options };

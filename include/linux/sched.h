@@ -43,6 +43,7 @@
 #include <linux/lockdep.h>
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
+#include <linux/signal_types.h>
 #include <asm/pgtable_types.h>
 #include <asm/kmap_size.h>
 
@@ -168,6 +169,32 @@ struct task_struct {
 	struct fs_struct *fs;		/* root and working directory */
 	struct files_struct *files;	/* fd table */
 	struct signal_struct *signal;	/* the process's shared state: limits (sched/signal.h) */
+
+	/*
+	 * Signals (kernel/signal.c; the types in linux/signal_types.h, the
+	 * interface in linux/sched/signal.h). sighand is shared with
+	 * CLONE_SIGHAND; blocked and pending are this thread's, under
+	 * sighand->siglock; sas_ss_* (sigaltstack()) only the task touches.
+	 */
+	struct sighand_struct *sighand;
+	sigset_t blocked, real_blocked;
+	sigset_t saved_sigmask;		/* rt_sigsuspend(), ppoll(): restored after delivery */
+	struct sigpending pending;
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	unsigned long jobctl;		/* JOBCTL_*: group stop in progress (siglock) */
+	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
+
+	/*
+	 * Thread groups (kernel/fork.c with CLONE_THREAD, kernel/exit.c):
+	 * tgid is the process's pid (getpid()), the group leader's pid;
+	 * thread_node links the group's threads on signal->thread_head under
+	 * tasklist_lock and siglock.
+	 */
+	int tgid;
+	struct task_struct *group_leader;
+	struct list_head thread_node;
 
 	/* kthreads (kernel/kthread.c); exit_code and exited also do_exit()'s */
 	int (*threadfn)(void *data);

@@ -751,16 +751,9 @@ static void bad_clone_and_wait_arguments_are_refused(struct ktest *test)
 }
 
 /* Linux's siginfo_t for a child, as waitid() fills it. */
-struct child_siginfo {
-	int si_signo, si_errno, si_code, pad;
-	int si_pid;
-	u32 si_uid;
-	int si_status;
-};
-
 static void expect_child_siginfo(struct ktest *test, const void *p, pid_t pid, int status)
 {
-	const struct child_siginfo *si = p;
+	const struct kernel_siginfo *si = p;
 
 	KTEST_EXPECT_EQ(test, si->si_signo, SIGCHLD);
 	KTEST_EXPECT_EQ(test, si->si_errno, 0);
@@ -804,7 +797,7 @@ static void clone3_sets_tls_tids_stack_and_waitid_reports(struct ktest *test)
 	KTEST_EXPECT_EQ(test, d[6], 0UL);
 	expect_child_siginfo(test, (char *)d + 0x780, pid, 6);
 	KTEST_EXPECT_EQ(test, (long)d[7], -ECHILD);		/* then reaped */
-	KTEST_EXPECT_EQ(test, ((struct child_siginfo *)((char *)d + 0x880))->si_signo, 0);
+	KTEST_EXPECT_EQ(test, ((struct kernel_siginfo *)((char *)d + 0x880))->si_signo, 0);
 	expect_quiet(test, &env);
 	proc_env_destroy(&env);
 }

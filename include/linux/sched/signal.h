@@ -18,11 +18,56 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+/* signal->flags (siglock), Linux's. */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group stop is complete */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since WCONTINUED was reported */
+#define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() or a fatal signal: all threads die */
+#define SIGNAL_CLD_STOPPED	0x00000010	/* the parent is to be told of the stop */
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* ... of the continue */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: only the signals it handles */
+
 struct signal_struct {
 	struct rlimit rlim[RLIM_NLIMITS];	/* writers: task_lock() of a task of the process */
 	/* wait4() and waitid() sleep here; a child's exit wakes them (kernel/exit.c). */
 	wait_queue_head_t wait_chldexit;
+
+	/* The threads (task->thread_node): tasklist_lock and siglock to change. */
+	struct list_head thread_head;
+	int nr_threads;
+	atomic_t live;			/* threads that have not yet exited */
+
+	/* What kernel/signal.c keeps for the process, under sighand->siglock. */
+	struct sigpending shared_pending;	/* kill(): any thread may take it */
+	unsigned int flags;			/* SIGNAL_* */
+	int group_exit_code;			/* the wait status of a group exit */
+	int group_stop_count;			/* threads yet to stop */
+	struct task_struct *group_exec_task;	/* execve() killing the other threads */
 };
+
+/*
+ * The interface between signals and everything that sleeps or sends
+ * (kernel/signal.c):
+ *
+ *   signal_pending(p)        an unblocked signal waits for p: an
+ *                            interruptible sleep returns -EINTR or
+ *                            -ERESTARTSYS (include/linux/errno.h)
+ *   fatal_signal_pending(p)  SIGKILL waits (even a killable sleep ends)
+ *   send_sig(sig, p, priv)   send to p's process as the kernel (SIGPIPE...)
+ *   send_sig_info()          the same with a siginfo
+ *   force_sig_fault()        a synchronous fault signal to current,
+ *                            unblocked and its handler reset if ignored
+ *   kill_pgrp()              to every process of a process group
+ *   signal_wake_up(t, fatal) wake t from an interruptible (or, when fatal,
+ *                            killable) sleep to see a new signal
+ */
+bool signal_pending(struct task_struct *p);
+bool fatal_signal_pending(struct task_struct *p);
+int send_sig(int sig, struct task_struct *p, int priv);
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int force_sig(int sig);
+int force_sig_fault(int sig, int code, void __user *addr);
+int kill_pgrp(int pgrp, int sig, int priv);
+void signal_wake_up(struct task_struct *t, bool fatal);
 
 extern struct signal_struct init_signal;
 
