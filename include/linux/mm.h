@@ -1101,9 +1101,21 @@ static inline int mm_counter_file(struct page *page)
  * vm_normal_page - the struct page a present @pte of @vma maps, or NULL
  * for a special mapping (the zero page, raw PFNs): those have no
  * refcount, rmap or rss of their own and are skipped by teardown, fork
- * and GUP alike. Context: the pte lock held.
+ * and GUP alike. A pfn without a struct page in a pte not marked special
+ * is a corrupt pte: reported, and NULL. Inline: fork and teardown call it
+ * for every pte. Context: the pte lock held.
  */
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+static inline struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+					  pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (pte_special(pte))
+		return NULL;
+	if (WARN_ON_ONCE(!pfn_valid(pfn)))
+		return NULL;
+	return pfn_to_page(pfn);
+}
 
 /**
  * do_set_pte - map @page at @addr for a fault (Linux 6.1's name)
