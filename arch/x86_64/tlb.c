@@ -6,7 +6,8 @@
  * Kernel ranges (flush_tlb_kernel_range()) go to every online CPU through
  * on_each_cpu() and each flushes them locally, page by page up to
  * tlb_single_page_flush_ceiling pages, everything beyond. The kernel's
- * mappings are global, so this is the same with or without PCID.
+ * mappings are global, so this is the same with or without PCID (but for
+ * the test suites' pages in init_mm's user half: everything, with PCID).
  *
  * ASIDs. With PCID (CPUID.1:ECX.PCID, CR4.PCIDE) CR3's low 12 bits tag
  * every translation the CPU caches, and a CR3 load with bit 63
@@ -106,12 +107,23 @@ static bool flush_by_page(const struct flush_tlb_info *info)
 	       info->end - info->start <= (tlb_single_page_flush_ceiling << PAGE_SHIFT);
 }
 
+/*
+ * A kernel flush of the user half: the test suites map pages into init_mm
+ * there (tests/kernel/user_page.h), not global, so with PCID a translation
+ * may sit in any ASID this CPU used, not only the loaded one that invlpg
+ * reaches. All of them go.
+ */
+static bool kernel_flush_needs_all(const struct flush_tlb_info *info)
+{
+	return !flush_by_page(info) || (tlb_pcid_enabled && info->start < TASK_SIZE_MAX);
+}
+
 static void do_kernel_range_flush(void *data)
 {
 	const struct flush_tlb_info *info = data;
 	unsigned long addr;
 
-	if (!flush_by_page(info)) {
+	if (kernel_flush_needs_all(info)) {
 		__flush_tlb_all();
 		return;
 	}
