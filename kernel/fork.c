@@ -105,6 +105,7 @@
 #include <linux/sched/task.h>
 #include <linux/timekeeping.h>
 #include <linux/mm_types.h>
+#include <asm/mmu_context.h>
 #include <linux/sprintf.h>
 #include <linux/vmalloc.h>
 #include <linux/slab.h>
@@ -839,6 +840,7 @@ struct mm_struct *mm_alloc(void)
 	spin_lock_init(&mm->page_table_lock);
 	mmap_init_lock(mm);
 	mm->mm_rb = RB_ROOT;
+	init_new_context(mm);
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);

@@ -72,6 +72,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
+#include <asm/tlbflush.h>
 #include <asm/signal.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
@@ -378,6 +379,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	pr_notice("mmkernel: a Linux-style memory manager, x86-64\n");
 	setup_arch(magic, mbi_phys);
 	setup_per_cpu_areas();
+	setup_pcid();
 	random_init_early(boot_command_line);
 	mm_core_init();
 	radix_tree_init();

@@ -41,8 +41,15 @@
  * the page grabbed under the pte lock (mm->page_table_lock), so the page
  * cannot be unmapped and freed in between. Faults sleep.
  *
- * Not here (later issues): the lockless get_user_pages_fast() walk,
- * huge pages, migrating FOLL_LONGTERM pins out of ZONE_MOVABLE, and
+ * get_user_pages_fast() and pin_user_pages_fast() first walk the tables
+ * of current->mm with interrupts off and no lock (Linux's gup_fast):
+ * the tables cannot be freed meanwhile, because freeing them waits for a
+ * TLB shootdown that reaches this CPU (it runs the mm) only once
+ * interrupts are on again; a folio found there is taken only if its count
+ * is not already 0 and the pte still maps it afterwards. What the walk
+ * cannot take goes the slow way.
+ *
+ * Not here (later issues): huge pages, migrating FOLL_LONGTERM pins out of ZONE_MOVABLE, and
  * the mm->pinned_vm count, which Linux leaves to the long-term pinners
  * (RDMA, io_uring, VFIO) that know when they unpin.
  */
@@ -54,6 +61,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/mmdebug.h>
+#include <asm/uaccess.h>
 #include "internal.h"
 
 /* ---- references and pins ------------------------------------------------ */
@@ -443,6 +451,133 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gu
 		return -EINVAL;
 	return __get_user_pages_locked(current->mm, start, nr_pages,
 				       gup_flags | FOLL_PIN | FOLL_TOUCH, pages, vmas);
+}
+
+/* ---- the lockless walk: get_user_pages_fast() --------------------------- */
+
+/*
+ * Turn the reference gup_fast_pte() took into what @flags asks: kept
+ * (FOLL_GET) or made a pin (FOLL_PIN, try_grab_page()'s counts).
+ * Return: false if the count would overflow (the reference is dropped).
+ */
+static bool gup_fast_grab(struct folio *folio, unsigned int flags)
+{
+	if (!(flags & FOLL_PIN))
+		return true;
+	if (folio_test_large(folio)) {
+		atomic_inc(&folio->_pincount);
+		return true;
+	}
+	if (unlikely(folio_ref_count(folio) > INT_MAX - (int)GUP_PIN_COUNTING_BIAS)) {
+		folio_put(folio);
+		return false;
+	}
+	folio_ref_add(folio, GUP_PIN_COUNTING_BIAS - 1);
+	return true;
+}
+
+/*
+ * The page of the pte at @ptep, taken as @flags asks, or NULL: the slow
+ * path decides (Linux's gup_pte_range()). The pte is read without its
+ * lock, so the folio may be on its way out: its reference is taken only
+ * if it still has one, and kept only if the pte still maps it after.
+ */
+static struct page *gup_fast_pte(pte_t *ptep, unsigned int flags)
+{
+	pte_t pte = ptep_get(ptep);
+	struct folio *folio;
+	struct page *page;
+
+	/* present and user (not PROT_NONE), writable for a write, a struct page behind */
+	if ((pte_flags(pte) & (_PAGE_PRESENT | _PAGE_USER)) != (_PAGE_PRESENT | _PAGE_USER) ||
+	    pte_special(pte) || ((flags & FOLL_WRITE) && !pte_write(pte)) ||
+	    !pfn_valid(pte_pfn(pte)))
+		return NULL;
+	page = pfn_to_page(pte_pfn(pte));
+	folio = page_folio(page);
+	if (!folio_try_get(folio))
+		return NULL;
+	if (pte_val(ptep_get(ptep)) != pte_val(pte) || page_folio(page) != folio ||
+	    gup_must_unshare(flags, page)) {
+		folio_put(folio);
+		return NULL;
+	}
+	if (!gup_fast_grab(folio, flags))
+		return NULL;
+	folio_set_referenced(folio);
+	return page;
+}
+
+/*
+ * Take the pages of [@start, @end) of @mm into @pages until one cannot be
+ * taken without a lock. Return: how many were. Context: interrupts off,
+ * @mm loaded on this CPU (so its tables outlive the walk).
+ */
+static unsigned long gup_fast_walk(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned int flags, struct page **pages)
+{
+	unsigned long addr, nr = 0;
+
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		pmd_t *pmdp = mm_find_pmd(mm, addr);
+		pmd_t pmd = pmdp ? pmdp_get(pmdp) : __pmd(0);
+		struct page *page;
+
+		/* read once: pte_offset_kernel() works on this copy of the entry */
+		if (!pmd_present(pmd) || pmd_leaf(pmd))
+			break;
+		page = gup_fast_pte(pte_offset_kernel(&pmd, addr), flags);
+		if (!page)
+			break;
+		pages[nr++] = page;
+	}
+	return nr;
+}
+
+/* get_user_pages_fast() and pin_user_pages_fast(): the walk, then the slow path for the rest. */
+static int gup_fast_fallback(unsigned long start, unsigned long nr_pages,
+			     unsigned int gup_flags, struct page **pages)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long len = nr_pages << PAGE_SHIFT, irqflags, nr;
+	long ret;
+
+	if (WARN_ON_ONCE(gup_flags & ~(FOLL_WRITE | FOLL_LONGTERM | FOLL_FORCE | FOLL_PIN |
+				       FOLL_GET | FOLL_FAST_ONLY | FOLL_NOFAULT)))
+		return -EINVAL;
+	start &= PAGE_MASK;
+	if (!nr_pages)
+		return 0;
+	if (!mm || !access_ok((const void __user *)start, len))
+		return -EFAULT;
+	local_irq_save(irqflags);
+	nr = gup_fast_walk(mm, start, start + len, gup_flags, pages);
+	local_irq_restore(irqflags);
+	if (nr == nr_pages || (gup_flags & FOLL_FAST_ONLY))
+		return nr;
+	mmap_read_lock(mm);
+	ret = __get_user_pages_locked(mm, start + (nr << PAGE_SHIFT), nr_pages - nr,
+				      gup_flags | FOLL_TOUCH, pages + nr, NULL);
+	mmap_read_unlock(mm);
+	if (ret < 0)
+		return nr ? (int)nr : (int)ret;
+	return nr + ret;
+}
+
+int get_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags,
+			struct page **pages)
+{
+	if (WARN_ON_ONCE(gup_flags & FOLL_PIN) || nr_pages < 0)
+		return -EINVAL;
+	return gup_fast_fallback(start, nr_pages, gup_flags | FOLL_GET, pages);
+}
+
+int pin_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags,
+			struct page **pages)
+{
+	if (WARN_ON_ONCE(gup_flags & FOLL_GET) || nr_pages < 0)
+		return -EINVAL;
+	return gup_fast_fallback(start, nr_pages, gup_flags | FOLL_PIN, pages);
 }
 
 /* ---- populating: MAP_POPULATE, mlock, MADV_POPULATE_* ------------------- */

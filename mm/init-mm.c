@@ -8,6 +8,7 @@
 #include <linux/mm_types.h>
 #include <linux/mmap_lock.h>
 #include <asm/pgtable.h>
+#include <asm/mmu_context.h>
 
 struct mm_struct init_mm = {
 	.pgd = init_top_pgt,
@@ -17,4 +18,5 @@ struct mm_struct init_mm = {
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
 	MMAP_LOCK_INITIALIZER(init_mm)
 	.mm_rb = RB_ROOT,
+	.context = INIT_MM_CONTEXT,
 };

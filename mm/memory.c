@@ -267,17 +267,6 @@ int apply_to_existing_page_range(struct mm_struct *mm, unsigned long addr,
 
 /* ---- helpers shared by faults, teardown and fork ------------------------ */
 
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
-{
-	unsigned long pfn = pte_pfn(pte);
-
-	if (pte_special(pte))
-		return NULL;
-	if (WARN_ON_ONCE(!pfn_valid(pfn)))
-		return NULL;
-	return pfn_to_page(pfn);
-}
-
 /* The rss counter @page counts in. */
 static int mm_counter(struct page *page)
 {

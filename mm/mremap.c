@@ -76,37 +76,47 @@ static pmd_t *alloc_new_pmd(struct mm_struct *mm, unsigned long addr)
 	return pud ? pmd_alloc(mm, pud, addr) : NULL;
 }
 
-/* A moved present pte is soft-dirty: the tracker must see it at its new address. */
+/*
+ * A moved pte is soft-dirty: the tracker must see it at its new address.
+ * Linux marks present entries (PROT_NONE ones too) and swap entries in
+ * their own bit; there are no swap entries here, so every entry that is
+ * not none is present.
+ */
 static pte_t move_soft_dirty_pte(pte_t pte)
 {
-	if (pte_flags(pte) & _PAGE_PRESENT)
-		return pte_set_flags(pte, _PAGE_SOFT_DIRTY);
-	return pte;
+	VM_BUG_ON(!pte_present(pte));
+	return pte_set_flags(pte, _PAGE_SOFT_DIRTY);
 }
 
+/*
+ * Move the ptes of [@old_addr, @old_end) to @new_pmd's table at @new_addr.
+ * The loop is the hot part of a move that is not PMD-aligned, so it is
+ * kept tight: the exchange itself tells a none entry (an exchange of 0
+ * with 0 changes nothing, and none entries are written only under the
+ * lock held here), and the range is flushed once if anything moved (a
+ * moved non-present entry makes the flush merely unnecessary).
+ */
 static void move_ptes(struct vm_area_struct *vma, pmd_t *old_pmd, unsigned long old_addr,
 		      unsigned long old_end, pmd_t *new_pmd, unsigned long new_addr)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	pte_t *old_pte = pte_offset_map(old_pmd, old_addr);
+	pte_t *old_stop = old_pte + ((old_end - old_addr) >> PAGE_SHIFT);
 	pte_t *new_pte = pte_offset_map(new_pmd, new_addr);
-	unsigned long start = old_addr;
-	bool flush = false;
+	bool moved = false;
 
 	spin_lock(&mm->page_table_lock);
-	for (; old_addr < old_end; old_pte++, new_pte++, old_addr += PAGE_SIZE,
-	     new_addr += PAGE_SIZE) {
-		pte_t pte;
+	for (; old_pte < old_stop; old_pte++, new_pte++) {
+		pte_t pte = ptep_get_and_clear(mm, old_addr, old_pte);
 
-		if (pte_none(ptep_get(old_pte)))
+		if (pte_none(pte))
 			continue;
 		VM_BUG_ON(!pte_none(ptep_get(new_pte)));
-		pte = ptep_get_and_clear(mm, old_addr, old_pte);
-		flush |= pte_present(pte);
+		moved = true;
 		set_pte_at(mm, new_addr, new_pte, move_soft_dirty_pte(pte));
 	}
-	if (flush)
-		flush_tlb_range(vma, start, old_end);
+	if (moved)
+		flush_tlb_range(vma, old_addr, old_end);
 	spin_unlock(&mm->page_table_lock);
 }
 

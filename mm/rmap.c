@@ -385,35 +385,6 @@ void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr,
 	folio_mod_mapped(folio, -last);
 }
 
-int folio_try_dup_anon_rmap_ptes(struct folio *folio, struct page *page, int nr,
-				 struct vm_area_struct *src_vma)
-{
-	int i;
-
-	VM_BUG_ON_FOLIO(!folio_test_anon(folio), folio);
-	/* A pinned exclusive page stays the parent's; the child gets a copy. */
-	for (i = 0; i < nr; i++)
-		if (PageAnonExclusive(&page[i]) && is_cow_mapping(src_vma->vm_flags) &&
-		    folio_maybe_dma_pinned(folio))
-			return -EBUSY;
-	for (i = 0; i < nr; i++) {
-		ClearPageAnonExclusive(&page[i]);
-		VM_BUG_ON_PAGE(page_mapcount(&page[i]) < 1, &page[i]);
-		atomic_inc(&page[i]._mapcount);
-	}
-	return 0;
-}
-
-void folio_dup_file_rmap_ptes(struct folio *folio, struct page *page, int nr)
-{
-	int i;
-
-	for (i = 0; i < nr; i++) {
-		VM_BUG_ON_PAGE(page_mapcount(&page[i]) < 1, &page[i]);
-		atomic_inc(&page[i]._mapcount);
-	}
-}
-
 /* ---- walks ------------------------------------------------------------- */
 
 pmd_t *mm_find_pmd(struct mm_struct *mm, unsigned long address)

@@ -35,7 +35,7 @@ const char *const vmstat_text_zone[NR_VM_ZONE_STAT_ITEMS] = {
 const char *const vmstat_text_event[NR_VM_EVENT_ITEMS] = {
 	"pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_movable",
 	"allocstall_dma", "allocstall_dma32", "allocstall_normal", "allocstall_movable",
-	"pgfree", "pgfault", "pgmajfault",
+	"pgfree", "pgfault", "pgmajfault", "nr_tlb_local_flush_all", "nr_tlb_local_flush_one",
 };
 
 unsigned long sum_vm_event(enum vm_event_item item)

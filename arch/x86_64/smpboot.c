@@ -27,6 +27,7 @@
 #include <linux/delay.h>
 #include <linux/shell.h>
 #include <linux/sched.h>
+#include <asm/tlbflush.h>
 #include <asm/smp.h>
 #include <asm/apic.h>
 #include <asm/memtype.h>
@@ -87,6 +88,7 @@ void __noreturn start_secondary(void)
 	load_idt();
 	setup_smep_smap();
 	setup_umip();
+	setup_pcid();
 	syscall_init();
 	fpu__init_cpu();
 	pat_init();

@@ -9,6 +9,7 @@
 #define X86_CR4_OSFXSR	(1UL << 9)	/* FXSAVE/FXRSTOR and SSE */
 #define X86_CR4_OSXMMEXCPT (1UL << 10)	/* SIMD exceptions as #XF */
 #define X86_CR4_UMIP	(1UL << 11)	/* SGDT, SIDT, SLDT, SMSW, STR: ring 0 only */
+#define X86_CR4_PCIDE	(1UL << 17)	/* CR3 bits 0-11 tag translations (PCID) */
 #define X86_CR4_OSXSAVE	(1UL << 18)	/* XSAVE and XCR0 */
 
 #define MSR_EFER		0xc0000080

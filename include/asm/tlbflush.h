@@ -15,6 +15,13 @@
  *
  * flush_tlb_kernel_range() and flush_tlb_all() reach every online CPU by
  * IPI (TLB shootdown) and wait for them, as Linux does.
+ *
+ * User translations are tagged with an ASID when the CPU has PCID
+ * (arch/x86_64/tlb.c tells the scheme): cpu_tlbstate below is each CPU's
+ * record of which mm owns which of its ASIDs and up to which generation
+ * of that mm the ASID's translations are flushed. The kernel's mappings
+ * are global (_PAGE_GLOBAL), shared by every ASID, so invlpg and the
+ * CR4.PGE toggle above drop them whatever ASID is loaded.
  */
 #ifndef _ASM_TLBFLUSH_H
 #define _ASM_TLBFLUSH_H
@@ -24,6 +31,8 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <linux/percpu.h>
+#include <asm/tlb_asid.h>
 
 /* Whole end of the address space: flush_tlb_kernel_range(x, TLB_FLUSH_ALL). */
 #define TLB_FLUSH_ALL	(~0UL)
@@ -34,6 +43,40 @@
  */
 #define tlb_single_page_flush_ceiling	33UL
 
+
+#define X86_CR3_PCID_MASK	0xfffUL
+#define X86_CR3_PCID_NOFLUSH	(1UL << 63)	/* keep the PCID's translations */
+
+/**
+ * struct tlb_state - a CPU's TLB bookkeeping (Linux's cpu_tlbstate)
+ * @loaded_mm: the mm whose pgd CR3 holds
+ * @loaded_mm_asid: its ASID (always 0 without PCID)
+ * @next_asid: the ASID a new mm takes, round robin
+ * @ctxs: the owner and flushed generation of each ASID
+ *
+ * Per CPU, touched only by its CPU with interrupts off (switch_mm_irqs_off()
+ * and the flush paths, which run in IPIs or with interrupts disabled).
+ */
+struct tlb_state {
+	struct mm_struct *loaded_mm;
+	u16 loaded_mm_asid;
+	u16 next_asid;
+	struct tlb_context ctxs[TLB_NR_DYN_ASIDS];
+};
+
+DECLARE_PER_CPU(struct tlb_state, cpu_tlbstate);
+
+/* Whether user translations are ASID-tagged: the CPU has PCID and no "nopcid". */
+extern bool tlb_pcid_enabled;
+
+/**
+ * setup_pcid - this CPU's TLB state at boot (every CPU, once)
+ *
+ * The boot CPU decides from CPUID (PCID, INVPCID) and the boot parameter
+ * nopcid; each CPU then sets CR4.PCIDE and loads init_mm's tables under
+ * ASID 0. Context: boot, interrupts off, per-CPU data set up.
+ */
+void setup_pcid(void);
 
 /* Drops this CPU's translation of the page holding @addr, global or not. */
 static inline void __flush_tlb_one_kernel(unsigned long addr)

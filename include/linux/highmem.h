@@ -279,7 +279,7 @@ static inline void copy_highpage(struct page *to, struct page *from)
 	char *vto = kmap_local_page(to);
 	char *vfrom = kmap_local_page(from);
 
-	memcpy(vto, vfrom, PAGE_SIZE);
+	copy_page(vto, vfrom);
 	kunmap_local(vfrom);
 	kunmap_local(vto);
 }

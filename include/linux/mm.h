@@ -300,6 +300,16 @@ void __put_page(struct page *page);
 /* put_page() on each of @pages[0..nr), freeing in one batch. */
 void release_pages(struct page **pages, int nr);
 
+/*
+ * folio_try_get - take a reference on @folio unless its count is 0 (it is
+ * being freed): for lockless lookups, which may find a folio that is
+ * going away. Return: whether the reference was taken.
+ */
+static inline bool folio_try_get(struct folio *folio)
+{
+	return atomic_inc_not_zero(&folio->_refcount);
+}
+
 /* folio_get - take a reference on @folio, which must hold one already. */
 static inline void folio_get(struct folio *folio)
 {
@@ -1101,9 +1111,21 @@ static inline int mm_counter_file(struct page *page)
  * vm_normal_page - the struct page a present @pte of @vma maps, or NULL
  * for a special mapping (the zero page, raw PFNs): those have no
  * refcount, rmap or rss of their own and are skipped by teardown, fork
- * and GUP alike. Context: the pte lock held.
+ * and GUP alike. A pfn without a struct page in a pte not marked special
+ * is a corrupt pte: reported, and NULL. Inline: fork and teardown call it
+ * for every pte. Context: the pte lock held.
  */
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+static inline struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+					  pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (pte_special(pte))
+		return NULL;
+	if (WARN_ON_ONCE(!pfn_valid(pfn)))
+		return NULL;
+	return pfn_to_page(pfn);
+}
 
 /**
  * do_set_pte - map @page at @addr for a fault (Linux 6.1's name)
@@ -1244,6 +1266,31 @@ long pin_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gu
 long pin_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 			   unsigned int gup_flags, struct page **pages,
 			   struct vm_area_struct **vmas, int *locked);
+
+/**
+ * get_user_pages_fast - get_user_pages() without mmap_lock where it can
+ * @start: the first address (rounded down to a page)
+ * @nr_pages: how many pages
+ * @gup_flags: FOLL_WRITE, FOLL_LONGTERM, FOLL_FORCE, FOLL_FAST_ONLY,
+ *             FOLL_NOFAULT (not FOLL_PIN: pin_user_pages_fast())
+ * @pages: one pointer per page, each page returned with a reference
+ *
+ * Walks current->mm's page tables with interrupts off and no lock (the
+ * tables cannot be freed under it: their freeing waits for a TLB
+ * shootdown this CPU answers only with interrupts on), taking each page
+ * a plain pte already allows; at the first page it cannot take so
+ * (missing, read-only for a write, special, being freed, a pin that must
+ * unshare) the rest goes the slow way, get_user_pages() under mmap_lock,
+ * which faults in. FOLL_FAST_ONLY stops there instead.
+ * Return: the pages taken (the first @n of @pages), or -errno if none
+ * (-EFAULT for a range outside user space); with FOLL_FAST_ONLY, 0 or more.
+ * Context: process context with an mm; may sleep unless FOLL_FAST_ONLY.
+ */
+int get_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags,
+			struct page **pages);
+/* pin_user_pages_fast - get_user_pages_fast() with FOLL_PIN (unpin_user_page() undoes). */
+int pin_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags,
+			struct page **pages);
 /* unpin_user_page - release one pin of pin_user_pages(); the last reference frees the page. */
 void unpin_user_page(struct page *page);
 /* unpin_user_pages - unpin_user_page() on each of @pages[0..@npages). */

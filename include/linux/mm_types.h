@@ -34,6 +34,7 @@
 #include <linux/rwsem.h>
 #include <linux/cpumask.h>
 #include <asm/pgtable_types.h>
+#include <asm/mmu.h>
 
 struct address_space;
 struct kmem_cache;
@@ -208,6 +209,8 @@ enum {
  *                    pgd and clears it after loading another
  *                    (switch_mm_irqs_off()); atomic bit operations, no lock.
  *                    A kernel thread borrowing the mm lazily keeps the bit.
+ *   context          ctx_id (set once) and tlb_gen (atomic): the ASID
+ *                    bookkeeping of arch/x86_64/tlb.c (asm/mmu.h)
  */
 struct mm_struct {
 	pgd_t *pgd;
@@ -240,6 +243,7 @@ struct mm_struct {
 
 	atomic_long_t rss_stat[NR_MM_COUNTERS];	/* pages, by MM_* type */
 	struct cpumask cpu_bitmap;		/* mm_cpumask() */
+	mm_context_t context;			/* ASIDs: asm/mmu.h */
 };
 
 /* mm_cpumask - the CPUs that may cache translations of @mm (TLB shootdowns go there). */

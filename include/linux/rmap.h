@@ -30,6 +30,7 @@
 #include <linux/list.h>
 #include <linux/rwsem.h>
 #include <linux/atomic.h>
+#include <linux/errno.h>
 
 /**
  * struct anon_vma - the anonymous pages of a family of VMAs
@@ -184,16 +185,6 @@ void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr,
 			    struct vm_area_struct *vma);
 #define folio_remove_rmap_pte(folio, page, vma) \
 	folio_remove_rmap_ptes(folio, page, 1, vma)
-/*
- * folio_try_dup_anon_rmap_ptes - fork: share @nr anonymous pages from
- * @page with the child. Return: 0, or -EBUSY when a page may be pinned
- * (it is then copied for the child instead, keeping the pin coherent).
- */
-int folio_try_dup_anon_rmap_ptes(struct folio *folio, struct page *page, int nr,
-				 struct vm_area_struct *src_vma);
-/* fork: the child's ptes map @nr file pages from @page too. */
-void folio_dup_file_rmap_ptes(struct folio *folio, struct page *page, int nr);
-
 /* Is @folio anonymous (folio->mapping is an anon_vma)? */
 static inline bool folio_test_anon(const struct folio *folio)
 {
@@ -203,6 +194,42 @@ static inline bool folio_test_anon(const struct folio *folio)
 static inline bool PageAnon(const struct page *page)
 {
 	return folio_test_anon(page_folio(page));
+}
+
+/*
+ * folio_try_dup_anon_rmap_ptes - fork: share @nr anonymous pages from
+ * @page with the child. Return: 0, or -EBUSY when a page may be pinned
+ * (it is then copied for the child instead, keeping the pin coherent).
+ * Inline, as Linux's: fork calls it for every pte of a private mapping.
+ */
+static inline int folio_try_dup_anon_rmap_ptes(struct folio *folio, struct page *page, int nr,
+					       struct vm_area_struct *src_vma)
+{
+	int i;
+
+	VM_BUG_ON_FOLIO(!folio_test_anon(folio), folio);
+	/* A pinned exclusive page stays the parent's; the child gets a copy. */
+	for (i = 0; i < nr; i++)
+		if (PageAnonExclusive(&page[i]) && is_cow_mapping(src_vma->vm_flags) &&
+		    folio_maybe_dma_pinned(folio))
+			return -EBUSY;
+	for (i = 0; i < nr; i++) {
+		ClearPageAnonExclusive(&page[i]);
+		VM_BUG_ON_PAGE(page_mapcount(&page[i]) < 1, &page[i]);
+		atomic_inc(&page[i]._mapcount);
+	}
+	return 0;
+}
+
+/* fork: the child's ptes map @nr file pages from @page too. */
+static inline void folio_dup_file_rmap_ptes(struct folio *folio, struct page *page, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		VM_BUG_ON_PAGE(page_mapcount(&page[i]) < 1, &page[i]);
+		atomic_inc(&page[i]._mapcount);
+	}
 }
 
 /* The anon_vma of the anonymous @folio (NULL for a file folio). */

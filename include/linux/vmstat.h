@@ -23,6 +23,8 @@ enum vm_event_item {
 	PGFREE,
 	PGFAULT,	/* handle_mm_fault() calls */
 	PGMAJFAULT,	/* faults that had to read the page (filemap_fault()) */
+	NR_TLB_LOCAL_FLUSH_ALL,	/* whole-ASID flushes of user translations, switches' too */
+	NR_TLB_LOCAL_FLUSH_ONE,	/* user pages flushed one by one (invlpg, invpcid) */
 	NR_VM_EVENT_ITEMS
 };
 

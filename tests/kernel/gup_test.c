@@ -999,6 +999,128 @@ static int gup_suite_init(struct ktest_suite *suite)
 	return 0;
 }
 
+/* ---- get_user_pages_fast(), pin_user_pages_fast() ------------------------- */
+
+/* One call of the fast GUP in a kthread that entered @mm (it works on current->mm). */
+struct gt_fast {
+	struct mm_struct *mm;
+	unsigned long start;
+	int nr_pages, ret;
+	unsigned int flags;	/* FOLL_PIN: pin_user_pages_fast() */
+	struct page **pages;
+	struct completion done;
+};
+
+static int gt_fast_fn(void *arg)
+{
+	struct gt_fast *f = arg;
+
+	f->ret = begin_user_task(f->mm);
+	if (!f->ret) {
+		if (f->flags & FOLL_PIN)
+			f->ret = pin_user_pages_fast(f->start, f->nr_pages, f->flags & ~FOLL_PIN,
+						     f->pages);
+		else
+			f->ret = get_user_pages_fast(f->start, f->nr_pages, f->flags, f->pages);
+		exit_user_task();
+		mmput(f->mm);
+	}
+	complete(&f->done);
+	return 0;
+}
+
+static int gt_fast(struct ktest *test, struct mm_struct *mm, unsigned long start, int nr_pages,
+		   unsigned int flags, struct page **pages)
+{
+	struct gt_fast f = { .mm = mm, .start = start, .nr_pages = nr_pages, .flags = flags,
+			     .pages = pages };
+	unsigned long stacks = kernel_stack_kb();
+	struct task_struct *k;
+
+	init_completion(&f.done);
+	k = kthread_create(gt_fast_fn, &f, "gup-fast");
+	KTEST_ASSERT_NOT_NULL(test, k);
+	kthread_bind(k, raw_smp_processor_id());
+	wake_up_process(k);
+	wait_for_completion(&f.done);
+	kthread_stop(k);
+	KTEST_EXPECT_TRUE(test, wait_for_stacks_freed(stacks));
+	return f.ret;
+}
+
+static void gup_fast_takes_present_pages_and_stops_at_a_hole(struct ktest *test)
+{
+	struct mm_struct *mm = gt_mm(test);
+	struct page *pages[3] = { NULL }, *mapped[2];
+	int refs[2], i, n;
+
+	gt_map(test, mm, P(0), 3, ANON_RW, NULL, 0);
+	for (i = 0; i < 2; i++) {
+		KTEST_ASSERT_TRUE(test, gt_fault_ok(mm, P(i), FAULT_FLAG_WRITE));
+		mapped[i] = gt_mapped_page(mm, P(i));
+		refs[i] = page_ref_count(mapped[i]);
+	}
+	/* the lockless walk alone: two present pages, then the hole, not faulted in */
+	n = gt_fast(test, mm, P(0), 3, FOLL_WRITE | FOLL_FAST_ONLY, pages);
+	KTEST_EXPECT_EQ(test, n, 2);
+	KTEST_EXPECT_EQ(test, get_mm_counter(mm, MM_ANONPAGES), 2UL);
+	for (i = 0; i < n; i++) {
+		KTEST_EXPECT_PTR_EQ(test, pages[i], mapped[i]);
+		KTEST_EXPECT_EQ(test, page_ref_count(mapped[i]), refs[i] + 1);
+		put_page(pages[i]);
+	}
+	/* without FOLL_FAST_ONLY the slow path faults the hole in */
+	n = gt_fast(test, mm, P(0), 3, FOLL_WRITE, pages);
+	KTEST_EXPECT_EQ(test, n, 3);
+	KTEST_EXPECT_EQ(test, get_mm_counter(mm, MM_ANONPAGES), 3UL);
+	for (i = 0; i < n; i++) {
+		KTEST_EXPECT_PTR_EQ(test, pages[i], gt_mapped_page(mm, P(i)));
+		put_page(pages[i]);
+	}
+	mmput(mm);
+}
+
+static void pin_user_pages_fast_write_of_the_zero_page_goes_the_slow_way(struct ktest *test)
+{
+	struct mm_struct *mm = gt_mm(test);
+	struct page *page = NULL;
+	int refs;
+
+	gt_map(test, mm, P(0), 1, ANON_RW, NULL, 0);
+	KTEST_ASSERT_TRUE(test, gt_fault_ok(mm, P(0), 0));	/* the zero page, special */
+	KTEST_EXPECT_EQ(test, gt_fast(test, mm, P(0), 1, FOLL_PIN | FOLL_WRITE | FOLL_FAST_ONLY,
+				      &page), 0);
+	KTEST_EXPECT_EQ(test, gt_fast(test, mm, P(0), 1, FOLL_PIN | FOLL_WRITE, &page), 1);
+	KTEST_ASSERT_NOT_NULL(test, page);
+	KTEST_EXPECT_PTR_EQ(test, page, gt_mapped_page(mm, P(0)));
+	KTEST_EXPECT_TRUE(test, PageAnon(page) && PageAnonExclusive(page));
+	KTEST_EXPECT_TRUE(test, folio_maybe_dma_pinned(page_folio(page)));
+	refs = page_ref_count(page);
+	/* a second pin takes the fast walk: the pte is writable now */
+	if (gt_fast(test, mm, P(0), 1, FOLL_PIN | FOLL_WRITE | FOLL_FAST_ONLY, &page) == 1) {
+		KTEST_EXPECT_EQ(test, page_ref_count(page), refs + (int)GUP_PIN_COUNTING_BIAS);
+		unpin_user_page(page);
+	} else {
+		KTEST_FAIL(test, "the second pin did not take the fast walk");
+	}
+	unpin_user_page(page);
+	KTEST_EXPECT_FALSE(test, folio_maybe_dma_pinned(page_folio(page)));
+	mmput(mm);
+}
+
+static void gup_fast_outside_user_space_or_without_an_mm_is_efault(struct ktest *test)
+{
+	struct mm_struct *mm = gt_mm(test);
+	struct page *pages[2];
+
+	KTEST_EXPECT_EQ(test, gt_fast(test, mm, TASK_SIZE_MAX - PAGE_SIZE, 2, 0, pages), -EFAULT);
+	KTEST_EXPECT_EQ(test, gt_fast(test, mm, P(0), 0, 0, pages), 0);
+	KTEST_EXPECT_EQ(test, gt_fast(test, mm, P(0), 1, 0, pages), -EFAULT);	/* a hole */
+	KTEST_ASSERT_NULL(test, current->mm);
+	KTEST_EXPECT_EQ(test, get_user_pages_fast(P(0), 1, 0, pages), -EFAULT);
+	mmput(mm);
+}
+
 static struct ktest_case gup_cases[] = {
 	KTEST_CASE(gup_of_a_hole_is_efault_and_a_partial_range_counts),
 	KTEST_CASE(gup_write_of_a_read_only_vma_is_efault_unless_forced),
@@ -1023,6 +1145,9 @@ static struct ktest_case gup_cases[] = {
 	KTEST_CASE(private_write_cows_without_changing_the_file),
 	KTEST_CASE(shmem_zero_setup_pages_are_shared_between_two_mms),
 	KTEST_CASE(filemap_fault_reads_a_missing_folio_as_a_major_fault),
+	KTEST_CASE(gup_fast_takes_present_pages_and_stops_at_a_hole),
+	KTEST_CASE(pin_user_pages_fast_write_of_the_zero_page_goes_the_slow_way),
+	KTEST_CASE(gup_fast_outside_user_space_or_without_an_mm_is_efault),
 	{}
 };
 

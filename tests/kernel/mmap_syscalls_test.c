@@ -127,8 +127,8 @@ static int install_pages(unsigned long addr, unsigned long nr, unsigned long ste
 	return err;
 }
 
-/* The pte of @addr in current's mm (0 if no table). */
-static pte_t pte_at(unsigned long addr)
+/* The pte entry of @addr in current's mm, or NULL if no table. */
+static pte_t *ptep_at(unsigned long addr)
 {
 	struct mm_struct *mm = current->mm;
 	pgd_t *pgd = pgd_offset(mm, addr);
@@ -137,14 +137,22 @@ static pte_t pte_at(unsigned long addr)
 	pmd_t *pmd;
 
 	if (p4d_none(p4dp_get(p4d)))
-		return __pte(0);
+		return NULL;
 	pud = pud_offset(p4d, addr);
 	if (pud_none(pudp_get(pud)))
-		return __pte(0);
+		return NULL;
 	pmd = pmd_offset(pud, addr);
 	if (pmd_none(pmdp_get(pmd)))
-		return __pte(0);
-	return ptep_get(pte_offset_kernel(pmd, addr));
+		return NULL;
+	return pte_offset_kernel(pmd, addr);
+}
+
+/* The pte of @addr in current's mm (0 if no table). */
+static pte_t pte_at(unsigned long addr)
+{
+	pte_t *ptep = ptep_at(addr);
+
+	return ptep ? ptep_get(ptep) : __pte(0);
 }
 
 /* ---- the case runner ---- */
@@ -1128,6 +1136,28 @@ SYS_CASE(mremap_moves_page_tables_not_pages)
 	KTEST_EXPECT_EQ(test, current->mm->total_vm, len >> PAGE_SHIFT);
 }
 
+/* Linux's move_soft_dirty_pte(): every moved present pte, PROT_NONE ones too. */
+SYS_CASE(mremap_makes_moved_ptes_soft_dirty)
+{
+	unsigned long i;
+
+	KTEST_EXPECT_EQ(test, SYS_MMAP(P(0), 2 * PAGE_SIZE, RW, FIXED_ANON), (long)P(0));
+	KTEST_EXPECT_EQ(test, install_pages(P(0), 2, 1), 0);
+	KTEST_EXPECT_EQ(test, SYS3(mprotect, P(1), PAGE_SIZE, PROT_NONE), 0L);
+	spin_lock(&current->mm->page_table_lock);
+	for (i = 0; i < 2; i++)
+		set_pte(ptep_at(P(i)), pte_clear_soft_dirty(pte_at(P(i))));
+	spin_unlock(&current->mm->page_table_lock);
+	flush_tlb_mm(current->mm);
+	for (i = 0; i < 2; i++)		/* two VMAs now: one call each */
+		KTEST_EXPECT_EQ(test, sys(__NR_mremap, P(i), PAGE_SIZE, PAGE_SIZE,
+					  MREMAP_MAYMOVE | MREMAP_FIXED, P(5 + i), 0), (long)P(5 + i));
+	KTEST_EXPECT_TRUE(test, pte_present(pte_at(P(5))) && pte_soft_dirty(pte_at(P(5))));
+	KTEST_EXPECT_FALSE(test, pte_flags(pte_at(P(6))) & _PAGE_PRESENT);	/* PROT_NONE */
+	KTEST_EXPECT_TRUE(test, pte_present(pte_at(P(6))) && pte_soft_dirty(pte_at(P(6))));
+	KTEST_EXPECT_EQ(test, SYS2(munmap, P(5), 2 * PAGE_SIZE), 0L);
+}
+
 SYS_CASE(mremap_dontunmap_leaves_the_old_range_empty)
 {
 	unsigned long pfn;
@@ -1309,6 +1339,7 @@ static struct ktest_case mmap_syscalls_cases[] = {
 	KTEST_CASE(mremap_shrinks_grows_and_moves),
 	KTEST_CASE(mremap_refuses_as_linux),
 	KTEST_CASE(mremap_moves_page_tables_not_pages),
+	KTEST_CASE(mremap_makes_moved_ptes_soft_dirty),
 	KTEST_CASE(mremap_dontunmap_leaves_the_old_range_empty),
 	KTEST_CASE(msync_checks_flags_holes_and_locks),
 	KTEST_CASE(mincore_reports_resident_pages),
