@@ -51,6 +51,7 @@
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->exit_state, Linux's values: a zombie waits for its parent's wait; dead: reaped. */
 #define EXIT_DEAD		0x0010
@@ -226,6 +227,12 @@ long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 /* Wake @p if it sleeps. Return: true if it was sleeping. Context: any. */
 bool wake_up_process(struct task_struct *p);
+/*
+ * wake_up_state - wake @p if its state is one of @state (a mask of
+ * TASK_*: a wait queue's mode). Return: 1 if it was woken, else 0.
+ * Context: any.
+ */
+int wake_up_state(struct task_struct *p, unsigned int state);
 /* Let another task run if this one's time is up. */
 void cond_resched(void);
 

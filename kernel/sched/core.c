@@ -316,21 +316,17 @@ static struct rq *task_rq_lock(struct task_struct *p, unsigned int *cpu)
 	}
 }
 
-bool wake_up_process(struct task_struct *p)
+/* Make @p runnable if its state is one of @state (TASK_* mask). */
+static bool try_to_wake_up(struct task_struct *p, unsigned int state)
 {
 	unsigned long flags;
 	unsigned int cpu;
 	struct rq *rq;
 	bool woken = false;
 
-	if (unlikely(!__atomic_load_n(&p->started, __ATOMIC_ACQUIRE)) &&
-	    !__atomic_exchange_n(&p->started, true, __ATOMIC_SEQ_CST)) {
-		wake_up_new_task(p);
-		return true;
-	}
 	local_irq_save(flags);
 	rq = task_rq_lock(p, &cpu);
-	if (READ_ONCE(p->__state) != TASK_RUNNING && p->__state != TASK_DEAD) {
+	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woken = true;
 		if (!p->on_rq) {
@@ -342,6 +338,21 @@ bool wake_up_process(struct task_struct *p)
 	raw_spin_unlock(&rq->lock);
 	local_irq_restore(flags);
 	return woken;
+}
+
+bool wake_up_process(struct task_struct *p)
+{
+	if (unlikely(!__atomic_load_n(&p->started, __ATOMIC_ACQUIRE)) &&
+	    !__atomic_exchange_n(&p->started, true, __ATOMIC_SEQ_CST)) {
+		wake_up_new_task(p);
+		return true;
+	}
+	return try_to_wake_up(p, TASK_NORMAL);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return try_to_wake_up(p, state);
 }
 
 /* The allowed CPU with the fewest runnable tasks. */
