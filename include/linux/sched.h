@@ -228,11 +228,11 @@ long schedule_timeout_uninterruptible(long timeout);
 /* Wake @p if it sleeps. Return: true if it was sleeping. Context: any. */
 bool wake_up_process(struct task_struct *p);
 /*
- * wake_up_state - wake @p if its state is one of @state (a mask of
- * TASK_*: a wait queue's mode). Return: 1 if it was woken, else 0.
+ * wake_up_state - wake @p only if its state has a bit of @state (a wait
+ * queue's mode: TASK_NORMAL, TASK_INTERRUPTIBLE). Return: true if woken.
  * Context: any.
  */
-int wake_up_state(struct task_struct *p, unsigned int state);
+bool wake_up_state(struct task_struct *p, unsigned int state);
 /* Let another task run if this one's time is up. */
 void cond_resched(void);
 

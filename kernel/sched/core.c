@@ -316,8 +316,7 @@ static struct rq *task_rq_lock(struct task_struct *p, unsigned int *cpu)
 	}
 }
 
-/* Make @p runnable if its state is one of @state (TASK_* mask). */
-static bool try_to_wake_up(struct task_struct *p, unsigned int state)
+bool wake_up_state(struct task_struct *p, unsigned int state)
 {
 	unsigned long flags;
 	unsigned int cpu;
@@ -347,12 +346,7 @@ bool wake_up_process(struct task_struct *p)
 		wake_up_new_task(p);
 		return true;
 	}
-	return try_to_wake_up(p, TASK_NORMAL);
-}
-
-int wake_up_state(struct task_struct *p, unsigned int state)
-{
-	return try_to_wake_up(p, state);
+	return wake_up_state(p, TASK_NORMAL);
 }
 
 /* The allowed CPU with the fewest runnable tasks. */
