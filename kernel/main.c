@@ -81,6 +81,10 @@
 #include <linux/timer.h>
 #include <linux/sysfs.h>
 #include <linux/debugfs.h>
+#include <linux/anon_inodes.h>
+#include <linux/eventpoll.h>
+#include <linux/net.h>
+#include <net/af_unix.h>
 #include <linux/device.h>
 #include <linux/slab.h>
 #include <linux/memblock.h>
@@ -266,6 +270,10 @@ static void do_basic_setup(void)
 	int err;
 
 	fault_injection_pause(&paused);
+	anon_inode_init();
+	eventpoll_init();
+	sock_init();
+	unix_init();
 	sysfs_init();
 	mm_sysfs_init();
 	driver_init();

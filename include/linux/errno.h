@@ -46,7 +46,17 @@
 #define ENODATA		61
 #define EOVERFLOW	75
 #define ELIBBAD		80	/* a shared library (an ELF interpreter) is corrupted */
+#define ENOTSOCK	88
+#define EMSGSIZE	90
+#define ENOPROTOOPT	92
+#define EPROTONOSUPPORT	93
+#define ESOCKTNOSUPPORT	94
 #define EOPNOTSUPP	95
+#define EAFNOSUPPORT	97
+#define ECONNRESET	104
+#define EISCONN		106
+#define ENOTCONN	107
+#define ECONNREFUSED	111
 
 /*
  * Never seen by user space (Linux's include/linux/errno.h): a system call
