@@ -11,6 +11,7 @@
  */
 #include <linux/fs.h>
 #include <linux/file.h>
+#include <linux/eventpoll.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -33,6 +34,7 @@ struct file *alloc_empty_file(int flags)
 	memset(f, 0, sizeof(*f));
 	atomic_long_set(&f->f_count, 1);
 	mutex_init(&f->f_pos_lock);
+	INIT_LIST_HEAD(&f->f_ep);
 	f->f_flags = flags;
 	atomic_long_add(1, &nr_files);
 	return f;
@@ -64,6 +66,7 @@ struct file *alloc_file_pseudo(struct inode *inode, struct vfsmount *mnt, const 
 
 static void __fput(struct file *file)
 {
+	eventpoll_release(file);
 	if ((file->f_mode & FMODE_OPENED) && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
 	if (file->f_path.dentry)

@@ -61,12 +61,15 @@ unsigned long get_next_ino(void)
 }
 
 static const struct address_space_operations empty_aops;
+/* The operations of an inode whose file system sets none (sockets, anonymous inodes), as Linux. */
+static const struct inode_operations empty_iops;
 
 /* Every field from scratch: the memory may be any earlier inode's. */
 static void inode_init_always(struct super_block *sb, struct inode *inode)
 {
 	memset(inode, 0, sizeof(*inode));
 	inode->i_sb = sb;
+	inode->i_op = &empty_iops;
 	inode->i_nlink = 1;
 	atomic_set(&inode->i_count, 1);
 	spin_lock_init(&inode->i_lock);

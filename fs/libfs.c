@@ -226,3 +226,32 @@ const struct inode_operations simple_dir_inode_operations = {
 const struct inode_operations simple_symlink_inode_operations = {
 	.get_link = simple_get_link,
 };
+
+/*
+ * @sb's super operations @ops (if any), then its root: a directory only
+ * root may enter, as Linux's pseudo file systems'.
+ */
+static int pseudo_fill_super(struct super_block *sb, void *ops, int silent)
+{
+	struct inode *root;
+
+	if (ops)
+		sb->s_op = ops;
+	root = new_inode(sb);
+	if (!root)
+		return -ENOMEM;
+	root->i_ino = 1;
+	root->i_mode = S_IFDIR | S_IRUSR | S_IWUSR;
+	sb->s_root = d_make_root(root);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+struct dentry *mount_pseudo(struct file_system_type *fs_type,
+			    const struct super_operations *ops, unsigned long magic)
+{
+	struct dentry *root = mount_nodev(fs_type, SB_KERNMOUNT, (void *)ops, pseudo_fill_super);
+
+	if (!IS_ERR(root))
+		root->d_sb->s_magic = magic;
+	return root;
+}

@@ -38,6 +38,8 @@ int vfs_open(const struct path *path, struct file *file)
 	file->f_op = inode->i_fop;
 	file->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
 	file->f_mode = OPEN_FMODE(file->f_flags) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode))
+		file->f_mode |= FMODE_ATOMIC_POS;
 	if (!file->f_op)
 		return -ENODEV;
 	if (file->f_op->open) {

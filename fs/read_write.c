@@ -11,10 +11,12 @@
  * sendfile copies between two files a page at a time through a kernel
  * buffer.
  *
- * f_pos: read/write/lseek through one file hold f_pos_lock around the use
- * of the position, so concurrent readers of one file get distinct ranges
- * (as Linux's FMODE_ATOMIC_POS for regular files); pread and pwrite
- * leave it alone. O_APPEND writes go to the end (IOCB_APPEND; the file
+ * f_pos: read/write/lseek through one regular file or directory
+ * (FMODE_ATOMIC_POS, set at open) hold f_pos_lock around the use of the
+ * position, so concurrent readers of one file get distinct ranges, as
+ * Linux; a stream's reads and writes (sockets, eventfd, terminals) do
+ * not, since a read may sleep until a write through the same file comes.
+ * pread and pwrite leave it alone. O_APPEND writes go to the end (IOCB_APPEND; the file
  * system takes the size under its i_rwsem).
  */
 #include <linux/fs.h>
@@ -130,11 +132,15 @@ static ssize_t fd_rw_iter(unsigned int fd, struct iov_iter *iter, loff_t pos, in
 
 	if (!f)
 		return -EBADF;
-	if (pos == -1) {
+	if (pos == -1 && (f->f_mode & FMODE_ATOMIC_POS)) {
 		mutex_lock(&f->f_pos_lock);
 		ret = write ? do_iter_write(f, iter, &f->f_pos, ki_flags) :
 			      do_iter_read(f, iter, &f->f_pos, ki_flags);
 		mutex_unlock(&f->f_pos_lock);
+	} else if (pos == -1) {
+		/* a stream (socket, eventfd, tty): a read may block, a write must not wait for it */
+		ret = write ? do_iter_write(f, iter, &f->f_pos, ki_flags) :
+			      do_iter_read(f, iter, &f->f_pos, ki_flags);
 	} else if (f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) {
 		ret = write ? do_iter_write(f, iter, &pos, ki_flags) :
 			      do_iter_read(f, iter, &pos, ki_flags);

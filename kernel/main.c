@@ -18,6 +18,7 @@
  *   radix_tree_init  the XArray's node cache
  *   fpu              the slab cache of user tasks' FPU areas
  *   proc_caches_init the caches of mm_structs and VMAs
+ *   signals_init     the caches of sigqueues and signal handler tables
  *   anon_vma_init    the caches of anon_vmas and their chains
  *   fork_init        max_threads and init's RLIMIT_NPROC from memory
  *   local APIC       mapped (ioremap)
@@ -74,12 +75,17 @@
 #include <linux/kthread.h>
 #include <asm/tlbflush.h>
 #include <asm/signal.h>
+#include <linux/sched/signal.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
 #include <linux/proc_fs.h>
 #include <linux/timer.h>
 #include <linux/sysfs.h>
 #include <linux/debugfs.h>
+#include <linux/anon_inodes.h>
+#include <linux/eventpoll.h>
+#include <linux/net.h>
+#include <net/af_unix.h>
 #include <linux/device.h>
 #include <linux/slab.h>
 #include <linux/memblock.h>
@@ -265,6 +271,10 @@ static void do_basic_setup(void)
 	int err;
 
 	fault_injection_pause(&paused);
+	anon_inode_init();
+	eventpoll_init();
+	sock_init();
+	unix_init();
 	sysfs_init();
 	mm_sysfs_init();
 	driver_init();
@@ -385,6 +395,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	radix_tree_init();
 	fpu__init_system();
 	proc_caches_init();
+	signals_init();
 	anon_vma_init();
 	fork_init();
 	lapic_ioremap();

@@ -59,6 +59,7 @@ struct iovec;
 struct kiocb;
 struct dir_context;
 struct folio;
+struct poll_table_struct;
 struct vm_area_struct;
 struct seq_file;
 struct page;
@@ -135,6 +136,7 @@ int vfs_fchmod(struct file *file, umode_t mode);
 #define FMODE_LSEEK		0x4
 #define FMODE_PREAD		0x8
 #define FMODE_PWRITE		0x10
+#define FMODE_ATOMIC_POS	0x8000	/* read/write/lseek hold f_pos_lock (regular files, directories) */
 #define FMODE_OPENED		0x80000	/* ->open() succeeded: fput() calls ->release() */
 /* The FMODE_READ/FMODE_WRITE of open flags: O_RDONLY 1, O_WRONLY 2, O_RDWR 3, as Linux. */
 #define OPEN_FMODE(flags)	(((flags) + 1) & O_ACCMODE)
@@ -365,6 +367,12 @@ struct file_operations {
 	 * Return: 0 or -errno (the mapping is then not made).
 	 */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/*
+	 * poll(2)/select(2)/epoll: the EPOLL* events ready now, after
+	 * poll_wait() on each queue that wakes when they change
+	 * (linux/poll.h). NULL: always readable and writable. May sleep.
+	 */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 /*
@@ -383,6 +391,7 @@ struct file {
 	loff_t f_pos;
 	struct address_space *f_mapping;
 	void *private_data;
+	struct list_head f_ep;		/* epitems watching it (fs/eventpoll.c); epmutex */
 };
 
 /* struct kiocb - one read or write: the file, the position, IOCB_* flags. */
@@ -818,6 +827,18 @@ void kill_litter_super(struct super_block *sb);
 void kill_anon_super(struct super_block *sb);
 
 /* ---- fs/libfs.c --------------------------------------------------------- */
+
+/**
+ * mount_pseudo - the super block of an internal file system whose files
+ * have no names (sockfs, anon_inodefs): an empty root directory
+ * @fs_type: the file system (its ->mount calls this; kern_mount() it)
+ * @ops: its super operations (NULL: the defaults)
+ * @magic: its statfs f_type
+ *
+ * Return: the root with a reference, or ERR_PTR(-ENOMEM). Context: process.
+ */
+struct dentry *mount_pseudo(struct file_system_type *fs_type,
+			    const struct super_operations *ops, unsigned long magic);
 
 extern const struct file_operations simple_dir_operations;
 extern const struct inode_operations simple_dir_inode_operations;
