@@ -120,6 +120,7 @@
 #include <linux/llist.h>
 #include <linux/vmstat.h>
 #include <linux/cred.h>
+#include <linux/sched/coredump.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
 #include <linux/sched/signal.h>
@@ -175,6 +176,7 @@ struct task_struct init_task = {
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.active_mm = &init_mm,
 	.usage = ATOMIC_INIT(2),
+	.real_cred = &init_cred,
 	.cred = &init_cred,
 	.fs = &init_fs,
 	.files = &init_files,
@@ -386,7 +388,7 @@ static struct task_struct *dup_task_struct(const char *name)
 	INIT_LIST_HEAD(&p->sibling);
 	spin_lock_init(&p->alloc_lock);
 	/* Kernel threads: root, the shared root and cwd, the shared fd table. */
-	p->cred = &init_cred;
+	p->real_cred = p->cred = get_cred(&init_cred);
 	p->fs = &init_fs;
 	p->files = &init_files;
 	p->signal = &init_signal;
@@ -520,6 +522,9 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	p->flags &= ~PF_KTHREAD;
 	p->files = NULL;
 	p->fs = NULL;
+	exit_creds(p);
+	copy_creds(p);
+	p->atomic_flags = current->atomic_flags;
 	err = copy_signal(p);
 	if (err)
 		goto fail_signal;
@@ -623,6 +628,7 @@ fail_state:
 	if (p->signal != &init_signal)
 		kfree(p->signal);
 fail_stack:
+	exit_creds(p);
 	free_task_struct(p);
 	return ERR_PTR(err);
 }
@@ -780,6 +786,7 @@ void free_task(struct task_struct *p)
 	free_thread_stack(p);
 	if (p->signal != &init_signal)
 		kfree(p->signal);
+	exit_creds(p);
 	free_task_struct(p);
 }
 
@@ -839,6 +846,9 @@ struct mm_struct *mm_alloc(void)
 	spin_lock_init(&mm->page_table_lock);
 	mmap_init_lock(mm);
 	mm->mm_rb = RB_ROOT;
+	/* As Linux's mm_init(): fork and exec keep the dumpable mode and THP-disable. */
+	if (current->mm)
+		mm->flags = READ_ONCE(current->mm->flags) & MMF_INIT_MASK;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);

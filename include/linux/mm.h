@@ -1393,8 +1393,7 @@ static inline void vma_set_anonymous(struct vm_area_struct *vma)
 
 /*
  * can_do_mlock - may current lock memory at all? With a non-zero
- * RLIMIT_MEMLOCK, or CAP_IPC_LOCK (no capabilities yet: euid 0 has it,
- * as root has). Context: any.
+ * RLIMIT_MEMLOCK, or CAP_IPC_LOCK. Context: process.
  */
 bool can_do_mlock(void);
 /*

@@ -233,6 +233,7 @@ struct mm_struct {
 	unsigned long exec_vm;		/* VM_EXEC & ~VM_WRITE & ~VM_STACK */
 	unsigned long stack_vm;		/* VM_STACK */
 	unsigned long def_flags;	/* VM_* every new VMA gets (mlockall) */
+	unsigned long flags;		/* MMF_* (sched/coredump.h): atomic bits */
 
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;

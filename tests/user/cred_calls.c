@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cred_calls: credentials with Linux's rules. The set*id calls as root
+ * and as a user (each case in a child that drops root first, so the
+ * parent stays root), setfsuid, getgroups/setgroups and what groups
+ * grant, capget/capset and the capabilities the uid changes take away,
+ * prctl's options (name, parent-death signal, dumpable, THP-disable,
+ * no_new_privs, the bounding set), raising a hard limit as a user, and
+ * exec's rules: a setuid-root copy of this program run by a user gets
+ * euid 0 and AT_SECURE, unless no_new_privs is set; THP-disable survives
+ * exec. The exec'd copy reports through its exit code (--report).
+ */
+#define _GNU_SOURCE
+#include <grp.h>
+#include <sched.h>
+#include <sys/auxv.h>
+#include <sys/fsuid.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include "utest.h"
+
+#define USER		1000
+#define GROUP		1000
+#define SUID_COPY	"/tmp/cred_calls_suid"
+#define GROUP_FILE	"/tmp/cred_calls_group"
+
+/* The capget()/capset() ABI (linux/capability.h), here so musl builds it too. */
+#define CAP_V1		0x19980330
+#define CAP_V3		0x20080522
+#define CAP_SETUID_BIT	7
+#define CAP_SYS_ADMIN_N	21
+#define CAP_SYS_BOOT_N	22
+#define CAP_DAC_OVERRIDE_N 1
+#define CAP_LAST	40
+
+struct cap_header {
+	unsigned int version;
+	int pid;
+};
+
+struct cap_data {
+	unsigned int effective, permitted, inheritable;
+};
+
+static const char *self;	/* this program's path (argv[0]) */
+
+static long capget_raw(struct cap_header *h, struct cap_data *d)
+{
+	return syscall(SYS_capget, h, d);
+}
+
+static long capset_raw(struct cap_header *h, const struct cap_data *d)
+{
+	return syscall(SYS_capset, h, d);
+}
+
+/* The caller's three sets as 64-bit masks; false if capget fails. */
+static bool caps(unsigned long long *eff, unsigned long long *prm, unsigned long long *inh)
+{
+	struct cap_header h = { CAP_V3, 0 };
+	struct cap_data d[2];
+
+	if (capget_raw(&h, d))
+		return false;
+	*eff = d[0].effective | (unsigned long long)d[1].effective << 32;
+	*prm = d[0].permitted | (unsigned long long)d[1].permitted << 32;
+	*inh = d[0].inheritable | (unsigned long long)d[1].inheritable << 32;
+	return true;
+}
+
+static bool has_cap(int cap)
+{
+	unsigned long long e, p, i;
+
+	return caps(&e, &p, &i) && (e >> cap & 1);
+}
+
+static bool resuid_is(uid_t r, uid_t e, uid_t s)
+{
+	uid_t a, b, c;
+
+	return !getresuid(&a, &b, &c) && a == r && b == e && c == s;
+}
+
+static bool resgid_is(gid_t r, gid_t e, gid_t s)
+{
+	gid_t a, b, c;
+
+	return !getresgid(&a, &b, &c) && a == r && b == e && c == s;
+}
+
+/* The four ids of /proc/self/status's @field ("Uid:" or "Gid:") match? */
+static bool status_ids(const char *field, unsigned int r, unsigned int e, unsigned int s,
+		       unsigned int fs)
+{
+	char buf[4096], *p;
+	unsigned int a, b, c, d;
+	int fd = open("/proc/self/status", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	p = strstr(buf, field);
+	if (!p || sscanf(p + strlen(field), "%u %u %u %u", &a, &b, &c, &d) != 4)
+		return false;
+	return a == r && b == e && c == s && d == fs;
+}
+
+/* Become the user: groups, gids, then uids. */
+static int become_user(void)
+{
+	if (setgroups(0, NULL) || setresgid(GROUP, GROUP, GROUP) ||
+	    setresuid(USER, USER, USER))
+		return -1;
+	return 0;
+}
+
+#define CHECK(step, cond) do { if (!(cond)) return (step); } while (0)
+
+/* ---- set*id ---- */
+
+static int user_cannot_regain_root(void *arg)
+{
+	unsigned long long e, p, i;
+
+	CHECK(1, !become_user());
+	CHECK(2, resuid_is(USER, USER, USER) && resgid_is(GROUP, GROUP, GROUP));
+	CHECK(3, setuid(0) == -1 && errno == EPERM);
+	CHECK(4, setresuid(-1, 0, -1) == -1 && errno == EPERM);
+	CHECK(5, setreuid(0, -1) == -1 && errno == EPERM);
+	CHECK(6, setgid(0) == -1 && errno == EPERM);
+	CHECK(7, setresgid(0, -1, -1) == -1 && errno == EPERM);
+	CHECK(8, caps(&e, &p, &i) && !e && !p && !i);
+	CHECK(9, setuid(USER) == 0 && resuid_is(USER, USER, USER));
+	return 0;
+}
+
+static int saved_root_regains_caps(void *arg)
+{
+	unsigned long long e, p, i;
+
+	CHECK(1, setresuid(USER, USER, 0) == 0);
+	CHECK(2, caps(&e, &p, &i) && !e && p);		/* a root saved uid keeps permitted */
+	CHECK(3, setreuid(-1, 0) == 0 && geteuid() == 0);
+	CHECK(4, caps(&e, &p, &i) && e == p && (e >> CAP_SETUID_BIT & 1));
+	CHECK(5, setresuid(-1, -1, USER) == 0);	/* privileged again: allowed */
+	CHECK(6, setuid(USER) == 0 && resuid_is(USER, USER, USER));
+	CHECK(7, caps(&e, &p, &i) && !e && !p);
+	return 0;
+}
+
+static int setreuid_rules(void *arg)
+{
+	CHECK(1, setreuid(USER, 2000) == 0 && resuid_is(USER, 2000, 2000));
+	CHECK(2, setreuid(-1, USER) == 0 && resuid_is(USER, USER, 2000));
+	CHECK(3, setreuid(-1, 2000) == 0 && resuid_is(USER, 2000, 2000));
+	CHECK(4, setreuid(3000, -1) == -1 && errno == EPERM);
+	CHECK(5, setreuid(2000, -1) == 0 && resuid_is(2000, 2000, 2000));
+	return 0;
+}
+
+static int setuid_as_user_sets_euid_only(void *arg)
+{
+	CHECK(1, setresuid(USER, 2000, 3000) == 0);
+	CHECK(2, status_ids("Uid:", USER, 2000, 3000, 2000));
+	CHECK(3, setuid(3000) == 0 && resuid_is(USER, 3000, 3000));
+	CHECK(4, setuid(2000) == -1 && errno == EPERM);
+	CHECK(5, setuid(USER) == 0 && resuid_is(USER, USER, 3000));
+	return 0;
+}
+
+static int setresgid_rules(void *arg)
+{
+	CHECK(1, setresgid(GROUP, 2000, 3000) == 0 && resgid_is(GROUP, 2000, 3000));
+	CHECK(2, status_ids("Gid:", GROUP, 2000, 3000, 2000));
+	CHECK(3, setresuid(USER, USER, USER) == 0);
+	CHECK(4, setresgid(3000, GROUP, 2000) == 0 && resgid_is(3000, GROUP, 2000));
+	CHECK(5, setresgid(4000, -1, -1) == -1 && errno == EPERM);
+	CHECK(6, setregid(-1, 2000) == 0 && resgid_is(3000, 2000, 2000));
+	CHECK(7, setgid(3000) == 0 && resgid_is(3000, 3000, 2000));
+	CHECK(8, setgid(4000) == -1 && errno == EPERM);
+	return 0;
+}
+
+static int setfsuid_rules(void *arg)
+{
+	CHECK(1, setfsuid(1234) == 0);
+	CHECK(2, setfsuid(-1) == 1234);		/* a query: no change */
+	CHECK(3, status_ids("Uid:", 0, 0, 0, 1234));
+	CHECK(4, !has_cap(CAP_DAC_OVERRIDE_N) && has_cap(CAP_SYS_ADMIN_N));
+	CHECK(5, setfsuid(0) == 1234 && has_cap(CAP_DAC_OVERRIDE_N));
+	CHECK(6, !become_user());
+	CHECK(7, setfsuid(0) == USER && setfsuid(-1) == USER);	/* refused: unchanged */
+	CHECK(8, setfsgid(0) == GROUP && setfsgid(-1) == GROUP);
+	return 0;
+}
+
+/* ---- groups ---- */
+
+static int groups_rules(void *arg)
+{
+	gid_t set[3] = { 50, 30, 70 }, got[4];
+
+	CHECK(1, setgroups(3, set) == 0);
+	CHECK(2, getgroups(0, NULL) == 3);
+	CHECK(3, getgroups(4, got) == 3);
+	CHECK(4, (got[0] == 30 && got[1] == 50 && got[2] == 70) ||
+		 (got[0] == 50 && got[1] == 30 && got[2] == 70));
+	CHECK(5, getgroups(1, got) == -1 && errno == EINVAL);
+	CHECK(6, syscall(SYS_getgroups, -1, got) == -1 && errno == EINVAL);
+	CHECK(7, syscall(SYS_setgroups, 65537, got) == -1 && errno == EINVAL);
+	CHECK(8, !become_user());
+	CHECK(9, setgroups(0, NULL) == -1 && errno == EPERM);
+	return 0;
+}
+
+/* A file of group 4242, mode 0640: readable by a member of the group only. */
+static int group_grants_access(void *arg)
+{
+	gid_t g = 4242;
+	int fd;
+
+	CHECK(1, setgroups(1, &g) == 0 && !setresgid(GROUP, GROUP, GROUP) &&
+		 !setresuid(USER, USER, USER));
+	fd = open(GROUP_FILE, O_RDONLY);
+	CHECK(2, fd >= 0);
+	close(fd);
+	CHECK(3, open(GROUP_FILE, O_WRONLY) == -1 && errno == EACCES);
+	return 0;
+}
+
+static int no_group_no_access(void *arg)
+{
+	CHECK(1, !become_user());
+	CHECK(2, open(GROUP_FILE, O_RDONLY) == -1 && errno == EACCES);
+	return 0;
+}
+
+/* ---- capget/capset ---- */
+
+static void capget_calls(void)
+{
+	struct cap_header h = { 0, 0 };
+	struct cap_data d[2];
+	unsigned long long e, p, i;
+
+	ksft_test_result(capget_raw(&h, NULL) == 0 && h.version == CAP_V3,
+			 "capget with an unknown version and no data: 0, the kernel's version back");
+	h.version = 0x12345678;
+	expect_errno(capget_raw(&h, d), EINVAL, "capget with an unknown version: EINVAL");
+	ksft_test_result(caps(&e, &p, &i) && e == (1ULL << (CAP_LAST + 1)) - 1 && e == p && !i,
+			 "root's capabilities: every one effective and permitted, none inheritable");
+	h = (struct cap_header){ CAP_V3, -1 };
+	expect_errno(capget_raw(&h, d), EINVAL, "capget of pid -1: EINVAL");
+	h = (struct cap_header){ CAP_V3, 0x3fffffff };
+	expect_errno(capget_raw(&h, d), ESRCH, "capget of a pid that does not exist: ESRCH");
+	h = (struct cap_header){ CAP_V3, getppid() };
+	ksft_test_result(capget_raw(&h, d) == 0 && d[0].effective == ~0U,
+			 "capget of another process (the parent) reads its sets");
+}
+
+static int capset_rules(void *arg)
+{
+	struct cap_header h = { CAP_V3, 0 };
+	struct cap_data d[2];
+	unsigned long long e, p, i;
+
+	CHECK(1, capget_raw(&h, d) == 0);
+	d[0].effective &= ~(1U << CAP_SYS_BOOT_N);
+	CHECK(2, capset_raw(&h, d) == 0 && !has_cap(CAP_SYS_BOOT_N));
+	CHECK(3, syscall(SYS_reboot, 0xfee1dead, 672274793, 0, NULL) == -1 && errno == EPERM);
+	d[0].effective |= 1U << CAP_SYS_BOOT_N;
+	CHECK(4, capset_raw(&h, d) == 0 && has_cap(CAP_SYS_BOOT_N));	/* still permitted */
+	d[0].permitted &= ~(1U << CAP_SYS_BOOT_N);
+	CHECK(5, capset_raw(&h, d) == -1 && errno == EPERM);	/* effective beyond permitted */
+	d[0].effective &= ~(1U << CAP_SYS_BOOT_N);
+	CHECK(6, capset_raw(&h, d) == 0);
+	d[0].permitted |= 1U << CAP_SYS_BOOT_N;
+	CHECK(7, capset_raw(&h, d) == -1 && errno == EPERM);	/* permitted cannot grow */
+	h.pid = getppid();
+	CHECK(8, capset_raw(&h, d) == -1 && errno == EPERM);	/* only oneself */
+	h = (struct cap_header){ CAP_V1, 0 };
+	CHECK(9, capget_raw(&h, d) == 0 && d[0].permitted == ~(1U << CAP_SYS_BOOT_N));
+	CHECK(10, capset_raw(&h, d) == 0);	/* v1: the upper capabilities go */
+	CHECK(11, caps(&e, &p, &i) && !(p >> 32));
+	return 0;
+}
+
+static int capset_inheritable_needs_permitted(void *arg)
+{
+	struct cap_header h = { CAP_V3, 0 };
+	struct cap_data d[2];
+
+	CHECK(1, capget_raw(&h, d) == 0);
+	d[0].inheritable = 1U << CAP_SYS_BOOT_N;
+	CHECK(2, capset_raw(&h, d) == 0);
+	CHECK(3, !become_user());
+	CHECK(4, capget_raw(&h, d) == 0 && !d[0].permitted &&
+		 d[0].inheritable == 1U << CAP_SYS_BOOT_N);	/* inheritable survives setuid */
+	d[0].inheritable |= 1U << CAP_SYS_ADMIN_N;
+	CHECK(5, capset_raw(&h, d) == -1 && errno == EPERM);
+	return 0;
+}
+
+/* ---- prctl ---- */
+
+static void prctl_name(void)
+{
+	char name[32] = "";
+
+	ksft_test_result(prctl(PR_SET_NAME, "cred-calls-name-too-long") == 0 &&
+			 prctl(PR_GET_NAME, name) == 0 && !strcmp(name, "cred-calls-name"),
+			 "PR_SET_NAME keeps 15 bytes, PR_GET_NAME reads them");
+	prctl(PR_SET_NAME, "cred_calls");
+}
+
+static int pdeath_not_inherited(void *arg)
+{
+	int sig = -1;
+
+	return prctl(PR_GET_PDEATHSIG, &sig) == 0 && sig == 0 ? 0 : 1;
+}
+
+static void prctl_pdeathsig(void)
+{
+	int sig = 0;
+
+	ksft_test_result(prctl(PR_SET_PDEATHSIG, SIGUSR1) == 0 &&
+			 prctl(PR_GET_PDEATHSIG, &sig) == 0 && sig == SIGUSR1,
+			 "PR_SET_PDEATHSIG / PR_GET_PDEATHSIG");
+	ksft_test_result(exited_with(child_status(pdeath_not_inherited, NULL), 0),
+			 "the parent-death signal is not inherited by fork");
+	expect_errno(prctl(PR_SET_PDEATHSIG, 65), EINVAL, "PR_SET_PDEATHSIG 65: EINVAL");
+	prctl(PR_SET_PDEATHSIG, 0);
+}
+
+static int dumpable_cleared_by_setuid(void *arg)
+{
+	CHECK(1, prctl(PR_GET_DUMPABLE) == 1);
+	CHECK(2, setresuid(USER, USER, USER) == 0);
+	CHECK(3, prctl(PR_GET_DUMPABLE) == 0);
+	CHECK(4, prctl(PR_SET_DUMPABLE, 1) == 0 && prctl(PR_GET_DUMPABLE) == 1);
+	return 0;
+}
+
+static void prctl_dumpable(void)
+{
+	ksft_test_result(prctl(PR_GET_DUMPABLE) == 1 && prctl(PR_SET_DUMPABLE, 0) == 0 &&
+			 prctl(PR_GET_DUMPABLE) == 0 && prctl(PR_SET_DUMPABLE, 1) == 0,
+			 "PR_SET_DUMPABLE / PR_GET_DUMPABLE");
+	expect_errno(prctl(PR_SET_DUMPABLE, 2), EINVAL, "PR_SET_DUMPABLE 2: EINVAL");
+	ksft_test_result(exited_with(child_status(dumpable_cleared_by_setuid, NULL), 0),
+			 "a change of euid makes the process non-dumpable");
+}
+
+static int thp_inherited(void *arg)
+{
+	return prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1 ? 0 : 1;
+}
+
+static void prctl_caps_and_misc(void)
+{
+	ksft_test_result(prctl(PR_CAPBSET_READ, CAP_SYS_ADMIN_N) == 1,
+			 "PR_CAPBSET_READ: root's bounding set holds CAP_SYS_ADMIN");
+	expect_errno(prctl(PR_CAPBSET_READ, CAP_LAST + 1), EINVAL, "PR_CAPBSET_READ 41: EINVAL");
+	expect_errno(prctl(9999, 0, 0, 0, 0), EINVAL, "an unknown prctl option: EINVAL");
+	ksft_test_result(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 0,
+			 "PR_GET_NO_NEW_PRIVS: 0 to begin with");
+	expect_errno(prctl(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0), EINVAL,
+		     "PR_SET_NO_NEW_PRIVS with 0: EINVAL (it cannot be unset)");
+	expect_errno(prctl(PR_GET_THP_DISABLE, 1, 0, 0, 0), EINVAL,
+		     "PR_GET_THP_DISABLE with an argument: EINVAL");
+	ksft_test_result(prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) == 0 &&
+			 prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1 &&
+			 exited_with(child_status(thp_inherited, NULL), 0),
+			 "PR_SET_THP_DISABLE: set, read back, inherited by fork");
+}
+
+static int capbset_drop(void *arg)
+{
+	CHECK(1, prctl(PR_CAPBSET_DROP, CAP_SYS_BOOT_N, 0, 0, 0) == 0);
+	CHECK(2, prctl(PR_CAPBSET_READ, CAP_SYS_BOOT_N) == 0);
+	CHECK(3, has_cap(CAP_SYS_BOOT_N));	/* the bounding set limits exec only */
+	CHECK(4, !become_user());
+	CHECK(5, prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN_N, 0, 0, 0) == -1 && errno == EPERM);
+	return 0;
+}
+
+/* ---- limits ---- */
+
+static int user_cannot_raise_hard_limit(void *arg)
+{
+	struct rlimit r;
+
+	CHECK(1, getrlimit(RLIMIT_NOFILE, &r) == 0);
+	CHECK(2, !become_user());
+	r.rlim_max -= 1;
+	if (r.rlim_cur > r.rlim_max)
+		r.rlim_cur = r.rlim_max;
+	CHECK(3, setrlimit(RLIMIT_NOFILE, &r) == 0);	/* lowering: anyone */
+	r.rlim_max += 1;
+	CHECK(4, setrlimit(RLIMIT_NOFILE, &r) == -1 && errno == EPERM);
+	CHECK(5, prlimit(getppid(), RLIMIT_NOFILE, NULL, &r) == -1 && errno == EPERM);
+	return 0;
+}
+
+/* ---- exec ---- */
+
+/* What the exec'd copy reports: bits of its exit code. */
+#define R_SECURE	1	/* AT_SECURE */
+#define R_EUID0		2	/* euid 0 */
+#define R_THP		4	/* THP disabled */
+#define R_NNP		8	/* no_new_privs */
+#define R_DUMPABLE	16
+#define R_CAPEFF	32	/* CAP_SYS_ADMIN effective */
+
+static int report(void)
+{
+	return (getauxval(AT_SECURE) ? R_SECURE : 0) | (geteuid() == 0 ? R_EUID0 : 0) |
+	       (prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1 ? R_THP : 0) |
+	       (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1 ? R_NNP : 0) |
+	       (prctl(PR_GET_DUMPABLE) == 1 ? R_DUMPABLE : 0) |
+	       (has_cap(CAP_SYS_ADMIN_N) ? R_CAPEFF : 0);
+}
+
+/* Run @path --report (after @setup, in a child); its report, or -1. */
+static int exec_report(const char *path, int (*setup)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		char *argv[] = { (char *)path, "--report", NULL };
+
+		int fd;
+
+		/* musl's start-up in a secure exec wants fds 0-2 open (or /dev/null) */
+		for (fd = 0; fd < 3; fd++)
+			if (fcntl(fd, F_GETFD) < 0 && open(self, O_RDONLY) != fd)
+				_exit(99);
+		if (setup && setup())
+			_exit(100);
+		execv(path, argv);
+		_exit(101);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+static int as_user(void)
+{
+	return become_user();
+}
+
+static int as_user_nnp(void)
+{
+	return become_user() || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+}
+
+/* A copy of this program, root's, mode @mode. */
+static bool make_copy(const char *dst, mode_t mode)
+{
+	char buf[65536];
+	int in = open(self, O_RDONLY), out;
+	ssize_t n;
+	bool ok = in >= 0;
+
+	mkdir("/tmp", 01777);
+	out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0700);
+	ok = ok && out >= 0;
+	while (ok && (n = read(in, buf, sizeof(buf))) > 0)
+		ok = write(out, buf, n) == n;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return ok && chmod(dst, mode) == 0;
+}
+
+static void exec_rules(void)
+{
+	bool copied = make_copy(SUID_COPY, 04755);
+	int r;
+
+	r = exec_report(self, NULL);
+	ksft_test_result(r == (R_EUID0 | R_THP | R_DUMPABLE | R_CAPEFF),
+			 "root's exec: full capabilities, no AT_SECURE, THP-disable kept (%d)", r);
+	r = exec_report(self, as_user);
+	ksft_test_result(r == (R_THP | R_DUMPABLE),
+			 "a user's exec: no capabilities, dumpable again (%d)", r);
+	r = copied ? exec_report(SUID_COPY, as_user) : -1;
+	if (r == -1 && syscall(SYS_poll, NULL, 0, 0) == -1 && errno == ENOSYS)
+		/* musl's start-up polls fds 0-2 in a secure exec, and crashes without poll */
+		ksft_test_result_skip("a user's exec of a setuid-root file: needs poll()");
+	else
+		ksft_test_result(r == (R_SECURE | R_EUID0 | R_THP | R_CAPEFF),
+			 "a user's exec of a setuid-root file: euid 0, capabilities, AT_SECURE, not dumpable (%d)",
+			 r);
+	r = copied ? exec_report(SUID_COPY, as_user_nnp) : -1;
+	ksft_test_result(r == (R_THP | R_NNP | R_DUMPABLE),
+			 "no_new_privs: the setuid bit is ignored and kept over exec (%d)", r);
+	unlink(SUID_COPY);
+}
+
+static void child_case(int (*fn)(void *), const char *desc)
+{
+	int st = child_status(fn, NULL);
+
+	if (!exited_with(st, 0))
+		ksft_print_msg("%s: status %#x (failed step %d)", desc, st,
+			       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	ksft_test_result(exited_with(st, 0), "%s", desc);
+}
+
+static void group_cases(void)
+{
+	int fd = open(GROUP_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+
+	if (fd >= 0)
+		close(fd);
+	if (fd < 0 || chown(GROUP_FILE, 0, 4242))
+		ksft_print_msg("setting up %s: %s", GROUP_FILE, strerror(errno));
+	child_case(group_grants_access, "a supplementary group grants its permission bits");
+	child_case(no_group_no_access, "without the group: EACCES");
+	unlink(GROUP_FILE);
+}
+
+int main(int argc, char **argv)
+{
+	self = argv[0];
+	if (argc > 1 && !strcmp(argv[1], "--report"))
+		return report();
+	ksft_print_header();
+	ksft_set_plan(41);
+	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
+			 status_ids("Uid:", 0, 0, 0, 0),
+			 "root: every uid and gid 0, /proc/self/status agrees");
+	expect_errno(setuid(-1), EINVAL, "setuid(-1): EINVAL");
+	expect_errno(setgid(-1), EINVAL, "setgid(-1): EINVAL");
+	ksft_test_result(setresuid(-1, -1, -1) == 0 && resuid_is(0, 0, 0),
+			 "setresuid(-1, -1, -1) changes nothing");
+	child_case(user_cannot_regain_root, "a user cannot regain root; its capabilities are gone");
+	child_case(saved_root_regains_caps, "a saved uid 0 keeps permitted; euid 0 again makes them effective");
+	child_case(setreuid_rules, "setreuid: real and effective rules, the saved uid follows");
+	child_case(setuid_as_user_sets_euid_only, "setuid as a user: the effective uid only, to real or saved");
+	child_case(setresgid_rules, "setresgid, setregid, setgid: Linux's rules as root and as a user");
+	child_case(setfsuid_rules, "setfsuid: returns the old; fsuid moves CAP_DAC_OVERRIDE; a user is refused");
+	child_case(groups_rules, "getgroups/setgroups: counts, EINVAL, EPERM for a user");
+	group_cases();
+	capget_calls();
+	child_case(capset_rules, "capset: effective within permitted, permitted never grows, v1");
+	child_case(capset_inheritable_needs_permitted,
+		   "capset: a user adds to inheritable only what it holds");
+	prctl_name();
+	prctl_pdeathsig();
+	prctl_dumpable();
+	prctl_caps_and_misc();
+	child_case(capbset_drop, "PR_CAPBSET_DROP: root drops from the bounding set, a user may not");
+	child_case(user_cannot_raise_hard_limit,
+		   "a user lowers a hard limit but cannot raise it, nor touch another's");
+	exec_rules();
+	ksft_finished();
+}
