@@ -427,6 +427,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	err = unshare_files();
 	if (err)
 		return err;
+	bprm->mm->exe_file = get_file(bprm->file);
 	/* A kernel thread has no image to lose until exec_mmap() succeeds. */
 	bprm->point_of_no_return = me->mm;
 	err = exec_mmap(bprm->mm);

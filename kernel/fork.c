@@ -121,6 +121,7 @@
 #include <linux/vmstat.h>
 #include <linux/cred.h>
 #include <linux/sched/coredump.h>
+#include <linux/ptrace.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
 #include <linux/sched/signal.h>
@@ -969,6 +970,7 @@ struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 	mm->arg_end = oldmm->arg_end;
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
+	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);	/* the half-built copy: its VMAs, pages and tables */
 		return NULL;
@@ -1011,6 +1013,28 @@ void __mmdrop(struct mm_struct *mm)
 	kmem_cache_free(mm_cachep, mm);
 }
 
+struct file *get_task_exe_file(struct task_struct *task)
+{
+	struct file *exe_file = NULL;
+
+	task_lock(task);
+	if (task->mm && !(task->flags & PF_KTHREAD) && task->mm->exe_file)
+		exe_file = get_file(task->mm->exe_file);
+	task_unlock(task);
+	return exe_file;
+}
+
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (mm && mm != current->mm && !ptrace_may_access(task, mode)) {
+		mmput(mm);
+		return ERR_PTR(-EACCES);
+	}
+	return mm;
+}
+
 struct mm_struct *get_task_mm(struct task_struct *task)
 {
 	struct mm_struct *mm;
@@ -1029,6 +1053,8 @@ void mmput(struct mm_struct *mm)
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	mmdrop(mm);
 }
 

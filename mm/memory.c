@@ -1301,3 +1301,36 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 	}
 	return 0;
 }
+
+/* ---- another process's memory, a page at a time (ptrace's way) -------- */
+
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags)
+{
+	int done = 0;
+
+	mmap_read_lock(mm);
+	while (done < len) {
+		unsigned long offset = addr & ~PAGE_MASK;
+		int bytes = min_t(int, len - done, PAGE_SIZE - offset);
+		struct page *page;
+		void *kaddr;
+
+		if (get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL, NULL) <= 0)
+			break;
+		kaddr = kmap_local_page(page);
+		if (gup_flags & FOLL_WRITE) {
+			memcpy(kaddr + offset, buf + done, bytes);
+			if (!PageAnon(page))
+				folio_mark_dirty(page_folio(page));
+		} else {
+			memcpy(buf + done, kaddr + offset, bytes);
+		}
+		kunmap_local(kaddr);
+		put_page(page);
+		done += bytes;
+		addr += bytes;
+	}
+	mmap_read_unlock(mm);
+	return done;
+}

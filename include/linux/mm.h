@@ -1224,6 +1224,17 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 			   unsigned int gup_flags, struct page **pages,
 			   struct vm_area_struct **vmas, int *locked);
+/**
+ * access_remote_vm - copy between @buf and [@addr, @addr + @len) of @mm
+ * @gup_flags: FOLL_WRITE to write @mm (else read it), FOLL_FORCE to pass
+ *             the VMA's protections as a debugger does (ptrace's)
+ *
+ * Page by page through get_user_pages_remote(), COW broken for a write.
+ * Return: the bytes copied, short at the first page that cannot be had.
+ * Context: process; takes @mm's mmap_lock for reading; may sleep.
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags);
 /* get_user_pages - get_user_pages_remote() on current->mm. */
 long get_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
 		    struct page **pages, struct vm_area_struct **vmas);

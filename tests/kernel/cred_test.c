@@ -3,7 +3,7 @@
  * The cred suite: kernel/cred.c's refcounts and commit protocol,
  * kernel/groups.c's sorted groups and in_group_p(), and
  * kernel/capability.c's rules (capable(), the set*id fix-ups, exec's
- * creds), with the set*id calls through their table entries as the
+ * creds), kernel/ptrace.c's ptrace_may_access(), with the set*id calls through their table entries as the
  * system-call entry calls them. Each case that changes the running
  * thread's creds puts root's back (restore_root()), so the suites after
  * it run as init_cred's equal.
@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/ptrace.h>
 #include <asm/ptrace.h>
 
 long __x64_sys_setuid(const struct pt_regs *regs);
@@ -290,6 +291,24 @@ static void exec_creds_rules(struct ktest *test)
 	revert_creds(saved);
 }
 
+static void ptrace_may_access_needs_same_user_or_cap_sys_ptrace(struct ktest *test)
+{
+	static struct cred user = { .uid = 1000, .euid = 1000, .fsuid = 1000,
+				    .group_info = &init_groups };
+	struct task_struct *init = find_get_task_by_vpid(2);	/* kthreadd: root, not us */
+	const struct cred *old;
+
+	KTEST_ASSERT_NOT_NULL(test, init);
+	KTEST_EXPECT_TRUE(test, ptrace_may_access(current, PTRACE_MODE_READ_FSCREDS));
+	KTEST_EXPECT_TRUE(test, ptrace_may_access(init, PTRACE_MODE_ATTACH_REALCREDS));
+	old = override_creds(&user);
+	KTEST_EXPECT_TRUE(test, ptrace_may_access(current, PTRACE_MODE_READ_FSCREDS));
+	KTEST_EXPECT_FALSE(test, ptrace_may_access(init, PTRACE_MODE_READ_FSCREDS));
+	KTEST_EXPECT_FALSE(test, ptrace_may_access(init, PTRACE_MODE_ATTACH_REALCREDS));
+	revert_creds(old);
+	put_task_struct(init);
+}
+
 static struct ktest_case cred_cases[] = {
 	KTEST_CASE(prepare_creds_copies_with_its_own_count),
 	KTEST_CASE(commit_creds_installs_new_and_puts_old),
@@ -305,6 +324,7 @@ static struct ktest_case cred_cases[] = {
 	KTEST_CASE(groups_are_sorted_and_searched),
 	KTEST_CASE(fix_setuid_rules),
 	KTEST_CASE(exec_creds_rules),
+	KTEST_CASE(ptrace_may_access_needs_same_user_or_cap_sys_ptrace),
 	{}
 };
 

@@ -9,6 +9,8 @@
  * exec's rules: a setuid-root copy of this program run by a user gets
  * euid 0 and AT_SECURE, unless no_new_privs is set; THP-disable survives
  * exec. The exec'd copy reports through its exit code (--report).
+ * /proc/self/exe; process_vm_readv/writev and /proc/PID/mem with the
+ * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE).
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -18,6 +20,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include "utest.h"
 
 #define USER		1000
@@ -44,6 +47,8 @@ struct cap_data {
 };
 
 static const char *self;	/* this program's path (argv[0]) */
+
+static void child_case(int (*fn)(void *), const char *desc);
 
 static long capget_raw(struct cap_header *h, struct cap_data *d)
 {
@@ -511,6 +516,161 @@ static void exec_rules(void)
 	unlink(SUID_COPY);
 }
 
+/* ---- /proc/PID/exe, process_vm_readv/writev, /proc/PID/mem ---- */
+
+static void proc_exe(void)
+{
+	char link[256] = "", want[256] = "";
+	ssize_t n = readlink("/proc/self/exe", link, sizeof(link) - 1);
+	char magic[4] = "";
+	int fd = open("/proc/self/exe", O_RDONLY);
+
+	ksft_test_result(n > 0 && realpath(self, want) && !strcmp(link, want),
+			 "readlink /proc/self/exe: this program's path (%s)", link);
+	ksft_test_result(fd >= 0 && read(fd, magic, 4) == 4 && !memcmp(magic, "\177ELF", 4),
+			 "open /proc/self/exe: the program's file");
+	if (fd >= 0)
+		close(fd);
+}
+
+static int exe_of_another_user(void *arg)
+{
+	char link[256];
+
+	CHECK(1, !become_user());
+	CHECK(2, readlink("/proc/1/exe", link, sizeof(link)) == -1 && errno == EACCES);
+	CHECK(3, readlink("/proc/self/exe", link, sizeof(link)) > 0);
+	CHECK(4, open("/proc/1/mem", O_RDONLY) == -1 && errno == EACCES);
+	return 0;
+}
+
+static char shared_buf[2 * PAGE] __attribute__((aligned(4096)));
+
+static ssize_t vm_rw(pid_t pid, void *local, size_t llen, void *remote, size_t rlen, bool write)
+{
+	struct iovec l = { local, llen }, r = { remote, rlen };
+
+	return write ? process_vm_writev(pid, &l, 1, &r, 1, 0) :
+		       process_vm_readv(pid, &l, 1, &r, 1, 0);
+}
+
+/* In a child of the test (same user, root): read and write the parent's shared_buf. */
+static int vm_rw_parent(void *arg)
+{
+	pid_t parent = getppid();
+	char got[2 * PAGE];
+	void *hole;
+
+	CHECK(1, vm_rw(parent, got, 16, shared_buf, 16, false) == 16);
+	CHECK(2, !memcmp(got, "parent's bytes!", 16));
+	CHECK(3, vm_rw(parent, "child's bytes!!", 16, shared_buf + PAGE, 16, true) == 16);
+	CHECK(4, process_vm_readv(parent, NULL, 0, NULL, 0, 1) == -1 && errno == EINVAL);
+	CHECK(5, vm_rw(0x3fffffff, got, 16, shared_buf, 16, false) == -1 && errno == ESRCH);
+	hole = mmap(NULL, 2 * PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(6, hole != MAP_FAILED && !munmap((char *)hole + PAGE, PAGE));
+	/* our own memory: one readable page then a hole: the page, then stop */
+	CHECK(7, vm_rw(getpid(), got, 2 * PAGE, hole, 2 * PAGE, false) == (ssize_t)PAGE);
+	CHECK(8, vm_rw(getpid(), got, PAGE, (char *)hole + PAGE, PAGE, false) == -1 &&
+		 errno == EFAULT);
+	return 0;
+}
+
+/*
+ * A child of the caller that sets itself @dumpable and waits, alive, until
+ * told to go (through a shared page: no signals or pipes needed).
+ */
+struct waiter {
+	pid_t pid;
+	volatile int *flags;	/* [0]: ready, [1]: go */
+};
+
+static bool waiter_start(struct waiter *w, int dumpable)
+{
+	w->flags = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (w->flags == MAP_FAILED)
+		return false;
+	w->pid = fork();
+	if (w->pid == 0) {
+		prctl(PR_SET_DUMPABLE, dumpable);
+		w->flags[0] = 1;
+		while (!w->flags[1])
+			sched_yield();
+		_exit(0);
+	}
+	while (w->pid > 0 && !w->flags[0])
+		sched_yield();
+	return w->pid > 0;
+}
+
+static void waiter_stop(struct waiter *w)
+{
+	int status;
+
+	w->flags[1] = 1;
+	waitpid(w->pid, &status, 0);
+	munmap((void *)w->flags, PAGE);
+}
+
+static int vm_rw_as_user(void *arg)
+{
+	char got[16];
+	struct waiter w;
+	bool ok;
+
+	CHECK(1, !become_user());
+	CHECK(2, vm_rw(getppid(), got, 16, shared_buf, 16, false) == -1 && errno == EPERM);
+	CHECK(3, waiter_start(&w, 1));
+	ok = vm_rw(w.pid, got, 16, shared_buf, 16, false) == 16;	/* the same user's */
+	waiter_stop(&w);
+	CHECK(4, ok);
+	return 0;
+}
+
+static int vm_rw_not_dumpable(void *arg)
+{
+	char got[16];
+	struct waiter w;
+	bool ok;
+
+	CHECK(1, !become_user());
+	CHECK(2, waiter_start(&w, 0));
+	ok = vm_rw(w.pid, got, 16, shared_buf, 16, false) == -1 && errno == EPERM;
+	waiter_stop(&w);
+	CHECK(3, ok);
+	return 0;
+}
+
+static void process_vm_cases(void)
+{
+	memcpy(shared_buf, "parent's bytes!", 16);
+	child_case(vm_rw_parent, "process_vm_readv/writev: another process's memory, EINVAL, ESRCH, a hole");
+	ksft_test_result(!memcmp(shared_buf + PAGE, "child's bytes!!", 16),
+			 "process_vm_writev: the parent sees what its child wrote");
+	child_case(vm_rw_as_user, "process_vm_readv: EPERM on root's process, allowed on the same user's");
+	child_case(vm_rw_not_dumpable, "process_vm_readv: EPERM on a non-dumpable process of the same user");
+}
+
+static void proc_mem(void)
+{
+	static const char ro[16] = "read-only bytes";
+	char *p = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char got[16] = "";
+	int fd = open("/proc/self/mem", O_RDWR);
+
+	ksft_test_result(fd >= 0 && pread(fd, got, 16, (off_t)(unsigned long)ro) == 16 &&
+			 !memcmp(got, ro, 16), "/proc/self/mem: pread at an address");
+	ksft_test_result(fd >= 0 && p != MAP_FAILED &&
+			 pwrite(fd, "forced", 6, (off_t)(unsigned long)p) == 6 && !memcmp(p, "forced", 6),
+			 "/proc/self/mem: pwrite into a read-only private mapping (FOLL_FORCE)");
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+	errno = 0;
+	ksft_test_result(fd >= 0 && pread(fd, got, 16, (off_t)(unsigned long)p) == -1 && errno == EIO,
+			 "/proc/self/mem: an unmapped address is EIO");
+	if (fd >= 0)
+		close(fd);
+}
+
 static void child_case(int (*fn)(void *), const char *desc)
 {
 	int st = child_status(fn, NULL);
@@ -540,7 +700,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(41);
+	ksft_set_plan(51);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
@@ -568,5 +728,9 @@ int main(int argc, char **argv)
 	child_case(user_cannot_raise_hard_limit,
 		   "a user lowers a hard limit but cannot raise it, nor touch another's");
 	exec_rules();
+	proc_exe();
+	child_case(exe_of_another_user, "/proc/1/exe and /proc/1/mem of root's process: EACCES for a user");
+	process_vm_cases();
+	proc_mem();
 	ksft_finished();
 }
