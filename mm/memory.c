@@ -992,6 +992,37 @@ void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		unmap_single_vma(tlb, vma, start, end);
 }
 
+void zap_page_range_single(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+	unmap_single_vma(&tlb, vma, start, start + size);
+	tlb_finish_mmu(&tlb);
+}
+
+/*
+ * The shared mappings of pages [first, last] of @mapping lose them. The
+ * VMAs are found on i_mmap under i_mmap_rwsem, which keeps their page
+ * tables (free_pgtables() unlinks a VMA first, as Linux's).
+ */
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t first, pgoff_t last)
+{
+	struct vm_area_struct *vma;
+
+	i_mmap_lock_read(mapping);
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		pgoff_t vfirst = vma->vm_pgoff, vlast = vfirst + vma_pages(vma) - 1;
+		pgoff_t from = max(first, vfirst), to = min(last, vlast);
+
+		if (!(vma->vm_flags & VM_SHARED) || from > to)
+			continue;
+		zap_page_range_single(vma, vma->vm_start + ((from - vfirst) << PAGE_SHIFT),
+				      (to - from + 1) << PAGE_SHIFT);
+	}
+	i_mmap_unlock_read(mapping);
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
 {
 	struct mmu_gather tlb;

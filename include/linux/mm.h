@@ -1138,6 +1138,16 @@ extern unsigned long fault_around_bytes;
 
 /* zap_page_range - unmap and free the pages of [start, start + size) of @vma, flushing the TLB. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* zap_page_range_single - the same within @vma only. */
+void zap_page_range_single(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/**
+ * unmap_mapping_pages - unmap file pages [@first, @last] of @mapping from
+ * every shared mapping of it (Linux's with even_cows false). A private
+ * mapping keeps what it maps: its COW copies are its own, and its
+ * still-shared page-cache pages are not told apart here (Linux zaps
+ * those). Context: process; takes i_mmap_rwsem for reading.
+ */
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t first, pgoff_t last);
 
 struct mmu_gather;
 /* unmap_vmas - zap [start, end) of @vma and the VMAs after it on the list, into @tlb. */

@@ -330,6 +330,9 @@ static struct ktest_case cred_cases[] = {
 
 static struct ktest_suite cred_suite = {
 	.name = "cred",
+	/* exact reference counts, and a thread that must get root back: no injected failures */
+	.init = ktest_pause_fault_injection,
+	.exit = ktest_resume_fault_injection,
 	.test_cases = cred_cases,
 };
 ktest_register_suite(cred_suite);
