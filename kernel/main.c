@@ -71,6 +71,7 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
+#include <linux/anon_inodes.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
 #include <asm/signal.h>
@@ -394,6 +395,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	timekeeping_init();
 	smp_init();
 	vfs_caches_init();
+	anon_inode_init();
 	proc_root_init();
 	parse_kernel_params();
 	rest_init();

@@ -8,9 +8,21 @@
  *
  * One pid namespace: the "v" (virtual, the caller's namespace) numbers
  * are the global ones.
+ *
+ * pidfd_open() (linux/pid.h): an anonymous file "[pidfd]" (O_RDWR,
+ * always close-on-exec) whose private_data is a task reference, dropped
+ * at its release. Only a thread-group leader has one (EINVAL for another
+ * thread). Polling it (readable at exit) waits for the poll interface.
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/pid.h>
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/syscalls.h>
 
 struct task_struct *find_task_by_vpid(pid_t nr)
 {
@@ -45,4 +57,54 @@ pid_t task_ppid_nr(const struct task_struct *p)
 	ppid = p->real_parent ? p->real_parent->pid : 0;
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return ppid;
+}
+
+static int pidfd_release(struct inode *inode, struct file *file)
+{
+	put_task_struct(file->private_data);
+	return 0;
+}
+
+static const struct file_operations pidfd_fops = {
+	.release = pidfd_release,
+};
+
+struct task_struct *pidfd_get_task(int pidfd, unsigned int *flags)
+{
+	struct file *file = fget(pidfd);
+	struct task_struct *task;
+
+	if (!file)
+		return ERR_PTR(-EBADF);
+	if (file->f_op != &pidfd_fops) {
+		fput(file);
+		return ERR_PTR(-EBADF);
+	}
+	task = file->private_data;
+	get_task_struct(task);
+	*flags = file->f_flags;
+	fput(file);
+	return task;
+}
+
+SYSCALL_DEFINE2(pidfd_open, pid_t, pid, unsigned int, flags)
+{
+	struct task_struct *task;
+	int fd;
+
+	if (flags & ~PIDFD_NONBLOCK)
+		return -EINVAL;
+	if (pid <= 0)
+		return -EINVAL;
+	task = find_get_task_by_vpid(pid);
+	if (!task)
+		return -ESRCH;
+	if (task->group_leader && task->group_leader != task) {
+		put_task_struct(task);
+		return -EINVAL;		/* a thread, not a process */
+	}
+	fd = anon_inode_getfd("[pidfd]", &pidfd_fops, task, O_RDWR | O_CLOEXEC | flags);
+	if (fd < 0)
+		put_task_struct(task);
+	return fd;
 }

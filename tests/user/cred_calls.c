@@ -10,7 +10,8 @@
  * euid 0 and AT_SECURE, unless no_new_privs is set; THP-disable survives
  * exec. The exec'd copy reports through its exit code (--report).
  * /proc/self/exe; process_vm_readv/writev and /proc/PID/mem with the
- * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE).
+ * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE);
+ * pidfd_open and process_madvise through a pidfd.
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -671,6 +672,54 @@ static void proc_mem(void)
 		close(fd);
 }
 
+/* ---- pidfd_open, process_madvise ---- */
+
+static long madvise_via(int pidfd, void *addr, size_t len)
+{
+	struct iovec iov = { addr, len };
+
+	return syscall(SYS_process_madvise, pidfd, &iov, 1, MADV_WILLNEED, 0);
+}
+
+static int pidfd_as_user(void *arg)
+{
+	int root_fd = syscall(SYS_pidfd_open, getppid(), 0), own;
+
+	CHECK(1, root_fd >= 0 && !become_user());
+	own = syscall(SYS_pidfd_open, getpid(), 0);
+	CHECK(2, own >= 0);
+	CHECK(3, madvise_via(own, shared_buf, PAGE) == -1 && errno == EPERM);	/* CAP_SYS_NICE */
+	CHECK(4, madvise_via(root_fd, shared_buf, PAGE) == -1 && errno == EACCES);
+	return 0;
+}
+
+static void pidfd_cases(void)
+{
+	int fd = syscall(SYS_pidfd_open, getpid(), 0), status;
+	pid_t kid;
+
+	ksft_test_result(fd >= 0 && (fcntl(fd, F_GETFD) & FD_CLOEXEC),
+			 "pidfd_open of oneself: a close-on-exec fd");
+	ksft_test_result(fd >= 0 && madvise_via(fd, shared_buf, 2 * PAGE) == 2 * PAGE,
+			 "process_madvise through it: the bytes advised");
+	expect_errno(syscall(SYS_pidfd_open, 0, 0), EINVAL, "pidfd_open(0): EINVAL");
+	expect_errno(syscall(SYS_pidfd_open, getpid(), 1), EINVAL, "pidfd_open with flags 1: EINVAL");
+	expect_errno(syscall(SYS_pidfd_open, 0x3fffffff, 0), ESRCH,
+		     "pidfd_open of a pid nobody has: ESRCH");
+	expect_errno(madvise_via(0, shared_buf, PAGE), EBADF,
+		     "process_madvise on an fd that is not a pidfd: EBADF");
+	kid = fork();
+	if (kid == 0)
+		_exit(0);
+	close(fd);
+	fd = kid > 0 ? syscall(SYS_pidfd_open, kid, 0) : -1;
+	waitpid(kid, &status, 0);
+	expect_errno(madvise_via(fd, shared_buf, PAGE), ESRCH,
+		     "process_madvise on a reaped child's pidfd: ESRCH");
+	close(fd);
+	child_case(pidfd_as_user, "process_madvise as a user: EPERM (CAP_SYS_NICE), EACCES on root's");
+}
+
 static void child_case(int (*fn)(void *), const char *desc)
 {
 	int st = child_status(fn, NULL);
@@ -700,7 +749,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(51);
+	ksft_set_plan(59);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
@@ -732,5 +781,6 @@ int main(int argc, char **argv)
 	child_case(exe_of_another_user, "/proc/1/exe and /proc/1/mem of root's process: EACCES for a user");
 	process_vm_cases();
 	proc_mem();
+	pidfd_cases();
 	ksft_finished();
 }
