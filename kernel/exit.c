@@ -46,6 +46,7 @@
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/pid.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/completion.h>
@@ -423,7 +424,26 @@ static int put_waitid_info(struct kernel_siginfo __user *infop, const struct wai
 	return 0;
 }
 
-/* waitid()'s id type into @wo. P_PIDFD needs pidfds: -EINVAL until they exist. */
+/* P_PIDFD: the process the pidfd @fd names; a PIDFD_NONBLOCK one waits as WNOHANG. */
+static int waitid_pidfd(struct wait_opts *wo, int fd)
+{
+	struct task_struct *task;
+	unsigned int f_flags;
+
+	if (fd < 0)
+		return -EINVAL;
+	task = pidfd_get_task(fd, &f_flags);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	wo->type = WAIT_PID;
+	wo->id = task->pid;
+	if (f_flags & PIDFD_NONBLOCK)
+		wo->options |= WNOHANG;
+	put_task_struct(task);
+	return 0;
+}
+
+/* waitid()'s id type into @wo. */
 static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
 {
 	switch (which) {
@@ -438,6 +458,8 @@ static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
 		wo->type = WAIT_PGID;
 		wo->id = upid ?: task_pgrp_nr(current);
 		return upid < 0 ? -EINVAL : 0;
+	case P_PIDFD:
+		return waitid_pidfd(wo, upid);
 	default:
 		return -EINVAL;
 	}

@@ -26,6 +26,8 @@
  *   fs               shared (CLONE_FS) or copy_fs_struct()
  *   mm               shared (CLONE_VM, mmget()) or dup_mm()
  *   registers        copy_thread(): the caller's, ax 0, new sp and TLS
+ *   pidfd            CLONE_PIDFD: a pidfd reserved and its number stored
+ *                    (args->pidfd), installed once the child is attached
  *   the tree         pid, parent (the caller, or its parent with
  *                    CLONE_PARENT), task list: under tasklist_lock, where
  *                    nr_threads >= max_threads is -EAGAIN
@@ -122,6 +124,8 @@
 #include <linux/cred.h>
 #include <linux/sched/coredump.h>
 #include <linux/ptrace.h>
+#include <linux/pid.h>
+#include <linux/file.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
 #include <linux/sched/signal.h>
@@ -399,7 +403,7 @@ static struct task_struct *dup_task_struct(const char *name)
 /*
  * The flags Linux refuses together (its copy_process()), and what is not
  * here: threads (CLONE_THREAD, CLONE_SIGHAND: the next issue), namespaces,
- * pidfds, cgroups, CLONE_CLEAR_SIGHAND (there are no handlers): -EINVAL.
+ * cgroups, CLONE_CLEAR_SIGHAND (there are no handlers): -EINVAL.
  */
 static int clone_flags_check(const struct kernel_clone_args *args)
 {
@@ -415,7 +419,9 @@ static int clone_flags_check(const struct kernel_clone_args *args)
 	/* The global init has no siblings: its parent is swapper. */
 	if ((flags & CLONE_PARENT) && current->pid == 1)
 		return -EINVAL;
-	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND | CLONE_PIDFD |
+	if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD)))
+		return -EINVAL;
+	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND |
 		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
 		     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET))
 		return -EINVAL;
@@ -596,6 +602,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	struct task_struct *p;
 	int err;
 
+	struct file *pidfile = NULL;
+	int pidfd;
+
 	err = clone_flags_check(args);
 	if (err)
 		return ERR_PTR(err);
@@ -614,11 +623,26 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	if (err)
 		goto fail_state;
-	err = attach_task(args, p);
+	pidfd = args->flags & CLONE_PIDFD ? pidfd_prepare(p, 0, &pidfile) : 0;
+	err = pidfd < 0 ? pidfd : 0;
 	if (err)
 		goto fail_attach;
+	if ((args->flags & CLONE_PIDFD) && put_user(pidfd, args->pidfd)) {
+		err = -EFAULT;
+		goto fail_pidfd;
+	}
+	err = attach_task(args, p);
+	if (err)
+		goto fail_pidfd;
+	if (args->flags & CLONE_PIDFD)
+		fd_install(pidfd, pidfile);
 	return p;
 
+fail_pidfd:
+	if (args->flags & CLONE_PIDFD) {
+		fput(pidfile);		/* its task reference goes */
+		put_unused_fd(pidfd);
+	}
 fail_attach:
 	if (p->mm)
 		mmput(p->mm);
@@ -647,6 +671,10 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	struct task_struct *p;
 	pid_t nr;
 
+	/* clone() passes the pidfd and the parent's tid through one pointer */
+	if ((args->flags & CLONE_PIDFD) && (args->flags & CLONE_PARENT_SETTID) &&
+	    args->pidfd == args->parent_tid)
+		return -EINVAL;
 	p = copy_process(args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);

@@ -87,9 +87,28 @@ struct task_struct *pidfd_get_task(int pidfd, unsigned int *flags)
 	return task;
 }
 
+int pidfd_prepare(struct task_struct *task, unsigned int flags, struct file **ret)
+{
+	int fd = get_unused_fd_flags(O_CLOEXEC);
+	struct file *file;
+
+	if (fd < 0)
+		return fd;
+	get_task_struct(task);
+	file = anon_inode_getfile("[pidfd]", &pidfd_fops, task, O_RDWR | flags);
+	if (IS_ERR(file)) {
+		put_task_struct(task);
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	*ret = file;
+	return fd;
+}
+
 SYSCALL_DEFINE2(pidfd_open, pid_t, pid, unsigned int, flags)
 {
 	struct task_struct *task;
+	struct file *file;
 	int fd;
 
 	if (flags & ~PIDFD_NONBLOCK)
@@ -99,12 +118,12 @@ SYSCALL_DEFINE2(pidfd_open, pid_t, pid, unsigned int, flags)
 	task = find_get_task_by_vpid(pid);
 	if (!task)
 		return -ESRCH;
-	if (task->group_leader && task->group_leader != task) {
-		put_task_struct(task);
-		return -EINVAL;		/* a thread, not a process */
-	}
-	fd = anon_inode_getfd("[pidfd]", &pidfd_fops, task, O_RDWR | O_CLOEXEC | flags);
-	if (fd < 0)
-		put_task_struct(task);
+	if (task->group_leader && task->group_leader != task)
+		fd = -EINVAL;		/* a thread, not a process */
+	else
+		fd = pidfd_prepare(task, flags, &file);
+	if (fd >= 0)
+		fd_install(fd, file);
+	put_task_struct(task);
 	return fd;
 }

@@ -13,6 +13,7 @@
 #include <linux/fcntl.h>
 
 struct task_struct;
+struct file;
 
 #define PIDFD_NONBLOCK	O_NONBLOCK
 
@@ -26,5 +27,16 @@ struct task_struct;
  * Context: process.
  */
 struct task_struct *pidfd_get_task(int pidfd, unsigned int *flags);
+
+/**
+ * pidfd_prepare - a pidfd for @task, not yet installed
+ * @flags: PIDFD_NONBLOCK or 0
+ * @ret: the file, which takes its own reference to @task
+ *
+ * Return: the reserved fd (close-on-exec) for fd_install(@ret), or
+ * -errno; to give up, fput() the file and put_unused_fd() the fd.
+ * Context: process.
+ */
+int pidfd_prepare(struct task_struct *task, unsigned int flags, struct file **ret);
 
 #endif /* _LINUX_PID_H */

@@ -11,7 +11,8 @@
  * exec. The exec'd copy reports through its exit code (--report).
  * /proc/self/exe; process_vm_readv/writev and /proc/PID/mem with the
  * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE);
- * pidfd_open and process_madvise through a pidfd.
+ * pidfd_open and process_madvise through a pidfd; clone(CLONE_PIDFD) and
+ * waitid(P_PIDFD).
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -693,6 +694,37 @@ static int pidfd_as_user(void *arg)
 	return 0;
 }
 
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD	0x00001000
+#endif
+#ifndef P_PIDFD
+#define P_PIDFD		3
+#endif
+
+/* clone(CLONE_PIDFD), then waitid(P_PIDFD) on the pidfd it gave. */
+static void clone_pidfd_cases(void)
+{
+	int pidfd = -1, other = syscall(SYS_pidfd_open, getpid(), 0);
+	siginfo_t info = { 0 };
+	long pid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, NULL, &pidfd, NULL, 0);
+
+	if (pid == 0)
+		_exit(7);
+	ksft_test_result(pid > 0 && pidfd >= 0 && (fcntl(pidfd, F_GETFD) & FD_CLOEXEC),
+			 "clone(CLONE_PIDFD): the child's pidfd, close-on-exec");
+	ksft_test_result(pid > 0 && !waitid(P_PIDFD, pidfd, &info, WEXITED) &&
+			 info.si_pid == pid && info.si_code == CLD_EXITED && info.si_status == 7,
+			 "waitid(P_PIDFD): that child's exit");
+	expect_errno(waitid(P_PIDFD, other, &info, WEXITED), ECHILD,
+		     "waitid(P_PIDFD) of a process that is not a child: ECHILD");
+	expect_errno(waitid(P_PIDFD, 0, &info, WEXITED), EBADF,
+		     "waitid(P_PIDFD) of an fd that is not a pidfd: EBADF");
+	expect_errno(syscall(SYS_clone, CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD, NULL, &pidfd,
+			     NULL, 0), EINVAL, "clone(CLONE_PIDFD | CLONE_PARENT_SETTID): EINVAL");
+	close(pidfd);
+	close(other);
+}
+
 static void pidfd_cases(void)
 {
 	int fd = syscall(SYS_pidfd_open, getpid(), 0), status;
@@ -718,6 +750,7 @@ static void pidfd_cases(void)
 		     "process_madvise on a reaped child's pidfd: ESRCH");
 	close(fd);
 	child_case(pidfd_as_user, "process_madvise as a user: EPERM (CAP_SYS_NICE), EACCES on root's");
+	clone_pidfd_cases();
 }
 
 static void child_case(int (*fn)(void *), const char *desc)
@@ -749,7 +782,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(59);
+	ksft_set_plan(64);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
