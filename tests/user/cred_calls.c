@@ -12,7 +12,7 @@
  * /proc/self/exe; process_vm_readv/writev and /proc/PID/mem with the
  * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE);
  * pidfd_open and process_madvise through a pidfd; clone(CLONE_PIDFD) and
- * waitid(P_PIDFD).
+ * waitid(P_PIDFD); pidfd_send_signal; the parent-death signal delivered.
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -725,6 +725,83 @@ static void clone_pidfd_cases(void)
 	close(other);
 }
 
+static long pidfd_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags)
+{
+	return syscall(SYS_pidfd_send_signal, pidfd, sig, info, flags);
+}
+
+static int signal_root_as_user(void *arg)
+{
+	int root_fd = syscall(SYS_pidfd_open, getppid(), 0);
+
+	CHECK(1, root_fd >= 0 && !become_user());
+	CHECK(2, pidfd_signal(root_fd, 0, NULL, 0) == -1 && errno == EPERM);
+	return 0;
+}
+
+static void pidfd_send_signal_cases(void)
+{
+	siginfo_t info = { .si_signo = SIGUSR1, .si_code = SI_QUEUE };
+	int fd, status = -1;
+	pid_t kid = fork();
+
+	if (kid == 0)
+		for (;;)
+			sched_yield();
+	fd = kid > 0 ? syscall(SYS_pidfd_open, kid, 0) : -1;
+	expect_errno(pidfd_signal(fd, SIGKILL, NULL, 1), EINVAL, "pidfd_send_signal with flags: EINVAL");
+	expect_errno(pidfd_signal(fd, SIGKILL, &info, 0), EINVAL,
+		     "pidfd_send_signal with a siginfo of another signal: EINVAL");
+	expect_errno(pidfd_signal(0, SIGKILL, NULL, 0), EBADF,
+		     "pidfd_send_signal on an fd that is not a pidfd: EBADF");
+	ksft_test_result(pidfd_signal(fd, SIGKILL, NULL, 0) == 0 && waitpid(kid, &status, 0) == kid &&
+			 killed_by(status, SIGKILL), "pidfd_send_signal SIGKILL: the child dies of it");
+	expect_errno(pidfd_signal(fd, SIGKILL, NULL, 0), ESRCH,
+		     "pidfd_send_signal to a reaped child: ESRCH");
+	close(fd);
+	child_case(signal_root_as_user, "pidfd_send_signal as a user to root's process: EPERM");
+}
+
+static volatile int *pdeath_flag;
+
+static void pdeath_handler(int sig)
+{
+	pdeath_flag[1] = sig;
+}
+
+/* The middle process: its child asks for SIGUSR1 at its death, then it dies. */
+static int pdeath_parent(void *arg)
+{
+	pid_t kid = fork();
+
+	if (kid == 0) {
+		signal(SIGUSR1, pdeath_handler);
+		prctl(PR_SET_PDEATHSIG, SIGUSR1);
+		pdeath_flag[0] = 1;
+		while (!pdeath_flag[1] && pdeath_flag[2] < 2000000)
+			pdeath_flag[2]++, sched_yield();
+		_exit(0);
+	}
+	while (kid > 0 && !pdeath_flag[0])
+		sched_yield();
+	return 0;
+}
+
+static void pdeath_signal_case(void)
+{
+	int i;
+
+	pdeath_flag = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (pdeath_flag == MAP_FAILED) {
+		ksft_test_result_fail("the parent-death signal: mmap");
+		return;
+	}
+	child_case(pdeath_parent, "a child that set PR_SET_PDEATHSIG, then its parent exits");
+	for (i = 0; i < 2000 && !pdeath_flag[1]; i++)
+		usleep(1000);
+	ksft_test_result(pdeath_flag[1] == SIGUSR1, "the orphan gets its parent-death signal");
+}
+
 static void pidfd_cases(void)
 {
 	int fd = syscall(SYS_pidfd_open, getpid(), 0), status;
@@ -751,6 +828,8 @@ static void pidfd_cases(void)
 	close(fd);
 	child_case(pidfd_as_user, "process_madvise as a user: EPERM (CAP_SYS_NICE), EACCES on root's");
 	clone_pidfd_cases();
+	pidfd_send_signal_cases();
+	pdeath_signal_case();
 }
 
 static void child_case(int (*fn)(void *), const char *desc)
@@ -782,7 +861,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(64);
+	ksft_set_plan(72);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
