@@ -251,7 +251,7 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # VM_PENDING; Documentation/testing.md says why for each), for
 # rdinit=/tests/runner with /tests/list.pending as init's argument.
 USER_PENDING :=
-VM_PENDING := map_populate soft-dirty
+VM_PENDING := map_populate soft-dirty mrelease_test
 user_list = { for p in $(1); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      for p in $(2); do echo "user pie/$$p"; done; \
 	      $(foreach p,$(3),echo "vm vm/gcc/$(p) $(VM_OPTS_$(p))";) \

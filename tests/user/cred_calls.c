@@ -12,7 +12,8 @@
  * /proc/self/exe; process_vm_readv/writev and /proc/PID/mem with the
  * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE);
  * pidfd_open and process_madvise through a pidfd; clone(CLONE_PIDFD) and
- * waitid(P_PIDFD); pidfd_send_signal; the parent-death signal delivered.
+ * waitid(P_PIDFD); pidfd_send_signal; the parent-death signal delivered;
+ * process_mrelease.
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -802,6 +803,42 @@ static void pdeath_signal_case(void)
 	ksft_test_result(pdeath_flag[1] == SIGUSR1, "the orphan gets its parent-death signal");
 }
 
+#ifndef SYS_process_mrelease
+#define SYS_process_mrelease	448
+#endif
+
+/* process_mrelease(): refused for a live process, done for one SIGKILL is ending. */
+static void mrelease_cases(void)
+{
+	volatile int *ready = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+				   -1, 0);
+	int fd = -1, status = -1;
+	pid_t kid = ready == MAP_FAILED ? -1 : fork();
+
+	if (kid == 0) {
+		char *mem = mmap(NULL, 64 * PAGE, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		memset(mem, 1, 64 * PAGE);
+		*ready = 1;
+		for (;;)
+			sched_yield();
+	}
+	while (kid > 0 && !*ready)
+		sched_yield();
+	fd = kid > 0 ? syscall(SYS_pidfd_open, kid, 0) : -1;
+	expect_errno(syscall(SYS_process_mrelease, -1, 0), EBADF, "process_mrelease of fd -1: EBADF");
+	expect_errno(syscall(SYS_process_mrelease, fd, 1), EINVAL,
+		     "process_mrelease with flags: EINVAL");
+	expect_errno(syscall(SYS_process_mrelease, fd, 0), EINVAL,
+		     "process_mrelease of a live process: EINVAL");
+	ksft_test_result(fd >= 0 && !kill(kid, SIGKILL) &&
+			 syscall(SYS_process_mrelease, fd, 0) == 0 &&
+			 waitpid(kid, &status, 0) == kid && killed_by(status, SIGKILL),
+			 "process_mrelease of a process SIGKILL is ending: 0");
+	close(fd);
+}
+
 static void pidfd_cases(void)
 {
 	int fd = syscall(SYS_pidfd_open, getpid(), 0), status;
@@ -830,6 +867,7 @@ static void pidfd_cases(void)
 	clone_pidfd_cases();
 	pidfd_send_signal_cases();
 	pdeath_signal_case();
+	mrelease_cases();
 }
 
 static void child_case(int (*fn)(void *), const char *desc)
@@ -861,7 +899,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(72);
+	ksft_set_plan(76);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
