@@ -13,10 +13,12 @@
  * always close-on-exec) whose private_data is a task reference, dropped
  * at its release. Only a thread-group leader has one (EINVAL for another
  * thread). Polling it (readable at exit) waits for the poll interface.
+ * pidfd_getfd() copies a file out of the named process's fd table.
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/pid.h>
+#include <linux/ptrace.h>
 #include <linux/anon_inodes.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -103,6 +105,39 @@ int pidfd_prepare(struct task_struct *task, unsigned int flags, struct file **re
 	}
 	*ret = file;
 	return fd;
+}
+
+/*
+ * pidfd_getfd(): a duplicate, close-on-exec, of the file at @fd in the
+ * process @pidfd names; that needs PTRACE_MODE_ATTACH_REALCREDS (EPERM).
+ */
+SYSCALL_DEFINE3(pidfd_getfd, int, pidfd, int, fd, unsigned int, flags)
+{
+	struct task_struct *task;
+	unsigned int f_flags;
+	struct file *file = NULL;
+	int ret;
+
+	if (flags)
+		return -EINVAL;
+	task = pidfd_get_task(pidfd, &f_flags);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	ret = -EPERM;
+	if (ptrace_may_access(task, PTRACE_MODE_ATTACH_REALCREDS)) {
+		file = fd >= 0 ? fget_task(task, fd) : NULL;
+		ret = -EBADF;
+	}
+	put_task_struct(task);
+	if (!file)
+		return ret;
+	ret = get_unused_fd_flags(O_CLOEXEC);
+	if (ret < 0) {
+		fput(file);
+		return ret;
+	}
+	fd_install(ret, file);
+	return ret;
 }
 
 SYSCALL_DEFINE2(pidfd_open, pid_t, pid, unsigned int, flags)

@@ -13,7 +13,7 @@
  * ptrace access rule (same user and dumpable, or CAP_SYS_PTRACE);
  * pidfd_open and process_madvise through a pidfd; clone(CLONE_PIDFD) and
  * waitid(P_PIDFD); pidfd_send_signal; the parent-death signal delivered;
- * process_mrelease.
+ * process_mrelease; pidfd_getfd.
  */
 #define _GNU_SOURCE
 #include <grp.h>
@@ -839,6 +839,38 @@ static void mrelease_cases(void)
 	close(fd);
 }
 
+#ifndef SYS_pidfd_getfd
+#define SYS_pidfd_getfd		438
+#endif
+
+static int getfd_as_user(void *arg)
+{
+	int root_fd = syscall(SYS_pidfd_open, getppid(), 0);
+
+	CHECK(1, root_fd >= 0 && !become_user());
+	CHECK(2, syscall(SYS_pidfd_getfd, root_fd, 1, 0) == -1 && errno == EPERM);
+	return 0;
+}
+
+/* pidfd_getfd(): the same open file, as a new close-on-exec fd. */
+static void pidfd_getfd_cases(void)
+{
+	int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
+	int fd = open(self, O_RDONLY), dup;
+
+	dup = syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	ksft_test_result(dup >= 0 && dup != fd && (fcntl(dup, F_GETFD) & FD_CLOEXEC) &&
+			 lseek(fd, 100, SEEK_SET) == 100 && lseek(dup, 0, SEEK_CUR) == 100,
+			 "pidfd_getfd: the same open file (one offset), close-on-exec");
+	expect_errno(syscall(SYS_pidfd_getfd, pidfd, fd, 1), EINVAL, "pidfd_getfd with flags: EINVAL");
+	expect_errno(syscall(SYS_pidfd_getfd, pidfd, 1000, 0), EBADF,
+		     "pidfd_getfd of a closed fd: EBADF");
+	close(dup);
+	close(fd);
+	close(pidfd);
+	child_case(getfd_as_user, "pidfd_getfd as a user from root's process: EPERM");
+}
+
 static void pidfd_cases(void)
 {
 	int fd = syscall(SYS_pidfd_open, getpid(), 0), status;
@@ -868,6 +900,7 @@ static void pidfd_cases(void)
 	pidfd_send_signal_cases();
 	pdeath_signal_case();
 	mrelease_cases();
+	pidfd_getfd_cases();
 }
 
 static void child_case(int (*fn)(void *), const char *desc)
@@ -899,7 +932,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--report"))
 		return report();
 	ksft_print_header();
-	ksft_set_plan(76);
+	ksft_set_plan(80);
 	ksft_test_result(resuid_is(0, 0, 0) && resgid_is(0, 0, 0) &&
 			 status_ids("Uid:", 0, 0, 0, 0),
 			 "root: every uid and gid 0, /proc/self/status agrees");
