@@ -59,6 +59,7 @@ struct iovec;
 struct kiocb;
 struct dir_context;
 struct folio;
+struct poll_table_struct;
 struct vm_area_struct;
 struct seq_file;
 struct page;
@@ -365,6 +366,12 @@ struct file_operations {
 	 * Return: 0 or -errno (the mapping is then not made).
 	 */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/*
+	 * poll(2)/select(2)/epoll: the EPOLL* events ready now, after
+	 * poll_wait() on each queue that wakes when they change
+	 * (linux/poll.h). NULL: always readable and writable. May sleep.
+	 */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 /*
