@@ -200,6 +200,7 @@ static void exit_notify(struct task_struct *tsk)
 	autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	write_unlock_irqrestore(&tasklist_lock, flags);
+	wake_up_all(&tsk->wait_pidfd);		/* its pidfds are readable now */
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
 	if (autoreap)

@@ -395,6 +395,7 @@ static struct task_struct *dup_task_struct(const char *name)
 	strscpy(p->comm, name, sizeof(p->comm));
 	atomic_set(&p->usage, 2);
 	init_completion(&p->exited);
+	init_waitqueue_head(&p->wait_pidfd);
 	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);

@@ -12,12 +12,14 @@
  * pidfd_open() (linux/pid.h): an anonymous file "[pidfd]" (O_RDWR,
  * always close-on-exec) whose private_data is a task reference, dropped
  * at its release. Only a thread-group leader has one (EINVAL for another
- * thread). Polling it (readable at exit) waits for the poll interface.
+ * thread). Polling it says readable once the process has exited (a
+ * zombie or reaped: exit_state set), woken through task->wait_pidfd.
  * pidfd_getfd() copies a file out of the named process's fd table.
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/pid.h>
+#include <linux/poll.h>
 #include <linux/ptrace.h>
 #include <linux/anon_inodes.h>
 #include <linux/file.h>
@@ -67,8 +69,17 @@ static int pidfd_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+static __poll_t pidfd_poll(struct file *file, struct poll_table_struct *pts)
+{
+	struct task_struct *task = file->private_data;
+
+	poll_wait(file, &task->wait_pidfd, pts);
+	return READ_ONCE(task->exit_state) ? EPOLLIN | EPOLLRDNORM : 0;
+}
+
 static const struct file_operations pidfd_fops = {
 	.release = pidfd_release,
+	.poll = pidfd_poll,
 };
 
 struct task_struct *pidfd_get_task(int pidfd, unsigned int *flags)

@@ -199,6 +199,7 @@ struct task_struct {
 	bool restore_sigmask;		/* saved_sigmask goes back on the way out (only the task) */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
 	unsigned long atomic_flags;	/* PFA_*: atomic bits, copied by fork */
+	wait_queue_head_t wait_pidfd;	/* pidfd pollers (kernel/pid.c): woken at exit_notify() */
 
 	/*
 	 * Thread groups (kernel/fork.c with CLONE_THREAD, kernel/exit.c):
