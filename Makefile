@@ -250,8 +250,8 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # programs that pass on Linux 6.1 but not yet here (USER_PENDING and
 # VM_PENDING; Documentation/testing.md says why for each), for
 # rdinit=/tests/runner with /tests/list.pending as init's argument.
-USER_PENDING := madvise_calls mlock_calls mmap_calls pagemap_bits sys_calls
-VM_PENDING := on-fault-limit soft-dirty mlock-random-test
+USER_PENDING :=
+VM_PENDING := soft-dirty mrelease_test
 user_list = { for p in $(1); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      for p in $(2); do echo "user pie/$$p"; done; \
 	      $(foreach p,$(3),echo "vm vm/gcc/$(p) $(VM_OPTS_$(p))";) \

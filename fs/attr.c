@@ -5,11 +5,12 @@
  * system's ->setattr(), whose usual helper is setattr_copy(). The caller
  * holds the inode's i_rwsem.
  *
- * Who may do what, as Linux (fsuid 0 standing for the capabilities):
- * chown to another user: root; chgrp: root, or the owner to a group it
- * is in (its fsgid: there are no supplementary groups yet); chmod and
- * setting explicit times: the owner or root; touching the times to
- * "now": the owner, root, or anyone who may write the file. A chown of a
+ * Who may do what, as Linux: chown to another user: CAP_CHOWN; chgrp:
+ * CAP_CHOWN, or the owner to a group it is in (in_group_p(): its fsgid
+ * or a supplementary group); chmod and setting explicit times: the owner
+ * or CAP_FOWNER; touching the times to "now": the owner, CAP_FOWNER, or
+ * anyone who may write the file; a chmod keeps setgid only for a member
+ * of the file's group or CAP_FSETID. A chown of a
  * non-directory drops its setuid bit, and its setgid bit when group
  * execution is on (ATTR_KILL_SUID/SGID), whoever does it, as Linux.
  */
@@ -19,12 +20,13 @@
 
 static bool inode_owner_or_capable(const struct inode *inode)
 {
-	return current_fsuid() == inode->i_uid || fsuid_is_root();
+	return current_fsuid() == inode->i_uid || capable(CAP_FOWNER);
 }
 
-static bool in_group_or_capable(gid_t gid)
+/* May the caller give a file's group to @gid (CAP_CHOWN), or keep setgid (CAP_FSETID)? */
+static bool in_group_or_capable(gid_t gid, int cap)
 {
-	return current_fsgid() == gid || fsuid_is_root();
+	return in_group_p(gid) || capable(cap);
 }
 
 int setattr_prepare(struct dentry *dentry, struct iattr *attr)
@@ -34,12 +36,12 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr)
 
 	if (valid & ATTR_FORCE)
 		return 0;
-	if ((valid & ATTR_UID) && attr->ia_uid != inode->i_uid && !fsuid_is_root())
+	if ((valid & ATTR_UID) && attr->ia_uid != inode->i_uid && !capable(CAP_CHOWN))
 		return -EPERM;
 	if ((valid & ATTR_UID) && !inode_owner_or_capable(inode))
 		return -EPERM;
 	if ((valid & ATTR_GID) && (!inode_owner_or_capable(inode) ||
-				   (attr->ia_gid != inode->i_gid && !in_group_or_capable(attr->ia_gid))))
+				   (attr->ia_gid != inode->i_gid && !in_group_or_capable(attr->ia_gid, CAP_CHOWN))))
 		return -EPERM;
 	if ((valid & ATTR_MODE) && !inode_owner_or_capable(inode))
 		return -EPERM;
@@ -68,7 +70,7 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 		umode_t mode = attr->ia_mode;
 
 		/* setgid on a file of a group the caller is not in is dropped, as Linux */
-		if (!in_group_or_capable(inode->i_gid) && !(valid & ATTR_FORCE))
+		if (!in_group_or_capable(inode->i_gid, CAP_FSETID) && !(valid & ATTR_FORCE))
 			mode &= ~S_ISGID;
 		inode->i_mode = mode;
 	}

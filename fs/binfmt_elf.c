@@ -357,7 +357,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_image *
 	AUX(AT_EUID, cred->euid);
 	AUX(AT_GID, cred->gid);
 	AUX(AT_EGID, cred->egid);
-	AUX(AT_SECURE, 0);
+	AUX(AT_SECURE, bprm->secureexec);
 	AUX(AT_RANDOM, u_rand);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, bprm->exec);

@@ -32,6 +32,9 @@
  * written by the task itself (mm and files under task_lock()).
  */
 #include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/bitops.h>
+#include <linux/sched/coredump.h>
 #include <linux/elf.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -381,6 +384,43 @@ static const char *kbasename(const char *path)
 }
 
 /*
+ * The new creds (Linux's bprm_execve() and cap_bprm_creds_from_file()):
+ * the file's setuid/setgid bits, unless the mount is nosuid or the task
+ * asked for no new privileges, and root's capability rules.
+ */
+static int bprm_creds_from_file(struct linux_binprm *bprm)
+{
+	struct inode *inode = file_inode(bprm->file);
+	bool nnp = test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags) ||
+		   (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID);
+
+	bprm->cred = prepare_creds();
+	if (!bprm->cred)
+		return -ENOMEM;
+	bprm->secureexec = cap_bprm_creds(bprm->cred, inode->i_mode, inode->i_uid,
+					  inode->i_gid, nnp);
+	return 0;
+}
+
+/*
+ * Past the point of no return: the new mm is dumpable unless the ids
+ * differ (a setuid program's), as Linux's begin_new_exec(); a secure
+ * exec forgets the parent-death signal; the creds are committed (which
+ * also makes the mm non-dumpable if the effective ids changed).
+ */
+static void exec_commit_creds(struct linux_binprm *bprm)
+{
+	const struct cred *new = bprm->cred;
+	bool same = new->euid == new->uid && new->egid == new->gid;
+
+	set_dumpable(current->mm, same ? SUID_DUMP_USER : SUID_DUMP_DISABLE);
+	if (bprm->secureexec)
+		current->pdeath_signal = 0;
+	commit_creds(bprm->cred);
+	bprm->cred = NULL;
+}
+
+/*
  * The signal state exec needs before the point of no return: a handler
  * table of its own (Linux's de_thread() unshares it), and for a kernel
  * thread becoming init, a signal_struct of its own instead of the kernel
@@ -406,6 +446,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	err = unshare_files();
 	if (err)
 		return err;
+	bprm->mm->exe_file = get_file(bprm->file);
 	err = exec_signal_state(me);
 	if (err)
 		return err;
@@ -417,6 +458,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	bprm->point_of_no_return = true;
 	mmput(bprm->mm);
 	bprm->mm = NULL;
+	exec_commit_creds(bprm);
 	me->flags &= ~PF_KTHREAD;
 	task_lock(me);
 	strscpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
@@ -537,6 +579,8 @@ static void free_bprm(struct linux_binprm *bprm)
 		if (bprm->randomize_flag_was_set)
 			me->flags |= PF_RANDOMIZE;
 	}
+	if (bprm->cred)
+		abort_creds(bprm->cred);
 	fput(bprm->file);
 	kfree(bprm->fdpath);
 	kfree(bprm);
@@ -559,7 +603,8 @@ static struct linux_binprm *alloc_bprm(int fd, const char *name, int flags)
 	bprm->rlim_stack.rlim_cur = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_cur);
 	bprm->rlim_stack.rlim_max = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_max);
 	bprm_set_randomize(bprm);
-	err = bprm_set_filename(bprm, fd, name) ?: bprm_mm_init(bprm);
+	err = bprm_set_filename(bprm, fd, name) ?: bprm_creds_from_file(bprm) ?:
+	      bprm_mm_init(bprm);
 	if (err) {
 		free_bprm(bprm);
 		return ERR_PTR(err);

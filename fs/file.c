@@ -20,6 +20,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/bitops.h>
@@ -257,6 +258,26 @@ void fd_install(unsigned int fd, struct file *file)
 	WARN_ON_ONCE(files->fdt->fd[fd]);
 	files->fdt->fd[fd] = file;
 	spin_unlock(&files->file_lock);
+}
+
+struct file *fget_task(struct task_struct *task, unsigned int fd)
+{
+	struct files_struct *files;
+	struct file *file = NULL;
+
+	task_lock(task);
+	files = task->files;
+	if (files) {
+		spin_lock(&files->file_lock);
+		if (fd < files->fdt->max_fds) {
+			file = files->fdt->fd[fd];
+			if (file)
+				get_file(file);
+		}
+		spin_unlock(&files->file_lock);
+	}
+	task_unlock(task);
+	return file;
 }
 
 struct file *fget(unsigned int fd)

@@ -127,13 +127,17 @@ int generic_permission(struct inode *inode, int mask)
 	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
 	if (current_fsuid() == inode->i_uid)
 		mode >>= 6;
-	else if (current_fsgid() == inode->i_gid)
+	else if (in_group_p(inode->i_gid))
 		mode >>= 3;
 	if ((mask & ~mode & 7) == 0)
 		return 0;
-	/* root: CAP_DAC_OVERRIDE, except exec of a file nobody may execute */
-	if (fsuid_is_root() &&
-	    (!(mask & MAY_EXEC) || S_ISDIR(inode->i_mode) || (inode->i_mode & 0111)))
+	/* CAP_DAC_OVERRIDE: all, but exec of a file nobody may execute */
+	if ((!(mask & MAY_EXEC) || S_ISDIR(inode->i_mode) || (inode->i_mode & 0111)) &&
+	    capable(CAP_DAC_OVERRIDE))
+		return 0;
+	/* CAP_DAC_READ_SEARCH: reading anything, searching directories */
+	if (!(mask & MAY_WRITE) && (S_ISDIR(inode->i_mode) || !(mask & MAY_EXEC)) &&
+	    capable(CAP_DAC_READ_SEARCH))
 		return 0;
 	return -EACCES;
 }
@@ -614,7 +618,7 @@ static bool check_sticky(struct inode *dir, struct inode *inode)
 
 	if (!(dir->i_mode & S_ISVTX))
 		return false;
-	return inode->i_uid != fsuid && dir->i_uid != fsuid && !fsuid_is_root();
+	return inode->i_uid != fsuid && dir->i_uid != fsuid && !capable(CAP_FOWNER);
 }
 
 static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
@@ -670,8 +674,8 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 
 	if (err)
 		return err;
-	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !fsuid_is_root())
-		return -EPERM;		/* CAP_MKNOD */
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);

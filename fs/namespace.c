@@ -23,8 +23,7 @@
  *
  * mount(2) and umount2(2) copy their user strings (type, device and the
  * options, each at most a page, as Linux's copy_mount_string() and
- * copy_mount_options()) and need root (CAP_SYS_ADMIN: fsuid_is_root(),
- * as chroot's check).
+ * copy_mount_options()) and need CAP_SYS_ADMIN.
  */
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -449,7 +448,7 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __
 	struct path path;
 	long ret;
 
-	if (!fsuid_is_root())
+	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
@@ -493,7 +492,7 @@ SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
-	if (!fsuid_is_root())
+	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	kname = getname(name);
 	if (IS_ERR(kname))

@@ -364,8 +364,8 @@ static int set_cwd_or_root(const struct path *path, bool root)
 
 	if (err)
 		return err;
-	if (root && !fsuid_is_root())
-		return -EPERM;		/* CAP_SYS_CHROOT */
+	if (root && !capable(CAP_SYS_CHROOT))
+		return -EPERM;
 	if (root)
 		set_fs_root(current->fs, path);
 	else

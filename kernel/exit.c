@@ -30,7 +30,8 @@
  *
  * Orphans go to init (pid 1), Linux's child reaper; child subreapers
  * (PR_SET_CHILD_SUBREAPER) do not exist yet. A reparented child's exit
- * signal becomes SIGCHLD, as Linux's.
+ * signal becomes SIGCHLD, as Linux's, and it is sent its parent-death
+ * signal if it asked for one (prctl(PR_SET_PDEATHSIG)).
  *
  * Exit statuses are Linux's wait statuses: (code & 0xff) << 8 for exit()
  * and exit_group(), the signal's number for a task a signal killed (with
@@ -47,6 +48,7 @@
  */
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/pid.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
@@ -161,8 +163,9 @@ static struct task_struct *find_child_reaper(void)
 }
 
 /*
- * Give @father's children to init. A zombie among them is announced to
- * init, or put on @dead to be reaped once the lock is dropped.
+ * Give @father's children to init, each sent its parent-death signal. A
+ * zombie among them is announced to init, or put on @dead to be reaped
+ * once the lock is dropped.
  * tasklist_lock written.
  */
 static void forget_original_parent(struct task_struct *father, struct list_head *dead)
@@ -175,6 +178,8 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
 		p->exit_signal = SIGCHLD;
+		if (p->pdeath_signal)	/* prctl(PR_SET_PDEATHSIG) */
+			send_sig(p->pdeath_signal, p, 1);
 		list_move_tail(&p->sibling, &reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p, p->exit_signal)) {
 			p->exit_state = EXIT_DEAD;
@@ -195,6 +200,7 @@ static void exit_notify(struct task_struct *tsk)
 	autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	write_unlock_irqrestore(&tasklist_lock, flags);
+	wake_up_all(&tsk->wait_pidfd);		/* its pidfds are readable now */
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
 	if (autoreap)
@@ -457,7 +463,26 @@ static int put_waitid_info(struct kernel_siginfo __user *infop, const struct wai
 	return 0;
 }
 
-/* waitid()'s id type into @wo. P_PIDFD needs pidfds: -EINVAL until they exist. */
+/* P_PIDFD: the process the pidfd @fd names; a PIDFD_NONBLOCK one waits as WNOHANG. */
+static int waitid_pidfd(struct wait_opts *wo, int fd)
+{
+	struct task_struct *task;
+	unsigned int f_flags;
+
+	if (fd < 0)
+		return -EINVAL;
+	task = pidfd_get_task(fd, &f_flags);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	wo->type = WAIT_PID;
+	wo->id = task->pid;
+	if (f_flags & PIDFD_NONBLOCK)
+		wo->options |= WNOHANG;
+	put_task_struct(task);
+	return 0;
+}
+
+/* waitid()'s id type into @wo. */
 static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
 {
 	switch (which) {
@@ -472,6 +497,8 @@ static int waitid_type(struct wait_opts *wo, int which, pid_t upid)
 		wo->type = WAIT_PGID;
 		wo->id = upid ?: task_pgrp_nr(current);
 		return upid < 0 ? -EINVAL : 0;
+	case P_PIDFD:
+		return waitid_pidfd(wo, upid);
 	default:
 		return -EINVAL;
 	}

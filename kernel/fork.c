@@ -26,6 +26,8 @@
  *   fs               shared (CLONE_FS) or copy_fs_struct()
  *   mm               shared (CLONE_VM, mmget()) or dup_mm()
  *   registers        copy_thread(): the caller's, ax 0, new sp and TLS
+ *   pidfd            CLONE_PIDFD: a pidfd reserved and its number stored
+ *                    (args->pidfd), installed once the child is attached
  *   the tree         pid, parent (the caller, or its parent with
  *                    CLONE_PARENT), task list: under tasklist_lock, where
  *                    nr_threads >= max_threads is -EAGAIN
@@ -121,6 +123,10 @@
 #include <linux/llist.h>
 #include <linux/vmstat.h>
 #include <linux/cred.h>
+#include <linux/sched/coredump.h>
+#include <linux/ptrace.h>
+#include <linux/pid.h>
+#include <linux/file.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
 #include <linux/sched/signal.h>
@@ -179,6 +185,7 @@ struct task_struct init_task = {
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.active_mm = &init_mm,
 	.usage = ATOMIC_INIT(2),
+	.real_cred = &init_cred,
 	.cred = &init_cred,
 	.fs = &init_fs,
 	.files = &init_files,
@@ -389,12 +396,13 @@ static struct task_struct *dup_task_struct(const char *name)
 	strscpy(p->comm, name, sizeof(p->comm));
 	atomic_set(&p->usage, 2);
 	init_completion(&p->exited);
+	init_waitqueue_head(&p->wait_pidfd);
 	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	spin_lock_init(&p->alloc_lock);
 	/* Kernel threads: root, the shared root and cwd, the shared fd table. */
-	p->cred = &init_cred;
+	p->real_cred = p->cred = get_cred(&init_cred);
 	p->fs = &init_fs;
 	p->files = &init_files;
 	p->signal = &init_signal;
@@ -407,8 +415,8 @@ static struct task_struct *dup_task_struct(const char *name)
 
 /*
  * The flags Linux refuses together (its copy_process()), and what is not
- * here: threads (CLONE_THREAD: the threads part), namespaces, pidfds,
- * cgroups: -EINVAL.
+ * here: threads (CLONE_THREAD: the threads part), namespaces, cgroups:
+ * -EINVAL.
  */
 static int clone_flags_check(const struct kernel_clone_args *args)
 {
@@ -424,7 +432,9 @@ static int clone_flags_check(const struct kernel_clone_args *args)
 	/* The global init has no siblings: its parent is swapper. */
 	if ((flags & CLONE_PARENT) && current->pid == 1)
 		return -EINVAL;
-	if (flags & (CLONE_THREAD | CLONE_PIDFD |
+	if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD)))
+		return -EINVAL;
+	if (flags & (CLONE_THREAD |
 		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
 		     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET))
 		return -EINVAL;
@@ -536,6 +546,9 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	p->flags &= ~PF_KTHREAD;
 	p->files = NULL;
 	p->fs = NULL;
+	exit_creds(p);
+	copy_creds(p);
+	p->atomic_flags = current->atomic_flags;
 	err = copy_signal(p);
 	if (err)
 		goto fail_signal;
@@ -610,8 +623,9 @@ static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 
 struct task_struct *copy_process(struct kernel_clone_args *args)
 {
+	struct file *pidfile = NULL;
 	struct task_struct *p;
-	int err;
+	int pidfd, err;
 
 	err = clone_flags_check(args);
 	if (err)
@@ -631,11 +645,26 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	if (err)
 		goto fail_state;
-	err = attach_task(args, p);
+	pidfd = args->flags & CLONE_PIDFD ? pidfd_prepare(p, 0, &pidfile) : 0;
+	err = pidfd < 0 ? pidfd : 0;
 	if (err)
 		goto fail_attach;
+	if ((args->flags & CLONE_PIDFD) && put_user(pidfd, args->pidfd)) {
+		err = -EFAULT;
+		goto fail_pidfd;
+	}
+	err = attach_task(args, p);
+	if (err)
+		goto fail_pidfd;
+	if (args->flags & CLONE_PIDFD)
+		fd_install(pidfd, pidfile);
 	return p;
 
+fail_pidfd:
+	if (args->flags & CLONE_PIDFD) {
+		fput(pidfile);		/* its task reference goes */
+		put_unused_fd(pidfd);
+	}
 fail_attach:
 	if (p->mm)
 		mmput(p->mm);
@@ -647,6 +676,7 @@ fail_state:
 	if (p->signal != &init_signal)
 		kfree(p->signal);
 fail_stack:
+	exit_creds(p);
 	free_task_struct(p);
 	return ERR_PTR(err);
 }
@@ -664,6 +694,10 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	struct task_struct *p;
 	pid_t nr;
 
+	/* clone() passes the pidfd and the parent's tid through one pointer */
+	if ((args->flags & CLONE_PIDFD) && (args->flags & CLONE_PARENT_SETTID) &&
+	    args->pidfd == args->parent_tid)
+		return -EINVAL;
 	p = copy_process(args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
@@ -802,6 +836,7 @@ void free_task(struct task_struct *p)
 	exit_signals_free(p);
 	if (p->signal != &init_signal)
 		kfree(p->signal);
+	exit_creds(p);
 	free_task_struct(p);
 }
 
@@ -862,6 +897,9 @@ struct mm_struct *mm_alloc(void)
 	mmap_init_lock(mm);
 	mm->mm_rb = RB_ROOT;
 	init_new_context(mm);
+	/* As Linux's mm_init(): fork and exec keep the dumpable mode and THP-disable. */
+	if (current->mm)
+		mm->flags = READ_ONCE(current->mm->flags) & MMF_INIT_MASK;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -982,6 +1020,7 @@ struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 	mm->arg_end = oldmm->arg_end;
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
+	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);	/* the half-built copy: its VMAs, pages and tables */
 		return NULL;
@@ -1024,6 +1063,28 @@ void __mmdrop(struct mm_struct *mm)
 	kmem_cache_free(mm_cachep, mm);
 }
 
+struct file *get_task_exe_file(struct task_struct *task)
+{
+	struct file *exe_file = NULL;
+
+	task_lock(task);
+	if (task->mm && !(task->flags & PF_KTHREAD) && task->mm->exe_file)
+		exe_file = get_file(task->mm->exe_file);
+	task_unlock(task);
+	return exe_file;
+}
+
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (mm && mm != current->mm && !ptrace_may_access(task, mode)) {
+		mmput(mm);
+		return ERR_PTR(-EACCES);
+	}
+	return mm;
+}
+
 struct mm_struct *get_task_mm(struct task_struct *task)
 {
 	struct mm_struct *mm;
@@ -1042,6 +1103,8 @@ void mmput(struct mm_struct *mm)
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	mmdrop(mm);
 }
 

@@ -71,6 +71,8 @@
 #include <linux/percpu.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/cred.h>
+#include <linux/anon_inodes.h>
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
 #include <asm/tlbflush.h>
@@ -395,6 +397,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	radix_tree_init();
 	fpu__init_system();
 	proc_caches_init();
+	cred_init();
 	signals_init();
 	anon_vma_init();
 	fork_init();

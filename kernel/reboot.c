@@ -3,7 +3,7 @@
  * reboot(2) and the kernel's ways out, as Linux's kernel/reboot.c:
  *
  *   reboot(MAGIC1, MAGIC2, cmd, arg)
- *     euid 0 (CAP_SYS_BOOT: no capabilities yet)   else -EPERM
+ *     CAP_SYS_BOOT                                 else -EPERM
  *     MAGIC1 and one of the four MAGIC2s           else -EINVAL
  *     RESTART, RESTART2 (arg: a string, logged)    kernel_restart()
  *     HALT                                          kernel_halt()
@@ -63,7 +63,7 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	char buffer[256];
 	long len;
 
-	if (current_cred()->euid != 0)
+	if (!capable(CAP_SYS_BOOT))
 		return -EPERM;
 	if (!reboot_magic_ok(magic1, magic2))
 		return -EINVAL;

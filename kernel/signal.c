@@ -61,6 +61,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/cred.h>
+#include <linux/pid.h>
 #include <linux/resource.h>
 #include <linux/syscalls.h>
 #include <linux/bug.h>
@@ -501,16 +502,19 @@ bool unhandled_signal(struct task_struct *tsk, int sig)
 /* ---- kill() and friends ---------------------------------------------- */
 
 /*
- * Linux's kill_ok_by_cred(): root sends anything; others need their uid
- * or euid to be the target's uid or suid. SIGCONT within a session is
- * allowed too.
+ * Linux's kill_ok_by_cred(): CAP_KILL sends anything; others need their
+ * uid or euid to be the target's uid or suid. SIGCONT within a session is
+ * allowed too. The target's creds are read with a reference (they may be
+ * replaced meanwhile: linux/cred.h).
  */
 static bool kill_ok_by_cred(struct task_struct *t)
 {
-	const struct cred *cred = current_cred(), *tcred = t->cred;
+	const struct cred *cred = current_cred(), *tcred = get_task_cred(t);
+	bool ok = cred->euid == tcred->suid || cred->euid == tcred->uid ||
+		  cred->uid == tcred->suid || cred->uid == tcred->uid;
 
-	return cred->euid == 0 || cred->euid == tcred->suid || cred->euid == tcred->uid ||
-	       cred->uid == tcred->suid || cred->uid == tcred->uid;
+	put_cred(tcred);
+	return ok || capable(CAP_KILL);
 }
 
 /* May current send @sig with @info to @t? 0 or -EPERM. */
@@ -713,6 +717,40 @@ SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, void __use
 	}
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
+}
+
+/*
+ * pidfd_send_signal(): kill() of the process a pidfd names (linux/pid.h),
+ * which stays that process: a reaped one answers ESRCH. A siginfo from
+ * user space must carry @sig, and only the caller itself may be sent one
+ * that poses as the kernel or as kill() (rt_sigqueueinfo()'s rule).
+ */
+SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, kernel_siginfo_t __user *, uinfo,
+		unsigned int, flags)
+{
+	kernel_siginfo_t info;
+	struct task_struct *task;
+	unsigned int f_flags;
+	int ret, signo;
+	pid_t pid;
+
+	if (flags)
+		return -EINVAL;
+	task = pidfd_get_task(pidfd, &f_flags);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	pid = task->pid;
+	put_task_struct(task);
+	if (!valid_signal(sig) || sig < 0)
+		return -EINVAL;
+	if (!uinfo)
+		return kill_pid_info(sig, SEND_SIG_NOINFO, pid);
+	if (get_user(signo, &uinfo->si_signo))
+		return -EFAULT;
+	if (signo != sig)
+		return -EINVAL;
+	ret = copy_queue_info(&info, sig, uinfo, pid);
+	return ret ?: kill_pid_info(sig, &info, pid);
 }
 
 /* ---- the parent's SIGCHLD -------------------------------------------- */

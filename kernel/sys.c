@@ -45,6 +45,11 @@
 #include <linux/time64.h>
 #include <linux/smp.h>
 #include <linux/cred.h>
+#include <linux/capability.h>
+#include <linux/bitops.h>
+#include <linux/mmap_lock.h>
+#include <linux/signal_types.h>
+#include <linux/sched/coredump.h>
 #include <linux/resource.h>
 #include <linux/fdtable.h>
 #include <linux/sched/task.h>
@@ -127,6 +132,187 @@ SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp, gid_t _
 	return 0;
 }
 
+/* ---- set*id ------------------------------------------------------------ */
+
+/*
+ * The real, effective, saved and file-system ids of one kind (uids or
+ * gids) of a cred being prepared, so one rule serves both kinds. @old
+ * holds the values before the change (the new cred starts as a copy).
+ */
+struct id_quad {
+	u32 *r, *e, *s, *fs;
+	u32 old[3];	/* real, effective, saved */
+};
+
+static struct id_quad cred_ids(struct cred *new, bool uid)
+{
+	struct id_quad q = uid ?
+		(struct id_quad){ &new->uid, &new->euid, &new->suid, &new->fsuid, { } } :
+		(struct id_quad){ &new->gid, &new->egid, &new->sgid, &new->fsgid, { } };
+
+	q.old[0] = *q.r;
+	q.old[1] = *q.e;
+	q.old[2] = *q.s;
+	return q;
+}
+
+/* Is @id one of the caller's real, effective or saved ids of the kind? */
+static bool id_is_current(const struct id_quad *q, u32 id)
+{
+	return id == q->old[0] || id == q->old[1] || id == q->old[2];
+}
+
+/*
+ * A rule: Linux's checks and assignments of one call. @arg holds the
+ * call's ids, (u32)-1 for "unchanged" where the call allows it; @priv is
+ * CAP_SETUID or CAP_SETGID.
+ */
+typedef int (*id_rule_t)(struct id_quad *q, const u32 *arg, bool priv);
+
+/* setuid(), setgid(): with the capability all four ids; without, to the real or saved id only. */
+static int rule_set(struct id_quad *q, const u32 *arg, bool priv)
+{
+	u32 id = arg[0];
+
+	if (id == (u32)-1)
+		return -EINVAL;
+	if (priv)
+		*q->r = *q->s = id;
+	else if (id != q->old[0] && id != q->old[2])
+		return -EPERM;
+	*q->e = *q->fs = id;
+	return 0;
+}
+
+/* setreuid(), setregid(): the saved id follows a new effective one as Linux's. */
+static int rule_setre(struct id_quad *q, const u32 *arg, bool priv)
+{
+	u32 r = arg[0], e = arg[1];
+
+	if (r != (u32)-1) {
+		if (!priv && r != q->old[0] && r != q->old[1])
+			return -EPERM;
+		*q->r = r;
+	}
+	if (e != (u32)-1) {
+		if (!priv && !id_is_current(q, e))
+			return -EPERM;
+		*q->e = e;
+	}
+	if (r != (u32)-1 || (e != (u32)-1 && e != q->old[0]))
+		*q->s = *q->e;
+	*q->fs = *q->e;
+	return 0;
+}
+
+/* setresuid(), setresgid(): unprivileged, each new id must be a current one. */
+static int rule_setres(struct id_quad *q, const u32 *arg, bool priv)
+{
+	u32 *dst[3] = { q->r, q->e, q->s };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (!priv && arg[i] != (u32)-1 && !id_is_current(q, arg[i]))
+			return -EPERM;
+	for (i = 0; i < 3; i++)
+		if (arg[i] != (u32)-1)
+			*dst[i] = arg[i];
+	*q->fs = *q->e;
+	return 0;
+}
+
+/*
+ * One set*id call: a new cred, the rule applied to its uids (@lsm_flags,
+ * LSM_SETID_*) or gids (0), the capabilities fixed for a uid change, and
+ * the commit; an error keeps the caller's creds.
+ */
+static long set_ids(id_rule_t rule, int lsm_flags, u32 a, u32 b, u32 c)
+{
+	const u32 arg[3] = { a, b, c };
+	struct cred *new = prepare_creds();
+	struct id_quad q;
+	int err;
+
+	if (!new)
+		return -ENOMEM;
+	q = cred_ids(new, lsm_flags);
+	err = rule(&q, arg, capable(lsm_flags ? CAP_SETUID : CAP_SETGID));
+	if (err) {
+		abort_creds(new);
+		return err;
+	}
+	if (lsm_flags)
+		cap_task_fix_setuid(new, current_cred(), lsm_flags);
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	return set_ids(rule_set, LSM_SETID_ID, uid, 0, 0);
+}
+
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	return set_ids(rule_set, 0, gid, 0, 0);
+}
+
+SYSCALL_DEFINE2(setreuid, uid_t, ruid, uid_t, euid)
+{
+	return set_ids(rule_setre, LSM_SETID_RE, ruid, euid, 0);
+}
+
+SYSCALL_DEFINE2(setregid, gid_t, rgid, gid_t, egid)
+{
+	return set_ids(rule_setre, 0, rgid, egid, 0);
+}
+
+SYSCALL_DEFINE3(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid)
+{
+	return set_ids(rule_setres, LSM_SETID_RES, ruid, euid, suid);
+}
+
+SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
+{
+	return set_ids(rule_setres, 0, rgid, egid, sgid);
+}
+
+/*
+ * setfsuid(), setfsgid(): the old fs id, always; the new one only if it
+ * is one of the caller's ids of the kind (or with the capability), and
+ * never (u32)-1, which is how programs query it.
+ */
+static long set_fsid(bool uid, u32 id)
+{
+	struct cred *new = prepare_creds();
+	struct id_quad q;
+	u32 old_fs;
+
+	if (!new)
+		return uid ? current_cred()->fsuid : current_cred()->fsgid;
+	q = cred_ids(new, uid);
+	old_fs = *q.fs;
+	if (id != (u32)-1 && id != old_fs &&
+	    (id_is_current(&q, id) || capable(uid ? CAP_SETUID : CAP_SETGID))) {
+		*q.fs = id;
+		if (uid)
+			cap_task_fix_setuid(new, current_cred(), LSM_SETID_FS);
+		commit_creds(new);
+		return old_fs;
+	}
+	abort_creds(new);
+	return old_fs;
+}
+
+SYSCALL_DEFINE1(setfsuid, uid_t, uid)
+{
+	return set_fsid(true, uid);
+}
+
+SYSCALL_DEFINE1(setfsgid, gid_t, gid)
+{
+	return set_fsid(false, gid);
+}
+
 /* The word zeroed at exit (CLONE_CHILD_CLEARTID's); returns the caller's tid. */
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
@@ -193,6 +379,10 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	task_lock(tsk);
 	if (old_rlim)
 		*old_rlim = *rlim;
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE)) {
+		task_unlock(tsk);
+		return -EPERM;
+	}
 	if (new_rlim) {
 		WRITE_ONCE(rlim->rlim_cur, new_rlim->rlim_cur);
 		WRITE_ONCE(rlim->rlim_max, new_rlim->rlim_max);
@@ -220,6 +410,25 @@ SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 	return do_prlimit(current, resource, &value, NULL);
 }
 
+/*
+ * Linux's check_prlimit_permission(): another process's limits need its
+ * real, effective and saved uids and gids all the caller's real uid and
+ * gid, or CAP_SYS_RESOURCE.
+ */
+static int check_prlimit_permission(struct task_struct *tsk)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool same;
+
+	if (tsk == current)
+		return 0;
+	tcred = get_task_cred(tsk);
+	same = cred->uid == tcred->euid && cred->uid == tcred->suid && cred->uid == tcred->uid &&
+	       cred->gid == tcred->egid && cred->gid == tcred->sgid && cred->gid == tcred->gid;
+	put_cred(tcred);
+	return same || capable(CAP_SYS_RESOURCE) ? 0 : -EPERM;
+}
+
 /* rlimit64 and rlimit are one on x86-64: RLIM64_INFINITY is RLIM_INFINITY. */
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
@@ -237,7 +446,9 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	tsk = get_pid_or_self(pid);
 	if (!tsk)
 		return -ESRCH;
-	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	ret = check_prlimit_permission(tsk);
+	if (!ret)
+		ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
 	put_task_struct(tsk);
 	if (!ret && old_rlim) {
 		old64 = (struct rlimit64){ old.rlim_cur, old.rlim_max };
@@ -300,4 +511,160 @@ SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, node
 	if (nodep)
 		err |= put_user(0U, nodep);
 	return err ? -EFAULT : 0;
+}
+
+/* ---- prctl() ------------------------------------------------------------ */
+
+/* PR_* (Linux's uapi prctl.h): the options there are. */
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
+#define PR_GET_KEEPCAPS		7
+#define PR_SET_KEEPCAPS		8
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_CAPBSET_READ		23
+#define PR_CAPBSET_DROP		24
+#define PR_SET_NO_NEW_PRIVS	38
+#define PR_GET_NO_NEW_PRIVS	39
+#define PR_SET_THP_DISABLE	41
+#define PR_GET_THP_DISABLE	42
+
+static int prctl_set_name(const char __user *uname)
+{
+	char comm[TASK_COMM_LEN] = { };
+
+	if (strncpy_from_user(comm, uname, sizeof(comm) - 1) < 0)
+		return -EFAULT;
+	task_lock(current);
+	strscpy(current->comm, comm, sizeof(current->comm));
+	task_unlock(current);
+	return 0;
+}
+
+static int prctl_get_name(char __user *uname)
+{
+	char comm[TASK_COMM_LEN];
+
+	task_lock(current);
+	strscpy(comm, current->comm, sizeof(comm));
+	task_unlock(current);
+	return copy_to_user(uname, comm, sizeof(comm)) ? -EFAULT : 0;
+}
+
+/* A change to current's creds by @fn; an error keeps them. */
+static int change_creds(int (*fn)(struct cred *new, unsigned long arg), unsigned long arg)
+{
+	struct cred *new = prepare_creds();
+	int err;
+
+	if (!new)
+		return -ENOMEM;
+	err = fn(new, arg);
+	if (err) {
+		abort_creds(new);
+		return err;
+	}
+	return commit_creds(new);
+}
+
+static int set_keepcaps(struct cred *new, unsigned long on)
+{
+	if (new->securebits & issecure_mask(SECURE_KEEP_CAPS_LOCKED))
+		return -EPERM;
+	if (on)
+		new->securebits |= issecure_mask(SECURE_KEEP_CAPS);
+	else
+		new->securebits &= ~issecure_mask(SECURE_KEEP_CAPS);
+	return 0;
+}
+
+static int capbset_drop(struct cred *new, unsigned long cap)
+{
+	if (!capable(CAP_SETPCAP))
+		return -EPERM;
+	cap_lower(&new->cap_bset, cap);
+	return 0;
+}
+
+/* The options about the caller's creds and capabilities (Linux's cap_task_prctl()). */
+static int prctl_caps(int option, unsigned long arg2, unsigned long arg3,
+		      unsigned long arg4, unsigned long arg5)
+{
+	const struct cred *cred = current_cred();
+
+	switch (option) {
+	case PR_GET_KEEPCAPS:
+		return !!(cred->securebits & issecure_mask(SECURE_KEEP_CAPS));
+	case PR_SET_KEEPCAPS:
+		if (arg2 > 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return change_creds(set_keepcaps, arg2);
+	case PR_CAPBSET_READ:
+		if (!cap_valid(arg2))
+			return -EINVAL;
+		return cap_raised(cred->cap_bset, arg2);
+	case PR_CAPBSET_DROP:
+		if (!cap_valid(arg2))
+			return -EINVAL;
+		return change_creds(capbset_drop, arg2);
+	}
+	return -EINVAL;
+}
+
+/* PR_SET_THP_DISABLE / PR_GET_THP_DISABLE: MMF_DISABLE_THP, under mmap_lock as Linux. */
+static int prctl_thp_disable(struct mm_struct *mm, bool set, unsigned long on)
+{
+	if (!set)
+		return test_bit(MMF_DISABLE_THP, &mm->flags);
+	mmap_write_lock(mm);
+	if (on)
+		set_bit(MMF_DISABLE_THP, &mm->flags);
+	else
+		clear_bit(MMF_DISABLE_THP, &mm->flags);
+	mmap_write_unlock(mm);
+	return 0;
+}
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	struct task_struct *me = current;
+
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		me->pdeath_signal = arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(me->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return get_dumpable(me->mm);
+	case PR_SET_DUMPABLE:
+		if (arg2 != SUID_DUMP_DISABLE && arg2 != SUID_DUMP_USER)
+			return -EINVAL;
+		set_dumpable(me->mm, arg2);
+		return 0;
+	case PR_SET_NAME:
+		return prctl_set_name((const char __user *)arg2);
+	case PR_GET_NAME:
+		return prctl_get_name((char __user *)arg2);
+	case PR_SET_NO_NEW_PRIVS:
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		set_bit(PFA_NO_NEW_PRIVS, &me->atomic_flags);
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return test_bit(PFA_NO_NEW_PRIVS, &me->atomic_flags);
+	case PR_SET_THP_DISABLE:
+	case PR_GET_THP_DISABLE:
+		if (arg3 || arg4 || arg5 || (option == PR_GET_THP_DISABLE && arg2))
+			return -EINVAL;
+		return prctl_thp_disable(me->mm, option == PR_SET_THP_DISABLE, arg2);
+	}
+	return prctl_caps(option, arg2, arg3, arg4, arg5);
 }

@@ -43,6 +43,13 @@
 #include <linux/printk.h>
 #include <linux/errno.h>
 #include <linux/err.h>
+#include <linux/pid.h>
+#include <linux/ptrace.h>
+#include <linux/uio.h>
+#include <linux/slab.h>
+#include <linux/capability.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/task.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
 
@@ -363,4 +370,66 @@ int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int beh
 SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 {
 	return do_madvise(current->mm, start, len_in, behavior);
+}
+
+/* Linux 6.1's process_madvise_behavior_valid(): the hints that do not destroy data. */
+static bool process_madvise_behavior_valid(int behavior)
+{
+	return behavior == MADV_COLD || behavior == MADV_PAGEOUT || behavior == MADV_WILLNEED;
+}
+
+/*
+ * process_madvise(): the hint on each range of another process (named by
+ * a pidfd) as its own madvise() would take it. The target's mm needs
+ * PTRACE_MODE_READ_FSCREDS (mm_access()), the caller CAP_SYS_NICE (Linux
+ * 6.1 asks it even for itself). Return: the bytes advised before the
+ * first failure, or that failure.
+ */
+SYSCALL_DEFINE5(process_madvise, int, pidfd, const struct iovec __user *, vec, size_t, vlen,
+		int, behavior, unsigned int, flags)
+{
+	struct iovec fast[UIO_FASTIOV], *iov = fast;
+	struct task_struct *task;
+	struct mm_struct *mm;
+	struct iov_iter iter;
+	unsigned int f_flags;
+	ssize_t ret, total = 0;
+
+	if (flags)
+		return -EINVAL;
+	ret = import_iovec(ITER_DEST, vec, vlen, ARRAY_SIZE(fast), &iov, &iter);
+	if (ret < 0)
+		return ret;
+	task = pidfd_get_task(pidfd, &f_flags);
+	ret = PTR_ERR(task);
+	if (IS_ERR(task))
+		goto free_iov;
+	ret = -EINVAL;
+	if (!process_madvise_behavior_valid(behavior))
+		goto put_task;
+	mm = mm_access(task, PTRACE_MODE_READ_FSCREDS);
+	ret = IS_ERR(mm) ? PTR_ERR(mm) : -ESRCH;
+	if (IS_ERR_OR_NULL(mm))
+		goto put_task;
+	ret = -EPERM;
+	if (!capable(CAP_SYS_NICE))
+		goto put_mm;
+	for (ret = 0; iov_iter_count(&iter); ) {
+		const struct iovec *v = iter.__iov;
+		size_t len = v->iov_len - iter.iov_offset;
+
+		ret = do_madvise(mm, (unsigned long)v->iov_base + iter.iov_offset, len, behavior);
+		if (ret < 0)
+			break;
+		total += len;
+		iov_iter_advance(&iter, len);
+	}
+	ret = total ?: ret;
+put_mm:
+	mmput(mm);
+put_task:
+	put_task_struct(task);
+free_iov:
+	kfree(iov);
+	return ret;
 }

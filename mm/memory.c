@@ -981,6 +981,37 @@ void unmap_vmas(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		unmap_single_vma(tlb, vma, start, end);
 }
 
+void zap_page_range_single(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+	unmap_single_vma(&tlb, vma, start, start + size);
+	tlb_finish_mmu(&tlb);
+}
+
+/*
+ * The shared mappings of pages [first, last] of @mapping lose them. The
+ * VMAs are found on i_mmap under i_mmap_rwsem, which keeps their page
+ * tables (free_pgtables() unlinks a VMA first, as Linux's).
+ */
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t first, pgoff_t last)
+{
+	struct vm_area_struct *vma;
+
+	i_mmap_lock_read(mapping);
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		pgoff_t vfirst = vma->vm_pgoff, vlast = vfirst + vma_pages(vma) - 1;
+		pgoff_t from = max(first, vfirst), to = min(last, vlast);
+
+		if (!(vma->vm_flags & VM_SHARED) || from > to)
+			continue;
+		zap_page_range_single(vma, vma->vm_start + ((from - vfirst) << PAGE_SHIFT),
+				      (to - from + 1) << PAGE_SHIFT);
+	}
+	i_mmap_unlock_read(mapping);
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
 {
 	struct mmu_gather tlb;
@@ -1289,4 +1320,37 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+/* ---- another process's memory, a page at a time (ptrace's way) -------- */
+
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags)
+{
+	int done = 0;
+
+	mmap_read_lock(mm);
+	while (done < len) {
+		unsigned long offset = addr & ~PAGE_MASK;
+		int bytes = min_t(int, len - done, PAGE_SIZE - offset);
+		struct page *page;
+		void *kaddr;
+
+		if (get_user_pages_remote(mm, addr, 1, gup_flags, &page, NULL, NULL) <= 0)
+			break;
+		kaddr = kmap_local_page(page);
+		if (gup_flags & FOLL_WRITE) {
+			memcpy(kaddr + offset, buf + done, bytes);
+			if (!PageAnon(page))
+				folio_mark_dirty(page_folio(page));
+		} else {
+			memcpy(buf + done, kaddr + offset, bytes);
+		}
+		kunmap_local(kaddr);
+		put_page(page);
+		done += bytes;
+		addr += bytes;
+	}
+	mmap_read_unlock(mm);
+	return done;
 }

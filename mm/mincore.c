@@ -97,7 +97,7 @@ static bool can_do_mincore(struct vm_area_struct *vma)
 
 	if (vma_is_anonymous(vma) || !file)
 		return vma_is_anonymous(vma);
-	return (file->f_mode & FMODE_WRITE) || fsuid_is_root() ||
+	return (file->f_mode & FMODE_WRITE) || capable(CAP_FOWNER) ||
 	       file->f_inode->i_uid == current_fsuid();
 }
 

@@ -19,8 +19,8 @@
  *          (mlock_page_freed()): Linux leaves such pages to reclaim,
  *          which culls them, and there is no reclaim yet.
  *
- * No capabilities yet: can_do_mlock() and the limit checks treat euid 0
- * as holding CAP_IPC_LOCK, as root does.
+ * CAP_IPC_LOCK (root's) lifts RLIMIT_MEMLOCK in can_do_mlock() and the
+ * limit checks, as Linux.
  *
  * Locking: mmap_lock for writing around the VMA changes, the pte lock
  * (mm->page_table_lock) around each page's mark; PG_mlocked is changed
@@ -40,15 +40,10 @@
 #include <linux/err.h>
 #include "internal.h"
 
-/* CAP_IPC_LOCK until there are capabilities: root's. */
-static bool capable_ipc_lock(void)
-{
-	return current_cred()->euid == 0;
-}
 
 bool can_do_mlock(void)
 {
-	return rlimit(RLIMIT_MEMLOCK) != 0 || capable_ipc_lock();
+	return rlimit(RLIMIT_MEMLOCK) != 0 || capable(CAP_IPC_LOCK);
 }
 
 int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len)
@@ -56,7 +51,7 @@ int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long 
 	unsigned long locked = mm->locked_vm + (len >> PAGE_SHIFT);
 
 	if ((flags & VM_LOCKED) && locked > rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT &&
-	    !capable_ipc_lock())
+	    !capable(CAP_IPC_LOCK))
 		return -EAGAIN;
 	return 0;
 }
@@ -232,9 +227,9 @@ static int do_mlock(unsigned long start, size_t len, unsigned long flags)
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
 	locked = (len >> PAGE_SHIFT) + mm->locked_vm;
-	if (locked > lock_limit && !capable_ipc_lock())
+	if (locked > lock_limit && !capable(CAP_IPC_LOCK))
 		locked -= count_mm_mlocked_page_nr(mm, start, len);
-	if (locked <= lock_limit || capable_ipc_lock())
+	if (locked <= lock_limit || capable(CAP_IPC_LOCK))
 		error = apply_vma_lock_flags(start, len, flags);
 	mmap_write_unlock(mm);
 	if (error)
@@ -302,7 +297,7 @@ SYSCALL_DEFINE1(mlockall, int, flags)
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
 	if (!(flags & MCL_CURRENT) || mm->total_vm <= rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT ||
-	    capable_ipc_lock()) {
+	    capable(CAP_IPC_LOCK)) {
 		apply_mlockall_flags(mm, flags);
 		ret = 0;
 	}

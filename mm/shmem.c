@@ -300,7 +300,19 @@ static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t l
 
 	inode_lock(inode);
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		/*
+		 * Whole pages leave every shared mapping too (the edges are only
+		 * zeroed), before and again after they leave the page cache, for
+		 * a fault that mapped one meanwhile (Linux's truncate_pagecache_range()).
+		 */
+		pgoff_t first = DIV_ROUND_UP(offset, PAGE_SIZE);
+		pgoff_t end_index = (pgoff_t)((offset + len) >> PAGE_SHIFT);
+
+		if (end_index > first)
+			unmap_mapping_pages(inode->i_mapping, first, end_index - 1);
 		shmem_truncate_range(inode, offset, offset + len - 1);
+		if (end_index > first)
+			unmap_mapping_pages(inode->i_mapping, first, end_index - 1);
 		goto out;
 	}
 	for (index = offset >> PAGE_SHIFT; index <= end; index++) {

@@ -81,8 +81,7 @@ void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t flags)
  * back on refusal, as Linux, so two racing requests cannot both pass a
  * limit that only one fits. CommitLimit = overcommit_kbytes, or
  * overcommit_ratio percent of RAM, plus swap (none yet); policy 2 keeps
- * back admin_reserve_kbytes from tasks without CAP_SYS_ADMIN (no
- * capabilities yet: euid 0 has it) and min(total_vm / 32,
+ * back admin_reserve_kbytes from tasks without CAP_SYS_ADMIN and min(total_vm / 32,
  * user_reserve_kbytes) of the asking mm.
  */
 
@@ -199,5 +198,5 @@ int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin)
 
 int security_vm_enough_memory_mm(struct mm_struct *mm, long pages)
 {
-	return __vm_enough_memory(mm, pages, current_cred()->euid == 0);
+	return __vm_enough_memory(mm, pages, capable(CAP_SYS_ADMIN));
 }

@@ -6,7 +6,7 @@
  * is RLIM_INFINITY); the state (Z for a zombie), parent, process group,
  * session and exit signal are the task's; starttime is real (clock ticks
  * since boot at the task's creation). The status lines are the ones whose
- * subject exists here (no Vm*, Sig*, Cap* lines yet).
+ * subject exists here (no Sig* lines yet).
  *
  * Locking: the caller holds a reference on the task. Its fs and files
  * are read under task_lock(), which exit_fs() and exit_files() take to
@@ -17,6 +17,7 @@
 #include <linux/sched/task.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
+#include <linux/bitops.h>
 #include <linux/fdtable.h>
 #include <linux/cpumask.h>
 #include <linux/smp.h>
@@ -113,9 +114,37 @@ static void task_cpus_allowed(struct seq_file *m, struct task_struct *task)
 	seq_puts(m, "Mems_allowed:\t1\nMems_allowed_list:\t0\n");
 }
 
+/* Uid, Gid, FDSize and Groups, as Linux's task_state(). */
+static void task_ids(struct seq_file *m, struct task_struct *task, const struct cred *cred)
+{
+	const struct group_info *gi = cred->group_info;
+	int i;
+
+	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", cred->uid, cred->euid, cred->suid, cred->fsuid);
+	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", cred->gid, cred->egid, cred->sgid, cred->fsgid);
+	task_lock(task);
+	seq_printf(m, "FDSize:\t%u\n", task->files ? files_fdtable_max(task->files) : 0);
+	task_unlock(task);
+	seq_puts(m, "Groups:\t");
+	for (i = 0; i < gi->ngroups; i++)
+		seq_printf(m, "%u ", gi->gid[i]);
+	seq_putc(m, '\n');
+}
+
+/* The capability sets and NoNewPrivs, as Linux's task_cap() and task_seccomp(). */
+static void task_cap(struct seq_file *m, struct task_struct *task, const struct cred *cred)
+{
+	seq_printf(m, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n",
+		   cred->cap_inheritable.val, cred->cap_permitted.val, cred->cap_effective.val);
+	seq_printf(m, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n",
+		   cred->cap_bset.val, cred->cap_ambient.val);
+	seq_printf(m, "NoNewPrivs:\t%d\nSeccomp:\t0\nSeccomp_filters:\t0\n",
+		   test_bit(PFA_NO_NEW_PRIVS, &task->atomic_flags));
+}
+
 int proc_pid_status(struct seq_file *m, struct task_struct *task)
 {
-	const struct cred *cred = task->cred;
+	const struct cred *cred = get_task_cred(task);
 	struct mm_struct *mm;
 
 	seq_printf(m, "Name:\t%s\n", task->comm);
@@ -126,12 +155,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "State:\t%s\n", task_state_name(task_state_to_char(task)));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
 		   task->pid, task->pid, task_ppid_nr(task));
-	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", cred->uid, cred->euid, cred->euid, cred->fsuid);
-	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", cred->gid, cred->egid, cred->egid, cred->fsgid);
-	task_lock(task);
-	seq_printf(m, "FDSize:\t%u\n", task->files ? files_fdtable_max(task->files) : 0);
-	task_unlock(task);
-	seq_puts(m, "Groups:\t\n");
+	task_ids(m, task, cred);
 	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", task->pid, task->pid,
 		   task_pgrp_nr(task), task_session_nr(task));
 	mm = get_task_mm(task);
@@ -140,6 +164,8 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 		mmput(mm);
 	}
 	seq_puts(m, "Threads:\t1\n");
+	task_cap(m, task, cred);
+	put_cred(cred);
 	task_cpus_allowed(m, task);
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		   task->nvcsw, task->nivcsw);

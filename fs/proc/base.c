@@ -19,6 +19,18 @@
  * /proc/self is a symlink whose body depends on who looks: its dentry
  * is made for each lookup and never hashed, so no other task finds it,
  * and its body (the looker's pid) is kept in its proc_inode.
+ *
+ * A /proc/PID inode is owned by the task's euid and egid when it is
+ * made (pid_inode_owner()), so a user opens its own processes' 0600 and
+ * 0400 files and no one else's.
+ *
+ * /proc/PID/exe is made the same way: at each lookup the program's path
+ * (d_path() of mm->exe_file) becomes its body, or, when the looker may
+ * not inspect the task (ptrace_may_access(), PTRACE_MODE_READ_FSCREDS)
+ * or the task has no program, the error readlink and a walk through it
+ * answer (EACCES, ENOENT). Linux's is a "magic" link that jumps to the
+ * file itself; this one is followed by its name, which differs only for
+ * a program renamed or deleted since its exec.
  */
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
@@ -29,6 +41,16 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/ptrace.h>
+#include <linux/file.h>
+#include <linux/slab.h>
+#include <linux/dcache.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/coredump.h>
+#include <linux/cred.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/uio.h>
 #include "internal.h"
 
 #define PROC_PID_INO(pid)	((1UL << 32) + (unsigned long)(pid))
@@ -67,15 +89,115 @@ static int proc_pid_mounts(struct seq_file *m, struct task_struct *task)
 	return mounts_show(m, NULL);
 }
 
+/*
+ * /proc/PID/mem: the task's memory at the file offset, read and written
+ * as a debugger does (access_remote_vm() with FOLL_FORCE: a read-only
+ * private mapping is written through a COW copy). Opening it needs
+ * PTRACE_MODE_ATTACH_FSCREDS (mm_access(): EACCES otherwise); the mm is
+ * kept (mmgrab()) until release and used while it still has users. A
+ * kernel thread's reads 0 bytes; an address nothing maps answers EIO.
+ */
+static int mem_open(struct inode *inode, struct file *file)
+{
+	struct task_struct *task = find_get_task_by_vpid(PROC_I(inode)->pid);
+	struct mm_struct *mm;
+
+	if (!task)
+		return -ESRCH;
+	mm = mm_access(task, PTRACE_MODE_ATTACH_FSCREDS);
+	put_task_struct(task);
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	if (mm) {
+		mmgrab(mm);
+		mmput(mm);
+	}
+	file->private_data = mm;
+	return 0;
+}
+
+static int mem_release(struct inode *inode, struct file *file)
+{
+	if (file->private_data)
+		mmdrop(file->private_data);
+	return 0;
+}
+
+/* Linux's mem_rw(): a page-sized bounce buffer between the iterator and the mm. */
+static ssize_t mem_rw(struct kiocb *iocb, struct iov_iter *iter, bool write)
+{
+	struct mm_struct *mm = iocb->ki_filp->private_data;
+	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
+	unsigned long addr = iocb->ki_pos;
+	ssize_t copied = 0;
+	char *page;
+
+	if (!mm || !iov_iter_count(iter))
+		return 0;
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	if (!mmget_not_zero(mm))
+		goto free;
+	while (iov_iter_count(iter)) {
+		size_t len = min_t(size_t, iov_iter_count(iter), PAGE_SIZE);
+		int done;
+
+		if (write && copy_from_iter(page, len, iter) != len) {
+			copied = copied ?: -EFAULT;
+			break;
+		}
+		done = access_remote_vm(mm, addr, page, len, flags);
+		if (!done) {
+			copied = copied ?: -EIO;
+			break;
+		}
+		if (!write && copy_to_iter(page, done, iter) != (size_t)done) {
+			copied = -EFAULT;
+			break;
+		}
+		addr += done;
+		copied += done;
+		if ((size_t)done < len)
+			break;
+	}
+	iocb->ki_pos = addr;
+	mmput(mm);
+free:
+	free_page((unsigned long)page);
+	return copied;
+}
+
+static ssize_t mem_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return mem_rw(iocb, to, false);
+}
+
+static ssize_t mem_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	return mem_rw(iocb, from, true);
+}
+
+static const struct file_operations proc_mem_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = mem_read,
+	.write_iter = mem_write,
+	.open = mem_open,
+	.release = mem_release,
+};
+
 /* Linux's shorthands: a single_open() text, or a file with its own operations. */
 #define ONE(NAME, MODE, show)	{ NAME, S_IFREG | (MODE), show, NULL }
 #define REG(NAME, MODE, fops)	{ NAME, S_IFREG | (MODE), NULL, &fops }
+#define LNK(NAME)		{ NAME, S_IFLNK | 0777, NULL, NULL }
 
 static const struct pid_entry tgid_base_stuff[] = {
 	REG("clear_refs", 0200, proc_clear_refs_operations),
 	ONE("cmdline", 0444, proc_pid_cmdline),
 	ONE("comm", 0444, proc_pid_comm),
+	LNK("exe"),
 	ONE("maps", 0444, proc_pid_maps),
+	REG("mem", 0600, proc_mem_operations),
 	ONE("mounts", 0444, proc_pid_mounts),
 	REG("pagemap", 0400, proc_pagemap_operations),
 	ONE("smaps", 0444, proc_pid_smaps),
@@ -97,6 +219,34 @@ static int proc_single_show(struct seq_file *m, void *v)
 	ret = ei->pid_entry->show(m, task);
 	put_task_struct(task);
 	return ret;
+}
+
+/*
+ * Linux's task_dump_owner(): a /proc/PID inode belongs to the task's euid
+ * and egid, or to root for a kernel thread or a task that is not
+ * dumpable (a setuid program's files are not its user's to open).
+ */
+static void pid_inode_owner(struct inode *inode, int pid)
+{
+	struct task_struct *task = find_get_task_by_vpid(pid);
+	const struct cred *cred;
+	bool dumpable;
+
+	inode->i_uid = 0;
+	inode->i_gid = 0;
+	if (!task)
+		return;
+	task_lock(task);
+	dumpable = task->mm && !(task->flags & PF_KTHREAD) &&
+		   get_dumpable(task->mm) == SUID_DUMP_USER;
+	task_unlock(task);
+	if (dumpable) {
+		cred = get_task_cred(task);
+		inode->i_uid = cred->euid;
+		inode->i_gid = cred->egid;
+		put_cred(cred);
+	}
+	put_task_struct(task);
 }
 
 static bool task_exists(int pid)
@@ -127,6 +277,62 @@ static const struct file_operations proc_single_file_operations = {
 	.release = single_release,
 };
 
+static const char *proc_exe_get_link(struct dentry *dentry, struct inode *inode)
+{
+	struct proc_inode *ei = PROC_I(inode);
+
+	return ei->link_err ? ERR_PTR(ei->link_err) : ei->exe_path;
+}
+
+static const struct inode_operations proc_exe_link_inode_operations = {
+	.get_link = proc_exe_get_link,
+};
+
+/* @task's program's path into @ei, or the error a reader gets (see the top). */
+static int proc_exe_path(struct proc_inode *ei, struct task_struct *task)
+{
+	struct file *exe;
+	char *buf, *path;
+
+	if (!ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS))
+		return -EACCES;
+	exe = get_task_exe_file(task);
+	if (!exe)
+		return -ENOENT;
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	path = buf ? d_path(&exe->f_path, buf, PATH_MAX) : ERR_PTR(-ENOMEM);
+	fput(exe);
+	if (IS_ERR(path)) {
+		kfree(buf);
+		return PTR_ERR(path);
+	}
+	memmove(buf, path, strlen(path) + 1);
+	ei->exe_path = buf;
+	return 0;
+}
+
+/* "exe": a symlink on a dentry of its own, made for this looker (see the top). */
+static struct dentry *proc_exe_lookup(struct inode *dir, struct dentry *dentry)
+{
+	struct task_struct *task = find_get_task_by_vpid(PROC_I(dir)->pid);
+	struct inode *inode;
+
+	if (!task)
+		return ERR_PTR(-ENOENT);
+	inode = proc_new_inode(dir->i_sb, S_IFLNK | 0777);
+	if (!inode) {
+		put_task_struct(task);
+		return ERR_PTR(-ENOMEM);
+	}
+	PROC_I(inode)->pid = PROC_I(dir)->pid;
+	pid_inode_owner(inode, PROC_I(inode)->pid);
+	PROC_I(inode)->link_err = proc_exe_path(PROC_I(inode), task);
+	put_task_struct(task);
+	inode->i_op = &proc_exe_link_inode_operations;
+	d_instantiate(dentry, inode);
+	return NULL;
+}
+
 static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
 					    unsigned int flags)
 {
@@ -139,11 +345,14 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 			break;
 	if (p == tgid_base_stuff + ARRAY_SIZE(tgid_base_stuff) || !task_exists(PROC_I(dir)->pid))
 		return ERR_PTR(-ENOENT);
+	if (S_ISLNK(p->mode))
+		return proc_exe_lookup(dir, dentry);
 	inode = proc_new_inode(dir->i_sb, p->mode);
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	PROC_I(inode)->pid = PROC_I(dir)->pid;
 	PROC_I(inode)->pid_entry = p;
+	pid_inode_owner(inode, PROC_I(inode)->pid);
 	inode->i_fop = p->fop ? p->fop : &proc_single_file_operations;
 	d_add(dentry, inode);
 	return NULL;
@@ -160,7 +369,8 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 	for (; ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff); ctx->pos++) {
 		p = &tgid_base_stuff[ctx->pos - 2];
 		/* Any non-zero number: getdents readers skip 0; stat gives the real one. */
-		if (!dir_emit(ctx, p->name, (int)strlen(p->name), file_inode(file)->i_ino + 1, DT_REG))
+		if (!dir_emit(ctx, p->name, (int)strlen(p->name), file_inode(file)->i_ino + 1,
+			      S_ISLNK(p->mode) ? DT_LNK : DT_REG))
 			return 0;
 	}
 	return 0;
@@ -221,6 +431,7 @@ struct dentry *proc_pid_lookup(struct dentry *dentry, unsigned int flags)
 		return ERR_PTR(-ENOMEM);
 	inode->i_ino = PROC_PID_INO(pid);
 	PROC_I(inode)->pid = pid;
+	pid_inode_owner(inode, pid);
 	inode->i_op = &proc_tgid_base_inode_operations;
 	inode->i_fop = &proc_tgid_base_operations;
 	set_nlink(inode, 2);

@@ -36,11 +36,14 @@ static struct inode *proc_alloc_inode(struct super_block *sb)
 	ei->pid = 0;
 	ei->pid_entry = NULL;
 	ei->link[0] = '\0';
+	ei->exe_path = NULL;
+	ei->link_err = 0;
 	return &ei->vfs_inode;
 }
 
 static void proc_free_inode(struct inode *inode)
 {
+	kfree(PROC_I(inode)->exe_path);
 	kmem_cache_free(proc_inode_cachep, PROC_I(inode));
 }
 

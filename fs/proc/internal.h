@@ -62,6 +62,8 @@ struct proc_inode {
 	int pid;				/* /proc/PID and below: the task */
 	const struct pid_entry *pid_entry;	/* a file of /proc/PID */
 	char link[16];				/* /proc/self's body */
+	char *exe_path;				/* /proc/PID/exe's body (kmalloc'd), or NULL */
+	int link_err;				/* /proc/PID/exe: what readlink answers instead */
 	struct inode vfs_inode;
 };
 

@@ -364,8 +364,7 @@ int proc_pid_smaps_rollup(struct seq_file *m, struct task_struct *task)
 /*
  * /proc/PID/pagemap: entry N (8 bytes at offset 8 * N) describes virtual
  * page N. Bits as Linux's Documentation/admin-guide/mm/pagemap.rst:
- * 0-54 the PFN (zero for a reader without CAP_SYS_ADMIN, here a non-root
- * euid at open), 55 soft-dirty, 56 exclusively mapped, 61 file page or
+ * 0-54 the PFN (zero for a reader without CAP_SYS_ADMIN at open), 55 soft-dirty, 56 exclusively mapped, 61 file page or
  * shared anonymous, 62 swapped, 63 present.
  */
 #define PM_ENTRY_BYTES		sizeof(u64)
@@ -444,8 +443,7 @@ static const struct mm_walk_ops pagemap_walk_ops = {
 /*
  * What an open pagemap or clear_refs file holds: the mm it was opened on
  * (mmgrab()ed until release, NULL for a kernel thread), and whether the
- * opener may see PFNs (Linux checks CAP_SYS_ADMIN at open; an euid of 0
- * stands for it here).
+ * opener may see PFNs (CAP_SYS_ADMIN at open, as Linux).
  */
 struct proc_mm_file {
 	struct mm_struct *mm;
@@ -470,7 +468,7 @@ static int proc_mm_open(struct inode *inode, struct file *file)
 		mmgrab(pmf->mm);
 		mmput(pmf->mm);
 	}
-	pmf->show_pfn = current_cred()->euid == 0;
+	pmf->show_pfn = capable(CAP_SYS_ADMIN);
 	file->private_data = pmf;
 	return 0;
 }

@@ -26,6 +26,7 @@
 #include <linux/resource.h>
 
 struct file;
+struct cred;
 struct mm_struct;
 struct vm_area_struct;
 
@@ -58,6 +59,8 @@ struct linux_binprm {
 	char *fdpath;			/* "/dev/fd/N/name" for execveat(), kfree()d */
 	unsigned long exec;		/* AT_EXECFN: the name's copy on the new stack */
 	struct rlimit rlim_stack;	/* RLIMIT_STACK when the exec began */
+	struct cred *cred;		/* the new creds; NULL once committed */
+	bool secureexec;		/* AT_SECURE: ids changed or privilege gained */
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes, zero past its end */
 };
 

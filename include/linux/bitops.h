@@ -192,6 +192,12 @@ static inline void set_bit(unsigned long nr, unsigned long *addr)
 	__atomic_fetch_or(&addr[BIT_WORD(nr)], BIT_MASK(nr), __ATOMIC_RELAXED);
 }
 
+/* clear_bit - clear bit @nr of @addr atomically. Context: any. */
+static inline void clear_bit(unsigned long nr, unsigned long *addr)
+{
+	__atomic_fetch_and(&addr[BIT_WORD(nr)], ~BIT_MASK(nr), __ATOMIC_RELAXED);
+}
+
 /* test_bit - is bit @nr of @addr set? */
 static inline bool test_bit(unsigned long nr, const unsigned long *addr)
 {

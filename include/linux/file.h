@@ -26,6 +26,9 @@ void put_unused_fd(unsigned int fd);
 void fd_install(unsigned int fd, struct file *file);
 /* fget - the file at @fd with a new reference, or NULL. */
 struct file *fget(unsigned int fd);
+struct task_struct;
+/* fget_task - fget() in @task's fd table (NULL past its exit_files()). Takes task_lock(@task). */
+struct file *fget_task(struct task_struct *task, unsigned int fd);
 /* close_fd - remove @fd from the table and drop its file. Return: 0 or -EBADF. */
 int close_fd(unsigned int fd);
 /* get_close_on_exec / set_close_on_exec - @fd's close-on-exec bit. */

@@ -627,8 +627,9 @@ void evict_inodes(struct super_block *sb);
 
 /*
  * generic_permission - may the caller do @mask (MAY_*) to @inode, by its
- * owner, group and mode? fsuid 0 passes as CAP_DAC_OVERRIDE (execute
- * needs one x bit on a non-directory). Return: 0 or -EACCES.
+ * owner, group (in_group_p()) and mode, or CAP_DAC_OVERRIDE (execute
+ * needs one x bit on a non-directory) or CAP_DAC_READ_SEARCH (reads,
+ * directory search)? Return: 0 or -EACCES.
  */
 int generic_permission(struct inode *inode, int mask);
 /* inode_permission - the same through i_op->permission where set. */

@@ -1160,6 +1160,16 @@ extern unsigned long fault_around_bytes;
 
 /* zap_page_range - unmap and free the pages of [start, start + size) of @vma, flushing the TLB. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* zap_page_range_single - the same within @vma only. */
+void zap_page_range_single(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/**
+ * unmap_mapping_pages - unmap file pages [@first, @last] of @mapping from
+ * every shared mapping of it (Linux's with even_cows false). A private
+ * mapping keeps what it maps: its COW copies are its own, and its
+ * still-shared page-cache pages are not told apart here (Linux zaps
+ * those). Context: process; takes i_mmap_rwsem for reading.
+ */
+void unmap_mapping_pages(struct address_space *mapping, pgoff_t first, pgoff_t last);
 
 struct mmu_gather;
 /* unmap_vmas - zap [start, end) of @vma and the VMAs after it on the list, into @tlb. */
@@ -1246,6 +1256,17 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
 			   unsigned int gup_flags, struct page **pages,
 			   struct vm_area_struct **vmas, int *locked);
+/**
+ * access_remote_vm - copy between @buf and [@addr, @addr + @len) of @mm
+ * @gup_flags: FOLL_WRITE to write @mm (else read it), FOLL_FORCE to pass
+ *             the VMA's protections as a debugger does (ptrace's)
+ *
+ * Page by page through get_user_pages_remote(), COW broken for a write.
+ * Return: the bytes copied, short at the first page that cannot be had.
+ * Context: process; takes @mm's mmap_lock for reading; may sleep.
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags);
 /* get_user_pages - get_user_pages_remote() on current->mm. */
 long get_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags,
 		    struct page **pages, struct vm_area_struct **vmas);
@@ -1440,8 +1461,7 @@ static inline void vma_set_anonymous(struct vm_area_struct *vma)
 
 /*
  * can_do_mlock - may current lock memory at all? With a non-zero
- * RLIMIT_MEMLOCK, or CAP_IPC_LOCK (no capabilities yet: euid 0 has it,
- * as root has). Context: any.
+ * RLIMIT_MEMLOCK, or CAP_IPC_LOCK. Context: process.
  */
 bool can_do_mlock(void);
 /*

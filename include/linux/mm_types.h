@@ -236,6 +236,8 @@ struct mm_struct {
 	unsigned long exec_vm;		/* VM_EXEC & ~VM_WRITE & ~VM_STACK */
 	unsigned long stack_vm;		/* VM_STACK */
 	unsigned long def_flags;	/* VM_* every new VMA gets (mlockall) */
+	unsigned long flags;		/* MMF_* (sched/coredump.h): atomic bits */
+	struct file *exe_file;		/* the program exec ran (/proc/PID/exe): set at exec, fput at teardown */
 
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;

@@ -70,6 +70,9 @@
 #define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */
 
 #define TASK_COMM_LEN		16
+
+/* task->atomic_flags (Linux's PFA_*): prctl(PR_SET_NO_NEW_PRIVS), kept over fork and exec. */
+#define PFA_NO_NEW_PRIVS	0
 #define THREAD_SIZE_ORDER	2
 #define THREAD_SIZE		(PAGE_SIZE << THREAD_SIZE_ORDER)
 
@@ -168,12 +171,13 @@ struct task_struct {
 	struct kmap_ctrl kmap_ctrl;	/* kmap_local slots; pins the task to its CPU */
 
 	/*
-	 * Kernel threads share init_cred, init_fs, init_files and init_signal,
-	 * which nothing counts; a process has its own (fork), or shares its
+	 * Kernel threads share init_cred (counted like every cred), and
+	 * init_fs, init_files and init_signal, which nothing counts; a process has its own (fork), or shares its
 	 * parent's fs or files with CLONE_FS or CLONE_FILES. exit_fs() and
 	 * exit_files() clear fs and files under alloc_lock.
 	 */
-	const struct cred *cred;	/* changed only by the task itself (cred.h) */
+	const struct cred *real_cred;	/* objective, counted; only the task changes it (cred.h) */
+	const struct cred *cred;	/* subjective: real_cred, or override_creds()'s */
 	struct fs_struct *fs;		/* root and working directory */
 	struct files_struct *files;	/* fd table */
 	struct signal_struct *signal;	/* the process's shared state: limits (sched/signal.h) */
@@ -194,6 +198,8 @@ struct task_struct {
 	unsigned long jobctl;		/* JOBCTL_*: group stop in progress (siglock) */
 	bool restore_sigmask;		/* saved_sigmask goes back on the way out (only the task) */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
+	unsigned long atomic_flags;	/* PFA_*: atomic bits, copied by fork */
+	wait_queue_head_t wait_pidfd;	/* pidfd pollers (kernel/pid.c): woken at exit_notify() */
 
 	/*
 	 * Thread groups (kernel/fork.c with CLONE_THREAD, kernel/exit.c):

@@ -175,4 +175,19 @@ void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
  */
 struct mm_struct *get_task_mm(struct task_struct *task);
 
+/*
+ * get_task_exe_file - the program @task's mm runs (mm->exe_file) with a
+ * reference (fput() it), or NULL for a kernel thread or a task past
+ * exit_mm(). Takes task_lock().
+ */
+struct file *get_task_exe_file(struct task_struct *task);
+
+/*
+ * mm_access - @task's mm with a user reference (mmput() it) if the caller
+ * may inspect it in @mode (ptrace_may_access(), linux/ptrace.h; its own
+ * mm always), ERR_PTR(-EACCES) if not, NULL if it has none.
+ * Context: process.
+ */
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode);
+
 #endif /* _LINUX_SCHED_MM_H */
