@@ -309,7 +309,7 @@ linux-ref-bench: $(USER_INITRD)
 # The pure code: no port I/O, no privileged instructions, nothing that
 # needs the machine. lib/ must stay entirely pure.
 HOST_KERNEL_SRCS := kernel/params.c arch/x86_64/e820.c mm/memblock.c arch/x86_64/acpi_tables.c \
-		    init/initramfs.c fs/binfmt_elf_check.c
+		    init/initramfs.c fs/binfmt_elf_check.c kernel/futex/op.c
 HOST_SRCS := $(wildcard lib/*.c lib/crypto/*.c) $(wildcard $(HOST_KERNEL_SRCS))
 HOST_TESTS := $(wildcard tests/host/*_test.c) tests/host/kernel_shim.c tests/host/fake_phys.c \
 	      tests/host/memblock_helpers.c

@@ -20,6 +20,7 @@
  *   proc_caches_init the caches of mm_structs and VMAs
  *   anon_vma_init    the caches of anon_vmas and their chains
  *   fork_init        max_threads and init's RLIMIT_NPROC from memory
+ *   futex_init       the futex hash table, 256 buckets per possible CPU
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -87,6 +88,7 @@
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
+#include <linux/futex.h>
 #include <linux/fcntl.h>
 #include <linux/panic.h>
 #include <linux/err.h>
@@ -385,6 +387,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	proc_caches_init();
 	anon_vma_init();
 	fork_init();
+	futex_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

@@ -47,5 +47,6 @@
 #define EOVERFLOW	75
 #define ELIBBAD		80	/* a shared library (an ELF interpreter) is corrupted */
 #define EOPNOTSUPP	95
+#define ETIMEDOUT	110
 
 #endif /* _LINUX_ERRNO_H */
