@@ -11,6 +11,7 @@
  * CLONE_CHILD_CLEARTID word woken at exit, a robust mutex left locked by
  * a dying owner (FUTEX_OWNER_DIED and the waiter woken), and a wait
  * interrupted by a signal (EINTR; skipped where signals are not there).
+ * A futex mutex between CLONE_VM children loses no increment and no wake.
  *
  * A waiter is another process or a CLONE_VM child: it counts itself in
  * a shared word before it sleeps, and the waker retries its wake until
@@ -472,6 +473,72 @@ static void clone_vm_private(void)
 			 "CLONE_VM children wait on a private futex and are woken");
 }
 
+/*
+ * A futex mutex (0 free, 1 locked, 2 locked with waiters) between CLONE_VM
+ * children: every increment under it must count, and no waiter may miss
+ * its wake (a wait gives up after 2 s and is counted as a lost wake-up).
+ */
+#define MUTEX_CHILDREN	3
+#define MUTEX_ROUNDS	3000
+
+static uint32_t mutex_word, lost_wakes;
+static unsigned long mutex_count;
+
+static void mutex_lock(uint32_t *m)
+{
+	static const struct timespec two_s = { 2, 0 };
+	uint32_t c = 0;
+
+	if (__atomic_compare_exchange_n(m, &c, 1, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return;
+	if (c != 2)
+		c = __atomic_exchange_n(m, 2, __ATOMIC_ACQUIRE);
+	while (c != 0) {
+		if (futex(m, FUTEX_WAIT_PRIVATE, 2, &two_s, NULL, 0) && errno == ETIMEDOUT)
+			__atomic_add_fetch(&lost_wakes, 1, __ATOMIC_RELAXED);
+		c = __atomic_exchange_n(m, 2, __ATOMIC_ACQUIRE);
+	}
+}
+
+static void mutex_unlock(uint32_t *m)
+{
+	if (__atomic_fetch_sub(m, 1, __ATOMIC_RELEASE) != 1) {
+		__atomic_store_n(m, 0, __ATOMIC_RELEASE);
+		futex(m, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	}
+}
+
+static int mutex_worker(void *arg)
+{
+	int i;
+
+	for (i = 0; i < MUTEX_ROUNDS; i++) {
+		mutex_lock(&mutex_word);
+		mutex_count++;
+		if (!(i % 64))
+			sched_yield();	/* let the others find it taken */
+		mutex_unlock(&mutex_word);
+	}
+	return 0;
+}
+
+static void clone_vm_mutex(void)
+{
+	static char stacks[MUTEX_CHILDREN][64 * 1024] __attribute__((aligned(16)));
+	pid_t pids[MUTEX_CHILDREN];
+	int i, started = 0;
+
+	for (i = 0; i < MUTEX_CHILDREN; i++) {
+		pids[i] = clone(mutex_worker, stacks[i] + sizeof(stacks[i]), CLONE_VM | SIGCHLD, NULL);
+		started += pids[i] > 0;
+	}
+	ksft_test_result(started == MUTEX_CHILDREN && reap_all(pids, started) &&
+			 mutex_count == MUTEX_CHILDREN * MUTEX_ROUNDS && !lost_wakes &&
+			 !mutex_word,
+			 "a futex mutex between %d CLONE_VM children: %lu increments, %u lost wake-ups",
+			 MUTEX_CHILDREN, mutex_count, lost_wakes);
+}
+
 /* ---- timeouts ------------------------------------------------------------------- */
 
 static void timeouts(void)
@@ -658,7 +725,7 @@ int main(void)
 	struct shm *s;
 
 	ksft_print_header();
-	ksft_set_plan(51);
+	ksft_set_plan(52);
 	errors();
 	wake_op();
 	s = map_shared(PAGE);
@@ -669,6 +736,7 @@ int main(void)
 	requeue(s);
 	wake_op_wakes(s);
 	clone_vm_private();
+	clone_vm_mutex();
 	timeouts();
 	clear_child_tid();
 	robust_list();
