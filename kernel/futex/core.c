@@ -43,7 +43,6 @@
 #include <linux/mmap_lock.h>
 #include <linux/rmap.h>
 #include <linux/fs.h>
-#include <linux/hash.h>
 #include <linux/slab.h>
 #include <linux/cpumask.h>
 #include <linux/bitops.h>
@@ -56,7 +55,7 @@
 
 struct futex_hash_bucket *futex_queues;
 unsigned long futex_hashsize;
-static unsigned int futex_hash_bits;
+unsigned int futex_hash_bits;
 
 /* ---- keys -------------------------------------------------------------------- */
 
@@ -153,13 +152,6 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, union futex_key *key,
 		  enum futex_access rw)
 {
 	return futex_key_of(current->mm, (unsigned long)uaddr, flags, key, rw);
-}
-
-struct futex_hash_bucket *futex_hash(const union futex_key *key)
-{
-	u64 h = key->both.ptr * GOLDEN_RATIO_64 + key->both.word + key->both.offset;
-
-	return &futex_queues[hash_64(h, futex_hash_bits)];
 }
 
 /* ---- queues ------------------------------------------------------------------- */

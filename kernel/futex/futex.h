@@ -30,6 +30,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
+#include <linux/hash.h>
 #include <asm/barrier.h>
 
 struct mm_struct;
@@ -124,12 +125,18 @@ static inline bool futex_match(const union futex_key *a, const union futex_key *
 	       a->both.offset == b->both.offset;
 }
 
-/* futex_hash - the bucket of @key. */
-struct futex_hash_bucket *futex_hash(const union futex_key *key);
-
-/* The buckets, for the kernel tests' invariant checks. */
+/* The buckets (futex_init()): futex_hashsize = 1 << futex_hash_bits of them. */
 extern struct futex_hash_bucket *futex_queues;
 extern unsigned long futex_hashsize;
+extern unsigned int futex_hash_bits;
+
+/* futex_hash - the bucket of @key (inline: FUTEX_WAKE without waiters is this and a read). */
+static inline struct futex_hash_bucket *futex_hash(const union futex_key *key)
+{
+	u64 h = key->both.ptr * GOLDEN_RATIO_64 + key->both.word + key->both.offset;
+
+	return &futex_queues[hash_64(h, futex_hash_bits)];
+}
 
 /*
  * futex_q_lock - count a waiter in @q's bucket and take its lock (the
