@@ -40,6 +40,7 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
@@ -379,12 +380,33 @@ static const char *kbasename(const char *path)
 	return tail ? tail + 1 : path;
 }
 
+/*
+ * The signal state exec needs before the point of no return: a handler
+ * table of its own (Linux's de_thread() unshares it), and for a kernel
+ * thread becoming init, a signal_struct of its own instead of the kernel
+ * threads' init_signal; init gets only the signals it handles.
+ */
+static int exec_signal_state(struct task_struct *me)
+{
+	int err = unshare_sighand(me);
+
+	if (err || me->signal != &init_signal)
+		return err;
+	err = copy_signal(me);
+	if (!err && me->pid == 1)
+		me->signal->flags |= SIGNAL_UNKILLABLE;
+	return err;
+}
+
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct task_struct *me = current;
 	int err;
 
 	err = unshare_files();
+	if (err)
+		return err;
+	err = exec_signal_state(me);
 	if (err)
 		return err;
 	/* A kernel thread has no image to lose until exec_mmap() succeeds. */
@@ -400,6 +422,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	strscpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
 	task_unlock(me);
 	do_close_on_exec(me->files);
+	/* Handled signals go back to SIG_DFL; ignored ones stay ignored. */
+	flush_signal_handlers(me, false);
+	me->sas_ss_sp = me->sas_ss_size = 0;
+	me->sas_ss_flags = SS_DISABLE;
 	return 0;
 }
 

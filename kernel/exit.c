@@ -20,23 +20,24 @@
  *
  * Zombies. A child's exit status waits for its parent in the child's
  * task_struct, which stays on the task list (ps and /proc/PID show it
- * with state Z) until the parent's wait4() or waitid() takes it. Kernel
- * threads ignore SIGCHLD, as Linux's (kthreadd's ignore_signals()), and
- * Linux reaps the children of a parent that ignores SIGCHLD at once: so a
- * child of a kernel thread (every kthread; a process whose parent exited
- * and left it to init while init is still the kernel's test runner or
- * shell) never lingers. Until signals exist a process's parent is told
- * through its wait queue only (signal->wait_chldexit); SIGCHLD itself
- * comes with the signal issue, and so do stopped and continued children
- * (WUNTRACED, WSTOPPED and WCONTINUED are accepted and never match).
+ * with state Z) until the parent's wait4() or waitid() takes it. The
+ * parent gets the child's exit signal with its siginfo (SIGCHLD,
+ * CLD_EXITED...: kernel/signal.c's do_notify_parent()), and its wait is
+ * woken. A parent that ignores SIGCHLD or set SA_NOCLDWAIT has its
+ * children reaped at once, as Linux's; kernel threads ignore SIGCHLD
+ * (kthreadd's ignore_signals()), so a child of a kernel thread never
+ * lingers. A stopped or continued child (kernel/signal.c's group stop)
+ * is reported to WUNTRACED (WSTOPPED) and WCONTINUED waits, once.
  *
  * Orphans go to init (pid 1), Linux's child reaper; child subreapers
  * (PR_SET_CHILD_SUBREAPER) do not exist yet. A reparented child's exit
  * signal becomes SIGCHLD, as Linux's.
  *
  * Exit statuses are Linux's wait statuses: (code & 0xff) << 8 for exit()
- * and exit_group(), the signal's number for a task a fault killed
- * (force_sig_exit()); kthreads' codes are their functions' returns.
+ * and exit_group(), the signal's number for a task a signal killed (with
+ * 0x80 when a core would be dumped: kernel/signal.c), 0x7f | sig << 8 for
+ * a stopped child, 0xffff for a continued one; kthreads' codes are their
+ * functions' returns.
  *
  * Locking: tasklist_lock (written with interrupts off) guards the tree:
  * parents, children lists, exit_state. A waiter scans its children under
@@ -49,6 +50,7 @@
 #include <linux/sched/task.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/completion.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -65,11 +67,6 @@
 #include <asm/processor.h>
 #include <asm/signal.h>
 #include <asm/uaccess.h>
-
-/* waitid()'s si_code values for an exited child, Linux's. */
-#define CLD_EXITED	1	/* it called exit() */
-#define CLD_KILLED	2	/* a signal killed it */
-#define CLD_DUMPED	3	/* ... and it dumped core */
 
 void release_task(struct task_struct *p)
 {
@@ -166,24 +163,6 @@ static void exit_fs(struct task_struct *tsk)
 		free_fs_struct(fs);
 }
 
-/* Kernel threads ignore every signal, SIGCHLD included (see the top). */
-static bool ignores_sigchld(const struct task_struct *parent)
-{
-	return (parent->flags & PF_KTHREAD) && !READ_ONCE(parent->mm);
-}
-
-/*
- * Tell @tsk's parent it exited: wake its wait. Return: true when it is to
- * be reaped at once (the parent ignores SIGCHLD). tasklist_lock written.
- */
-static bool do_notify_parent(struct task_struct *tsk)
-{
-	struct task_struct *parent = tsk->parent;
-
-	wake_up(&parent->signal->wait_chldexit);
-	return ignores_sigchld(parent);
-}
-
 /* init, which adopts orphans. tasklist_lock held. */
 static struct task_struct *find_child_reaper(void)
 {
@@ -209,7 +188,7 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 		p->real_parent = p->parent = reaper;
 		p->exit_signal = SIGCHLD;
 		list_move_tail(&p->sibling, &reaper->children);
-		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p)) {
+		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p, p->exit_signal)) {
 			p->exit_state = EXIT_DEAD;
 			list_move_tail(&p->sibling, dead);
 		}
@@ -225,7 +204,7 @@ static void exit_notify(struct task_struct *tsk)
 
 	write_lock_irqsave(&tasklist_lock, flags);
 	forget_original_parent(tsk, &dead);
-	autoreap = do_notify_parent(tsk);
+	autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	write_unlock_irqrestore(&tasklist_lock, flags);
 	list_for_each_entry_safe(p, n, &dead, sibling)
@@ -286,6 +265,7 @@ struct wait_opts {
 	/* what the reaped (or, WNOWAIT, seen) child leaves */
 	pid_t pid;
 	int status;		/* the wait status */
+	int why;		/* CLD_STOPPED, CLD_CONTINUED, or 0: it exited */
 	struct rusage ru;
 };
 
@@ -301,22 +281,71 @@ static bool eligible_child(const struct wait_opts *wo, const struct task_struct 
 	return (p->exit_signal != SIGCHLD) == !!(wo->options & __WCLONE);
 }
 
+/* @p's counts into @wo->ru (wait4()'s and waitid()'s rusage). */
+static void fill_wait_rusage(struct wait_opts *wo, const struct task_struct *p)
+{
+	memset(&wo->ru, 0, sizeof(wo->ru));
+	wo->ru.ru_minflt = p->min_flt;
+	wo->ru.ru_majflt = p->maj_flt;
+	wo->ru.ru_nvcsw = p->nvcsw;
+	wo->ru.ru_nivcsw = p->nivcsw;
+}
+
 /*
- * A zombie child of the caller that @wo wants, claimed (EXIT_DEAD) unless
- * WNOWAIT, with a reference; or NULL, *@any saying whether @wo matches
- * any child at all.
+ * A stopped child for WSTOPPED (status 0x7f | sig << 8) or a continued
+ * one for WCONTINUED (0xffff), the report consumed unless WNOWAIT
+ * (Linux's wait_task_stopped() and wait_task_continued()). Return: true
+ * with @wo filled. Context: tasklist_lock read-held (interrupts off).
  */
-static struct task_struct *claim_zombie(const struct wait_opts *wo, bool *any)
+static bool wait_task_stopped_or_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	bool consume = !(wo->options & WNOWAIT);
+
+	if (p->exit_state || sig == &init_signal || !(wo->options & (WSTOPPED | WCONTINUED)))
+		return false;
+	spin_lock(&p->sighand->siglock);
+	wo->why = 0;
+	if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+	    sig->group_exit_code) {
+		wo->why = CLD_STOPPED;
+		wo->status = (sig->group_exit_code << 8) | 0x7f;
+		if (consume)
+			sig->group_exit_code = 0;
+	} else if ((wo->options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		wo->why = CLD_CONTINUED;
+		wo->status = 0xffff;
+		if (consume)
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+	}
+	spin_unlock(&p->sighand->siglock);
+	if (!wo->why)
+		return false;
+	wo->pid = p->pid;
+	fill_wait_rusage(wo, p);
+	return true;
+}
+
+/*
+ * Scan the caller's children for what @wo wants: a zombie, claimed
+ * (EXIT_DEAD) unless WNOWAIT and returned with a reference; or a stop or
+ * continue report (*@reported, @wo filled). *@any: @wo matches a child.
+ */
+static struct task_struct *scan_children(struct wait_opts *wo, bool *any, bool *reported)
 {
 	struct task_struct *p, *found = NULL;
 	unsigned long flags;
 
-	*any = false;
+	*any = *reported = false;
 	read_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &current->children, sibling) {
 		if (!eligible_child(wo, p))
 			continue;
 		*any = true;
+		if (wait_task_stopped_or_continued(wo, p)) {
+			*reported = true;
+			break;
+		}
 		if (!(wo->options & WEXITED) || READ_ONCE(p->exit_state) != EXIT_ZOMBIE)
 			continue;
 		if (!(wo->options & WNOWAIT) &&
@@ -335,39 +364,41 @@ static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
 	wo->pid = p->pid;
 	wo->status = p->exit_code;
-	memset(&wo->ru, 0, sizeof(wo->ru));
-	wo->ru.ru_minflt = p->min_flt;
-	wo->ru.ru_majflt = p->maj_flt;
-	wo->ru.ru_nvcsw = p->nvcsw;
-	wo->ru.ru_nivcsw = p->nivcsw;
+	wo->why = 0;
+	fill_wait_rusage(wo, p);
 	if (!(wo->options & WNOWAIT))
 		release_task(p);
 	put_task_struct(p);
 }
 
 /*
- * Wait until a child @wo wants is a zombie (not at all with WNOHANG).
- * Return: its pid (wo filled), 0 (WNOHANG, none ready), -ECHILD (no
- * such child). Context: process, sleeps.
+ * Wait until a child @wo wants is a zombie, or stopped or continued for
+ * WSTOPPED, WCONTINUED (not at all with WNOHANG). Return: its pid (wo
+ * filled), 0 (WNOHANG, none ready), -ECHILD (no such child),
+ * -ERESTARTSYS (a signal came). Context: process, sleeps.
  */
 static long do_wait(struct wait_opts *wo)
 {
 	struct wait_queue_head *wq = &current->signal->wait_chldexit;
 	struct wait_queue_entry wait = { .task = NULL };
 	struct task_struct *zombie;
+	bool any, reported;
 	long ret;
-	bool any;
 
 	for (;;) {
 		prepare_to_wait(wq, &wait, TASK_INTERRUPTIBLE);
-		zombie = claim_zombie(wo, &any);
-		if (zombie || !any || (wo->options & WNOHANG))
+		zombie = scan_children(wo, &any, &reported);
+		if (zombie || reported || !any || (wo->options & WNOHANG))
+			break;
+		if (signal_pending(current))
 			break;
 		schedule();
 	}
 	finish_wait(wq, &wait);
+	if (reported)
+		return wo->pid;
 	if (!zombie)
-		return any ? 0 : -ECHILD;
+		return !any ? -ECHILD : (wo->options & WNOHANG) ? 0 : -ERESTARTSYS;
 	ret = zombie->pid;
 	wait_task_zombie(wo, zombie);
 	return ret;
@@ -420,7 +451,10 @@ static int put_waitid_info(struct kernel_siginfo __user *infop, const struct wai
 {
 	int code = 0, status = 0;
 
-	if (found && !(wo->status & 0x7f)) {
+	if (found && wo->why) {
+		code = wo->why;
+		status = wo->why == CLD_STOPPED ? (wo->status >> 8) & 0xff : SIGCONT;
+	} else if (found && !(wo->status & 0x7f)) {
 		code = CLD_EXITED;
 		status = (wo->status >> 8) & 0xff;
 	} else if (found) {

@@ -132,6 +132,7 @@
 #include <asm/tlbflush.h>
 #include <asm/pgalloc.h>
 #include <asm/irqflags.h>
+#include <linux/signal.h>
 #include <asm/signal.h>
 #include <asm/uaccess.h>
 #include <linux/syscalls.h>
@@ -159,6 +160,8 @@ struct signal_struct init_signal = {
 		[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },
 	},
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signal.wait_chldexit),
+	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signal.shared_pending.list) },
 };
 
 /* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
@@ -179,6 +182,10 @@ struct task_struct init_task = {
 	.fs = &init_fs,
 	.files = &init_files,
 	.signal = &init_signal,
+	.sighand = &init_sighand,
+	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
+	.thread_node = LIST_HEAD_INIT(init_task.thread_node),
+	.group_leader = &init_task,
 };
 
 DEFINE_RWLOCK(tasklist_lock);
@@ -390,13 +397,17 @@ static struct task_struct *dup_task_struct(const char *name)
 	p->fs = &init_fs;
 	p->files = &init_files;
 	p->signal = &init_signal;
+	p->sighand = &init_sighand;
+	init_sigpending(&p->pending);
+	INIT_LIST_HEAD(&p->thread_node);
+	p->group_leader = p;
 	return p;
 }
 
 /*
  * The flags Linux refuses together (its copy_process()), and what is not
- * here: threads (CLONE_THREAD, CLONE_SIGHAND: the next issue), namespaces,
- * pidfds, cgroups, CLONE_CLEAR_SIGHAND (there are no handlers): -EINVAL.
+ * here: threads (CLONE_THREAD: the threads part), namespaces, pidfds,
+ * cgroups: -EINVAL.
  */
 static int clone_flags_check(const struct kernel_clone_args *args)
 {
@@ -412,7 +423,7 @@ static int clone_flags_check(const struct kernel_clone_args *args)
 	/* The global init has no siblings: its parent is swapper. */
 	if ((flags & CLONE_PARENT) && current->pid == 1)
 		return -EINVAL;
-	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND | CLONE_PIDFD |
+	if (flags & (CLONE_THREAD | CLONE_PIDFD |
 		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
 		     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET))
 		return -EINVAL;
@@ -456,10 +467,9 @@ static int copy_fs(u64 flags, struct task_struct *p)
 	return p->fs ? 0 : -ENOMEM;
 }
 
-/* The child's own limits (a copy) and wait queue: every process has one until threads exist. */
-static int copy_signal(struct task_struct *p)
+int copy_signal(struct task_struct *p)
 {
-	struct signal_struct *sig = kmalloc(sizeof(*sig), GFP_KERNEL);
+	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
 
 	if (!sig)
 		return -ENOMEM;
@@ -467,6 +477,11 @@ static int copy_signal(struct task_struct *p)
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	task_unlock(current);
 	init_waitqueue_head(&sig->wait_chldexit);
+	init_sigpending(&sig->shared_pending);
+	INIT_LIST_HEAD(&sig->thread_head);
+	list_add_tail(&p->thread_node, &sig->thread_head);
+	sig->nr_threads = 1;
+	atomic_set(&sig->live, 1);
 	p->signal = sig;
 	return 0;
 }
@@ -523,6 +538,9 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	err = copy_signal(p);
 	if (err)
 		goto fail_signal;
+	err = copy_sighand(args->flags, p);
+	if (err)
+		goto fail_sighand;
 	err = copy_files(args->flags, p);
 	if (err)
 		goto fail_files;
@@ -550,6 +568,9 @@ fail_thread:
 fail_fs:
 	free_files_fs(p);
 fail_files:
+	exit_signals_free(p);
+	p->sighand = &init_sighand;
+fail_sighand:
 	kfree(p->signal);
 fail_signal:
 	p->signal = &init_signal;
@@ -577,6 +598,7 @@ static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 	}
 	p->real_parent = p->parent = parent;
 	p->pid = atomic_add_return(1, &last_pid);
+	p->tgid = p->pid;
 	p->start_time = ktime_get();
 	nr_threads++;
 	list_add_tail(&p->sibling, &parent->children);
@@ -620,6 +642,7 @@ fail_attach:
 fail_state:
 	free_thread_stack(p);
 	fpu_free(p->thread.fpu);
+	exit_signals_free(p);
 	if (p->signal != &init_signal)
 		kfree(p->signal);
 fail_stack:
@@ -690,9 +713,6 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 
 	return kernel_clone(&args);
 }
-
-/* Linux's _NSIG: signals 1 .. 64. */
-#define _NSIG			64
 
 /* clone3()'s argument into @kargs, with Linux's checks of its size and fields. */
 static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
@@ -778,6 +798,7 @@ void free_task(struct task_struct *p)
 	WARN_ON_ONCE(!list_empty(&p->tasks) && p->started);
 	fpu_free(p->thread.fpu);
 	free_thread_stack(p);
+	exit_signals_free(p);
 	if (p->signal != &init_signal)
 		kfree(p->signal);
 	free_task_struct(p);

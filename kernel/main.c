@@ -18,6 +18,7 @@
  *   radix_tree_init  the XArray's node cache
  *   fpu              the slab cache of user tasks' FPU areas
  *   proc_caches_init the caches of mm_structs and VMAs
+ *   signals_init     the caches of sigqueues and signal handler tables
  *   anon_vma_init    the caches of anon_vmas and their chains
  *   fork_init        max_threads and init's RLIMIT_NPROC from memory
  *   futex_init       the futex hash table, 256 buckets per possible CPU
@@ -74,6 +75,7 @@
 #include <linux/sched/task.h>
 #include <linux/kthread.h>
 #include <asm/signal.h>
+#include <linux/sched/signal.h>
 #include <linux/fault-inject.h>
 #include <linux/dcache.h>
 #include <linux/proc_fs.h>
@@ -385,6 +387,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	radix_tree_init();
 	fpu__init_system();
 	proc_caches_init();
+	signals_init();
 	anon_vma_init();
 	fork_init();
 	futex_init();

@@ -73,6 +73,7 @@
 #include <linux/ratelimit.h>
 #include <asm/extable.h>
 #include <asm/signal.h>
+#include <linux/sched/signal.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -234,24 +235,23 @@ static void print_vma_addr(struct mm_struct *mm, unsigned long ip)
  * A user task's bad access: @sig is SIGSEGV (11) with @si_code SEGV_MAPERR
  * (1: nothing mapped), SEGV_ACCERR (2: the mapping forbids the access) or
  * SEGV_PKUERR (4: a protection key does), or SIGBUS (7) with BUS_ADRERR
- * (2: beyond the end of the file); si_addr
- * is @address. A SIGSEGV prints Linux's show_signal_msg() line first.
- * Signal delivery is kernel/signal.c's to come: until then the task ends
- * as the unhandled signal ends it (force_sig_exit()). Context: user-mode
- * fault, interrupts on, mmap_lock not held.
+ * (2: beyond the end of the file); si_addr is @address. A SIGSEGV that
+ * nothing handles prints Linux's show_signal_msg() line first. The signal
+ * is delivered on the way back to user mode (force_sig_fault()). Context:
+ * user-mode fault, interrupts on, mmap_lock not held.
  */
-static void __noreturn bad_user_fault(struct pt_regs *regs, unsigned long error_code,
-				      unsigned long address, int sig, int si_code)
+static void bad_user_fault(struct pt_regs *regs, unsigned long error_code,
+			   unsigned long address, int sig, int si_code)
 {
 	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
 
-	if (sig == SIGSEGV && __ratelimit(&rs)) {
+	if (sig == SIGSEGV && unhandled_signal(current, sig) && __ratelimit(&rs)) {
 		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx", current->comm,
 			current->pid, address, regs->ip, regs->sp, error_code);
 		print_vma_addr(current->mm, regs->ip);
 		pr_cont("\n");
 	}
-	force_sig_exit(sig);
+	force_sig_fault(sig, si_code, (void __user *)address);
 }
 
 /*
@@ -261,8 +261,10 @@ static void __noreturn bad_user_fault(struct pt_regs *regs, unsigned long error_
 static void bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
 		     int sig, int si_code)
 {
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		bad_user_fault(regs, error_code, address, sig, si_code);
+		return;
+	}
 	kernelmode_fixup_or_oops(regs, error_code, address);
 }
 
@@ -389,6 +391,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long
 	if (unlikely(user_mode(regs))) {
 		local_irq_enable();
 		bad_user_fault(regs, error_code, address, SIGSEGV, SEGV_MAPERR);
+		local_irq_disable();
+		return;
 	}
 	do_kern_addr_fault(regs, error_code, address);
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System calls: the table, the C half of entry_SYSCALL_64 (entry_64.S),
- * the work before any return to user mode, and the SYSCALL MSRs.
+ * System calls: the table, the C half of entry_SYSCALL_64 (entry_64.S)
+ * and the SYSCALL MSRs. The work before any return to user mode
+ * (syscall_exit_to_user_mode(): the scheduler, signals) is
+ * arch/x86_64/signal.c's.
  *
  * The table. include/asm/syscalls_64.h lists every call of Linux x86-64
  * by name; each __x64_sys_NAME is declared weak here, so the entry for a
@@ -88,17 +90,6 @@ static long invoke_syscall(const struct pt_regs *regs, int nr)
 	if (unlikely(!fn))
 		return sys_ni_syscall(nr);
 	return fn(regs);
-}
-
-void syscall_exit_to_user_mode(struct pt_regs *regs)
-{
-	local_irq_disable();
-	while (need_resched()) {
-		local_irq_enable();
-		schedule();
-		local_irq_disable();
-	}
-	WARN_ON_ONCE(preempt_count());
 }
 
 static bool syscall_can_sysret(const struct pt_regs *regs)

@@ -13,8 +13,8 @@
  *   #DF  (8)          exc_double_fault()      on its IST stack: a stack
  *                                             overflow or a fatal oops
  *   NMI  (2)          exc_nmi()               reported, then resumed
- *   anything else     do_error_trap()         from user mode: the task
- *                                             ends (force_sig_exit());
+ *   anything else     do_error_trap()         from user mode: the
+ *                                             signal (force_sig_fault());
  *                                             a fixup for the ip, or the oops
  *
  * A return to user mode first lets the scheduler run if it asks to
@@ -58,6 +58,8 @@
 #include <linux/ratelimit.h>
 #include <linux/sched/task.h>
 #include <asm/signal.h>
+#include <linux/signal.h>
+#include <linux/sched/signal.h>
 
 unsigned long oops_count;
 
@@ -182,33 +184,41 @@ void __noreturn handle_stack_overflow(const char *message, struct pt_regs *regs,
 	die_addr(message, regs, regs->error_code, fault_address);
 }
 
-/* The signal Linux sends for each exception a user task raises; 0: SIGSEGV. */
-static const u8 user_trap_signal[NR_EXCEPTION_VECTORS] = {
-	[X86_TRAP_DE] = SIGFPE,
-	[X86_TRAP_DB] = SIGTRAP,
-	[X86_TRAP_BP] = SIGTRAP,
-	[X86_TRAP_UD] = SIGILL,
-	[X86_TRAP_OLD_MF] = SIGFPE,
-	[X86_TRAP_NP] = SIGBUS,
-	[X86_TRAP_SS] = SIGBUS,
-	[X86_TRAP_MF] = SIGFPE,
-	[X86_TRAP_AC] = SIGBUS,
-	[X86_TRAP_XF] = SIGFPE,
+/*
+ * The signal Linux sends for each exception a user task raises (its
+ * traps.c): the signal (0: SIGSEGV) and, where Linux gives one, the
+ * si_code with si_addr the faulting ip; without, SI_KERNEL.
+ */
+struct user_trap {
+	u8 sig;
+	u8 si_code;
 };
 
-void __noreturn force_sig_exit(int sig)
-{
-	local_irq_enable();
-	do_exit(sig);
-}
+static const struct user_trap user_traps[NR_EXCEPTION_VECTORS] = {
+	[X86_TRAP_DE] = { SIGFPE, FPE_INTDIV },
+	[X86_TRAP_DB] = { SIGTRAP, TRAP_TRACE },
+	[X86_TRAP_BP] = { SIGTRAP },
+	[X86_TRAP_UD] = { SIGILL, ILL_ILLOPN },
+	[X86_TRAP_OLD_MF] = { SIGFPE },
+	[X86_TRAP_NP] = { SIGBUS },
+	[X86_TRAP_SS] = { SIGBUS },
+	[X86_TRAP_MF] = { SIGFPE },
+	[X86_TRAP_AC] = { SIGBUS, BUS_ADRALN },
+	[X86_TRAP_XF] = { SIGFPE },
+};
 
-/* A user task's exception: Linux's "traps:" line, and the task ends. */
-static void __noreturn do_user_trap(struct pt_regs *regs, unsigned long error_code)
+/*
+ * A user task's exception: Linux's "traps:" line when nothing handles the
+ * signal, and the signal, delivered on the way back to user mode.
+ */
+static void do_user_trap(struct pt_regs *regs, unsigned long error_code)
 {
 	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
-	int sig = user_trap_signal[regs->vector] ?: SIGSEGV;
+	const struct user_trap *trap = &user_traps[regs->vector];
+	int sig = trap->sig ?: SIGSEGV;
 
-	if (__ratelimit(&rs)) {
+	local_irq_enable();
+	if (unhandled_signal(current, sig) && __ratelimit(&rs)) {
 		if (regs->vector == X86_TRAP_GP)
 			pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx\n",
 				current->comm, current->pid, regs->ip, regs->sp, error_code);
@@ -217,7 +227,13 @@ static void __noreturn do_user_trap(struct pt_regs *regs, unsigned long error_co
 				current->pid, exception_name(regs->vector), regs->ip, regs->sp,
 				error_code);
 	}
-	force_sig_exit(sig);
+	if (trap->si_code && regs->vector != X86_TRAP_AC)
+		force_sig_fault(sig, trap->si_code, (void __user *)regs->ip);
+	else if (trap->si_code)
+		force_sig_fault(sig, trap->si_code, NULL);
+	else
+		force_sig(sig);
+	local_irq_disable();
 }
 
 /*
@@ -226,8 +242,10 @@ static void __noreturn do_user_trap(struct pt_regs *regs, unsigned long error_co
  */
 static void do_error_trap(struct pt_regs *regs, unsigned long error_code)
 {
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		do_user_trap(regs, error_code);
+		return;
+	}
 	if (fixup_exception(regs, regs->vector, error_code, 0))
 		return;
 	die_addr(exception_name(regs->vector), regs, error_code, 0);

@@ -21,6 +21,7 @@
 #define _ASM_FPU_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 /* A task's saved registers: an XSAVE (or FXSAVE) area, fpu_state_size() bytes. */
 struct fpu;
@@ -57,5 +58,25 @@ void fpu_free(struct fpu *fpu);
 void fpu_save(struct fpu *fpu);
 /* fpu_restore - load this CPU's user registers from @fpu. Context: interrupts or preemption off. */
 void fpu_restore(struct fpu *fpu);
+
+/*
+ * The signal frame's copy of the registers (arch/x86_64/signal.c), in
+ * Linux's layout: the XSAVE (or FXSAVE) image, its software bytes
+ * (_fpx_sw_bytes, magic FP_XSTATE_MAGIC1) at byte 464, and
+ * FP_XSTATE_MAGIC2 after it; 64-byte aligned.
+ *
+ * fpu_sigframe_size - the bytes the frame reserves for it.
+ * copy_fpstate_to_sigframe - current's registers into @buf. Return: 0 or
+ *	-EFAULT. Context: process, current a user task, may fault.
+ * fpu_restore_sig - current's registers from @buf (NULL: the initial
+ *	state), checked first so that the restore cannot fault. Return: 0,
+ *	-EFAULT, -EINVAL (reserved bits set), -ENOMEM; unchanged on error.
+ * fpu_reset_user - current's registers to the initial state (a handler
+ *	starts with them, as Linux's fpu__clear_user_states()).
+ */
+unsigned int fpu_sigframe_size(void);
+int copy_fpstate_to_sigframe(void __user *buf);
+int fpu_restore_sig(const void __user *buf);
+void fpu_reset_user(void);
 
 #endif /* _ASM_FPU_H */

@@ -56,9 +56,12 @@ bool do_syscall_64(struct pt_regs *regs, int nr);
 
 /*
  * syscall_exit_to_user_mode - what must happen before any return to ring
- * 3 (a system call's, an exception's, ret_from_fork's): with interrupts
- * off, run the scheduler while it asks to. Context: entry code, the
- * current task's user frame @regs; returns with interrupts off.
+ * 3 (a system call's, an exception's, an interrupt's, ret_from_fork's):
+ * with interrupts off, run the scheduler while it asks to and deliver
+ * pending signals, restarting an interrupted call or building a handler's
+ * frame in @regs (arch/x86_64/signal.c); a fatal signal ends the task
+ * here. Context: entry code, the current task's user frame @regs;
+ * returns with interrupts off.
  */
 void syscall_exit_to_user_mode(struct pt_regs *regs);
 

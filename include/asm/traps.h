@@ -77,9 +77,9 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
  *
  * Decodes the error code and dispatches: a fault on a user address from
  * user mode or a uaccess routine is resolved in current's mm
- * (handle_mm_fault()); one that cannot be ends the user task by SIGSEGV
- * (SEGV_MAPERR, SEGV_ACCERR) or SIGBUS (force_sig_exit() until signals
- * are delivered), or resumes the uaccess routine at its fixup (-EFAULT).
+ * (handle_mm_fault()); one that cannot be sends the user task SIGSEGV
+ * (SEGV_MAPERR, SEGV_ACCERR) or SIGBUS (force_sig_fault(), si_addr the
+ * address), or resumes the uaccess routine at its fixup (-EFAULT).
  * A kernel-mode fault on a kernel address that is spurious (the entry now
  * allows the access) is flushed and retried; a SMAP violation oopses; any
  * other resumes at its exception-table fixup if the ip has one, else is
@@ -132,16 +132,6 @@ void trap_init(void);
  * must not sleep. Return: true if @fn raised an exception.
  */
 bool catch_exception(void (*fn)(void *), void *arg, struct exception_info *info);
-
-/**
- * force_sig_exit - end the current user task as unhandled signal @sig would
- * @sig: SIGSEGV, SIGBUS, SIGILL, ... (asm/signal.h)
- *
- * There is no signal delivery yet: the task exits with @sig as its code
- * (Linux's wait status of a task killed by @sig, without a core dump).
- * Context: an exception from user mode, on the task's stack.
- */
-void __noreturn force_sig_exit(int sig);
 
 /* Human name of an exception vector ("page fault", "invalid opcode", ...). */
 const char *exception_name(int vector);

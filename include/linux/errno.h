@@ -49,4 +49,18 @@
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 
+/*
+ * Never seen by user space (Linux's include/linux/errno.h): a system call
+ * interrupted by a signal returns one, and the return to user mode
+ * (arch/x86_64/signal.c) turns it into a restart or -EINTR:
+ *   ERESTARTSYS            restart if the handler has SA_RESTART, else -EINTR
+ *   ERESTARTNOINTR         always restart
+ *   ERESTARTNOHAND         restart only if no handler runs, else -EINTR
+ *   ERESTART_RESTARTBLOCK  restart through restart_syscall() (nanosleep)
+ */
+#define ERESTARTSYS		512
+#define ERESTARTNOINTR		513
+#define ERESTARTNOHAND		514
+#define ERESTART_RESTARTBLOCK	516
+
 #endif /* _LINUX_ERRNO_H */

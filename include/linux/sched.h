@@ -50,7 +50,15 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
+#define __TASK_STOPPED		0x0004	/* a group stop (SIGSTOP...): only SIGCONT or SIGKILL wake */
 #define TASK_DEAD		0x0080
+#define TASK_WAKEKILL		0x0100	/* a fatal signal wakes this sleep too */
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->jobctl (siglock), Linux's bit. */
+#define JOBCTL_STOP_PENDING	(1UL << 17)	/* this thread is to join the group stop */
 
 /* task->exit_state, Linux's values: a zombie waits for its parent's wait; dead: reaped. */
 #define EXIT_DEAD		0x0010
@@ -187,6 +195,7 @@ struct task_struct {
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
 	unsigned long jobctl;		/* JOBCTL_*: group stop in progress (siglock) */
+	bool restore_sigmask;		/* saved_sigmask goes back on the way out (only the task) */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
 
 	/*
@@ -227,8 +236,21 @@ void schedule(void);
  */
 long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
-/* Wake @p if it sleeps. Return: true if it was sleeping. Context: any. */
+/* Wake @p if it sleeps (TASK_NORMAL). Return: true if it was sleeping. Context: any. */
 bool wake_up_process(struct task_struct *p);
+/*
+ * wake_up_state - wake @p only if its state has a bit of @state
+ * (__TASK_STOPPED, TASK_WAKEKILL...). Return: true if woken. Context: any.
+ */
+bool wake_up_state(struct task_struct *p, unsigned int state);
+/* task_curr - is @p running on a CPU right now? (A hint: it may change at once.) */
+bool task_curr(const struct task_struct *p);
+/*
+ * signal_pending_state - would a signal end a sleep in @state now? An
+ * interruptible sleep ends for any pending signal, a killable one for
+ * SIGKILL (kernel/signal.c). schedule() does not sleep when it would.
+ */
+bool signal_pending_state(unsigned int state, struct task_struct *p);
 /* Let another task run if this one's time is up. */
 void cond_resched(void);
 

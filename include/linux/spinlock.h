@@ -149,6 +149,17 @@ static inline bool spin_is_locked(spinlock_t *lock)
 	local_irq_restore(flags);			\
 } while (0)
 
+/* With interrupts off, which the unlock turns on again: for callers that know they were on. */
+#define spin_lock_irq(lock) do {		\
+	local_irq_disable();			\
+	spin_lock(lock);			\
+} while (0)
+
+#define spin_unlock_irq(lock) do {		\
+	spin_unlock(lock);			\
+	local_irq_enable();			\
+} while (0)
+
 /*
  * raw_spinlock_t is spinlock_t here (no PREEMPT_RT to tell them apart);
  * the names say what Linux would use.

@@ -13,6 +13,7 @@
 
 #include <linux/list.h>
 #include <linux/spinlock.h>
+#include <linux/errno.h>
 
 struct task_struct;
 
@@ -91,6 +92,49 @@ void wake_up(struct wait_queue_head *wq);
 		if (!__ret && (cond))					\
 			__ret = 1;					\
 	}								\
+	__ret;								\
+})
+
+/*
+ * The interruptible and killable forms (Linux's): the sleep also ends when
+ * a signal is pending (any, or SIGKILL for killable), and the wait
+ * returns -ERESTARTSYS: the system call restarts or fails with -EINTR on
+ * the way back to user mode (arch/x86_64/signal.c).
+ */
+bool signal_pending_state(unsigned int state, struct task_struct *p);
+
+#define ___wait_event_sig(wq, cond, state) ({				\
+	struct wait_queue_entry __wait = { .task = NULL };		\
+	long __ret = 0;							\
+	for (;;) {							\
+		prepare_to_wait(wq, &__wait, state);			\
+		if (cond)						\
+			break;						\
+		if (signal_pending_state(state, current)) {		\
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		schedule();						\
+	}								\
+	finish_wait(wq, &__wait);					\
+	__ret;								\
+})
+
+/* Sleep until @cond or a signal. Return: 0, or -ERESTARTSYS. */
+#define wait_event_interruptible(wq, cond) ({				\
+	int __ret = 0;							\
+	might_sleep();							\
+	if (!(cond))							\
+		__ret = ___wait_event_sig(&(wq), cond, TASK_INTERRUPTIBLE); \
+	__ret;								\
+})
+
+/* Sleep until @cond or a fatal signal (SIGKILL). Return: 0, or -ERESTARTSYS. */
+#define wait_event_killable(wq, cond) ({				\
+	int __ret = 0;							\
+	might_sleep();							\
+	if (!(cond))							\
+		__ret = ___wait_event_sig(&(wq), cond, TASK_KILLABLE);	\
 	__ret;								\
 })
 

@@ -199,7 +199,12 @@ static void __schedule(bool preempt)
 
 	raw_spin_lock(&rq->lock);
 	this_cpu_write(sched_need_resched, false);
-	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING) {
+	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING &&
+	    signal_pending_state(READ_ONCE(prev->__state), prev)) {
+		/* A signal came before the sleep: it ends it (Linux's __schedule()). */
+		WRITE_ONCE(prev->__state, TASK_RUNNING);
+		list_add_tail(&prev->run_list, &rq->queue);
+	} else if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING) {
 		prev->on_rq = 0;		/* goes to sleep (or dies) */
 		rq->nr_running--;
 	} else if (prev != rq->idle) {
@@ -318,19 +323,32 @@ static struct rq *task_rq_lock(struct task_struct *p, unsigned int *cpu)
 
 bool wake_up_process(struct task_struct *p)
 {
-	unsigned long flags;
-	unsigned int cpu;
-	struct rq *rq;
-	bool woken = false;
-
 	if (unlikely(!__atomic_load_n(&p->started, __ATOMIC_ACQUIRE)) &&
 	    !__atomic_exchange_n(&p->started, true, __ATOMIC_SEQ_CST)) {
 		wake_up_new_task(p);
 		return true;
 	}
+	return wake_up_state(p, TASK_NORMAL);
+}
+
+bool task_curr(const struct task_struct *p)
+{
+	return READ_ONCE(p->on_cpu);
+}
+
+bool wake_up_state(struct task_struct *p, unsigned int state)
+{
+	unsigned long flags;
+	unsigned int cpu;
+	struct rq *rq;
+	bool woken = false;
+
+	/* Only wake_up_process() starts a new task (it sleeps uninterruptibly until then). */
+	if (unlikely(!__atomic_load_n(&p->started, __ATOMIC_ACQUIRE)))
+		return false;
 	local_irq_save(flags);
 	rq = task_rq_lock(p, &cpu);
-	if (READ_ONCE(p->__state) != TASK_RUNNING && p->__state != TASK_DEAD) {
+	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woken = true;
 		if (!p->on_rq) {
@@ -541,13 +559,15 @@ char task_state_to_char(const struct task_struct *p)
 		return 'I';
 	if (exit_state)
 		return exit_state == EXIT_ZOMBIE ? 'Z' : 'X';
-	switch (READ_ONCE(p->__state)) {
+	switch (READ_ONCE(p->__state) & ~TASK_WAKEKILL) {
 	case TASK_RUNNING:
 		return 'R';
 	case TASK_INTERRUPTIBLE:
 		return 'S';
 	case TASK_UNINTERRUPTIBLE:
 		return 'D';
+	case __TASK_STOPPED:
+		return 'T';
 	default:
 		return 'X';
 	}

@@ -17,6 +17,7 @@
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
+#include <asm/signal.h>
 
 /* signal->flags (siglock), Linux's. */
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the group stop is complete */
@@ -61,6 +62,7 @@ struct signal_struct {
  *                            killable) sleep to see a new signal
  */
 bool signal_pending(struct task_struct *p);
+bool signal_pending_state(unsigned int state, struct task_struct *p);
 bool fatal_signal_pending(struct task_struct *p);
 int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
@@ -68,8 +70,45 @@ int force_sig(int sig);
 int force_sig_fault(int sig, int code, void __user *addr);
 int kill_pgrp(int pgrp, int sig, int priv);
 void signal_wake_up(struct task_struct *t, bool fatal);
+/* unhandled_signal - would @sig hit no handler of @tsk (the fault messages print then)? */
+bool unhandled_signal(struct task_struct *tsk, int sig);
+/* signals_init - the slab caches of sigqueues and handler tables. Context: boot. */
+void signals_init(void);
 
 extern struct signal_struct init_signal;
+
+/*
+ * The alternate signal stack (sigaltstack()), Linux's helpers: is @sp on
+ * current's? (never, with SS_AUTODISARM: it is disarmed while in use);
+ * the flags sigaltstack() reports for it.
+ */
+static inline bool __on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+static inline bool on_sig_stack(unsigned long sp)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return __on_sig_stack(sp);
+}
+
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/*
+ * The threads of @p's process (signal->thread_head, thread_node):
+ * tasklist_lock or siglock held. Kernel threads share init_signal and are
+ * on no list.
+ */
+#define __for_each_thread(signal, t)	\
+	list_for_each_entry(t, &(signal)->thread_head, thread_node)
+#define for_each_thread(p, t)	__for_each_thread((p)->signal, t)
 
 static inline unsigned long task_rlimit(const struct task_struct *task, unsigned int limit)
 {

@@ -138,6 +138,14 @@ struct kernel_clone_args {
  */
 struct task_struct *copy_process(struct kernel_clone_args *args);
 
+/*
+ * copy_signal - give @p a signal_struct of its own: current's limits, no
+ * pending signal, @p its only thread. A fork child's; and init's at its
+ * exec, when it leaves the kernel threads' init_signal (fs/exec.c).
+ * Return: 0 or -ENOMEM. Context: process, may sleep.
+ */
+int copy_signal(struct task_struct *p);
+
 /**
  * kernel_clone - fork(), vfork(), clone() and clone3(): copy_process(),
  * then CLONE_PARENT_SETTID's store, the child's start, and with
