@@ -20,12 +20,21 @@
  * for the time left rounded up to ticks plus one, as nanosleep does, and
  * reads the clock again when it wakes, so a wait never ends early.
  *
- * Signals: a sleeping waiter is TASK_INTERRUPTIBLE; interruption by a
- * signal (-ERESTARTSYS) comes once kernel/signal.c's signal_pending()
- * exists (see futex_wait_queue()).
+ * Signals: the waiter sleeps TASK_INTERRUPTIBLE, and a signal ends the
+ * wait (schedule() does not sleep while one is pending, so one sent
+ * between the queueing and the sleep is not missed). Without a timeout
+ * the call answers -ERESTARTSYS, as Linux's: restarted after a handler
+ * with SA_RESTART, else -EINTR. With one Linux answers
+ * -ERESTART_RESTARTBLOCK and restarts through restart_syscall() with the
+ * absolute time kept; here it is -ERESTARTNOHAND: -EINTR after a handler
+ * as in Linux, and without one (a stop and continue) the call is made
+ * again with its own arguments, which for FUTEX_WAIT_BITSET's absolute
+ * time is the same thing, and for FUTEX_WAIT's relative one waits the
+ * whole span again.
  */
 #include <linux/futex.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/timekeeping.h>
 #include <linux/time.h>
 #include <linux/jiffies.h>
@@ -144,11 +153,17 @@ static s64 futex_clock_now(unsigned int flags)
 	return flags & FLAGS_CLOCKRT ? (s64)ktime_get_real_ns() : (s64)ktime_get();
 }
 
+/* Has @abs_time (none: NULL) passed on the clock of @flags? */
+static bool futex_timed_out(unsigned int flags, const s64 *abs_time)
+{
+	return abs_time && futex_clock_now(flags) >= *abs_time;
+}
+
 /*
  * Queue @q (futex_q_lock() held @hb) and sleep until a waker takes it off
- * (lock_ptr NULL) or @abs_time passes on the clock of @flags. The state is
- * set before the queueing, so a wake between the unlock and schedule()
- * only makes schedule() return at once.
+ * (lock_ptr NULL), @abs_time passes on the clock of @flags, or a signal
+ * comes. The state is set before the queueing, so a wake between the
+ * unlock and schedule() only makes schedule() return at once.
  */
 static void futex_wait_queue(struct futex_hash_bucket *hb, struct futex_q *q,
 			     unsigned int flags, const s64 *abs_time)
@@ -166,6 +181,8 @@ static void futex_wait_queue(struct futex_hash_bucket *hb, struct futex_q *q,
 			schedule_timeout(min_t(u64, DIV_ROUND_UP((u64)left, TICK_NSEC) + 1,
 					       MAX_SCHEDULE_TIMEOUT - 1));
 		}
+		if (signal_pending(current))
+			break;
 		set_current_state(TASK_INTERRUPTIBLE);
 	}
 	__set_current_state(TASK_RUNNING);
@@ -216,6 +233,8 @@ int futex_wait(u32 __user *uaddr, unsigned int flags, u32 val, s64 *abs_time, u3
 	futex_wait_queue(hb, &q, flags, abs_time);
 	if (!futex_unqueue(&q))
 		return 0;	/* woken */
-	/* Still queued: the loop above ends otherwise only when the time passed. */
-	return -ETIMEDOUT;
+	/* Still queued: the time passed, or a signal came (see the top). */
+	if (futex_timed_out(flags, abs_time))
+		return -ETIMEDOUT;
+	return abs_time ? -ERESTARTNOHAND : -ERESTARTSYS;
 }

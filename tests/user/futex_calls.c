@@ -9,8 +9,8 @@
  * a memfd mapped at two addresses, CLONE_VM children on a private futex,
  * and a private futex that does not reach another process. The
  * CLONE_CHILD_CLEARTID word woken at exit, a robust mutex left locked by
- * a dying owner (FUTEX_OWNER_DIED and the waiter woken), and a wait
- * interrupted by a signal (EINTR; skipped where signals are not there).
+ * a dying owner (FUTEX_OWNER_DIED and the waiter woken). Waits that a
+ * signal interrupts are futex_signals.c's.
  * A futex mutex between CLONE_VM children loses no increment and no wake.
  *
  * A waiter is another process or a CLONE_VM child: it counts itself in
@@ -679,53 +679,12 @@ static void robust_list(void)
 	munmap(r, PAGE);
 }
 
-/* ---- signals -------------------------------------------------------------------- */
-
-static void on_usr1(int sig)
-{
-}
-
-/* The child's wait on a word nobody wakes: interrupted by SIGUSR1, 0 when it gets EINTR. */
-static int interrupted_wait(void *arg)
-{
-	struct shm *s = arg;
-	struct sigaction sa = { .sa_handler = on_usr1 };	/* no SA_RESTART */
-	long r;
-
-	if (sigaction(SIGUSR1, &sa, NULL))
-		return 2;
-	__atomic_add_fetch(&s->ready, 1, __ATOMIC_SEQ_CST);
-	r = futex(&s->word, FUTEX_WAIT_PRIVATE, s->word, NULL, NULL, 0);
-	return r == -1 && errno == EINTR ? 0 : 1;
-}
-
-static void signal_interrupts(struct shm *s)
-{
-	struct sigaction sa = { .sa_handler = on_usr1 };
-	pid_t pid;
-	int st = -1;
-
-	if (sigaction(SIGUSR1, &sa, NULL) && errno == ENOSYS) {
-		ksft_test_result_skip("FUTEX_WAIT interrupted by a signal: EINTR (no signals here yet)");
-		return;
-	}
-	s->ready = 0;
-	pid = fork();
-	if (pid == 0)
-		_exit(interrupted_wait(s));
-	wait_ready(&s->ready, 1);
-	pause_ms(50);
-	kill(pid, SIGUSR1);
-	ksft_test_result(waitpid(pid, &st, 0) == pid && exited_with(st, 0),
-			 "FUTEX_WAIT interrupted by a signal: EINTR");
-}
-
 int main(void)
 {
 	struct shm *s;
 
 	ksft_print_header();
-	ksft_set_plan(52);
+	ksft_set_plan(51);
 	errors();
 	wake_op();
 	s = map_shared(PAGE);
@@ -740,6 +699,5 @@ int main(void)
 	timeouts();
 	clear_child_tid();
 	robust_list();
-	signal_interrupts(s);
 	ksft_finished();
 }
