@@ -250,7 +250,7 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # programs that pass on Linux 6.1 but not yet here (USER_PENDING and
 # VM_PENDING; Documentation/testing.md says why for each), for
 # rdinit=/tests/runner with /tests/list.pending as init's argument.
-USER_PENDING :=
+USER_PENDING := futex_signals
 VM_PENDING := soft-dirty mrelease_test
 user_list = { for p in $(1); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      for p in $(2); do echo "user pie/$$p"; done; \
@@ -309,7 +309,7 @@ linux-ref-bench: $(USER_INITRD)
 # The pure code: no port I/O, no privileged instructions, nothing that
 # needs the machine. lib/ must stay entirely pure.
 HOST_KERNEL_SRCS := kernel/params.c arch/x86_64/e820.c mm/memblock.c arch/x86_64/acpi_tables.c \
-		    init/initramfs.c fs/binfmt_elf_check.c
+		    init/initramfs.c fs/binfmt_elf_check.c kernel/futex/op.c
 HOST_SRCS := $(wildcard lib/*.c lib/crypto/*.c) $(wildcard $(HOST_KERNEL_SRCS))
 HOST_TESTS := $(wildcard tests/host/*_test.c) tests/host/kernel_shim.c tests/host/fake_phys.c \
 	      tests/host/memblock_helpers.c

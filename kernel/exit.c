@@ -3,7 +3,8 @@
  * The end of a task (include/linux/sched/task.h): do_exit(), zombies and
  * their reaping (wait4(), waitid()), and the freeing of what is left.
  *
- *   do_exit()             exit_mm(): clear_child_tid, the vfork parent
+ *   do_exit()             exit_mm(): the robust list, clear_child_tid
+ *                         and its futex wake, the vfork parent
  *                         woken, off the mm (mmput()); exit_files(),
  *                         exit_fs(); exit_code set
  *   exit_notify()         the children go to init; the task becomes a
@@ -55,6 +56,7 @@
 #include <linux/completion.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/resource.h>
 #include <linux/wait.h>
 #include <linux/panic.h>
@@ -89,15 +91,16 @@ void __put_task_struct(struct task_struct *p)
 
 /*
  * Linux's mm_release(): the tid word of CLONE_CHILD_CLEARTID or
- * set_tid_address() is zeroed while the mm is still ours (only if someone
- * else can see it: the mm has other users), then the vfork() parent may
- * go on. The futex wake on the word comes with futexes.
+ * set_tid_address() is zeroed while the mm is still ours and one waiter
+ * on it woken (pthread_join() sleeps there), only if someone else can see
+ * it (the mm has other users); then the vfork() parent may go on.
  */
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (atomic_read(&mm->mm_users) > 1)
-			put_user(0, tsk->clear_child_tid);	/* a fault is ignored */
+		if (atomic_read(&mm->mm_users) > 1 &&
+		    !put_user(0, tsk->clear_child_tid))	/* a fault is ignored */
+			futex_wake_tid((u32 __user *)tsk->clear_child_tid);
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {
@@ -108,8 +111,17 @@ static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 	}
 }
 
+/* Exec's half: the robust list is walked and forgotten first, as Linux's. */
 void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
+	futex_exec_release(tsk);
+	mm_release(tsk, mm);
+}
+
+/* Exit's half (Linux's exit_mm_release()): the robust locks it holds are marked dead. */
+static void exit_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	futex_exit_release(tsk);
 	mm_release(tsk, mm);
 }
 
@@ -120,7 +132,7 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
-	mm_release(current, mm);
+	exit_mm_release(current, mm);
 	exit_user_task();
 	mmput(mm);
 }

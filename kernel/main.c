@@ -21,6 +21,7 @@
  *   signals_init     the caches of sigqueues and signal handler tables
  *   anon_vma_init    the caches of anon_vmas and their chains
  *   fork_init        max_threads and init's RLIMIT_NPROC from memory
+ *   futex_init       the futex hash table, 256 buckets per possible CPU
  *   local APIC       mapped (ioremap)
  *   sched_init       the boot context becomes init_task, swapper/0
  *   timers, tick     the timer lists; CPU 0's tick starts (HZ)
@@ -96,6 +97,7 @@
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
+#include <linux/futex.h>
 #include <linux/fcntl.h>
 #include <linux/panic.h>
 #include <linux/err.h>
@@ -401,6 +403,7 @@ void __noreturn start_kernel(u32 magic, u32 mbi_phys)
 	signals_init();
 	anon_vma_init();
 	fork_init();
+	futex_init();
 	lapic_ioremap();
 	sched_init();
 	init_timers();

@@ -137,6 +137,18 @@ static inline unsigned long rounddown_pow_of_two(unsigned long n)
 	return 1UL << (fls_long(n) - 1);
 }
 
+/**
+ * sign_extend32 - the signed value of bits 0..@index of @value
+ * @value: the bits
+ * @index: the position of the sign bit (0..31)
+ */
+static inline s32 sign_extend32(u32 value, int index)
+{
+	u8 shift = 31 - index;
+
+	return (s32)(value << shift) >> shift;
+}
+
 /* Rotations of a 32-bit or 64-bit word left or right by @shift (0..width-1). */
 static inline u32 rol32(u32 word, unsigned int shift)
 {

@@ -89,4 +89,9 @@ static inline unsigned int num_online_cpus(void)
 	return cpumask_weight(cpu_online_mask);
 }
 
+static inline unsigned int num_possible_cpus(void)
+{
+	return cpumask_weight(cpu_possible_mask);
+}
+
 #endif /* _LINUX_CPUMASK_H */

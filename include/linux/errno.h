@@ -57,6 +57,7 @@
 #define EISCONN		106
 #define ENOTCONN	107
 #define ECONNREFUSED	111
+#define ETIMEDOUT	110
 
 /*
  * Never seen by user space (Linux's include/linux/errno.h): a system call

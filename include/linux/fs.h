@@ -329,6 +329,8 @@ struct inode {
 	struct address_space i_data;
 	char *i_link;			/* a fast symlink's body, or NULL */
 	void *i_private;
+	/* Its futex keys' name (kernel/futex/core.c): 0 until first used, then never changed. */
+	atomic_long_t i_sequence;
 };
 
 struct inode_operations {

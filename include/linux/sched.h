@@ -110,6 +110,7 @@ struct cred;
 struct fs_struct;
 struct files_struct;
 struct signal_struct;
+struct robust_list_head;
 
 /*
  * Per-task scheduler counts (Linux's sched_statistics), written by the
@@ -154,6 +155,8 @@ struct task_struct {
 	struct completion *vfork_done;
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: the child stores its pid there */
 	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID, set_tid_address(): 0 at exit */
+	/* set_robust_list(): the robust mutexes it holds (kernel/futex/); only the task touches it */
+	struct robust_list_head __user *robust_list;
 	/*
 	 * alloc_lock (task_lock()) guards mm, fs and files against their
 	 * teardown at exit for readers that are not the task (/proc).

@@ -33,6 +33,7 @@
 #define __NR_ftruncate		77
 #define __NR_close		3
 #define __NR_reboot		169
+#define __NR_futex		202
 #define __NR_exit_group		231
 #define __NR_memfd_create	319
 
@@ -48,6 +49,7 @@
 #define MADV_HUGEPAGE	14
 #define MADV_NOHUGEPAGE	15
 #define MADV_POPULATE_WRITE	23
+#define FUTEX_WAKE_PRIVATE	129	/* FUTEX_WAKE | FUTEX_PRIVATE_FLAG */
 
 #define PAGE		4096UL
 #define MIB		(1UL << 20)
@@ -359,6 +361,18 @@ static void fork_exec_exit(const char *self)
 	report("fork_exec_exit", now() - t, 50);
 }
 
+/* FUTEX_WAKE of a private futex nobody waits on: the uncontended unlock's system call. */
+static void futex_wake_nowaiter(void)
+{
+	static uint32_t word;
+	uint64_t t = now();
+	int i;
+
+	for (i = 0; i < 100000; i++)
+		sys(__NR_futex, &word, FUTEX_WAKE_PRIVATE, 1);
+	report("futex_wake_nowaiter", now() - t, 100000);
+}
+
 static int bench_main(int argc, char **argv)
 {
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == '-' && argv[1][2] == 'e')
@@ -382,6 +396,7 @@ static int bench_main(int argc, char **argv)
 		shmem_fault("shmem_shared_fault_4K", MAP_SHARED, fd);
 	}
 	fork_exec_exit(argv[0]);
+	futex_wake_nowaiter();
 	say("bench: done\n");
 	if (sys(__NR_getpid, 0) == 1)	/* init: LINUX_REBOOT_CMD_POWER_OFF */
 		sys(__NR_reboot, 0xfee1dead, 672274793, 0x4321FEDC, 0);
