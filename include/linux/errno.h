@@ -56,8 +56,8 @@
 #define ECONNRESET	104
 #define EISCONN		106
 #define ENOTCONN	107
-#define ECONNREFUSED	111
 #define ETIMEDOUT	110
+#define ECONNREFUSED	111
 
 /*
  * Never seen by user space (Linux's include/linux/errno.h): a system call
