@@ -11,6 +11,15 @@
  * (current->active_mm): it may have switched away since the mask was
  * read, and user entries are not global, so the CR3 load of the switch
  * dropped them.
+ *
+ * The threads of a process load one mm on several CPUs at once, so the
+ * mask is read while other CPUs join it. A CPU joining sets its bit with
+ * a locked instruction before loading CR3 (switch_mm_irqs_off()); the
+ * flusher's read of the mask must likewise come after its writes to the
+ * page tables are visible, or x86's store buffer lets the two cross: the
+ * flusher misses the new bit while the joining CPU walks the old entry
+ * and caches it. A full barrier (Linux's inc_mm_tlb_gen() is one) sits
+ * between the caller's pte writes and the read of the mask.
  */
 #include <linux/kernel.h>
 #include <linux/smp.h>
@@ -18,6 +27,7 @@
 #include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <linux/preempt.h>
+#include <asm/barrier.h>
 #include <asm/tlbflush.h>
 
 struct flush_tlb_info {
@@ -67,8 +77,12 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 {
 	struct flush_tlb_info info = { start, end, mm };
 	unsigned int cpu = get_cpu();
+	struct cpumask cpus;
+
+	/* The page-table writes before the mask is read: see the top. */
+	smp_mb();
 	/* A snapshot: the CPUs sent to are the CPUs waited for. */
-	struct cpumask cpus = *mm_cpumask(mm);
+	cpus = *mm_cpumask(mm);
 
 	/* invlpg also drops the paging-structure caches of the address. */
 	if (cpumask_test_cpu(cpu, &cpus)) {

@@ -7,8 +7,9 @@
  * mm_cpumask(): this CPU's bit is set in the next mm before its pgd is
  * loaded, so a shootdown that changes a pte after the bit is visible
  * reaches this CPU, and one that read the mask earlier changed the pte
- * before this CPU could cache it (the atomic bit operation orders the
- * two). The bit of the previous mm is cleared once CR3 no longer points
+ * before this CPU could cache it (the atomic bit operation here, and
+ * the flusher's full barrier between its pte writes and its read of the
+ * mask, arch/x86_64/tlb.c, order the two). The bit of the previous mm is cleared once CR3 no longer points
  * at its tables: from then on this CPU caches none of its entries.
  */
 #ifndef _ASM_MMU_CONTEXT_H
