@@ -85,16 +85,6 @@ static inline long sys(long nr, long a, long b, long c)
 	return ret;
 }
 
-static inline long sys4(long nr, long a, long b, long c, long d)
-{
-	register long r10 __asm__("r10") = d;
-	long ret;
-
-	__asm__ volatile("syscall" : "=a"(ret) : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10)
-			 : "rcx", "r11", "memory");
-	return ret;
-}
-
 static inline void yield(void)
 {
 	sys(SYS_sched_yield, 0, 0, 0);
@@ -202,9 +192,11 @@ static void child_settid(void)
 				settid_child);
 	int i;
 
-	for (i = 0; i < 5000 && t.tid == 0; i++)
-		sched_yield();
-	ksft_test_result(tid > 0 && t.ctid == tid, "CLONE_CHILD_SETTID: the thread stores its tid");
+	/* The thread stores it before its first instruction: wait for it to have run. */
+	for (i = 0; i < 2000 && t.tid == 0; i++)
+		usleep(1000);
+	ksft_test_result(tid > 0 && t.tid == tid && t.ctid == tid,
+			 "CLONE_CHILD_SETTID: the thread stores its tid");
 }
 
 /* Spins until its flag is set, then returns arg. */
@@ -400,13 +392,11 @@ static void leader_exits_first(void)
 	munmap((void *)shared, PAGE);
 }
 
-/* Sleeps for good: FUTEX_WAIT on a word nobody wakes (an interruptible sleep). */
+/* Sleeps for good: pause(), an interruptible sleep only a signal ends. */
 static int sleeper(void *arg)
 {
-	static int never;
-
 	for (;;)
-		sys4(SYS_futex, (long)&never, 0 /* FUTEX_WAIT */, 0, 0);
+		sys(SYS_pause, 0, 0, 0);
 	return 0;
 }
 
