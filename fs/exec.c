@@ -26,7 +26,17 @@
  * (3/4 of _STK_LIM at most, ARG_MAX at least): E2BIG beyond them.
  *
  * The point of no return is begin_new_exec(): from then on the task is
- * the new program's, and an error kills it. Locking: the new mm's
+ * the new program's, and an error kills it.
+ *
+ * An exec in a process with threads first makes the caller its only
+ * thread (de_thread(), Linux's): signal->group_exec_task names it, the
+ * others get SIGKILL (zap_other_threads()) and it sleeps until they are
+ * gone; each exit wakes it (kernel/exit.c). A caller that is not the
+ * leader then waits for the leader to be a zombie and takes its place:
+ * the leader's pid (the pids are exchanged, as Linux's exchange_tids()),
+ * its start time, its parent and its places on the task list and the
+ * parent's children; the old leader, under the caller's old pid, is
+ * reaped at once without its parent hearing of it. Locking: the new mm's
  * mmap_lock is taken for writing to change its VMAs, as everywhere,
  * although no other task can see the mm yet; the task's own fields are
  * written by the task itself (mm and files under task_lock()).
@@ -376,6 +386,86 @@ static int exec_mmap(struct mm_struct *mm)
 	return err;
 }
 
+/* de_thread()'s wait is over: the caller and, if it is not the leader, the leader's zombie. */
+static bool other_threads_gone(struct task_struct *tsk)
+{
+	unsigned long flags;
+	bool gone;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	if (thread_group_leader(tsk))
+		gone = tsk->signal->nr_threads == 1;
+	else
+		gone = tsk->signal->nr_threads == 2 && tsk->group_leader->exit_state;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return gone;
+}
+
+/* @new takes @old's place on @old's list (Linux's list_replace_init()). */
+static void list_take_place(struct list_head *new, struct list_head *old)
+{
+	list_add(new, old);
+	list_del_init(old);
+}
+
+/* The exec'ing thread @tsk becomes its group's leader; the old one, a zombie, is reaped. */
+static void take_leader_place(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader;
+	unsigned long flags;
+
+	write_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&tsk->sighand->siglock);
+	swap(tsk->pid, leader->pid);
+	tsk->group_leader = leader->group_leader = tsk;
+	spin_unlock(&tsk->sighand->siglock);
+	tsk->start_time = leader->start_time;
+	tsk->real_parent = leader->real_parent;
+	tsk->parent = leader->parent;
+	list_take_place(&tsk->tasks, &leader->tasks);
+	list_take_place(&tsk->sibling, &leader->sibling);
+	tsk->exit_signal = leader->exit_signal;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	release_task(leader);
+}
+
+/*
+ * Make the caller its process's only thread (see the top). Return: 0, or
+ * -EAGAIN when the group is already dying or another thread execs (this
+ * one is being killed too). Context: process, sleeps.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	if (thread_group_empty(tsk))
+		return 0;
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if (signal_group_exit(sig)) {
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (other_threads_gone(tsk))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	if (!thread_group_leader(tsk))
+		take_leader_place(tsk);
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	sig->group_exec_task = NULL;
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	return 0;
+}
+
 static const char *kbasename(const char *path)
 {
 	const char *tail = strrchr(path, '/');
@@ -443,6 +533,14 @@ int begin_new_exec(struct linux_binprm *bprm)
 	struct task_struct *me = current;
 	int err;
 
+	/*
+	 * A kernel thread has no image to lose until exec_mmap() succeeds; a
+	 * user task's threads die in de_thread(), which cannot be undone.
+	 */
+	bprm->point_of_no_return = me->mm;
+	err = de_thread(me);
+	if (err)
+		return err;
 	err = unshare_files();
 	if (err)
 		return err;
@@ -450,8 +548,6 @@ int begin_new_exec(struct linux_binprm *bprm)
 	err = exec_signal_state(me);
 	if (err)
 		return err;
-	/* A kernel thread has no image to lose until exec_mmap() succeeds. */
-	bprm->point_of_no_return = me->mm;
 	err = exec_mmap(bprm->mm);
 	if (err)
 		return err;
@@ -647,7 +743,7 @@ static int do_execveat_common(int fd, const char *name, struct user_arg_ptr argv
 	if (err && bprm->point_of_no_return) {
 		free_bprm(bprm);
 		/* Linux's force_fatal_sig(SIGSEGV): the old image is gone. */
-		do_exit(SIGSEGV);
+		do_group_exit(SIGSEGV);
 	}
 	free_bprm(bprm);
 	return err;

@@ -29,10 +29,27 @@
  * lingers. A stopped or continued child (kernel/signal.c's group stop)
  * is reported to WUNTRACED (WSTOPPED) and WCONTINUED waits, once.
  *
- * Orphans go to init (pid 1), Linux's child reaper; child subreapers
- * (PR_SET_CHILD_SUBREAPER) do not exist yet. A reparented child's exit
- * signal becomes SIGCHLD, as Linux's, and it is sent its parent-death
- * signal if it asked for one (prctl(PR_SET_PDEATHSIG)).
+ * Orphans go to a live thread of their parent's group, else to init
+ * (pid 1), Linux's child reaper; child subreapers
+ * (PR_SET_CHILD_SUBREAPER) do not exist yet. A child moved to another
+ * process gets SIGCHLD as its exit signal, as Linux's, and each of its
+ * threads that asked for a parent-death signal (prctl(PR_SET_PDEATHSIG))
+ * is sent it, as Linux's, whenever the parent thread exits.
+ *
+ * Thread groups (linux/sched/signal.h has the picture). A thread that is
+ * not its group's leader is reaped as soon as it exits: nobody waits for
+ * it (wait4() of its tid is -ECHILD: it is on no children list). A
+ * leader that exits before its threads stays a zombie its parent cannot
+ * reap (delay_group_leader()) and is not announced; release_task() of
+ * the group's last other thread announces it. Any thread of a process
+ * may wait for the children of any other (unless __WNOTHREAD), as they
+ * share the wait queue. exit_group() is do_group_exit(): the group is
+ * marked dying (SIGNAL_GROUP_EXIT, group_exit_code, under siglock), the
+ * other threads get SIGKILL (zap_other_threads()) and nobody waits:
+ * each dies on its way back to user mode, and the mm, files and fs go
+ * with the last reference, the last thread's. The process's wait status
+ * is group_exit_code: exit_group()'s, or (Linux 6.1) the code of the
+ * last thread to exit when none called it.
  *
  * Exit statuses are Linux's wait statuses: (code & 0xff) << 8 for exit()
  * and exit_group(), the signal's number for a task a signal killed (with
@@ -41,7 +58,8 @@
  * functions' returns.
  *
  * Locking: tasklist_lock (written with interrupts off) guards the tree:
- * parents, children lists, exit_state. A waiter scans its children under
+ * parents, children lists, exit_state, the thread lists (with siglock
+ * once a group has threads). A waiter scans its children under
  * the read lock and claims a zombie by moving exit_state from EXIT_ZOMBIE
  * to EXIT_DEAD with cmpxchg; release_task() then unlinks it under the
  * write lock. task_lock() (alloc_lock) guards mm, fs and files against
@@ -70,17 +88,54 @@
 #include <asm/signal.h>
 #include <asm/uaccess.h>
 
+/*
+ * @p leaves its thread group's list (tasklist_lock written). An execve()
+ * waiting for the group to empty is woken. Return: the group's zombie
+ * leader when @p was its last other thread and the leader's parent
+ * ignores SIGCHLD (to be reaped too), else NULL (the parent was told).
+ */
+static struct task_struct *unhash_thread(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *leader = p->group_leader;
+
+	if (list_empty(&p->thread_node))
+		return NULL;	/* a kernel thread, or a process never attached */
+	if (sig->nr_threads > 1) {
+		spin_lock(&p->sighand->siglock);
+		list_del_init(&p->thread_node);
+		sig->nr_threads--;
+		spin_unlock(&p->sighand->siglock);
+	} else {
+		list_del_init(&p->thread_node);
+		sig->nr_threads--;
+	}
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);
+	if (leader == p || !thread_group_empty(leader) || leader->exit_state != EXIT_ZOMBIE)
+		return NULL;
+	if (!do_notify_parent(leader, leader->exit_signal))
+		return NULL;
+	leader->exit_state = EXIT_DEAD;
+	return leader;
+}
+
 void release_task(struct task_struct *p)
 {
+	struct task_struct *leader;
 	unsigned long flags;
 
-	VM_WARN_ON_ONCE(READ_ONCE(p->exit_state) != EXIT_DEAD);
-	write_lock_irqsave(&tasklist_lock, flags);
-	list_del_init(&p->tasks);
-	list_del_init(&p->sibling);
-	nr_threads--;
-	write_unlock_irqrestore(&tasklist_lock, flags);
-	put_task_struct(p);		/* the tree's reference */
+	do {
+		VM_WARN_ON_ONCE(READ_ONCE(p->exit_state) != EXIT_DEAD);
+		write_lock_irqsave(&tasklist_lock, flags);
+		list_del_init(&p->tasks);
+		list_del_init(&p->sibling);
+		nr_threads--;
+		leader = unhash_thread(p);
+		write_unlock_irqrestore(&tasklist_lock, flags);
+		put_task_struct(p);		/* the tree's reference */
+		p = leader;
+	} while (p);
 }
 
 void __put_task_struct(struct task_struct *p)
@@ -165,39 +220,71 @@ static void exit_fs(struct task_struct *tsk)
 		free_fs_struct(fs);
 }
 
-/* init, which adopts orphans. tasklist_lock held. */
-static struct task_struct *find_child_reaper(void)
+/*
+ * Who adopts @father's children: a thread of its group not yet exiting
+ * (Linux's find_alive_thread()), else init. tasklist_lock held.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
 {
-	struct task_struct *reaper = find_task_by_vpid(1);
+	struct task_struct *t, *reaper;
 
+	for_each_thread(father, t)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	reaper = find_task_by_vpid(1);
 	BUG_ON(!reaper);
 	return reaper;
 }
 
 /*
- * Give @father's children to init, each sent its parent-death signal. A
- * zombie among them is announced to init, or put on @dead to be reaped
- * once the lock is dropped.
- * tasklist_lock written.
+ * Give @father's children to a live thread of its group, or to init,
+ * each thread sent its parent-death signal. A
+ * child moved to another process gets SIGCHLD as its exit signal, and
+ * a zombie among them (its threads gone) is announced to init, or put on
+ * @dead to be reaped once the lock is dropped. tasklist_lock written.
  */
 static void forget_original_parent(struct task_struct *father, struct list_head *dead)
 {
-	struct task_struct *reaper, *p, *n;
+	struct task_struct *reaper, *p, *n, *t;
 
 	if (list_empty(&father->children))
 		return;
-	reaper = find_child_reaper();
+	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
-		p->exit_signal = SIGCHLD;
-		if (p->pdeath_signal)	/* prctl(PR_SET_PDEATHSIG) */
-			send_sig(p->pdeath_signal, p, 1);
+		for_each_thread(p, t) {
+			t->real_parent = t->parent = reaper;
+			if (t->pdeath_signal)	/* prctl(PR_SET_PDEATHSIG) */
+				send_sig(t->pdeath_signal, t, 1);
+		}
 		list_move_tail(&p->sibling, &reaper->children);
-		if (p->exit_state == EXIT_ZOMBIE && do_notify_parent(p, p->exit_signal)) {
+		if (reaper->signal == father->signal && father->signal != &init_signal)
+			continue;
+		p->exit_signal = SIGCHLD;
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p) &&
+		    do_notify_parent(p, p->exit_signal)) {
 			p->exit_state = EXIT_DEAD;
 			list_move_tail(&p->sibling, dead);
 		}
 	}
+}
+
+/*
+ * Whether @tsk is reaped at once: a thread always; a leader only when it
+ * is alone and its parent ignores SIGCHLD (its parent told if it is
+ * alone). tasklist_lock written.
+ */
+static bool exit_notify_parent(struct task_struct *tsk)
+{
+	if (!thread_group_leader(tsk))
+		return true;
+	if (!thread_group_empty(tsk)) {
+		/* An execve() in another thread waits for this zombie. */
+		if (tsk->signal->group_exec_task)
+			wake_up_process(tsk->signal->group_exec_task);
+		return false;
+	}
+	return do_notify_parent(tsk, tsk->exit_signal);
 }
 
 static void exit_notify(struct task_struct *tsk)
@@ -209,7 +296,7 @@ static void exit_notify(struct task_struct *tsk)
 
 	write_lock_irqsave(&tasklist_lock, flags);
 	forget_original_parent(tsk, &dead);
-	autoreap = do_notify_parent(tsk, tsk->exit_signal);
+	autoreap = exit_notify_parent(tsk);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	write_unlock_irqrestore(&tasklist_lock, flags);
 	wake_up_all(&tsk->wait_pidfd);		/* its pidfds are readable now */
@@ -219,12 +306,36 @@ static void exit_notify(struct task_struct *tsk)
 		release_task(tsk);
 }
 
+/*
+ * One live thread less; the last one's @code becomes the process's exit
+ * status unless a group exit set it (Linux 6.1's synchronize_group_exit()).
+ * Kernel threads, on no thread group, have nothing to do.
+ */
+static void synchronize_group_exit(struct task_struct *tsk, int code)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	if (sig == &init_signal)
+		return;
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if (atomic_dec_and_test(&sig->live) && !(sig->flags & SIGNAL_GROUP_EXIT)) {
+		sig->flags = SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = code;
+		sig->group_stop_count = 0;
+	}
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+}
+
 void __noreturn do_exit(int code)
 {
 	struct task_struct *tsk = current;
 
 	if (unlikely(tsk->pid == 1))
 		panic("Attempted to kill init! exitcode=0x%08x\n", code);
+	/* No longer a reaper for its group's orphans. */
+	tsk->flags |= PF_EXITING;
+	synchronize_group_exit(tsk, code);
 	/* Off its mm before anyone learns it exited: the mm may go then. */
 	exit_mm();
 	exit_files(tsk);
@@ -240,10 +351,56 @@ void __noreturn do_exit(int code)
 		;
 }
 
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	p->signal->group_stop_count = 0;
+	for_each_thread(p, t) {
+		if (t == p || t->exit_state)
+			continue;
+		count++;
+		sigaddset(&t->pending.signal, SIGKILL);
+		signal_wake_up(t, true);
+	}
+	return count;
+}
+
+/* The group's exit status once it is dying (Linux: 0 for the threads an execve() kills). */
+static bool group_exit_code(const struct signal_struct *sig, int *code)
+{
+	if (sig->flags & SIGNAL_GROUP_EXIT)
+		*code = sig->group_exit_code;
+	else if (sig->group_exec_task)
+		*code = 0;
+	else
+		return false;
+	return true;
+}
+
+void __noreturn do_group_exit(int exit_code)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+
+	/* Alone (a kernel thread always is), nobody else can join or kill: no lock. */
+	if (group_exit_code(sig, &exit_code) || thread_group_empty(current))
+		do_exit(exit_code);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	if (!group_exit_code(sig, &exit_code)) {
+		sig->group_exit_code = exit_code;
+		sig->flags = SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
+	}
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	do_exit(exit_code);
+}
+
 /*
- * exit() and exit_group() are one until threads exist: the task ends with
- * Linux's wait status for a normal exit, the low byte of @error_code
- * shifted left by 8.
+ * exit() ends the calling thread, exit_group() its whole process; both
+ * with Linux's wait status for a normal exit, the low byte of
+ * @error_code shifted left by 8.
  */
 SYSCALL_DEFINE1(exit, int, error_code)
 {
@@ -252,7 +409,7 @@ SYSCALL_DEFINE1(exit, int, error_code)
 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit((error_code & 0xff) << 8);
+	do_group_exit((error_code & 0xff) << 8);
 }
 
 /* ---- wait4(), waitid() ---------------------------------------------- */
@@ -333,43 +490,71 @@ static bool wait_task_stopped_or_continued(struct wait_opts *wo, struct task_str
 }
 
 /*
- * Scan the caller's children for what @wo wants: a zombie, claimed
- * (EXIT_DEAD) unless WNOWAIT and returned with a reference; or a stop or
- * continue report (*@reported, @wo filled). *@any: @wo matches a child.
+ * Scan @parent's children for what @wo wants: a zombie (a leader whose
+ * threads are gone), claimed (EXIT_DEAD) unless WNOWAIT and returned with
+ * a reference; or a stop or continue report (*@reported, @wo filled).
+ * *@any: @wo matches a child. tasklist_lock held.
  */
-static struct task_struct *scan_children(struct wait_opts *wo, bool *any, bool *reported)
+static struct task_struct *scan_children(struct wait_opts *wo, struct task_struct *parent,
+					 bool *any, bool *reported)
 {
-	struct task_struct *p, *found = NULL;
-	unsigned long flags;
+	struct task_struct *p;
 
-	*any = *reported = false;
-	read_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &current->children, sibling) {
+	list_for_each_entry(p, &parent->children, sibling) {
 		if (!eligible_child(wo, p))
 			continue;
 		*any = true;
 		if (wait_task_stopped_or_continued(wo, p)) {
 			*reported = true;
-			break;
+			return NULL;
 		}
-		if (!(wo->options & WEXITED) || READ_ONCE(p->exit_state) != EXIT_ZOMBIE)
+		if (!(wo->options & WEXITED) || READ_ONCE(p->exit_state) != EXIT_ZOMBIE ||
+		    delay_group_leader(p))
 			continue;
 		if (!(wo->options & WNOWAIT) &&
 		    cmpxchg(&p->exit_state, EXIT_ZOMBIE, EXIT_DEAD) != EXIT_ZOMBIE)
 			continue;
 		get_task_struct(p);
-		found = p;
-		break;
+		return p;
 	}
+	return NULL;
+}
+
+/* The thread after @t in its group, round the list; @t itself when it is alone. */
+static struct task_struct *next_thread(const struct task_struct *t)
+{
+	struct list_head *n = t->thread_node.next;
+
+	if (n == &t->signal->thread_head)
+		n = n->next;
+	return list_entry(n, struct task_struct, thread_node);
+}
+
+/*
+ * What @wo wants among the children of the caller or, unless __WNOTHREAD,
+ * of any thread of its process; see scan_children().
+ */
+static struct task_struct *scan_group_children(struct wait_opts *wo, bool *any, bool *reported)
+{
+	struct task_struct *t = current, *found;
+	unsigned long flags;
+
+	*any = *reported = false;
+	read_lock_irqsave(&tasklist_lock, flags);
+	do {
+		found = scan_children(wo, t, any, reported);
+		t = next_thread(t);
+	} while (!found && !*reported && !(wo->options & __WNOTHREAD) && t != current);
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
 }
 
-/* Take @p's exit status and counts; reap it unless WNOWAIT. */
+/* Take @p's exit status (the group's after exit_group()) and counts; reap it unless WNOWAIT. */
 static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
 	wo->pid = p->pid;
-	wo->status = p->exit_code;
+	wo->status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code :
+							       p->exit_code;
 	wo->why = 0;
 	fill_wait_rusage(wo, p);
 	if (!(wo->options & WNOWAIT))
@@ -393,7 +578,7 @@ static long do_wait(struct wait_opts *wo)
 
 	for (;;) {
 		prepare_to_wait(wq, &wait, TASK_INTERRUPTIBLE);
-		zombie = scan_children(wo, &any, &reported);
+		zombie = scan_group_children(wo, &any, &reported);
 		if (zombie || reported || !any || (wo->options & WNOHANG))
 			break;
 		if (signal_pending(current))

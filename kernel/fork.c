@@ -19,9 +19,9 @@
  * copy_process() makes the child in this order, each step undone in
  * reverse when a later one fails, so a refused fork keeps nothing:
  *
- *   flags checked (Linux's refusals; threads and namespaces: -EINVAL)
+ *   flags checked (Linux's refusals; namespaces: -EINVAL)
  *   struct and stack
- *   signal_struct    its own copy of the limits (no threads yet)
+ *   signal_struct    shared (CLONE_THREAD) or its own copy of the limits
  *   files            shared (CLONE_FILES) or dup_fd()
  *   fs               shared (CLONE_FS) or copy_fs_struct()
  *   mm               shared (CLONE_VM, mmget()) or dup_mm()
@@ -30,7 +30,17 @@
  *                    (args->pidfd), installed once the child is attached
  *   the tree         pid, parent (the caller, or its parent with
  *                    CLONE_PARENT), task list: under tasklist_lock, where
- *                    nr_threads >= max_threads is -EAGAIN
+ *                    nr_threads >= max_threads is -EAGAIN; a thread
+ *                    instead joins its group (see below)
+ *
+ * Threads (CLONE_THREAD, which needs CLONE_SIGHAND, which needs CLONE_VM,
+ * as Linux's): the new task shares the caller's signal_struct, takes the
+ * caller's tgid and group_leader, and goes on signal->thread_head (under
+ * tasklist_lock and siglock) but not on the task list or any children
+ * list: only a group's leader is a process. Its exit signal is -1 (no
+ * parent is told of it) and its parent the leader's parent, as Linux's.
+ * A kernel thread that became a user task without an exec still shares
+ * init_signal with every kernel thread: it cannot start threads (-EINVAL).
  *
  * The child inherits comm, process group and session. CLONE_CHILD_SETTID
  * is stored by the child itself (schedule_tail()), CLONE_PARENT_SETTID by
@@ -167,6 +177,7 @@ struct signal_struct init_signal = {
 		[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },
 	},
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signal.wait_chldexit),
+	/* Kernel threads share it but are on no thread list: it stays empty. */
 	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signal.shared_pending.list) },
 };
@@ -415,8 +426,7 @@ static struct task_struct *dup_task_struct(const char *name)
 
 /*
  * The flags Linux refuses together (its copy_process()), and what is not
- * here: threads (CLONE_THREAD: the threads part), namespaces, cgroups:
- * -EINVAL.
+ * here: namespaces, cgroups: -EINVAL.
  */
 static int clone_flags_check(const struct kernel_clone_args *args)
 {
@@ -434,8 +444,11 @@ static int clone_flags_check(const struct kernel_clone_args *args)
 		return -EINVAL;
 	if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD)))
 		return -EINVAL;
-	if (flags & (CLONE_THREAD |
-		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
+	/* A dying or execing group takes no new threads (Linux: its fatal signal would). */
+	if ((flags & CLONE_THREAD) &&
+	    (current->signal == &init_signal || signal_group_exit(current->signal)))
+		return -EINVAL;
+	if (flags & (		     CLONE_INTO_CGROUP | CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
 		     CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET))
 		return -EINVAL;
 	return 0;
@@ -478,9 +491,20 @@ static int copy_fs(u64 flags, struct task_struct *p)
 	return p->fs ? 0 : -ENOMEM;
 }
 
+/* A thread shares the caller's process state: one more user, one more live thread. */
+static void share_signal(struct task_struct *p)
+{
+	struct signal_struct *sig = current->signal;
+
+	atomic_inc(&sig->sigcnt);
+	atomic_inc(&sig->live);
+	p->signal = sig;
+}
+
 int copy_signal(struct task_struct *p)
 {
 	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
+
 
 	if (!sig)
 		return -ENOMEM;
@@ -492,9 +516,27 @@ int copy_signal(struct task_struct *p)
 	INIT_LIST_HEAD(&sig->thread_head);
 	list_add_tail(&p->thread_node, &sig->thread_head);
 	sig->nr_threads = 1;
+	atomic_set(&sig->sigcnt, 1);
 	atomic_set(&sig->live, 1);
 	p->signal = sig;
 	return 0;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (sig == &init_signal || !atomic_dec_and_test(&sig->sigcnt))
+		return;
+	flush_sigqueue(&sig->shared_pending);
+	kfree(sig);
+}
+
+/* Undo copy_signal() for a child that never ran. */
+static void uncopy_signal(struct task_struct *p)
+{
+	if (p->signal != &init_signal)
+		atomic_dec(&p->signal->live);
+	put_signal_struct(p->signal);
+	p->signal = &init_signal;
 }
 
 /* The child's address space: the parent's shared (CLONE_VM) or copied (dup_mm()). */
@@ -541,7 +583,7 @@ static void free_files_fs(struct task_struct *p)
  */
 static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p)
 {
-	int err;
+	int err = 0;
 
 	p->flags &= ~PF_KTHREAD;
 	p->files = NULL;
@@ -549,9 +591,12 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	exit_creds(p);
 	copy_creds(p);
 	p->atomic_flags = current->atomic_flags;
-	err = copy_signal(p);
+	if (args->flags & CLONE_THREAD)
+		share_signal(p);
+	else
+		err = copy_signal(p);
 	if (err)
-		goto fail_signal;
+		return err;
 	err = copy_sighand(args->flags, p);
 	if (err)
 		goto fail_sighand;
@@ -582,19 +627,46 @@ fail_thread:
 fail_fs:
 	free_files_fs(p);
 fail_files:
+	uncopy_signal(p);
 	exit_signals_free(p);
 	p->sighand = &init_sighand;
+	return err;
 fail_sighand:
-	kfree(p->signal);
-fail_signal:
-	p->signal = &init_signal;
+	uncopy_signal(p);
 	return err;
 }
 
+/* A thread joins the caller's group: tasklist_lock written, siglock taken here. */
+static void attach_thread(struct task_struct *p)
+{
+	struct signal_struct *sig = current->signal;
+
+	spin_lock(&current->sighand->siglock);
+	p->tgid = current->tgid;
+	p->group_leader = current->group_leader;
+	p->exit_signal = -1;
+	sig->nr_threads++;
+	list_add_tail(&p->thread_node, &sig->thread_head);
+	spin_unlock(&current->sighand->siglock);
+}
+
 /*
- * The new task joins the tree and the task list (tasklist_lock): the
- * caller's child, or with CLONE_PARENT its sibling, which also inherits
- * the caller's exit signal as Linux's. -EAGAIN past max_threads.
+ * A new process joins the tree and the task list, the leader of its own
+ * group (a user process is already alone on its thread list:
+ * copy_signal()). tasklist_lock written.
+ */
+static void attach_process(struct task_struct *p)
+{
+	p->tgid = p->pid;
+	list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+}
+
+/*
+ * The new task joins the tree (tasklist_lock): the caller's child, or
+ * with CLONE_PARENT or CLONE_THREAD its sibling (the leader's parent's
+ * child), which with CLONE_PARENT inherits the leader's exit signal as
+ * Linux's. -EAGAIN past max_threads.
  */
 static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 {
@@ -606,17 +678,19 @@ static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 		write_unlock_irqrestore(&tasklist_lock, flags);
 		return -EAGAIN;
 	}
-	if (args->flags & CLONE_PARENT) {
+	if (args->flags & (CLONE_PARENT | CLONE_THREAD)) {
 		parent = current->real_parent;
-		p->exit_signal = current->exit_signal;
+		p->exit_signal = current->group_leader->exit_signal;
 	}
 	p->real_parent = p->parent = parent;
 	p->pid = atomic_add_return(1, &last_pid);
 	p->tgid = p->pid;
 	p->start_time = ktime_get();
 	nr_threads++;
-	list_add_tail(&p->sibling, &parent->children);
-	list_add_tail(&p->tasks, &init_task.tasks);
+	if (args->flags & CLONE_THREAD)
+		attach_thread(p);
+	else
+		attach_process(p);
 	write_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
@@ -672,9 +746,8 @@ fail_attach:
 fail_state:
 	free_thread_stack(p);
 	fpu_free(p->thread.fpu);
+	uncopy_signal(p);
 	exit_signals_free(p);
-	if (p->signal != &init_signal)
-		kfree(p->signal);
 fail_stack:
 	exit_creds(p);
 	free_task_struct(p);
@@ -831,11 +904,11 @@ struct task_struct *fork_idle(unsigned int cpu)
 void free_task(struct task_struct *p)
 {
 	WARN_ON_ONCE(!list_empty(&p->tasks) && p->started);
+	WARN_ON_ONCE(!list_empty(&p->thread_node) && p->started);
 	fpu_free(p->thread.fpu);
 	free_thread_stack(p);
 	exit_signals_free(p);
-	if (p->signal != &init_signal)
-		kfree(p->signal);
+	put_signal_struct(p->signal);
 	exit_creds(p);
 	free_task_struct(p);
 }

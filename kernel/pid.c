@@ -6,6 +6,10 @@
  * order, so a lookup costs the tasks older than the one it finds (init,
  * pid 1, is the first). A hash comes when the walk shows in a profile.
  *
+ * A thread is found too (Linux's pid hash holds every task): only its
+ * group's leader is on the task list, so the walk looks through the
+ * threads of each process that has some.
+ *
  * One pid namespace: the "v" (virtual, the caller's namespace) numbers
  * are the global ones.
  *
@@ -27,14 +31,21 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/syscalls.h>
+#include <linux/sched/signal.h>
 
 struct task_struct *find_task_by_vpid(pid_t nr)
 {
-	struct task_struct *p;
+	struct task_struct *p, *t;
 
-	for_each_process(p)
+	for_each_process(p) {
 		if (p->pid == nr)
 			return p;
+		if (thread_group_empty(p))
+			continue;
+		for_each_thread(p, t)
+			if (t->pid == nr)
+				return t;
+	}
 	return NULL;
 }
 
@@ -58,7 +69,7 @@ pid_t task_ppid_nr(const struct task_struct *p)
 	pid_t ppid;
 
 	read_lock_irqsave(&tasklist_lock, flags);
-	ppid = p->real_parent ? p->real_parent->pid : 0;
+	ppid = p->real_parent ? p->real_parent->tgid : 0;
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return ppid;
 }

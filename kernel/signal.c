@@ -39,11 +39,10 @@
  * every signal but a forced one, as Linux's; only a fault's forced signal
  * reaches them, on their own pending queue.
  *
- * Threads: a process is one thread until the threads helper's thread
- * groups land, but process-directed signals already go to
- * signal->shared_pending and complete_signal() walks signal->thread_head
- * as Linux's does. A fatal signal ends the task with do_exit(); with
- * thread groups it becomes do_group_exit().
+ * Threads: process-directed signals go to signal->shared_pending and complete_signal() walks signal->thread_head
+ * as Linux's does. A fatal signal ends the process: do_group_exit()
+ * (kernel/exit.c) with the signal's wait status, which also ends the
+ * threads of a group that is dying or execing (signal_group_exit()).
  *
  * Locking: sighand->siglock (taken with interrupts off: the console and
  * timers send from interrupts) guards both pending queues, task->blocked,
@@ -302,6 +301,19 @@ static bool wants_signal(int sig, struct task_struct *p)
 }
 
 /*
+ * The exit status of a death by @sig: the number, with 0x80 ("core
+ * dumped") for a core-dumping signal when RLIMIT_CORE allows a dump.
+ * No core file is written (there is no coredump writer); the status is
+ * what Linux's would be with one.
+ */
+static int fatal_exit_code(int sig)
+{
+	if (sig_kernel_coredump(sig) && rlimit(RLIMIT_CORE) > 0)
+		return sig | 0x80;
+	return sig;
+}
+
+/*
  * A fatal signal for the whole process: every thread gets SIGKILL, and
  * the exit status is the signal's (Linux's complete_signal() shortcut).
  * siglock held.
@@ -312,7 +324,7 @@ static void signal_group_kill(struct task_struct *p, int sig)
 	struct task_struct *t;
 
 	signal->flags = SIGNAL_GROUP_EXIT;
-	signal->group_exit_code = sig;
+	signal->group_exit_code = fatal_exit_code(sig);
 	signal->group_stop_count = 0;
 	for_each_thread(p, t) {
 		t->jobctl &= ~JOBCTL_STOP_PENDING;
@@ -875,19 +887,6 @@ static bool do_signal_stop(int signr)
 }
 
 /*
- * The exit status of a death by @sig: the number, with 0x80 ("core
- * dumped") for a core-dumping signal when RLIMIT_CORE allows a dump.
- * No core file is written (there is no coredump writer); the status is
- * what Linux's would be with one.
- */
-static int fatal_exit_code(int sig)
-{
-	if (sig_kernel_coredump(sig) && rlimit(RLIMIT_CORE) > 0)
-		return sig | 0x80;
-	return sig;
-}
-
-/*
  * The next signal's fate under siglock: 0 when there is nothing to do,
  * -1 to look again (siglock dropped), or the signal to act on with its
  * siginfo in @ksig (siglock held).
@@ -919,10 +918,10 @@ bool get_signal(struct ksignal *ksig)
 
 	for (;;) {
 		spin_lock_irq(&sighand->siglock);
-		if (has_own_signal(current) && (signal->flags & SIGNAL_GROUP_EXIT)) {
-			signr = signal->group_exit_code;
+		/* The group dies or another thread execs: do_group_exit() picks the code. */
+		if (has_own_signal(current) && signal_group_exit(signal)) {
 			spin_unlock_irq(&sighand->siglock);
-			do_exit(fatal_exit_code(signr));
+			do_group_exit(0);
 		}
 		signr = take_signal(ksig);
 		if (signr < 0)
@@ -950,12 +949,8 @@ bool get_signal(struct ksignal *ksig)
 				goto next;
 			continue;
 		}
-		if (has_own_signal(current)) {
-			signal->flags = SIGNAL_GROUP_EXIT;
-			signal->group_exit_code = signr;
-		}
 		spin_unlock_irq(&sighand->siglock);
-		do_exit(fatal_exit_code(signr));
+		do_group_exit(fatal_exit_code(signr));
 next:
 		spin_unlock_irq(&sighand->siglock);
 	}
@@ -1101,8 +1096,6 @@ void flush_signal_handlers(struct task_struct *t, bool force_default)
 void exit_signals_free(struct task_struct *p)
 {
 	flush_sigqueue(&p->pending);
-	if (p->signal && has_own_signal(p) && p->signal->nr_threads <= 1)
-		flush_sigqueue(&p->signal->shared_pending);
 	if (p->sighand)
 		put_sighand(p->sighand);
 	p->sighand = NULL;

@@ -3,9 +3,9 @@
  * The simplest system calls about the caller itself (Linux's
  * kernel/sys.c): its ids, its limits and the system's name.
  *
- * Every task is its own thread group until threads exist, so getpid()
- * (Linux's tgid) and gettid() are both the pid; getppid() is the pid of
- * the task's parent now (init once the first parent exited). The process
+ * getpid() is the thread group's id (the leader's pid, Linux's tgid),
+ * gettid() the calling thread's own pid; getppid() is the tgid of the
+ * process's parent now (init once the first parent exited). The process
  * group and session are inherited at fork, 0 for kernel threads and so
  * for the processes they start, as Linux's (setpgid() and setsid() come
  * with sessions, the signal issue). Every task runs as root: the uid and
@@ -79,7 +79,7 @@ static const struct new_utsname init_uts_ns_name = {
 
 SYSCALL_DEFINE0(getpid)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 SYSCALL_DEFINE0(gettid)

@@ -37,6 +37,14 @@
  * ASID (a CR3 reload of the loaded PCID without NOFLUSH). The generation
  * counters of a freed mm are never seen again: ctx_ids are not reused.
  *
+ * The threads of a process load one mm on several CPUs at once, so the
+ * mask is read while other CPUs join it: a joining CPU sets its bit with a
+ * locked instruction before it reads the generation and loads CR3, and the
+ * flusher's locked increment of tlb_gen is a full barrier between its pte
+ * writes and its read of the mask (x86's store buffer would otherwise let
+ * the two cross: the flusher missing the new bit while the joining CPU
+ * caches the old entry).
+ *
  * Locking: cpu_tlbstate is per CPU, used with interrupts off by its own
  * CPU only (switches, the IPI handler, the local part of a flush).
  */

@@ -4,9 +4,10 @@
  * Linux's layouts. The fields of an address space, of signals and of
  * times are what Linux prints for a task with nothing of them: 0 (rsslim
  * is RLIM_INFINITY); the state (Z for a zombie), parent, process group,
- * session and exit signal are the task's; starttime is real (clock ticks
- * since boot at the task's creation). The status lines are the ones whose
- * subject exists here (no Sig* lines yet).
+ * session and exit signal are the task's; num_threads and Threads: count
+ * the threads of its process, Tgid: is its process's id; starttime is
+ * real (clock ticks since boot at the task's creation). The status lines
+ * are the ones whose subject exists here (no Sig* lines yet).
  *
  * Locking: the caller holds a reference on the task. Its fs and files
  * are read under task_lock(), which exit_fs() and exit_files() take to
@@ -15,6 +16,7 @@
 #include <linux/seq_file.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/signal.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/bitops.h>
@@ -56,6 +58,12 @@ static const char *task_state_name(char state)
  * policy delayacct_blkio_ticks guest_time cguest_time start_data end_data
  * start_brk arg_start arg_end env_start env_end exit_code.
  */
+/* The threads of @task's process: a kernel thread (on no thread list) is one. */
+static int task_nr_threads(const struct task_struct *task)
+{
+	return max(get_nr_threads(task), 1);
+}
+
 int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 {
 	struct mm_struct *mm = get_task_mm(task);
@@ -71,7 +79,8 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
 	seq_printf(m, " %lu 0 %lu 0 0 0 0 0", task->min_flt, task->maj_flt);
 	/* priority nice num_threads itrealvalue starttime vsize rss */
-	seq_printf(m, " 20 0 1 0 %llu %lu %lu", task->start_time / (1000000000ULL / USER_HZ),
+	seq_printf(m, " 20 0 %d 0 %llu %lu %lu", task_nr_threads(task),
+		   task->start_time / (1000000000ULL / USER_HZ),
 		   vsize, rss);
 	seq_put_decimal_ull(m, " ", RLIM_INFINITY);
 	/* startcode endcode startstack, then kstkesp kstkeip (0 as Linux's for others) */
@@ -154,16 +163,16 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	task_unlock(task);
 	seq_printf(m, "State:\t%s\n", task_state_name(task_state_to_char(task)));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
-		   task->pid, task->pid, task_ppid_nr(task));
+		   task->tgid, task->pid, task_ppid_nr(task));
 	task_ids(m, task, cred);
-	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", task->pid, task->pid,
+	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", task->tgid, task->pid,
 		   task_pgrp_nr(task), task_session_nr(task));
 	mm = get_task_mm(task);
 	if (mm) {
 		task_mem(m, mm);
 		mmput(mm);
 	}
-	seq_puts(m, "Threads:\t1\n");
+	seq_printf(m, "Threads:\t%d\n", task_nr_threads(task));
 	task_cap(m, task, cred);
 	put_cred(cred);
 	task_cpus_allowed(m, task);

@@ -16,6 +16,13 @@
  * files with operations of their own (task_mmu.c's pagemap and
  * clear_refs).
  *
+ * Threads, as Linux's: /proc lists processes only, but a lookup of any
+ * thread's id finds its directory (a hidden entry). /proc/PID/task lists
+ * the threads of PID's process, each a directory /proc/PID/task/TID with
+ * the files of /proc/PID but "task", reused as they are (they print the
+ * one task they name). "task" is the last of tgid_base_stuff[] so that
+ * the first TID_BASE_ENTRIES are a thread's.
+ *
  * /proc/self is a symlink whose body depends on who looks: its dentry
  * is made for each lookup and never hashed, so no other task finds it,
  * and its body (the looker's pid) is kept in its proc_inode.
@@ -36,6 +43,7 @@
 #include <linux/seq_file.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/signal.h>
 #include <linux/mount.h>
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
@@ -55,6 +63,8 @@
 
 #define PROC_PID_INO(pid)	((1UL << 32) + (unsigned long)(pid))
 #define PROC_SELF_INO		(1UL << 32)
+#define PROC_TASK_INO(pid)	((2UL << 32) + (unsigned long)(pid))	/* /proc/PID/task */
+#define PROC_TID_INO(tid)	((3UL << 32) + (unsigned long)(tid))	/* .../task/TID */
 
 /* The smallest pid >= @min on the task list, or -1. */
 static int next_tgid(int min)
@@ -67,6 +77,43 @@ static int next_tgid(int min)
 	for_each_process(p)
 		if (p->pid >= min && (best < 0 || p->pid < best))
 			best = p->pid;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
+}
+
+/* The thread group id of the task @pid names, or -1 when there is none. */
+static int pid_tgid(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int tgid = -1;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(pid);
+	if (p)
+		tgid = p->tgid;
+	read_unlock_irqrestore(&tasklist_lock, flags);
+	return tgid;
+}
+
+/*
+ * The smallest id >= @min of a thread of @tgid's process, or -1 (a kernel
+ * thread, on no thread list, is its own only thread).
+ */
+static int next_tid(int tgid, int min)
+{
+	struct task_struct *p, *t;
+	unsigned long flags;
+	int best = -1;
+
+	read_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(tgid);
+	if (p && list_empty(&p->thread_node) && p->pid >= min)
+		best = p->pid;
+	else if (p)
+		for_each_thread(p, t)
+			if (t->pid >= min && (best < 0 || t->pid < best))
+				best = t->pid;
 	read_unlock_irqrestore(&tasklist_lock, flags);
 	return best;
 }
@@ -205,7 +252,13 @@ static const struct pid_entry tgid_base_stuff[] = {
 	ONE("stat", 0444, proc_pid_stat),
 	ONE("statm", 0444, proc_pid_statm),
 	ONE("status", 0444, proc_pid_status),
+	{ "task", S_IFDIR | 0555, NULL, NULL },		/* last: see the top */
 };
+#define TGID_BASE_ENTRIES	ARRAY_SIZE(tgid_base_stuff)
+#define TID_BASE_ENTRIES	(TGID_BASE_ENTRIES - 1)
+
+static const struct file_operations proc_task_operations;
+static const struct inode_operations proc_task_inode_operations;
 
 /* The single_open() show of every /proc/PID file: @v is its inode. */
 static int proc_single_show(struct seq_file *m, void *v)
@@ -333,17 +386,17 @@ static struct dentry *proc_exe_lookup(struct inode *dir, struct dentry *dentry)
 	return NULL;
 }
 
-static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
-					    unsigned int flags)
+/* The file or directory of the first @n of tgid_base_stuff[] named @dentry in /proc/PID @dir. */
+static struct dentry *pid_entry_lookup(struct inode *dir, struct dentry *dentry, size_t n)
 {
 	const struct pid_entry *p;
 	struct inode *inode;
 
-	for (p = tgid_base_stuff; p < tgid_base_stuff + ARRAY_SIZE(tgid_base_stuff); p++)
+	for (p = tgid_base_stuff; p < tgid_base_stuff + n; p++)
 		if (strlen(p->name) == dentry->d_name.len &&
 		    !memcmp(p->name, dentry->d_name.name, dentry->d_name.len))
 			break;
-	if (p == tgid_base_stuff + ARRAY_SIZE(tgid_base_stuff) || !task_exists(PROC_I(dir)->pid))
+	if (p == tgid_base_stuff + n || !task_exists(PROC_I(dir)->pid))
 		return ERR_PTR(-ENOENT);
 	if (S_ISLNK(p->mode))
 		return proc_exe_lookup(dir, dentry);
@@ -353,12 +406,20 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 	PROC_I(inode)->pid = PROC_I(dir)->pid;
 	PROC_I(inode)->pid_entry = p;
 	pid_inode_owner(inode, PROC_I(inode)->pid);
-	inode->i_fop = p->fop ? p->fop : &proc_single_file_operations;
+	if (S_ISDIR(p->mode)) {
+		inode->i_ino = PROC_TASK_INO(PROC_I(dir)->pid);
+		inode->i_op = &proc_task_inode_operations;
+		inode->i_fop = &proc_task_operations;
+		set_nlink(inode, 2);
+	} else {
+		inode->i_fop = p->fop ? p->fop : &proc_single_file_operations;
+	}
 	d_add(dentry, inode);
 	return NULL;
 }
 
-static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+/* The first @n of tgid_base_stuff[], after the dots, as /proc/PID's entries. */
+static int pid_entry_readdir(struct file *file, struct dir_context *ctx, size_t n)
 {
 	const struct pid_entry *p;
 
@@ -366,15 +427,47 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 		return -ENOENT;
 	if (!dir_emit_dots(file, ctx))
 		return 0;
-	for (; ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff); ctx->pos++) {
+	for (; ctx->pos - 2 < (loff_t)n; ctx->pos++) {
 		p = &tgid_base_stuff[ctx->pos - 2];
 		/* Any non-zero number: getdents readers skip 0; stat gives the real one. */
 		if (!dir_emit(ctx, p->name, (int)strlen(p->name), file_inode(file)->i_ino + 1,
-			      S_ISLNK(p->mode) ? DT_LNK : DT_REG))
+			      S_ISLNK(p->mode) ? DT_LNK : S_ISDIR(p->mode) ? DT_DIR : DT_REG))
 			return 0;
 	}
 	return 0;
 }
+
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
+					    unsigned int flags)
+{
+	return pid_entry_lookup(dir, dentry, TGID_BASE_ENTRIES);
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return pid_entry_readdir(file, ctx, TGID_BASE_ENTRIES);
+}
+
+static struct dentry *proc_tid_base_lookup(struct inode *dir, struct dentry *dentry,
+					   unsigned int flags)
+{
+	return pid_entry_lookup(dir, dentry, TID_BASE_ENTRIES);
+}
+
+static int proc_tid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return pid_entry_readdir(file, ctx, TID_BASE_ENTRIES);
+}
+
+static const struct file_operations proc_tid_base_operations = {
+	.llseek = proc_dir_llseek,
+	.read_iter = generic_read_dir,
+	.iterate_shared = proc_tid_base_readdir,
+};
+
+static const struct inode_operations proc_tid_base_inode_operations = {
+	.lookup = proc_tid_base_lookup,
+};
 
 static const struct file_operations proc_tgid_base_operations = {
 	.llseek = proc_dir_llseek,
@@ -386,6 +479,61 @@ static const struct inode_operations proc_tgid_base_inode_operations = {
 	.lookup = proc_tgid_base_lookup,
 };
 
+/* A pid as a name: see name_to_pid() below. */
+static int name_to_pid(const struct qstr *name);
+
+/* /proc/PID/task/TID: TID must be a thread of PID's process. */
+static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry,
+				       unsigned int flags)
+{
+	int tid = name_to_pid(&dentry->d_name), tgid = pid_tgid(PROC_I(dir)->pid);
+	struct inode *inode;
+
+	if (tid <= 0 || tgid < 0 || pid_tgid(tid) != tgid)
+		return ERR_PTR(-ENOENT);
+	inode = proc_new_inode(dir->i_sb, S_IFDIR | 0555);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_ino = PROC_TID_INO(tid);
+	PROC_I(inode)->pid = tid;
+	inode->i_op = &proc_tid_base_inode_operations;
+	inode->i_fop = &proc_tid_base_operations;
+	set_nlink(inode, 2);
+	d_add(dentry, inode);
+	return NULL;
+}
+
+/* The dots, then the threads of PID's process by increasing id (pos: 2 + tid). */
+static int proc_task_readdir(struct file *file, struct dir_context *ctx)
+{
+	int tgid = pid_tgid(PROC_I(file_inode(file))->pid), tid;
+	char name[12];
+
+	if (tgid < 0)
+		return -ENOENT;
+	if (!dir_emit_dots(file, ctx))
+		return 0;
+	while ((tid = next_tid(tgid, (int)(ctx->pos - 2))) > 0) {
+		int len = snprintf(name, sizeof(name), "%d", tid);
+
+		ctx->pos = 2 + tid;
+		if (!dir_emit(ctx, name, len, PROC_TID_INO(tid), DT_DIR))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static const struct file_operations proc_task_operations = {
+	.llseek = proc_dir_llseek,
+	.read_iter = generic_read_dir,
+	.iterate_shared = proc_task_readdir,
+};
+
+static const struct inode_operations proc_task_inode_operations = {
+	.lookup = proc_task_lookup,
+};
+
 /* "self": a symlink to the looker's pid, on a dentry of its own (unhashed). */
 static struct dentry *proc_self_lookup(struct dentry *dentry)
 {
@@ -394,7 +542,7 @@ static struct dentry *proc_self_lookup(struct dentry *dentry)
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	inode->i_ino = PROC_SELF_INO;
-	snprintf(PROC_I(inode)->link, sizeof(PROC_I(inode)->link), "%d", current->pid);
+	snprintf(PROC_I(inode)->link, sizeof(PROC_I(inode)->link), "%d", current->tgid);
 	inode->i_link = PROC_I(inode)->link;
 	inode->i_op = &simple_symlink_inode_operations;
 	d_instantiate(dentry, inode);

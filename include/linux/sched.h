@@ -65,6 +65,7 @@
 #define EXIT_ZOMBIE		0x0020
 
 #define PF_IDLE			0x00000002
+#define PF_EXITING		0x00000004	/* in do_exit(): not a reaper, not zapped again */
 #define PF_KTHREAD		0x00200000
 #define PF_RANDOMIZE		0x00400000	/* this exec's layout is randomised (asm/elf.h) */
 #define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */

@@ -27,6 +27,7 @@
 #define __NR_mremap		25
 #define __NR_madvise		28
 #define __NR_getpid		39
+#define __NR_clone		56
 #define __NR_fork		57
 #define __NR_execve		59
 #define __NR_wait4		61
@@ -50,6 +51,10 @@
 #define MADV_NOHUGEPAGE	15
 #define MADV_POPULATE_WRITE	23
 #define FUTEX_WAKE_PRIVATE	129	/* FUTEX_WAKE | FUTEX_PRIVATE_FLAG */
+
+#define FUTEX_WAIT	0
+/* glibc's pthread_create() flags, less CLONE_SETTLS (the thread runs no C). */
+#define THREAD_FLAGS	(0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x100000 | 0x200000)
 
 #define PAGE		4096UL
 #define MIB		(1UL << 20)
@@ -342,6 +347,48 @@ static void shmem_fault(const char *name, int flags, long fd)
 	report(name, now() - t, 2 * 32 * MIB / PAGE);
 }
 
+/*
+ * A thread (THREAD_FLAGS) on @stack that exits at once; *@tid holds its
+ * tid (CLONE_PARENT_SETTID) until its exit clears it and wakes the futex
+ * (CLONE_CHILD_CLEARTID). Return: the tid or -errno.
+ */
+static long clone_exit_thread(char *stack, volatile int *tid)
+{
+	register long r10 __asm__("r10") = (long)tid;
+	register long r8 __asm__("r8") = 0;
+	long ret;
+
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t"	/* the child: exit(0) on its own stack */
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n"
+			 "1:"
+			 : "=a"(ret)
+			 : "a"(__NR_clone), "D"(THREAD_FLAGS), "S"(stack), "d"(tid), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* Start a thread that exits at once and wait on its CLONE_CHILD_CLEARTID futex, as pthread_join(). */
+static void thread_create_join(void)
+{
+	char *stack = map_anon(64 * 1024);
+	static volatile int tid;
+	uint64_t t = now();
+	int i, v;
+
+	for (i = 0; i < 2000; i++) {
+		if (clone_exit_thread(stack + 64 * 1024, &tid) < 0)
+			break;
+		while ((v = tid) != 0)
+			sys(__NR_futex, &tid, FUTEX_WAIT, v, 0);
+	}
+	report("thread_create_join", now() - t, 2000);
+	sys(__NR_munmap, stack, 64 * 1024);
+}
+
 static void fork_exec_exit(const char *self)
 {
 	static char exit_arg[] = "--exit";
@@ -397,6 +444,7 @@ static int bench_main(int argc, char **argv)
 	}
 	fork_exec_exit(argv[0]);
 	futex_wake_nowaiter();
+	thread_create_join();
 	say("bench: done\n");
 	if (sys(__NR_getpid, 0) == 1)	/* init: LINUX_REBOOT_CMD_POWER_OFF */
 		sys(__NR_reboot, 0xfee1dead, 672274793, 0x4321FEDC, 0);

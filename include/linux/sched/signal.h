@@ -1,11 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * struct signal_struct: what the threads of a process share beyond the
- * mm and the files (Linux's kernel/signal.c and kernel/sys.c data). So
- * far it holds the resource limits and the queue wait4() sleeps on;
- * signals proper come with their issue. Kernel threads share
- * init_signal; fork gives a process its own copy (kernel/fork.c), freed
- * with the task (free_task()).
+ * mm and the files (Linux's kernel/signal.c and kernel/sys.c data): the
+ * resource limits, the queue wait4() sleeps on, the thread group and
+ * the process's signal state. Kernel threads share init_signal and are
+ * on no thread list (each is a group of one: nr_threads 0, never zapped);
+ * fork gives a process its own copy, CLONE_THREAD shares the caller's
+ * (kernel/fork.c). sigcnt counts the tasks pointing at it; the last
+ * free_task() frees it.
+ *
+ * Thread groups (kernel/fork.c, kernel/exit.c, fs/exec.c's de_thread()):
+ *
+ *   signal->thread_head -> leader -> thread -> thread   (task->thread_node)
+ *
+ * The leader is the task clone() without CLONE_THREAD made; its pid is
+ * every thread's tgid (getpid()). Only the leader is on the task list and
+ * on its parent's children: a thread is never a child anyone waits for.
+ * A thread leaves the list when it exits (it is reaped at once); a leader
+ * that exits first stays on it as a zombie until the last thread is gone,
+ * and only then is its parent told.
  *
  * Locking: a limit is read with READ_ONCE() of one word; setrlimit()
  * and prlimit64() (kernel/sys.c) write under task_lock() of the task
@@ -32,10 +45,15 @@ struct signal_struct {
 	/* wait4() and waitid() sleep here; a child's exit wakes them (kernel/exit.c). */
 	wait_queue_head_t wait_chldexit;
 
-	/* The threads (task->thread_node): tasklist_lock and siglock to change. */
+	atomic_t sigcnt;		/* tasks pointing here: the last free_task() frees it */
+	/*
+	 * The threads (task->thread_node) and their number: changed under
+	 * tasklist_lock (written) and, once the group has threads, siglock;
+	 * either lock keeps them still for a reader.
+	 */
 	struct list_head thread_head;
 	int nr_threads;
-	atomic_t live;			/* threads that have not yet exited */
+	atomic_t live;			/* threads that have not yet begun do_exit() */
 
 	/* What kernel/signal.c keeps for the process, under sighand->siglock. */
 	struct sigpending shared_pending;	/* kill(): any thread may take it */
@@ -44,6 +62,63 @@ struct signal_struct {
 	int group_stop_count;			/* threads yet to stop */
 	struct task_struct *group_exec_task;	/* execve() killing the other threads */
 };
+
+/* @p leads its thread group: its pid is the group's tgid. */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* Threads of @p's group not yet reaped, zombie leader included; 0 for a kernel thread. */
+static inline int get_nr_threads(const struct task_struct *p)
+{
+	return READ_ONCE(p->signal->nr_threads);
+}
+
+/* @p is alone in its group (a kernel thread always is). */
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return get_nr_threads(p) <= 1;
+}
+
+/* A leader whose threads still run: its wait status is not ready (tasklist_lock). */
+static inline bool delay_group_leader(const struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
+
+/* Linux's signal_group_exit(): the group is dying (exit_group(), a fatal signal) or execing. */
+static inline bool signal_group_exit(const struct signal_struct *sig)
+{
+	return (sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task;
+}
+
+/**
+ * zap_other_threads - SIGKILL to every other live thread of @p's group
+ * @p: the thread that stays (exit_group()'s caller, or de_thread()'s)
+ *
+ * Each gets SIGKILL in its own pending set and is woken from any
+ * killable sleep; it dies on its way back to user mode. Nothing waits.
+ * Return: how many were sent it. Context: @p->sighand->siglock held
+ * (kernel/exit.c).
+ */
+int zap_other_threads(struct task_struct *p);
+
+/**
+ * do_group_exit - exit_group(): end every thread of the caller's process
+ * @exit_code: the wait status of the process (Linux's)
+ *
+ * The first thread to ask sets SIGNAL_GROUP_EXIT and group_exit_code
+ * under siglock and zaps the others; a thread that finds the group
+ * already dying exits with the group's code. The caller then do_exit()s;
+ * the last thread out does the process's exit (mm, files; the leader's
+ * parent told). Also what a fatal signal's delivery calls. Context:
+ * process; does not return.
+ */
+void __noreturn do_group_exit(int exit_code);
+
+/* The signal_struct of a task being freed loses a user; the last frees it (kernel/fork.c). */
+void put_signal_struct(struct signal_struct *sig);
 
 /*
  * The interface between signals and everything that sleeps or sends

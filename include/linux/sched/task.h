@@ -53,12 +53,12 @@ static inline struct task_struct *next_task(const struct task_struct *p)
 #define CLONE_VM		0x00000100	/* share the address space */
 #define CLONE_FS		0x00000200	/* share root, cwd and umask */
 #define CLONE_FILES		0x00000400	/* share the fd table */
-#define CLONE_SIGHAND		0x00000800	/* share signal handlers (threads: refused) */
+#define CLONE_SIGHAND		0x00000800	/* share signal handlers (needs CLONE_VM) */
 #define CLONE_PIDFD		0x00001000
 #define CLONE_PTRACE		0x00002000
 #define CLONE_VFORK		0x00004000	/* the parent waits for the child's exec or exit */
 #define CLONE_PARENT		0x00008000	/* the child is the caller's sibling */
-#define CLONE_THREAD		0x00010000	/* same thread group (threads: refused) */
+#define CLONE_THREAD		0x00010000	/* same thread group (needs CLONE_SIGHAND) */
 #define CLONE_NEWNS		0x00020000
 #define CLONE_SYSVSEM		0x00040000
 #define CLONE_SETTLS		0x00080000	/* the child's FS base is tls */
@@ -126,13 +126,14 @@ struct kernel_clone_args {
  * init_fs, init_files and init_signal. A user child gets the caller's
  * registers (ax 0, @args->stack, @args->tls), FPU state, its mm copied
  * (dup_mm()) or shared (CLONE_VM), files and fs copied or shared, and its
- * own limits.
+ * own limits, or with CLONE_THREAD the caller's process (a thread of its
+ * group: the signal_struct, tgid and leader shared).
  * It is not runnable until wake_up_new_task() (wake_up_process() calls it
  * on the first wake-up).
  *
  * Return: the task with two references (see the top), or ERR_PTR():
- * -EINVAL (a bad combination of flags, or threads: CLONE_THREAD and
- * CLONE_SIGHAND are refused until threads exist), -EAGAIN (max_threads
+ * -EINVAL (a bad combination of flags; CLONE_THREAD from a dying group
+ * or from a task sharing init_signal), -EAGAIN (max_threads
  * reached), -EPERM (a kernel TLS address), -ENOMEM, with nothing kept.
  * Context: process, may sleep.
  */
@@ -204,7 +205,7 @@ static inline pid_t task_session_nr(const struct task_struct *p)
 	return READ_ONCE(p->sid);
 }
 
-/* task_ppid_nr - the pid of @p's parent now (it changes when the parent exits). */
+/* task_ppid_nr - the tgid of @p's parent now (it changes when the parent exits). */
 pid_t task_ppid_nr(const struct task_struct *p);
 
 /* last_pid_nr - the pid copy_process() gave out last (pids count up, never reused). */
