@@ -97,13 +97,16 @@ static void poll_events(void)
 
 	fd = open("/proc/self/maps", O_RDONLY);
 	pfd[0] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
-	ksft_test_result(poll(pfd, 1, -1) == 1 && pfd[0].revents == (POLLIN | POLLOUT),
+	ksft_test_result(fd >= 0 && poll(pfd, 1, 1000) == 1 && pfd[0].revents == (POLLIN | POLLOUT),
 			 "a regular file is always ready");
 	close(fd);
 	fd = open("/dev/null", O_RDWR);
 	pfd[0] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
-	ksft_test_result(poll(pfd, 1, -1) == 1 && pfd[0].revents == (POLLIN | POLLOUT),
-			 "/dev/null is always ready");
+	if (fd < 0)	/* Linux's reference initramfs has no /dev */
+		ksft_test_result_skip("/dev/null is always ready: no /dev/null");
+	else
+		ksft_test_result(poll(pfd, 1, 1000) == 1 && pfd[0].revents == (POLLIN | POLLOUT),
+				 "/dev/null is always ready");
 	close(fd);
 	expect_errno(syscall(SYS_poll, (void *)8, 1, 0), EFAULT, "poll of a bad array: EFAULT");
 }
