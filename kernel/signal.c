@@ -339,7 +339,6 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	if (!wants_signal(sig, p)) {
 		if (!group || !has_own_signal(p))
 			return;
-		t = NULL;
 		for_each_thread(p, t)
 			if (wants_signal(sig, t))
 				break;
