@@ -488,9 +488,10 @@ static void stop_and_continue(void)
 	kill(pid, SIGCONT);
 	ksft_test_result(waitpid(pid, &st, WCONTINUED) == pid && WIFCONTINUED(st),
 			 "wait4(WCONTINUED) sees it continued (status 0xffff)");
-	kill(pid, SIGTSTP);
+	/* SIGSTOP: SIGTSTP to an orphaned process group (under the test runner) is discarded. */
+	kill(pid, SIGSTOP);
 	ksft_test_result(waitid(P_PID, pid, &si, WSTOPPED) == 0 && si.si_code == CLD_STOPPED &&
-			 si.si_status == SIGTSTP && si.si_pid == pid,
+			 si.si_status == SIGSTOP && si.si_pid == pid,
 			 "waitid(WSTOPPED): CLD_STOPPED with the signal");
 	kill(pid, SIGKILL);
 	ksft_test_result(waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
