@@ -37,6 +37,13 @@
 #define __NR_pipe2		293
 #define __NR_exit_group		231
 #define __NR_memfd_create	319
+#define __NR_rt_sigaction	13
+#define __NR_rt_sigreturn	15
+#define __NR_gettid		186
+#define __NR_tgkill		234
+
+#define SIGUSR1		10
+#define SA_RESTORER	0x04000000
 
 #define PROT_READ	1
 #define PROT_WRITE	2
@@ -392,6 +399,44 @@ static void pipe_pingpong(void)
 	sys(__NR_close, to_parent[1]);
 }
 
+/* signal_deliver: the kernel's struct sigaction, and a restorer that calls rt_sigreturn. */
+struct ksigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+void sig_restorer(void);
+__asm__(".globl sig_restorer\n"
+	"sig_restorer:\n"
+	"	mov $15, %eax\n"
+	"	syscall\n");
+
+static volatile long sig_hits;
+
+static void sig_handler(int sig)
+{
+	sig_hits += sig;
+}
+
+/* 20000 × { tgkill(self, SIGUSR1); the handler runs; rt_sigreturn }; per signal. */
+static void signal_deliver(void)
+{
+	struct ksigaction sa = { sig_handler, SA_RESTORER, sig_restorer, 0 };
+	long pid = sys(__NR_getpid, 0), tid = sys(__NR_gettid, 0);
+	uint64_t t;
+	int i;
+
+	sys(__NR_rt_sigaction, SIGUSR1, &sa, 0, 8);
+	t = now();
+	for (i = 0; i < 20000; i++)
+		sys(__NR_tgkill, pid, tid, SIGUSR1);
+	report("signal_deliver", now() - t, 20000);
+	if (sig_hits != 20000L * SIGUSR1)
+		say("bench: signal_deliver: a signal was lost\n");
+}
+
 static int bench_main(int argc, char **argv)
 {
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == '-' && argv[1][2] == 'e')
@@ -416,6 +461,7 @@ static int bench_main(int argc, char **argv)
 	}
 	fork_exec_exit(argv[0]);
 	pipe_pingpong();
+	signal_deliver();
 	say("bench: done\n");
 	if (sys(__NR_getpid, 0) == 1)	/* init: LINUX_REBOOT_CMD_POWER_OFF */
 		sys(__NR_reboot, 0xfee1dead, 672274793, 0x4321FEDC, 0);
