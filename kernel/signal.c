@@ -89,14 +89,20 @@ static bool has_own_signal(const struct task_struct *t)
 	return t->signal != &init_signal;
 }
 
-bool signal_pending(struct task_struct *p)
+/* Is a signal other than those of @ignore pending for @p, or a group stop? */
+static bool signal_pending_except(struct task_struct *p, unsigned long ignore)
 {
 	unsigned long pending = READ_ONCE(p->pending.signal.sig[0]) |
 				READ_ONCE(p->signal->shared_pending.signal.sig[0]);
 
-	if (pending & ~READ_ONCE(p->blocked.sig[0]))
+	if (pending & ~READ_ONCE(p->blocked.sig[0]) & ~ignore)
 		return true;
 	return READ_ONCE(p->jobctl) & JOBCTL_STOP_PENDING;
+}
+
+bool signal_pending(struct task_struct *p)
+{
+	return signal_pending_except(p, 0);
 }
 
 bool fatal_signal_pending(struct task_struct *p)
@@ -297,7 +303,8 @@ static bool wants_signal(int sig, struct task_struct *p)
 		return true;
 	if (READ_ONCE(p->__state) & __TASK_STOPPED)
 		return false;
-	return task_curr(p) || !signal_pending(p);
+	/* Busy with another signal already? (@sig itself is queued by now.) */
+	return task_curr(p) || !signal_pending_except(p, sigmask(sig));
 }
 
 /*
@@ -345,7 +352,6 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	if (!wants_signal(sig, p)) {
 		if (!group || !has_own_signal(p))
 			return;
-		t = NULL;
 		for_each_thread(p, t)
 			if (wants_signal(sig, t))
 				break;
@@ -1297,6 +1303,20 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 	if (ret > 0 && uinfo && copy_siginfo_to_user(uinfo, &info))
 		return -EFAULT;
 	return ret;
+}
+
+/*
+ * restart_syscall(): what a call interrupted with -ERESTART_RESTARTBLOCK
+ * left to do (the return to user mode made the task call it). Anything
+ * else gets -EINTR, as Linux's do_no_restart_syscall().
+ */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *restart = &current->restart_block;
+	long (*fn)(struct restart_block *) = restart->fn;
+
+	restart->fn = NULL;
+	return fn ? fn(restart) : -EINTR;
 }
 
 /* ---- sigaltstack() --------------------------------------------------- */

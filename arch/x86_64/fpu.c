@@ -267,7 +267,8 @@ static void fpu_install(struct fpu *fpu)
 
 int fpu_restore_sig(const void __user *buf)
 {
-	struct fpu *fpu = fpu_alloc();
+	/* Not zeroed: the copy below fills all of it. */
+	struct fpu *fpu = buf ? kmem_cache_alloc(fpstate_cachep, GFP_KERNEL) : fpu_alloc();
 
 	if (!fpu)
 		return -ENOMEM;
@@ -285,8 +286,13 @@ int fpu_restore_sig(const void __user *buf)
 
 void fpu_reset_user(void)
 {
+	/*
+	 * The legacy region and the XSAVE header are enough: XRSTOR puts every
+	 * component whose XSTATE_BV bit is clear into its initial state.
+	 */
 	preempt_disable();
-	memset(current->thread.fpu, 0, state_size);
+	memset(current->thread.fpu, 0, min_t(unsigned int, state_size,
+					     XSAVE_HDR_OFFSET + XSAVE_HDR_SIZE));
 	fpu_init_words((u8 *)current->thread.fpu);
 	fpu_restore(current->thread.fpu);
 	preempt_enable();

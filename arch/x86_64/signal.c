@@ -321,6 +321,8 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		(struct rt_sigframe __user *)(frame_regs->sp - sizeof(long));
 	struct ucontext uc;
 
+	/* A restart block the handler's own calls may have left is no longer ours. */
+	current->restart_block.fn = NULL;
 	if (copy_from_user(&uc, &uframe->uc, sizeof(uc)))
 		goto badframe;
 	set_current_blocked(&uc.uc_sigmask);

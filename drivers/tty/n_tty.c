@@ -29,6 +29,11 @@
  * does before it sends the signal; a blocked reader keeps waiting, as a
  * process that ignores the signal would.
  *
+ * Polling (n_tty_poll()): readable when a read would not wait (a whole
+ * line in canonical mode, a byte in raw mode); always writable, as the
+ * driver's ->write takes every byte at once. Input wakes read_wait with
+ * EPOLLIN, so pollers there see it.
+ *
  * Output (n_tty_write() and echoes): with OPOST, ONLCR sends "\n" as
  * "\r\n"; the driver's ->write gets the bytes as they are to be sent.
  *
@@ -41,6 +46,7 @@
  * outside it (a user copy may fault), in chunks of N_TTY_CHUNK.
  */
 #include <linux/tty.h>
+#include <linux/poll.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/ctype.h>
@@ -112,7 +118,7 @@ static void echo_erase(struct tty_struct *tty, u8 c)
 
 static void wake_readers(struct tty_struct *tty)
 {
-	wake_up(&tty->read_wait);
+	wake_up_poll(&tty->read_wait, EPOLLIN | EPOLLRDNORM);
 }
 
 /* Queue @c; @line_end ends a line there, @eof marks it as an EOF character. */
@@ -352,6 +358,16 @@ static bool wait_input(struct tty_struct *tty, long timeout)
 		return true;
 	}
 	return wait_event_timeout(tty->read_wait, input_available(tty), timeout) != 0;
+}
+
+__poll_t n_tty_poll(struct tty_struct *tty, struct file *file, poll_table *wait)
+{
+	__poll_t mask = EPOLLOUT | EPOLLWRNORM;
+
+	poll_wait(file, &tty->read_wait, wait);
+	if (input_available(tty))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	return mask;
 }
 
 static ssize_t canon_read(struct tty_struct *tty, struct file *file, struct iov_iter *to)

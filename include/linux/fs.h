@@ -60,6 +60,7 @@ struct kiocb;
 struct dir_context;
 struct folio;
 struct poll_table_struct;
+struct pipe_inode_info;
 struct vm_area_struct;
 struct seq_file;
 struct page;
@@ -328,6 +329,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct address_space i_data;
 	char *i_link;			/* a fast symlink's body, or NULL */
+	struct pipe_inode_info *i_pipe;	/* a pipe's or FIFO's ring (fs/pipe.c) */
 	void *i_private;
 	/* Its futex keys' name (kernel/futex/core.c): 0 until first used, then never changed. */
 	atomic_long_t i_sequence;
@@ -427,6 +429,7 @@ struct super_block {
 	unsigned long s_flags;		/* SB_* */
 	unsigned long s_magic;
 	struct dentry *s_root;
+	const struct dentry_operations *s_d_op;	/* for every dentry of it; fixed at fill_super */
 	atomic_t s_active;		/* mounts of it; the last deactivate_super() kills it */
 	void *s_fs_info;
 	struct list_head s_inodes;	/* s_inode_list_lock */

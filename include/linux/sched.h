@@ -44,6 +44,7 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/signal_types.h>
+#include <linux/restart_block.h>
 #include <asm/pgtable_types.h>
 #include <asm/kmap_size.h>
 
@@ -201,6 +202,7 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	unsigned long jobctl;		/* JOBCTL_*: group stop in progress (siglock) */
 	bool restore_sigmask;		/* saved_sigmask goes back on the way out (only the task) */
+	struct restart_block restart_block;	/* restart_syscall()'s (only the task) */
 	int pdeath_signal;		/* PR_SET_PDEATHSIG: sent when the parent exits */
 	unsigned long atomic_flags;	/* PFA_*: atomic bits, copied by fork */
 	wait_queue_head_t wait_pidfd;	/* pidfd pollers (kernel/pid.c): woken at exit_notify() */

@@ -18,13 +18,17 @@
  * Sleeping: until the clock reaches the target, in schedule_timeout()
  * steps of the time left rounded up to ticks, plus one (a tick may be
  * about to end), so a sleep never ends early by either clock or jiffies.
- * Sleeps are TASK_INTERRUPTIBLE; until signals exist nothing interrupts
- * them, so -EINTR and the remaining time (@rmtp) are never reported.
+ * Sleeps are TASK_INTERRUPTIBLE: a signal ends one as Linux's
+ * do_nanosleep(): a relative sleep writes the time left to @rmtp and
+ * returns -ERESTART_RESTARTBLOCK (-EINTR if a handler runs; restarted
+ * through restart_syscall() to the same wake-up time if none does, e.g.
+ * after SIGSTOP and SIGCONT), an absolute one -ERESTARTNOHAND.
  */
 #include <linux/time.h>
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/syscalls.h>
@@ -76,8 +80,8 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock, struct __kernel_timespec _
 	return tp ? put_timespec64(&res, tp) : 0;
 }
 
-/* Sleep until @id reads @target (ns) or later. */
-static void sleep_until(clockid_t id, s64 target)
+/* Sleep until @id reads @target (ns) or later. Return: 0, or -EINTR for a signal. */
+static int sleep_until(clockid_t id, s64 target)
 {
 	s64 now;
 
@@ -85,8 +89,46 @@ static void sleep_until(clockid_t id, s64 target)
 		u64 ticks = DIV_ROUND_UP((u64)(target - now), TICK_NSEC) + 1;
 
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current)) {
+			__set_current_state(TASK_RUNNING);
+			return -EINTR;
+		}
 		schedule_timeout(min_t(u64, ticks, MAX_SCHEDULE_TIMEOUT - 1));
 	}
+	return 0;
+}
+
+static long nanosleep_restart(struct restart_block *restart);
+
+/* Linux's do_nanosleep(): sleep to @target; a signal's answer as the top says. */
+static long do_nanosleep(clockid_t id, int flags, s64 target,
+			 struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *restart = &current->restart_block;
+	struct timespec64 rem;
+	s64 now = target;
+
+	if (!sleep_until(id, target))
+		return 0;
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	if (rmtp) {
+		clock_read_ns(id, &now);
+		rem = ns_to_timespec64(now < target ? target - now : 0);
+		if (put_timespec64(&rem, rmtp))
+			return -EFAULT;
+	}
+	restart->fn = nanosleep_restart;
+	restart->nanosleep.clockid = id;
+	restart->nanosleep.rmtp = rmtp;
+	restart->nanosleep.expires = target;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long nanosleep_restart(struct restart_block *restart)
+{
+	return do_nanosleep(restart->nanosleep.clockid, 0, restart->nanosleep.expires,
+			    restart->nanosleep.rmtp);
 }
 
 /* The target of a sleep of @rq on @id: @rq itself (TIMER_ABSTIME) or now + @rq, capped. */
@@ -124,8 +166,7 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 		return -EFAULT;
 	if (!timespec64_valid(&rq))
 		return -EINVAL;
-	sleep_until(which_clock, sleep_target(which_clock, flags, &rq));
-	return 0;
+	return do_nanosleep(which_clock, flags, sleep_target(which_clock, flags, &rq), rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,

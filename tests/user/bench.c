@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define __NR_read		0
 #define __NR_write		1
 #define __NR_mmap		9
 #define __NR_mprotect		10
@@ -35,8 +36,16 @@
 #define __NR_close		3
 #define __NR_reboot		169
 #define __NR_futex		202
+#define __NR_pipe2		293
 #define __NR_exit_group		231
 #define __NR_memfd_create	319
+#define __NR_rt_sigaction	13
+#define __NR_rt_sigreturn	15
+#define __NR_gettid		186
+#define __NR_tgkill		234
+
+#define SIGUSR1		10
+#define SA_RESTORER	0x04000000
 
 #define PROT_READ	1
 #define PROT_WRITE	2
@@ -420,6 +429,75 @@ static void futex_wake_nowaiter(void)
 	report("futex_wake_nowaiter", now() - t, 100000);
 }
 
+/* One byte to a child and one back through two pipes, per round trip. */
+static void pipe_pingpong(void)
+{
+	int to_child[2], to_parent[2];
+	char c = 0;
+	uint64_t t;
+	long pid;
+	int i;
+
+	sys(__NR_pipe2, to_child, 0);
+	sys(__NR_pipe2, to_parent, 0);
+	pid = sys(__NR_fork, 0);
+	if (pid == 0) {
+		sys(__NR_close, to_child[1]);	/* so the parent's close is its EOF */
+		while (sys(__NR_read, to_child[0], &c, 1) == 1)
+			sys(__NR_write, to_parent[1], &c, 1);
+		sys(__NR_exit_group, 0);
+	}
+	t = now();
+	for (i = 0; i < 10000; i++) {
+		sys(__NR_write, to_child[1], &c, 1);
+		sys(__NR_read, to_parent[0], &c, 1);
+	}
+	report("pipe_pingpong", now() - t, 10000);
+	sys(__NR_close, to_child[1]);
+	wait_child(pid);
+	sys(__NR_close, to_child[0]);
+	sys(__NR_close, to_parent[0]);
+	sys(__NR_close, to_parent[1]);
+}
+
+/* signal_deliver: the kernel's struct sigaction, and a restorer that calls rt_sigreturn. */
+struct ksigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+void sig_restorer(void);
+__asm__(".globl sig_restorer\n"
+	"sig_restorer:\n"
+	"	mov $15, %eax\n"
+	"	syscall\n");
+
+static volatile long sig_hits;
+
+static void sig_handler(int sig)
+{
+	sig_hits += sig;
+}
+
+/* 20000 × { tgkill(self, SIGUSR1); the handler runs; rt_sigreturn }; per signal. */
+static void signal_deliver(void)
+{
+	struct ksigaction sa = { sig_handler, SA_RESTORER, sig_restorer, 0 };
+	long pid = sys(__NR_getpid, 0), tid = sys(__NR_gettid, 0);
+	uint64_t t;
+	int i;
+
+	sys(__NR_rt_sigaction, SIGUSR1, &sa, 0, 8);
+	t = now();
+	for (i = 0; i < 20000; i++)
+		sys(__NR_tgkill, pid, tid, SIGUSR1);
+	report("signal_deliver", now() - t, 20000);
+	if (sig_hits != 20000L * SIGUSR1)
+		say("bench: signal_deliver: a signal was lost\n");
+}
+
 static int bench_main(int argc, char **argv)
 {
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == '-' && argv[1][2] == 'e')
@@ -445,6 +523,8 @@ static int bench_main(int argc, char **argv)
 	fork_exec_exit(argv[0]);
 	futex_wake_nowaiter();
 	thread_create_join();
+	pipe_pingpong();
+	signal_deliver();
 	say("bench: done\n");
 	if (sys(__NR_getpid, 0) == 1)	/* init: LINUX_REBOOT_CMD_POWER_OFF */
 		sys(__NR_reboot, 0xfee1dead, 672274793, 0x4321FEDC, 0);

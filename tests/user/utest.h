@@ -4,9 +4,9 @@
  *
  *   expect_errno()      a call's -1/errno checked as one TAP result
  *   child_status()      a function run in a forked child: its wait status
- *   killed_by()         "the child died of this signal" (no handlers yet:
- *                       issue 17 brings them, so a bad access is checked
- *                       from the parent)
+ *   killed_by()         "the child died of this signal" (a bad access is
+ *                       checked from the parent; segv_kinds.c also
+ *                       catches each kind with a handler)
  *   maps_read()         /proc/self/maps parsed into struct maps_entry,
  *                       read with open/read into a static buffer so that
  *                       reading it maps nothing (stdio would allocate)
