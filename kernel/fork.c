@@ -162,6 +162,9 @@ struct signal_struct init_signal = {
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signal.wait_chldexit),
 	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signal.shared_pending.list) },
+	/* Never armed (kernel threads have no interval timers), but stopped at their exit. */
+	.itimer_lock = __SPIN_LOCK_UNLOCKED(init_signal.itimer_lock),
+	.real_timer = { .entry = LIST_HEAD_INIT(init_signal.real_timer.entry) },
 };
 
 /* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
@@ -482,6 +485,7 @@ int copy_signal(struct task_struct *p)
 	list_add_tail(&p->thread_node, &sig->thread_head);
 	sig->nr_threads = 1;
 	atomic_set(&sig->live, 1);
+	init_itimers(sig);
 	p->signal = sig;
 	return 0;
 }
@@ -532,7 +536,7 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 {
 	int err;
 
-	p->flags &= ~PF_KTHREAD;
+	p->flags = (p->flags & ~PF_KTHREAD) | PF_FORKNOEXEC;
 	p->files = NULL;
 	p->fs = NULL;
 	err = copy_signal(p);
@@ -554,8 +558,6 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	if (err)
 		goto fail_thread;
 	strscpy(p->comm, current->comm, sizeof(p->comm));
-	p->pgid = task_pgrp_nr(current);
-	p->sid = task_session_nr(current);
 	if (args->flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = args->child_tid;
 	if (args->flags & CLONE_CHILD_CLEARTID)
@@ -597,6 +599,9 @@ static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 		p->exit_signal = current->exit_signal;
 	}
 	p->real_parent = p->parent = parent;
+	p->pgid = task_pgrp_nr(current);
+	p->sid = task_session_nr(current);
+	p->signal->tty = current->signal->tty;
 	p->pid = atomic_add_return(1, &last_pid);
 	p->tgid = p->pid;
 	p->start_time = ktime_get();
