@@ -98,6 +98,7 @@ static struct dentry *__d_alloc(struct super_block *sb, const struct qstr *name)
 	atomic_set(&dentry->d_count, 1);
 	dentry->d_parent = dentry;
 	dentry->d_sb = sb;
+	dentry->d_op = sb->s_d_op;
 	INIT_LIST_HEAD(&dentry->d_hash);
 	INIT_LIST_HEAD(&dentry->d_child);
 	INIT_LIST_HEAD(&dentry->d_subdirs);
@@ -457,6 +458,8 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	struct path root;
 	int err;
 
+	if (dentry->d_op && dentry->d_op->d_dname)
+		return dentry->d_op->d_dname(path->dentry, buf, buflen);
 	get_fs_root(current->fs, &root);
 	err = prepend(&end, buf, "", 1);
 	spin_lock(&mount_lock);

@@ -3,13 +3,15 @@
  * fcntl (Linux's fs/fcntl.c), the commands on fds and open-file flags:
  * F_DUPFD / F_DUPFD_CLOEXEC (fs/file.c's f_dupfd()), F_GETFD / F_SETFD
  * (the close-on-exec bit), F_GETFL / F_SETFL (of the flags, only those
- * Linux lets F_SETFL change: O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME).
+ * Linux lets F_SETFL change: O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME),
+ * F_SETPIPE_SZ / F_GETPIPE_SZ (fs/pipe.c's pipe_fcntl()).
  * Locks, leases, owners and seals come with their users.
  */
 #include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/errno.h>
 #include <linux/syscalls.h>
 
@@ -49,6 +51,10 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		err = setfl(file, arg);
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		err = pipe_fcntl(file, cmd, arg);
 		break;
 	default:
 		err = -EINVAL;

@@ -61,6 +61,7 @@ unsigned long get_next_ino(void)
 }
 
 static const struct address_space_operations empty_aops;
+static const struct inode_operations empty_iops;
 
 /* Every field from scratch: the memory may be any earlier inode's. */
 static void inode_init_always(struct super_block *sb, struct inode *inode)
@@ -68,6 +69,7 @@ static void inode_init_always(struct super_block *sb, struct inode *inode)
 	memset(inode, 0, sizeof(*inode));
 	inode->i_sb = sb;
 	inode->i_nlink = 1;
+	inode->i_op = &empty_iops;	/* as Linux: the VFS calls through it unchecked */
 	atomic_set(&inode->i_count, 1);
 	spin_lock_init(&inode->i_lock);
 	mutex_init(&inode->i_rwsem);

@@ -41,6 +41,7 @@
 #include <linux/shell.h>
 #include <linux/cred.h>
 #include <linux/syscalls.h>
+#include <linux/pipe_fs_i.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 #include "mount.h"
@@ -383,6 +384,7 @@ void mnt_init(void)
 	mnt_cache = kmem_cache_create("mnt_cache", sizeof(struct mount), 0,
 				      SLAB_HWCACHE_ALIGN | SLAB_PANIC, NULL);
 	shmem_init();
+	pipe_init();
 	init_mount_tree();
 }
 

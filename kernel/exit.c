@@ -397,7 +397,7 @@ static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 static long do_wait(struct wait_opts *wo)
 {
 	struct wait_queue_head *wq = &current->signal->wait_chldexit;
-	struct wait_queue_entry wait = { .task = NULL };
+	DEFINE_WAIT(wait);
 	struct task_struct *zombie;
 	bool any, reported;
 	long ret;

@@ -298,7 +298,7 @@ static int pkmap_find_free(void)
 /* Sleep until a kunmap_high() may have freed an entry. Drops kmap_lock meanwhile. */
 static void pkmap_wait(void)
 {
-	struct wait_queue_entry wait = { .task = NULL };
+	DEFINE_WAIT(wait);
 
 	prepare_to_wait(&pkmap_map_wait, &wait, TASK_UNINTERRUPTIBLE);
 	spin_unlock(&kmap_lock);

@@ -33,7 +33,16 @@ BUILD = os.environ.get('B', 'build')
 PROMPT = re.compile(r'mmkernel:[^\n]*# ')
 
 # Steps that need another part of issue 17 (its owner), not yet merged.
-EXPECTED_FAIL = {}
+EXPECTED_FAIL = {
+    # With wt-pipes and wt-signals merged the prompt comes (busybox init,
+    # the ttyS0 shell), but ash's line editing asks the terminal for the
+    # cursor position (ESC [6n) and no typed line comes back yet: every
+    # step below times out. To be found (the tty part).
+    name: 'ash line editing on ttyS0 (not yet working)' for name in
+    ['ls -l /', 'cat /proc/meminfo', 'free', 'ps', 'top -n 1', 'vmstat', 'dmesg | tail',
+     'mount', 'df', 'background job and wait', 'pipeline', '^C of yes', 'vi on tmpfs',
+     'the file vi wrote']
+}
 
 
 class Console:

@@ -35,6 +35,11 @@
  * first, which stops the group or fails the call; a sleeping reader
  * looks again when it wakes.
  *
+ * Polling (n_tty_poll()): readable when a read would not wait (a whole
+ * line in canonical mode, a byte in raw mode); always writable, as the
+ * driver's ->write takes every byte at once. Input wakes read_wait with
+ * EPOLLIN, so pollers there see it.
+ *
  * Output (n_tty_write() and echoes): with OPOST, ONLCR sends "\n" as
  * "\r\n"; the driver's ->write gets the bytes as they are to be sent.
  *
@@ -47,6 +52,7 @@
  * outside it (a user copy may fault), in chunks of N_TTY_CHUNK.
  */
 #include <linux/tty.h>
+#include <linux/poll.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/ctype.h>
@@ -120,7 +126,7 @@ static void echo_erase(struct tty_struct *tty, u8 c)
 
 static void wake_readers(struct tty_struct *tty)
 {
-	wake_up(&tty->read_wait);
+	wake_up_poll(&tty->read_wait, EPOLLIN | EPOLLRDNORM);
 }
 
 /* Queue @c; @line_end ends a line there, @eof marks it as an EOF character. */
@@ -385,6 +391,16 @@ static long wait_input(struct tty_struct *tty, long timeout)
 		return ret;
 	/* The foreground group may have changed while we slept. */
 	return __tty_check_change(tty, SIGTTIN) ?: !!input_available(tty);
+}
+
+__poll_t n_tty_poll(struct tty_struct *tty, struct file *file, poll_table *wait)
+{
+	__poll_t mask = EPOLLOUT | EPOLLWRNORM;
+
+	poll_wait(file, &tty->read_wait, wait);
+	if (input_available(tty))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	return mask;
 }
 
 static ssize_t canon_read(struct tty_struct *tty, struct file *file, struct iov_iter *to)

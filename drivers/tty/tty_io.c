@@ -171,6 +171,11 @@ static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 	return n_tty_write(file_tty(iocb->ki_filp), from);
 }
 
+static __poll_t tty_poll(struct file *file, struct poll_table_struct *wait)
+{
+	return n_tty_poll(file_tty(file), file, wait);
+}
+
 static long tty_get_termios_user(struct tty_struct *tty, void __user *arg)
 {
 	struct termios t;
@@ -297,6 +302,7 @@ static const struct file_operations tty_fops = {
 	.release = tty_release,
 	.read_iter = tty_read,
 	.write_iter = tty_write,
+	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 };
 

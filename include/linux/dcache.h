@@ -56,8 +56,19 @@ struct dentry {
 	struct list_head d_child;	/* in d_parent->d_subdirs */
 	struct list_head d_subdirs;	/* children, positive and negative */
 	struct super_block *d_sb;
+	const struct dentry_operations *d_op;	/* sb->s_d_op when made; fixed */
 	void *d_fsdata;
 	unsigned char d_iname[DNAME_INLINE_LEN];
+};
+
+/* What a file system does differently for its dentries (Linux's, what is used). */
+struct dentry_operations {
+	/*
+	 * d_dname - the name d_path() gives a pseudo dentry (pipefs:
+	 * "pipe:[INO]"), written at the end of @buf (@buflen bytes).
+	 * Return: its start in @buf, or ERR_PTR(-ENAMETOOLONG).
+	 */
+	char *(*d_dname)(struct dentry *dentry, char *buf, int buflen);
 };
 
 #define DCACHE_MOUNTED		0x0001	/* something is mounted here */
@@ -124,7 +135,8 @@ char *dentry_path_raw(const struct dentry *dentry, char *buf, int buflen);
 /*
  * d_path - @path's full name from the caller's root into the end of @buf
  * (across mounts); " (deleted)" after a name removed while open, and
- * "/NAME (deleted)" for a file in no directory (memfd), as Linux.
+ * "/NAME (deleted)" for a file in no directory (memfd), as Linux; the
+ * dentry's d_op->d_dname() if it has one (pipes, sockets).
  * Return: its start, or ERR_PTR(-ENAMETOOLONG).
  */
 char *d_path(const struct path *path, char *buf, int buflen);

@@ -59,6 +59,8 @@ struct iovec;
 struct kiocb;
 struct dir_context;
 struct folio;
+struct poll_table_struct;
+struct pipe_inode_info;
 struct vm_area_struct;
 struct seq_file;
 struct page;
@@ -326,6 +328,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct address_space i_data;
 	char *i_link;			/* a fast symlink's body, or NULL */
+	struct pipe_inode_info *i_pipe;	/* a pipe's or FIFO's ring (fs/pipe.c) */
 	void *i_private;
 };
 
@@ -365,6 +368,12 @@ struct file_operations {
 	 * Return: 0 or -errno (the mapping is then not made).
 	 */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/*
+	 * poll(2)/select(2)/epoll: the EPOLL* events ready now, after
+	 * poll_wait() on each queue that wakes when they change
+	 * (linux/poll.h). NULL: always readable and writable. May sleep.
+	 */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 /*
@@ -416,6 +425,7 @@ struct super_block {
 	unsigned long s_flags;		/* SB_* */
 	unsigned long s_magic;
 	struct dentry *s_root;
+	const struct dentry_operations *s_d_op;	/* for every dentry of it; fixed at fill_super */
 	atomic_t s_active;		/* mounts of it; the last deactivate_super() kills it */
 	void *s_fs_info;
 	struct list_head s_inodes;	/* s_inode_list_lock */

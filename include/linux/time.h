@@ -27,7 +27,9 @@
 
 #define TIMER_ABSTIME			0x01	/* clock_nanosleep(): @rqtp is a time, not a span */
 
+#define MSEC_PER_SEC	1000L
 #define NSEC_PER_USEC	1000L
+#define NSEC_PER_MSEC	1000000L
 #define USEC_PER_SEC	1000000L
 #define TICK_NSEC	(NSEC_PER_SEC / HZ)	/* the coarse clocks' resolution */
 

@@ -151,6 +151,7 @@ struct winsize {
 
 struct tty_struct;
 struct file;
+struct poll_table_struct;
 struct iov_iter;
 
 struct tty_operations {
@@ -242,6 +243,8 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *t
 ssize_t n_tty_write(struct tty_struct *tty, struct iov_iter *from);
 /* n_tty_chars_in_buffer - the bytes a read would get now (FIONREAD). Context: any. */
 size_t n_tty_chars_in_buffer(struct tty_struct *tty);
+/* n_tty_poll - EPOLLIN when a read would not wait; always EPOLLOUT (f_op->poll). */
+__poll_t n_tty_poll(struct tty_struct *tty, struct file *file, struct poll_table_struct *wait);
 /* n_tty_flush_input - drop every byte not yet read (TCFLSH, TCSETSF, an interrupt character). */
 void n_tty_flush_input(struct tty_struct *tty);
 /* file_tty - the terminal of an open tty file. */

@@ -39,5 +39,6 @@ typedef u32 uid_t;
 typedef int pid_t;
 typedef u32 gid_t;
 typedef u64 ino_t;
+typedef unsigned int __poll_t;	/* EPOLL* event mask: include/linux/poll.h */
 
 #endif /* _LINUX_TYPES_H */

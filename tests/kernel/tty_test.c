@@ -12,6 +12,7 @@
  */
 #include "vfs_test.h"
 #include <linux/tty.h>
+#include <linux/poll.h>
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <linux/timer.h>
@@ -229,6 +230,40 @@ static void eof_ends_a_line_and_alone_reads_as_end_of_file(struct ktest *test)
 	KTEST_EXPECT_EQ(test, rd(f, buf), 0L);
 	KTEST_EXPECT_EQ(test, rd(f, buf), (ssize_t)-EAGAIN);
 	KTEST_EXPECT_STREQ(test, out, "ab");	/* EOF is not echoed */
+	fput(f);
+}
+
+/* A poll_table whose queue procedure only counts its calls. */
+struct counting_pt {
+	poll_table pt;
+	int queued;
+};
+
+static void count_queue(struct file *file, wait_queue_head_t *wq, poll_table *pt)
+{
+	container_of(pt, struct counting_pt, pt)->queued++;
+}
+
+static void poll_is_readable_once_a_line_is_complete(struct ktest *test)
+{
+	struct file *f = ttyt_open(test);
+	struct counting_pt cpt;
+	char buf[64];
+
+	init_poll_funcptr(&cpt.pt, count_queue);
+	cpt.queued = 0;
+	KTEST_EXPECT_EQ(test, vfs_poll(f, &cpt.pt), (__poll_t)(EPOLLOUT | EPOLLWRNORM));
+	KTEST_EXPECT_EQ(test, cpt.queued, 1);	/* on read_wait */
+	feed(f, "half");
+	KTEST_EXPECT_EQ(test, vfs_poll(f, NULL) & EPOLLIN, 0U);
+	feed(f, " line\n");
+	KTEST_EXPECT_EQ(test, vfs_poll(f, NULL), (__poll_t)(EPOLLIN | EPOLLRDNORM | EPOLLOUT |
+							     EPOLLWRNORM));
+	rd(f, buf);
+	set_raw(f, 1, 0);
+	KTEST_EXPECT_EQ(test, vfs_poll(f, NULL) & EPOLLIN, 0U);
+	feed(f, "x");
+	KTEST_EXPECT_EQ(test, vfs_poll(f, NULL) & EPOLLIN, (__poll_t)EPOLLIN);
 	fput(f);
 }
 
@@ -476,17 +511,6 @@ static void opens_share_a_terminal_and_fail_without_a_port(struct ktest *test)
 }
 
 /* Fail the first slab allocation after @space bytes of them, once (see fault-inject.h). */
-static void failslab_once_after(long space)
-{
-	failslab.attr.interval = 1;
-	failslab.attr.probability = 100;
-	failslab.attr.space = space;
-	failslab.attr.times = 1;
-	failslab.ignore_gfp_wait = false;
-	failslab.cache_filter = false;
-	failslab_enabled = true;
-}
-
 static void first_open_unwinds_an_allocation_failure_at_any_step(struct ktest *test)
 {
 	struct failslab_attr saved = failslab;
@@ -540,6 +564,7 @@ static struct ktest_case tty_cases[] = {
 	KTEST_CASE(erase_removes_a_character_with_del_or_backspace),
 	KTEST_CASE(kill_and_word_erase_edit_the_line),
 	KTEST_CASE(eof_ends_a_line_and_alone_reads_as_end_of_file),
+	KTEST_CASE(poll_is_readable_once_a_line_is_complete),
 	KTEST_CASE(echo_shows_control_characters_as_caret_letters),
 	KTEST_CASE(echoe_and_echok_rub_out_what_was_erased),
 	KTEST_CASE(output_maps_newline_to_crlf_under_onlcr),

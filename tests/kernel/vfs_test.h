@@ -20,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/err.h>
+#include <linux/fault-inject.h>
 
 #define VT	"/vt"
 
@@ -41,6 +42,18 @@ static inline void vfs_counts_get(struct vfs_counts *c)
 	KTEST_EXPECT_EQ(test, (a)->files, (b)->files);				\
 	KTEST_EXPECT_EQ(test, (a)->mounts, (b)->mounts);			\
 } while (0)
+
+/* Make the next slab allocation after @space bytes fail, once (cases that unwind). */
+static inline void failslab_once_after(long space)
+{
+	failslab.attr.interval = 1;
+	failslab.attr.probability = 100;
+	failslab.attr.space = space;
+	failslab.attr.times = 1;
+	failslab.ignore_gfp_wait = false;
+	failslab.cache_filter = false;
+	failslab_enabled = true;
+}
 
 /* Mount a tmpfs with @opts at VT. Return: 0 or -errno. */
 static inline int vt_mount(const char *opts)

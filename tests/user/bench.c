@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define __NR_read		0
 #define __NR_write		1
 #define __NR_mmap		9
 #define __NR_mprotect		10
@@ -33,6 +34,7 @@
 #define __NR_ftruncate		77
 #define __NR_close		3
 #define __NR_reboot		169
+#define __NR_pipe2		293
 #define __NR_exit_group		231
 #define __NR_memfd_create	319
 
@@ -359,6 +361,37 @@ static void fork_exec_exit(const char *self)
 	report("fork_exec_exit", now() - t, 50);
 }
 
+/* One byte to a child and one back through two pipes, per round trip. */
+static void pipe_pingpong(void)
+{
+	int to_child[2], to_parent[2];
+	char c = 0;
+	uint64_t t;
+	long pid;
+	int i;
+
+	sys(__NR_pipe2, to_child, 0);
+	sys(__NR_pipe2, to_parent, 0);
+	pid = sys(__NR_fork, 0);
+	if (pid == 0) {
+		sys(__NR_close, to_child[1]);	/* so the parent's close is its EOF */
+		while (sys(__NR_read, to_child[0], &c, 1) == 1)
+			sys(__NR_write, to_parent[1], &c, 1);
+		sys(__NR_exit_group, 0);
+	}
+	t = now();
+	for (i = 0; i < 10000; i++) {
+		sys(__NR_write, to_child[1], &c, 1);
+		sys(__NR_read, to_parent[0], &c, 1);
+	}
+	report("pipe_pingpong", now() - t, 10000);
+	sys(__NR_close, to_child[1]);
+	wait_child(pid);
+	sys(__NR_close, to_child[0]);
+	sys(__NR_close, to_parent[0]);
+	sys(__NR_close, to_parent[1]);
+}
+
 static int bench_main(int argc, char **argv)
 {
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == '-' && argv[1][2] == 'e')
@@ -382,6 +415,7 @@ static int bench_main(int argc, char **argv)
 		shmem_fault("shmem_shared_fault_4K", MAP_SHARED, fd);
 	}
 	fork_exec_exit(argv[0]);
+	pipe_pingpong();
 	say("bench: done\n");
 	if (sys(__NR_getpid, 0) == 1)	/* init: LINUX_REBOOT_CMD_POWER_OFF */
 		sys(__NR_reboot, 0xfee1dead, 672274793, 0x4321FEDC, 0);

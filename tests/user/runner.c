@@ -26,14 +26,16 @@
  * test of an unprivileged user's limits), "overcommit=N" sets
  * /proc/sys/vm/overcommit_memory for its run and restores it after.
  * A program runs with fork + execve + wait4, its stdout and
- * stderr in a file of /tmp that the runner copies to the console once the
- * program has exited (no pipes needed: our kernel has none yet). Status 0
+ * stderr a pipe the runner copies to the console line by line as they
+ * come, until the last writer closes it (as Linux's runner.sh pipes the
+ * output through sed). Status 0
  * is "ok", 4 (KSFT_SKIP) "ok ... # SKIP", anything else "not ok" with the
  * status as a shell gives it (128 + signal for a killed program).
  *
  * As pid 1 it first does what an init does for these tests: /proc and /sys
  * mounted, /tmp present (on Linux's initramfs root, a tmpfs, and on ours).
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -47,7 +49,6 @@
 #include <sys/wait.h>
 
 #define MAX_PROGRAMS	256
-#define OUT_FILE	"/tmp/runner.out"
 
 struct program {
 	char collection[32];
@@ -116,17 +117,14 @@ static int read_list(const char *name)
 	return n;
 }
 
-/* The captured output, every line behind "# "; a last line without '\n' gets one. */
-static void copy_output(void)
+/* What comes through @fd until EOF, every line behind "# "; a last line without '\n' gets one. */
+static void copy_output(int fd)
 {
 	char buf[4096], line[1024];
 	size_t len = 0;
 	ssize_t n, i;
-	int fd = open(OUT_FILE, O_RDONLY);
 
-	if (fd < 0)
-		return;
-	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+	while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR)) {
 		for (i = 0; i < n; i++) {
 			if (buf[i] != '\n' && len < sizeof(line) - 1) {
 				line[len++] = buf[i];
@@ -143,7 +141,6 @@ static void copy_output(void)
 		line[len] = '\0';
 		putline("# %s", line);
 	}
-	close(fd);
 }
 
 static void init_setup(void)
@@ -172,28 +169,26 @@ static int set_overcommit(int value)
 	return old;
 }
 
-/* Run one program with stdout and stderr to OUT_FILE; its status as a shell reports it. */
+/* Run one program with stdout and stderr into a pipe; its status as a shell reports it. */
 static int run_program(const struct program *p)
 {
 	char path[256];
 	char *argv[2] = { path, NULL };
 	char *envp[] = { "PATH=/bin:/sbin", "HOME=/", NULL };
-	int status, fd, old_overcommit = -1;
+	int status, out[2], old_overcommit = -1;
 	pid_t pid;
 
 	snprintf(path, sizeof(path), "/tests/%s", p->path);
-	fd = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0) {
-		putline("# runner: open %s: %s", OUT_FILE, strerror(errno));
+	if (pipe2(out, O_CLOEXEC)) {
+		putline("# runner: pipe2: %s", strerror(errno));
 		return 127;
 	}
 	if (p->overcommit >= 0)
 		old_overcommit = set_overcommit(p->overcommit);
 	pid = fork();
 	if (pid == 0) {
-		dup2(fd, 1);
-		dup2(fd, 2);
-		close(fd);
+		dup2(out[1], 1);	/* dup2 leaves the copies open across execve */
+		dup2(out[1], 2);
 		if (chdir("/tmp") ||
 		    (p->uid >= 0 && (setgid(p->uid) || setuid(p->uid))))
 			dprintf(2, "runner: chdir or setuid: %s\n", strerror(errno));
@@ -201,11 +196,14 @@ static int run_program(const struct program *p)
 		dprintf(2, "runner: execve %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}
-	close(fd);
+	close(out[1]);
 	if (pid < 0) {
+		close(out[0]);
 		putline("# runner: fork: %s", strerror(errno));
 		return 127;
 	}
+	copy_output(out[0]);
+	close(out[0]);
 	while (wait4(pid, &status, 0, NULL) < 0)
 		if (errno != EINTR) {
 			putline("# runner: wait4: %s", strerror(errno));
@@ -213,7 +211,6 @@ static int run_program(const struct program *p)
 		}
 	if (old_overcommit >= 0)
 		set_overcommit(old_overcommit);
-	copy_output();
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
