@@ -50,6 +50,7 @@ INITRD ?= $(B)/initramfs.cpio
 TEST_INITRD := $(B)/initramfs-test.cpio
 TEST_INITRD_MTIME := 1700000000
 GEN_CPIO := $(PYTHON) tools/gen_init_cpio.py
+BUSYBOX ?= /bin/busybox
 
 # Link order is the order of the registration tables (suites, benchmarks,
 # shell commands, parameters) and of the image's layout, in which the test
@@ -137,12 +138,13 @@ $(B)/kernel.elf: $(B)/kernel.pass1.elf $(B)/kallsyms1.o
 
 $(B)/kernel.iso: $(B)/kernel.elf $(INITRD) tools/runtest.py
 	@$(if $(Q),echo "  ISO     $@")
-	$(Q)B=$(B) $(PYTHON) tools/runtest.py iso $< $@ --cmdline "$(CMDLINE)" --initrd $(INITRD)
+	$(Q)B=$(B) $(PYTHON) tools/runtest.py iso $< $@ --cmdline "$(CMDLINE)" --initrd "$(INITRD)"
 
 # ---- initramfs -------------------------------------------------------------
 # The archive GRUB hands over as the module "initrd" (init/initramfs.c
 # unpacks it into the root tmpfs): $(B)/initramfs.cpio from usr/initramfs_list
-# for make and make run, or INITRD=FILE. The test boots get their own, with
+# and Debian's busybox-static (BUSYBOX, its applet links from
+# tools/busybox_list.sh) for make and make run, or INITRD=FILE. The test boots get their own, with
 # every entry kind, in parts as an initramfs may come: a newc archive, a crc
 # one and a gzip-compressed one, concatenated, then 16 KiB of zeros (padding
 # the unpacker skips, and whole pages for free_initrd_mem() to give back)
@@ -150,10 +152,13 @@ $(B)/kernel.iso: $(B)/kernel.elf $(INITRD) tools/runtest.py
 # mtime TEST_INITRD_MTIME). INITRD and TEST_INITRD are set at the top:
 # a rule's prerequisites are expanded where the rule is read.
 
-$(B)/initramfs.cpio: usr/initramfs_list $(shell find usr/initramfs -type f) tools/gen_init_cpio.py
+$(B)/initramfs.cpio: usr/initramfs_list $(shell find usr/initramfs -type f) tools/gen_init_cpio.py \
+		tools/busybox_list.sh
 	@mkdir -p $(B)
 	@$(if $(Q),echo "  CPIO    $@")
-	$(Q)$(GEN_CPIO) -o $@ $<
+	$(Q)sh tools/busybox_list.sh $(BUSYBOX) > $@.list
+	$(Q)cat usr/initramfs_list >> $@.list
+	$(Q)$(GEN_CPIO) -o $@ $@.list
 
 $(TEST_INITRD): $(wildcard tests/initramfs/*) tools/gen_init_cpio.py
 	@mkdir -p $(B)
@@ -250,7 +255,7 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # programs that pass on Linux 6.1 but not yet here (USER_PENDING and
 # VM_PENDING; Documentation/testing.md says why for each), for
 # rdinit=/tests/runner with /tests/list.pending as init's argument.
-USER_PENDING := futex_signals
+USER_PENDING := futex_signals session_calls
 VM_PENDING := soft-dirty mrelease_test
 user_list = { for p in $(1); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      for p in $(2); do echo "user pie/$$p"; done; \
@@ -353,7 +358,7 @@ host-test: $(B)/host/host_tests
 # suites unless KTEST=1 (then the shell's "ktest run GLOB" runs them).
 run: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py run --mem $(MEM) --smp $(SMP) --accel $(ACCEL) \
-		--cmdline "$(CMDLINE)" --initrd $(INITRD) $(B)/kernel.elf
+		--cmdline "$(CMDLINE)" --initrd "$(INITRD)" $(B)/kernel.elf
 
 # The kernels of make test and make bench, each a build of its own below $(B)
 # with every switch named, so the command line's switches do not leak in.
@@ -384,7 +389,7 @@ bench: $(B)/ktest/kernel.elf $(USER_INITRD)
 
 gdb: $(B)/kernel.elf $(INITRD)
 	$(Q)B=$(B) $(PYTHON) tools/runtest.py gdb --mem $(MEM) --smp $(SMP) \
-		--cmdline "$(CMDLINE)" --initrd $(INITRD) $(B)/kernel.elf
+		--cmdline "$(CMDLINE)" --initrd "$(INITRD)" $(B)/kernel.elf
 
 # For clangd: the compile commands of every kernel, test and host object,
 # from a dry run of this Makefile (nothing is built or removed).

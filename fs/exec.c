@@ -75,7 +75,7 @@
 #include <asm/uaccess.h>
 #include "internal.h"
 
-static struct linux_binfmt *const formats[] = { &elf_format };
+static struct linux_binfmt *const formats[] = { &elf_format, &script_format };
 
 /*
  * An argv or envp array: user pointers to user strings (execve()), or
@@ -250,13 +250,36 @@ static int bprm_reserve(struct linux_binprm *bprm, unsigned long len)
 	return 0;
 }
 
-/* Copy the kernel string @arg, with its NUL, below the others. */
-static int copy_string_kernel(const char *arg, struct linux_binprm *bprm)
+int copy_string_kernel(const char *arg, struct linux_binprm *bprm)
 {
 	unsigned long len = strnlen(arg, MAX_ARG_STRLEN) + 1;
 	int err = bprm_reserve(bprm, len);
 
 	return err ?: copy_to_arg_pages(bprm, arg, len, true);
+}
+
+int remove_arg_zero(struct linux_binprm *bprm)
+{
+	unsigned long offset;
+	struct page *page;
+	char *kaddr;
+	bool end = false;
+
+	if (!bprm->argc)
+		return 0;
+	while (!end) {
+		page = get_arg_page(bprm, bprm->p);
+		if (!page)
+			return -EFAULT;
+		kaddr = kmap_local_page(page);
+		for (offset = bprm->p & ~PAGE_MASK; offset < PAGE_SIZE && !end; offset++)
+			end = !kaddr[offset];
+		kunmap_local(kaddr);
+		put_page(page);
+		bprm->p = (bprm->p & PAGE_MASK) + offset;
+	}
+	bprm->argc--;
+	return 0;
 }
 
 static const char __user *get_user_arg_ptr(struct user_arg_ptr argv, int nr)
@@ -374,6 +397,7 @@ static int exec_mmap(struct mm_struct *mm)
 	int err;
 
 	if (old_mm) {
+		setmax_mm_hiwater_rss(&tsk->signal->maxrss, old_mm);
 		exec_mm_release(tsk, old_mm);
 		exit_user_task();
 		old_fpu = tsk->thread.fpu;
@@ -555,7 +579,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	mmput(bprm->mm);
 	bprm->mm = NULL;
 	exec_commit_creds(bprm);
-	me->flags &= ~PF_KTHREAD;
+	me->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	task_lock(me);
 	strscpy(me->comm, kbasename(bprm->filename), sizeof(me->comm));
 	task_unlock(me);
@@ -627,6 +651,23 @@ static int search_binary_handler(struct linux_binprm *bprm)
 	return -ENOEXEC;
 }
 
+/* Linux's exec_binprm(): a format may name an interpreter to load instead, 5 deep at most. */
+static int exec_binprm(struct linux_binprm *bprm)
+{
+	int depth, err;
+
+	for (depth = 0;; depth++) {
+		if (depth > 5)
+			return -ELOOP;
+		err = search_binary_handler(bprm);
+		if (err || !bprm->interpreter)
+			return err;
+		fput(bprm->file);
+		bprm->file = bprm->interpreter;
+		bprm->interpreter = NULL;
+	}
+}
+
 /*
  * The name the program runs by: the path itself, or, relative to a
  * directory fd, Linux's "/dev/fd/N/path" ("/dev/fd/N" for an empty one).
@@ -678,6 +719,8 @@ static void free_bprm(struct linux_binprm *bprm)
 	if (bprm->cred)
 		abort_creds(bprm->cred);
 	fput(bprm->file);
+	if (bprm->interpreter)
+		fput(bprm->interpreter);
 	kfree(bprm->fdpath);
 	kfree(bprm);
 }
@@ -739,7 +782,7 @@ static int do_execveat_common(int fd, const char *name, struct user_arg_ptr argv
 
 	if (IS_ERR(bprm))
 		return PTR_ERR(bprm);
-	err = copy_all_strings(bprm, argv, envp) ?: search_binary_handler(bprm);
+	err = copy_all_strings(bprm, argv, envp) ?: exec_binprm(bprm);
 	if (err && bprm->point_of_no_return) {
 		free_bprm(bprm);
 		/* Linux's force_fatal_sig(SIGSEGV): the old image is gone. */

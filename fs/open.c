@@ -36,7 +36,6 @@ int vfs_open(const struct path *path, struct file *file)
 	file->f_inode = inode;
 	file->f_mapping = inode->i_mapping;
 	file->f_op = inode->i_fop;
-	file->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
 	file->f_mode = OPEN_FMODE(file->f_flags) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	if (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode))
 		file->f_mode |= FMODE_ATOMIC_POS;
@@ -47,6 +46,8 @@ int vfs_open(const struct path *path, struct file *file)
 		if (err)
 			return err;
 	}
+	/* After ->open(), as Linux's: a tty's open looks at O_NOCTTY. */
+	file->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
 	file->f_mode |= FMODE_OPENED;
 	return 0;
 }
@@ -245,9 +246,10 @@ int do_utimes(int dfd, const char *filename, struct timespec64 *times, int flags
 	struct path path;
 	int err;
 
-	if (flags & ~AT_SYMLINK_NOFOLLOW)
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = user_path_at(dfd, filename, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &path);
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+			   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0), &path);
 	if (err)
 		return err;
 	err = vfs_utimes(&path, times);

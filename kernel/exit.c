@@ -76,6 +76,8 @@
 #include <linux/fs_struct.h>
 #include <linux/futex.h>
 #include <linux/resource.h>
+#include <linux/mm.h>
+#include <linux/tty.h>
 #include <linux/wait.h>
 #include <linux/panic.h>
 #include <linux/bug.h>
@@ -188,6 +190,7 @@ static void exit_mm(void)
 	if (!mm)
 		return;
 	exit_mm_release(current, mm);
+	setmax_mm_hiwater_rss(&current->signal->maxrss, mm);
 	exit_user_task();
 	mmput(mm);
 }
@@ -340,6 +343,10 @@ void __noreturn do_exit(int code)
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
+	exit_itimers(tsk->signal);
+	if (tsk->signal->leader)
+		disassociate_ctty(1);
+	kill_orphaned_pgrp(tsk);
 	tsk->exit_code = code;
 	exit_notify(tsk);
 	complete_all(&tsk->exited);
@@ -549,6 +556,26 @@ static struct task_struct *scan_group_children(struct wait_opts *wo, bool *any, 
 	return found;
 }
 
+/*
+ * Linux's part of wait_task_zombie(): @p's usage and its own reaped
+ * children's add to the caller's children's totals (getrusage()).
+ */
+static void account_reaped_child(struct task_struct *p)
+{
+	struct signal_struct *psig = current->signal, *sig = p->signal;
+	unsigned long flags;
+
+	write_lock_irqsave(&tasklist_lock, flags);
+	psig->cutime += p->utime + sig->cutime;
+	psig->cstime += p->stime + sig->cstime;
+	psig->cnvcsw += p->nvcsw + sig->cnvcsw;
+	psig->cnivcsw += p->nivcsw + sig->cnivcsw;
+	psig->cmin_flt += p->min_flt + sig->cmin_flt;
+	psig->cmaj_flt += p->maj_flt + sig->cmaj_flt;
+	psig->cmaxrss = max3(psig->cmaxrss, sig->maxrss, sig->cmaxrss);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 /* Take @p's exit status (the group's after exit_group()) and counts; reap it unless WNOWAIT. */
 static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
@@ -556,9 +583,11 @@ static void wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	wo->status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code :
 							       p->exit_code;
 	wo->why = 0;
-	fill_wait_rusage(wo, p);
-	if (!(wo->options & WNOWAIT))
+	getrusage(p, RUSAGE_BOTH, &wo->ru);
+	if (!(wo->options & WNOWAIT)) {
+		account_reaped_child(p);
 		release_task(p);
+	}
 	put_task_struct(p);
 }
 

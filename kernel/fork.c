@@ -180,6 +180,9 @@ struct signal_struct init_signal = {
 	/* Kernel threads share it but are on no thread list: it stays empty. */
 	.thread_head = LIST_HEAD_INIT(init_signal.thread_head),
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signal.shared_pending.list) },
+	/* Never armed (kernel threads have no interval timers), but stopped at their exit. */
+	.itimer_lock = __SPIN_LOCK_UNLOCKED(init_signal.itimer_lock),
+	.real_timer = { .entry = LIST_HEAD_INIT(init_signal.real_timer.entry) },
 };
 
 /* swapper/0: the boot context, CPU 0's idle task (Linux's init/init_task.c). */
@@ -518,6 +521,7 @@ int copy_signal(struct task_struct *p)
 	sig->nr_threads = 1;
 	atomic_set(&sig->sigcnt, 1);
 	atomic_set(&sig->live, 1);
+	init_itimers(sig);
 	p->signal = sig;
 	return 0;
 }
@@ -585,7 +589,7 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 {
 	int err = 0;
 
-	p->flags &= ~PF_KTHREAD;
+	p->flags = (p->flags & ~PF_KTHREAD) | PF_FORKNOEXEC;
 	p->files = NULL;
 	p->fs = NULL;
 	exit_creds(p);
@@ -613,8 +617,6 @@ static int copy_user_state(struct kernel_clone_args *args, struct task_struct *p
 	if (err)
 		goto fail_thread;
 	strscpy(p->comm, current->comm, sizeof(p->comm));
-	p->pgid = task_pgrp_nr(current);
-	p->sid = task_session_nr(current);
 	if (args->flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = args->child_tid;
 	if (args->flags & CLONE_CHILD_CLEARTID)
@@ -683,6 +685,9 @@ static int attach_task(struct kernel_clone_args *args, struct task_struct *p)
 		p->exit_signal = current->group_leader->exit_signal;
 	}
 	p->real_parent = p->parent = parent;
+	p->pgid = task_pgrp_nr(current);
+	p->sid = task_session_nr(current);
+	p->signal->tty = current->signal->tty;
 	p->pid = atomic_add_return(1, &last_pid);
 	p->tgid = p->pid;
 	p->start_time = ktime_get();

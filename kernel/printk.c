@@ -19,8 +19,9 @@
  * raw_printk() text (KTAP, shell output) goes to the console without prefix
  * and is logged with level LOG_RAW.
  *
- * /dev/kmsg (kmsg_fops, at the end) reads the records one at a time by
- * sequence number, in Linux's "LEVEL,SEQ,TS_USEC,-;text" format.
+ * /dev/kmsg (kmsg_fops) reads the records one at a time by sequence
+ * number, in Linux's "LEVEL,SEQ,TS_USEC,-;text" format; syslog(2) (at
+ * the end: busybox's dmesg) reads them as "<PRI>[seconds] text" lines.
  *
  * Locking: logbuf_lock (irqsave) protects everything here. On the oops path
  * (oops_in_progress) a lock that cannot be taken is broken rather than
@@ -39,7 +40,9 @@
 #include <linux/mutex.h>
 #include <linux/wait.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/tsc.h>
+#include <asm/uaccess.h>
 
 #define LOG_BUF_LEN	(1 << 17)
 #define LOG_LINE_MAX	1024
@@ -569,3 +572,212 @@ const struct file_operations kmsg_fops = {
 	.write_iter = devkmsg_write,
 	.llseek = devkmsg_llseek,
 };
+
+/* ---- syslog(2) ---------------------------------------------------------- */
+
+/*
+ * syslog() (klogctl() in C libraries, busybox's dmesg) reads the same
+ * records as "<PRI>[seconds.micro] text\n" lines, PRI being facility << 3
+ * | level; raw_printk text is left out, as for /dev/kmsg. READ_ALL gives
+ * the newest lines that fit, from clear_seq on (CLEAR moves it to the
+ * end); READ consumes lines from syslog_seq, waiting for one. Both
+ * sequence numbers are under logbuf_lock. CONSOLE_OFF/ON/LEVEL set
+ * console_loglevel (OFF saves it for ON).
+ */
+#define SYSLOG_ACTION_CLOSE		0
+#define SYSLOG_ACTION_OPEN		1
+#define SYSLOG_ACTION_READ		2
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_READ_CLEAR	4
+#define SYSLOG_ACTION_CLEAR		5
+#define SYSLOG_ACTION_CONSOLE_OFF	6
+#define SYSLOG_ACTION_CONSOLE_ON	7
+#define SYSLOG_ACTION_CONSOLE_LEVEL	8
+#define SYSLOG_ACTION_SIZE_UNREAD	9
+#define SYSLOG_ACTION_SIZE_BUFFER	10
+
+#define MINIMUM_CONSOLE_LOGLEVEL	1	/* CONSOLE_OFF still shows KERN_EMERG */
+
+static u64 clear_seq, syslog_seq;	/* logbuf_lock */
+static int saved_console_loglevel = -1;	/* syslog_mutex; -1: none saved */
+static DEFINE_MUTEX(syslog_mutex);
+
+/* Format @r as a syslog line into @buf (NULL: only measure). logbuf_lock held. */
+static size_t syslog_format(char *buf, size_t size, const struct log_rec *r)
+{
+	char prefix[48];
+	size_t len = scnprintf(prefix, sizeof(prefix), "<%u>[%5llu.%06llu] ",
+			       (r->facility << 3) | r->level, r->ts_nsec / 1000000000ULL,
+			       (r->ts_nsec % 1000000000ULL) / 1000);
+
+	if (buf && len + r->text_len + 1 <= size) {
+		memcpy(buf, prefix, len);
+		memcpy(buf + len, r + 1, r->text_len);
+		buf[len + r->text_len] = '\n';
+	}
+	return len + r->text_len + 1;
+}
+
+/* Is @pos a kernel record numbered @seq or later? logbuf_lock held. */
+static bool syslog_record(u64 pos, u64 seq)
+{
+	struct log_rec *r = rec_at(pos);
+
+	return r->len && r->seq >= seq && r->level != LOG_RAW;
+}
+
+/* The bytes of the lines from @seq on. logbuf_lock held. */
+static size_t syslog_size_from(u64 seq)
+{
+	size_t total = 0;
+	u64 pos;
+
+	for (pos = log_tail; pos < log_head; pos = rec_next(pos))
+		if (syslog_record(pos, seq))
+			total += syslog_format(NULL, 0, rec_at(pos));
+	return total;
+}
+
+/*
+ * READ_ALL: the newest lines from clear_seq that fit in @size into @buf;
+ * with @clear, clear_seq moves past them. Return: the bytes.
+ */
+static size_t syslog_read_all(char *buf, size_t size, bool clear)
+{
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
+	size_t total = syslog_size_from(clear_seq), len = 0;
+	u64 pos;
+
+	for (pos = log_tail; pos < log_head; pos = rec_next(pos)) {
+		if (!syslog_record(pos, clear_seq))
+			continue;
+		if (total > size) {	/* the oldest lines give way */
+			total -= syslog_format(NULL, 0, rec_at(pos));
+			continue;
+		}
+		len += syslog_format(buf + len, size - len, rec_at(pos));
+	}
+	if (clear)
+		clear_seq = log_next_seq;
+	logbuf_unlock_irqrestore(locked, flags);
+	return len;
+}
+
+/* READ: lines from syslog_seq into @buf, at least one (waiting for it). */
+static ssize_t syslog_read(char *buf, size_t size)
+{
+	unsigned long flags;
+	size_t len = 0, n;
+	bool locked;
+	u64 pos;
+
+	wait_event(log_wait, log_has_records_from(READ_ONCE(syslog_seq)));
+	locked = logbuf_lock_irqsave(&flags);
+	for (pos = log_tail; pos < log_head; pos = rec_next(pos)) {
+		if (!syslog_record(pos, syslog_seq))
+			continue;
+		n = syslog_format(buf + len, size - len, rec_at(pos));
+		if (len + n > size)
+			break;
+		len += n;
+		syslog_seq = rec_at(pos)->seq + 1;
+	}
+	if (syslog_seq < log_next_seq && !len)
+		syslog_seq = log_next_seq;	/* only raw text, or a line longer than @size */
+	logbuf_unlock_irqrestore(locked, flags);
+	return len;
+}
+
+static int syslog_console(int type, int level)
+{
+	int ret = 0;
+
+	mutex_lock(&syslog_mutex);
+	switch (type) {
+	case SYSLOG_ACTION_CONSOLE_OFF:
+		if (saved_console_loglevel == -1)
+			saved_console_loglevel = console_loglevel;
+		console_loglevel = MINIMUM_CONSOLE_LOGLEVEL;
+		break;
+	case SYSLOG_ACTION_CONSOLE_ON:
+		if (saved_console_loglevel != -1) {
+			console_loglevel = saved_console_loglevel;
+			saved_console_loglevel = -1;
+		}
+		break;
+	default:
+		if (level < 1 || level > 8) {
+			ret = -EINVAL;
+			break;
+		}
+		console_loglevel = max(level, MINIMUM_CONSOLE_LOGLEVEL);
+		saved_console_loglevel = -1;	/* an explicit level ends CONSOLE_OFF */
+	}
+	mutex_unlock(&syslog_mutex);
+	return ret;
+}
+
+/* The reads: @len bytes at most through a kernel buffer to @ubuf. */
+static int syslog_copy_out(int type, char __user *ubuf, int len)
+{
+	size_t size = min_t(size_t, len, LOG_BUF_LEN);
+	char *kbuf;
+	ssize_t n;
+
+	if (!ubuf || len < 0)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	kbuf = kvmalloc(size, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	if (type == SYSLOG_ACTION_READ)
+		n = syslog_read(kbuf, size);
+	else
+		n = syslog_read_all(kbuf, size, type == SYSLOG_ACTION_READ_CLEAR);
+	if (n > 0 && copy_to_user(ubuf, kbuf, n))
+		n = -EFAULT;
+	kvfree(kbuf);
+	return n;
+}
+
+static int do_syslog(int type, char __user *buf, int len)
+{
+	unsigned long flags;
+	bool locked;
+	int ret;
+
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:
+	case SYSLOG_ACTION_OPEN:
+		return 0;
+	case SYSLOG_ACTION_READ:
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		return syslog_copy_out(type, buf, len);
+	case SYSLOG_ACTION_CLEAR:
+		locked = logbuf_lock_irqsave(&flags);
+		clear_seq = log_next_seq;
+		logbuf_unlock_irqrestore(locked, flags);
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_OFF:
+	case SYSLOG_ACTION_CONSOLE_ON:
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		return syslog_console(type, len);
+	case SYSLOG_ACTION_SIZE_UNREAD:
+		locked = logbuf_lock_irqsave(&flags);
+		ret = syslog_size_from(syslog_seq);
+		logbuf_unlock_irqrestore(locked, flags);
+		return ret;
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		return LOG_BUF_LEN;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
+{
+	return do_syslog(type, buf, len);
+}

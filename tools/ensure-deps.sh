@@ -3,11 +3,12 @@
 # missing (a fresh CI machine); otherwise one line names the packages.
 #
 #   ensure-deps.sh              the build and make test: the compilers,
-#                               GRUB, QEMU, gdb; musl-gcc, libcap's static
+#                               GRUB, QEMU, gdb, busybox-static (the
+#                               default initramfs); musl-gcc, libcap's static
 #                               library and Debian's linux-source-6.1 for
 #                               the user tests and Linux's selftests/vm
 #   ensure-deps.sh linux-ref    also make linux-ref's: Debian's Linux 6.1
-#                               kernel image, busybox-static and cpio
+#                               kernel image and cpio
 set -u
 group=${1:-build}
 locked=${2:-}
@@ -24,11 +25,11 @@ check xorriso xorriso
 check qemu-system-x86_64 qemu-system-x86
 check gdb gdb
 check musl-gcc musl-tools
+check busybox busybox-static
 check_file /usr/src/linux-source-6.1.tar.xz linux-source-6.1
 check_file /usr/lib/x86_64-linux-gnu/libcap.a libcap-dev
 [ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
 if [ "$group" = linux-ref ]; then
-	check busybox busybox-static
 	check cpio cpio
 	# The image the linux-image-amd64 meta-package names: the 6.1.0-N of
 	# the linux-source-6.1 beside it.

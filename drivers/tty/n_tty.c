@@ -22,12 +22,18 @@
  * waits for m bytes (or the reader's count); MIN m TIME t waits for the
  * first byte, then at most t tenths between bytes.
  *
- * Interrupt characters without signals: there are no processes to signal
- * yet. The character is recorded (tty->last_signal, tty->signals: the
- * signal Linux's isig() would send, SIGINT/SIGQUIT/SIGTSTP), the input
- * is flushed unless NOFLSH and the character is echoed (^C), as Linux
- * does before it sends the signal; a blocked reader keeps waiting, as a
- * process that ignores the signal would.
+ * Interrupt characters (ISIG): as Linux's isig(), the input is flushed
+ * unless NOFLSH, the character is echoed (^C), and the signal (SIGINT,
+ * SIGQUIT, SIGTSTP) goes to the terminal's foreground process group
+ * (tty->pgrp, tty_jobctrl.c) with kill_pgrp(), once tty->lock is dropped,
+ * from the receive path itself (the serial interrupt: there is no
+ * deferred flip-buffer work here). A reader sleeping in that group wakes
+ * for the signal (-ERESTARTSYS); one that ignores it keeps waiting.
+ *
+ * Job control: a read by a background process group of the controlling
+ * terminal (and with TOSTOP a write) goes through __tty_check_change()
+ * first, which stops the group or fails the call; a sleeping reader
+ * looks again when it wakes.
  *
  * Polling (n_tty_poll()): readable when a read would not wait (a whole
  * line in canonical mode, a byte in raw mode); always writable, as the
@@ -54,6 +60,8 @@
 #include <linux/sched.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/sched/signal.h>
+#include <asm/signal.h>
 
 #define N_TTY_CHUNK	128
 #define RING(i)		((i) & (N_TTY_BUF_SIZE - 1))
@@ -206,8 +214,6 @@ static void isig(struct tty_struct *tty, int sig, u8 c)
 {
 	struct n_tty_data *ld = &tty->ldata;
 
-	tty->last_signal = sig;
-	tty->signals++;
 	if (!L_FLAG(tty, NOFLSH))
 		ld->read_tail = ld->canon_head = ld->read_head;
 	if (L_FLAG(tty, ECHO))
@@ -238,14 +244,14 @@ static bool is_erase(const struct tty_struct *tty, u8 c)
 	       (c == '\b' && tty->termios.c_cc[VERASE] == 0x7f);
 }
 
-/* One received byte; tty->lock held. */
-static void receive_char(struct tty_struct *tty, u8 c)
+/* One received byte; tty->lock held. Return: the signal it raises, or 0. */
+static int receive_char(struct tty_struct *tty, u8 c)
 {
 	int sig;
 
 	if (c == '\r') {
 		if (I_FLAG(tty, IGNCR))
-			return;
+			return 0;
 		if (I_FLAG(tty, ICRNL))
 			c = '\n';
 	} else if (c == '\n' && I_FLAG(tty, INLCR)) {
@@ -254,37 +260,52 @@ static void receive_char(struct tty_struct *tty, u8 c)
 	sig = L_FLAG(tty, ISIG) ? signal_of(tty, c) : 0;
 	if (sig) {
 		isig(tty, sig, c);
-		return;
+		return sig;
 	}
 	if (L_FLAG(tty, ICANON)) {
 		if (is_erase(tty, c)) {
 			eraser(tty, c);
-			return;
+			return 0;
 		}
 		if (is_cc(tty, VEOF, c)) {
 			put_input(tty, c, true, true);
-			return;
+			return 0;
 		}
 		if (ends_line(tty, c)) {
 			if (L_FLAG(tty, ECHO) || (c == '\n' && L_FLAG(tty, ECHONL)))
 				echo_char(tty, c);
 			put_input(tty, c, true, false);
-			return;
+			return 0;
 		}
 	}
 	if (L_FLAG(tty, ECHO))
 		echo_char(tty, c);
 	put_input(tty, c, false, false);
+	return 0;
+}
+
+/* Send @sig to @pgrp, the foreground group when the character came. */
+static void isig_send(pid_t pgrp, int sig)
+{
+	if (pgrp)
+		kill_pgrp(pgrp, sig, 1);
 }
 
 void tty_receive_buf(struct tty_struct *tty, const u8 *buf, size_t count)
 {
 	unsigned long flags;
+	pid_t pgrp;
+	int sig;
 
-	spin_lock_irqsave(&tty->lock, flags);
-	while (count--)
-		receive_char(tty, *buf++);
-	spin_unlock_irqrestore(&tty->lock, flags);
+	while (count) {
+		spin_lock_irqsave(&tty->lock, flags);
+		for (sig = 0; count && !sig; count--)
+			sig = receive_char(tty, *buf++);
+		pgrp = tty->pgrp;
+		spin_unlock_irqrestore(&tty->lock, flags);
+		if (sig)
+			isig_send(pgrp, sig);
+	}
 }
 
 void tty_set_termios(struct tty_struct *tty, const struct termios *new)
@@ -347,17 +368,29 @@ static size_t take_input(struct tty_struct *tty, u8 *kbuf, size_t max, bool *lin
 	return n;
 }
 
-/*
- * Wait for input: for ever (@timeout 0) or @timeout jiffies.
- * Return: false if the wait timed out with nothing to read.
- */
-static bool wait_input(struct tty_struct *tty, long timeout)
+size_t n_tty_chars_in_buffer(struct tty_struct *tty)
 {
-	if (!timeout) {
-		wait_event(tty->read_wait, input_available(tty));
-		return true;
-	}
-	return wait_event_timeout(tty->read_wait, input_available(tty), timeout) != 0;
+	return input_available(tty);
+}
+
+/*
+ * Wait for input: for ever (@timeout 0) or @timeout jiffies, or until a
+ * signal. Return: 1 with input, 0 if the wait timed out without,
+ * -ERESTARTSYS for a signal, or job control's answer once awake.
+ */
+static long wait_input(struct tty_struct *tty, long timeout)
+{
+	long ret;
+
+	if (!timeout)
+		ret = wait_event_interruptible(tty->read_wait, input_available(tty));
+	else
+		ret = wait_event_interruptible_timeout(tty->read_wait, input_available(tty),
+						       timeout);
+	if (ret < 0)
+		return ret;
+	/* The foreground group may have changed while we slept. */
+	return __tty_check_change(tty, SIGTTIN) ?: !!input_available(tty);
 }
 
 __poll_t n_tty_poll(struct tty_struct *tty, struct file *file, poll_table *wait)
@@ -375,11 +408,14 @@ static ssize_t canon_read(struct tty_struct *tty, struct file *file, struct iov_
 	u8 kbuf[N_TTY_CHUNK];
 	size_t done = 0, n;
 	bool line_done = false;
+	long ret;
 
 	while (!input_available(tty)) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		wait_input(tty, 0);
+		ret = wait_input(tty, 0);
+		if (ret < 0)
+			return ret;
 	}
 	while (!line_done && iov_iter_count(to)) {
 		n = take_input(tty, kbuf, min_t(size_t, sizeof(kbuf), iov_iter_count(to)),
@@ -401,6 +437,7 @@ static ssize_t raw_read(struct tty_struct *tty, struct file *file, struct iov_it
 	u8 kbuf[N_TTY_CHUNK];
 	size_t done = 0, n;
 	bool line_done;
+	long ret;
 
 	for (;;) {
 		n = take_input(tty, kbuf, min_t(size_t, sizeof(kbuf), iov_iter_count(to)),
@@ -417,7 +454,10 @@ static ssize_t raw_read(struct tty_struct *tty, struct file *file, struct iov_it
 		if (!vmin && !vtime)
 			break;
 		/* MIN > 0, TIME > 0: the timer runs between bytes, from the first. */
-		if (!wait_input(tty, vmin && !done ? 0 : vtime))
+		ret = wait_input(tty, vmin && !done ? 0 : vtime);
+		if (ret < 0)
+			return done ? (ssize_t)done : ret;
+		if (!ret)
 			break;
 	}
 	return done;
@@ -425,6 +465,10 @@ static ssize_t raw_read(struct tty_struct *tty, struct file *file, struct iov_it
 
 ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *to)
 {
+	int ret = __tty_check_change(tty, SIGTTIN);
+
+	if (ret)
+		return ret;
 	if (L_FLAG(tty, ICANON))
 		return canon_read(tty, file, to);
 	return raw_read(tty, file, to);
@@ -437,7 +481,13 @@ ssize_t n_tty_write(struct tty_struct *tty, struct iov_iter *from)
 	u8 kbuf[N_TTY_CHUNK];
 	unsigned long flags;
 	size_t done = 0, n, i;
+	int ret;
 
+	if (L_FLAG(tty, TOSTOP)) {
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+	}
 	while (iov_iter_count(from)) {
 		n = copy_from_iter(kbuf, min_t(size_t, sizeof(kbuf), iov_iter_count(from)), from);
 		if (!n)

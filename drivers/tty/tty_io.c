@@ -9,14 +9,22 @@
  *                          made on the first open (ops->install), freed
  *                          on the last close (ops->shutdown)
  *   /dev/console (5:1)  -> the console's number, 4:64 (ttyS0)
+ *   /dev/tty (5:0)      -> the caller's controlling terminal (-ENXIO
+ *                          without one), tty_jobctrl.c's
  *
  * Reads and writes go through the line discipline (n_tty.c); ioctls are
  * the termios and window-size ones (TCGETS, TCSETS, TCSETSW, TCSETSF,
- * TCFLSH, TIOCGWINSZ, TIOCSWINSZ) with user pointers, as Linux's; others
- * are -ENOTTY. There is no output queue: TCSETSW has nothing to wait for.
+ * TCFLSH, TIOCGWINSZ, TIOCSWINSZ, FIONREAD, TIOCSTI) and the job-control ones
+ * (TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID: tty_jobctrl.c)
+ * with user pointers, as Linux's; others are -ENOTTY. Setting termios
+ * or flushing from a background process group stops it first (SIGTTOU,
+ * tty_check_change()). There is no output queue: TCSETSW has nothing to
+ * wait for.
  *
  * Locking: tty_mutex protects tty_drivers, every driver's ttys[] and
- * each tty's count; see tty.h for tty->lock.
+ * each tty's count, and is held while a process's signal->tty changes, so
+ * /dev/tty's open and the last close (which takes the terminal from every
+ * process) agree; see tty.h for tty->lock.
  */
 #include <linux/tty.h>
 #include <linux/fs.h>
@@ -27,6 +35,8 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <asm/uaccess.h>
 
 #define INIT_C_CC "\003\034\177\025\004\0\1\0\021\023\032\0\022\017\027\026\0"
@@ -39,7 +49,7 @@ const struct termios tty_std_termios = {
 	.c_cc = INIT_C_CC,
 };
 
-static DEFINE_MUTEX(tty_mutex);
+DEFINE_MUTEX(tty_mutex);
 static LIST_HEAD(tty_drivers);		/* tty_mutex */
 
 /* The console's terminal: what /dev/console opens. */
@@ -94,6 +104,17 @@ static struct tty_struct *tty_get(struct tty_driver *driver, unsigned int index)
 	return tty;
 }
 
+/* /dev/tty: the caller's terminal, one more open of it. tty_mutex held. */
+static struct tty_struct *tty_open_current_tty(void)
+{
+	struct tty_struct *tty = current->signal->tty;
+
+	if (!tty)
+		return ERR_PTR(-ENXIO);
+	tty->count++;
+	return tty;
+}
+
 static int tty_open(struct inode *inode, struct file *file)
 {
 	dev_t dev = inode->i_rdev == MKDEV(TTYAUX_MAJOR, 1) ? CONSOLE_DEV : inode->i_rdev;
@@ -101,8 +122,16 @@ static int tty_open(struct inode *inode, struct file *file)
 	struct tty_struct *tty;
 
 	mutex_lock(&tty_mutex);
-	driver = tty_lookup_driver(dev);
-	tty = driver ? tty_get(driver, MINOR(dev) - driver->minor_start) : ERR_PTR(-ENODEV);
+	if (dev == MKDEV(TTYAUX_MAJOR, 0)) {
+		tty = tty_open_current_tty();
+	} else {
+		driver = tty_lookup_driver(dev);
+		tty = driver ? tty_get(driver, MINOR(dev) - driver->minor_start) :
+			       ERR_PTR(-ENODEV);
+		/* /dev/console never becomes a controlling terminal, as Linux's. */
+		if (!IS_ERR(tty) && !(file->f_flags & O_NOCTTY) && dev == inode->i_rdev)
+			tty_open_proc_set_tty(file, tty);
+	}
 	mutex_unlock(&tty_mutex);
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
@@ -117,6 +146,7 @@ static int tty_release(struct inode *inode, struct file *file)
 
 	mutex_lock(&tty_mutex);
 	if (--tty->count == 0) {
+		session_clear_tty(tty);
 		driver->ttys[tty->index] = NULL;
 		if (driver->ops->shutdown)
 			driver->ops->shutdown(tty);
@@ -202,6 +232,39 @@ static long tty_flush(struct tty_struct *tty, unsigned long arg)
 	}
 }
 
+/*
+ * TIOCSTI: one byte as if typed (Linux's; root may push into any
+ * terminal, and every task is root here: CAP_SYS_ADMIN).
+ */
+static long tiocsti(struct tty_struct *tty, const char __user *p)
+{
+	u8 c;
+
+	if (get_user(c, p))
+		return -EFAULT;
+	tty_receive_buf(tty, &c, 1);
+	return 0;
+}
+
+/* The calls that change the terminal's state: a background group stops first. */
+static long tty_change_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
+{
+	void __user *p = (void __user *)arg;
+	long ret = tty_check_change(tty);
+
+	if (ret)
+		return ret;
+	switch (cmd) {
+	case TCSETS:
+	case TCSETSW:
+		return tty_set_termios_user(tty, p, false);
+	case TCSETSF:
+		return tty_set_termios_user(tty, p, true);
+	default:
+		return tty_flush(tty, arg);
+	}
+}
+
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file_tty(file);
@@ -212,15 +275,23 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return tty_get_termios_user(tty, p);
 	case TCSETS:
 	case TCSETSW:
-		return tty_set_termios_user(tty, p, false);
 	case TCSETSF:
-		return tty_set_termios_user(tty, p, true);
 	case TCFLSH:
-		return tty_flush(tty, arg);
+		return tty_change_ioctl(tty, cmd, arg);
 	case TIOCGWINSZ:
 		return tty_winsize_user(tty, p, false);
 	case TIOCSWINSZ:
 		return tty_winsize_user(tty, p, true);
+	case FIONREAD:
+		return put_user((int)n_tty_chars_in_buffer(tty), (int __user *)p);
+	case TIOCSTI:
+		return tiocsti(tty, p);
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCGSID:
+		return tty_jobctrl_ioctl(tty, file, cmd, arg);
 	default:
 		return -ENOTTY;
 	}
@@ -283,20 +354,22 @@ int tty_register_device(struct tty_driver *driver, unsigned int index)
 				    MKDEV(driver->major, driver->minor_start + index));
 }
 
-static struct cdev console_cdev;
+static struct cdev tty_aux_cdev;
 
+/* /dev/tty (5:0) and /dev/console (5:1): one cdev for the two numbers, as Linux's tty_fops. */
 int tty_init(void)
 {
-	dev_t dev = MKDEV(TTYAUX_MAJOR, 1);
-	int err = register_chrdev_region(dev, 1, "/dev/console");
+	dev_t dev = MKDEV(TTYAUX_MAJOR, 0);
+	int err = register_chrdev_region(dev, 2, "/dev/tty");
 
 	if (err)
 		return err;
-	cdev_init(&console_cdev, &tty_fops);
-	err = cdev_add(&console_cdev, dev, 1);
+	cdev_init(&tty_aux_cdev, &tty_fops);
+	err = cdev_add(&tty_aux_cdev, dev, 2);
 	if (err) {
-		unregister_chrdev_region(dev, 1);
+		unregister_chrdev_region(dev, 2);
 		return err;
 	}
-	return devtmpfs_create_node("console", S_IFCHR | 0600, dev);
+	err = devtmpfs_create_node("tty", S_IFCHR | 0666, dev);
+	return err ?: devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
 }

@@ -9,7 +9,10 @@
  *                         with its stack VMA (bprm_mm_init()), the
  *                         strings copied to the top of that stack
  *                         (E2BIG...), the first bytes read into buf
- *   fmt->load_binary()    checks the file; then begin_new_exec(): the
+ *   fmt->load_binary()    checks the file (a #! script names its
+ *                         interpreter instead, which is loaded in its
+ *                         place, the script's path an argument); then
+ *                         begin_new_exec(): the
  *                         point of no return (the old mm is dropped, the
  *                         task is the new program's), setup_new_exec(),
  *                         setup_arg_pages(), the segments mapped, the
@@ -54,6 +57,7 @@ struct linux_binprm {
 	bool point_of_no_return;	/* the old image is gone: errors kill */
 	bool randomize_flag_was_set;	/* PF_RANDOMIZE before this exec, for an error */
 	struct file *file;		/* the program */
+	struct file *interpreter;	/* a format's choice to load next (#!), or NULL */
 	int argc, envc;
 	const char *filename;		/* the name it was run by (comm, AT_EXECFN) */
 	char *fdpath;			/* "/dev/fd/N/name" for execveat(), kfree()d */
@@ -64,7 +68,7 @@ struct linux_binprm {
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes, zero past its end */
 };
 
-/* struct linux_binfmt - a format exec can load (Linux's; only ELF here). */
+/* struct linux_binfmt - a format exec can load (Linux's: ELF, and #! scripts). */
 struct linux_binfmt {
 	const char *name;
 	/*
@@ -76,6 +80,16 @@ struct linux_binfmt {
 };
 
 extern struct linux_binfmt elf_format;
+extern struct linux_binfmt script_format;
+
+/*
+ * For a format that runs another program on the file (binfmt_script.c):
+ * copy_string_kernel() pushes @arg as the new lowest string (argv[0] to
+ * be; the caller counts it in bprm->argc); remove_arg_zero() drops the
+ * lowest one. Return: 0, -E2BIG, -EFAULT. Context: the exec, may sleep.
+ */
+int copy_string_kernel(const char *arg, struct linux_binprm *bprm);
+int remove_arg_zero(struct linux_binprm *bprm);
 
 /**
  * kernel_execve - run a program from a kernel string, argv and envp

@@ -804,6 +804,21 @@ static inline void update_hiwater_rss(struct mm_struct *mm)
 		mm->hiwater_rss = rss;
 }
 
+/* The peak RSS in pages: the record or the present value. */
+static inline unsigned long get_mm_hiwater_rss(struct mm_struct *mm)
+{
+	return max(mm->hiwater_rss, get_mm_rss(mm));
+}
+
+/* *@maxrss = max(*@maxrss, @mm's peak RSS): getrusage()'s ru_maxrss, kept over exec and exit. */
+static inline void setmax_mm_hiwater_rss(unsigned long *maxrss, struct mm_struct *mm)
+{
+	unsigned long hiwater_rss = get_mm_hiwater_rss(mm);
+
+	if (*maxrss < hiwater_rss)
+		*maxrss = hiwater_rss;
+}
+
 static inline void update_hiwater_vm(struct mm_struct *mm)
 {
 	if (mm->hiwater_vm < mm->total_vm)

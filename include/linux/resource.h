@@ -53,6 +53,24 @@ struct rusage {
 	long ru_nvcsw, ru_nivcsw;	/* voluntary and involuntary context switches */
 };
 
+/* getrusage()'s @who, Linux's; RUSAGE_BOTH is the kernel's own (wait4()). */
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_BOTH	(-2)
+#define RUSAGE_THREAD	1
+
+struct task_struct;
+/**
+ * getrusage - @p's usage counts for @who (RUSAGE_*) in @r
+ * @p: the process (current, or a zombie being reaped)
+ * @who: RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD or RUSAGE_BOTH
+ * @r: filled whole
+ *
+ * Times from the tick accounting, ru_maxrss in KiB (the peak RSS of the
+ * mm, or of the reaped children's). Context: process.
+ */
+void getrusage(struct task_struct *p, int who, struct rusage *r);
+
 /* Linux's defaults for init (INIT_RLIMITS); 8 MiB stacks, 8 MiB mlock, 1024 files. */
 #define _STK_LIM		(8UL << 20)
 #define MLOCK_LIMIT		(8UL << 20)

@@ -67,6 +67,7 @@
 
 #define PF_IDLE			0x00000002
 #define PF_EXITING		0x00000004	/* in do_exit(): not a reaper, not zapped again */
+#define PF_FORKNOEXEC		0x00000040	/* forked and has not exec'd: setpgid() may move it */
 #define PF_KTHREAD		0x00200000
 #define PF_RANDOMIZE		0x00400000	/* this exec's layout is randomised (asm/elf.h) */
 #define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU */
@@ -152,7 +153,11 @@ struct task_struct {
 	struct list_head sibling;
 	int exit_state;		/* 0, EXIT_ZOMBIE, EXIT_DEAD: tasklist_lock (cmpxchg to reap) */
 	int exit_signal;	/* told to the parent at exit: SIGCHLD, or another (clone()) */
-	int pgid, sid;		/* process group and session: inherited (no setpgid/setsid yet) */
+	/*
+	 * Process group and session: inherited at fork under tasklist_lock,
+	 * changed by setpgid() and setsid() (kernel/sys.c) under it written.
+	 */
+	int pgid, sid;
 	/* A vfork() parent waits on it until the child execs or exits (mm_release()). */
 	struct completion *vfork_done;
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: the child stores its pid there */
@@ -169,6 +174,7 @@ struct task_struct {
 	unsigned int time_slice;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	unsigned long min_flt, maj_flt;	/* page faults without and with I/O (handle_mm_fault()) */
+	u64 utime, stime;		/* ns of ticks spent in user and kernel mode (sched/cputime.h) */
 	u64 start_time;			/* ktime_get() at copy_process(); 0 for the boot's */
 	struct sched_statistics stats;
 	atomic_t usage;

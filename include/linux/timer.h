@@ -41,8 +41,9 @@ static inline bool timer_pending(const struct timer_list *timer)
  * once jiffies reaches @timer->expires
  * @timer: set up with timer_setup(), not pending
  *
- * The function runs in interrupt context with the CPU's timer lock held:
- * it must not add or delete timers. Context: any.
+ * The function runs in interrupt context (interrupts off), without the
+ * timer lock: it may add timers, @timer itself again, but not delete its
+ * own. Context: any.
  */
 void add_timer(struct timer_list *timer);
 
@@ -50,13 +51,25 @@ void add_timer(struct timer_list *timer);
  * del_timer - stop @timer if it is pending
  * @timer: a timer that was added, or only set up
  *
- * Functions run under the timer lock, so on return the function is not
- * running either: del_timer() is also Linux's del_timer_sync().
+ * If the function is running it waits for it to end, so on return the
+ * function is not running either: del_timer() is also Linux's
+ * del_timer_sync(). A function that re-adds its timer may have done so
+ * by then: its owner stops it from doing that first.
  *
  * Return: 1 if the timer was pending, 0 if it had run or never started.
  * Context: any.
  */
 int del_timer(struct timer_list *timer);
+
+/**
+ * try_to_del_timer_sync - del_timer() that does not wait
+ * @timer: as del_timer()'s
+ *
+ * Return: -1 if the function is running now (nothing done), else as
+ * del_timer(). For callers that hold a lock the function takes.
+ * Context: any.
+ */
+int try_to_del_timer_sync(struct timer_list *timer);
 
 /* init_timers - empty every CPU's timer list. Context: boot, before the tick starts. */
 void init_timers(void);

@@ -28,6 +28,7 @@
 #include <linux/wait.h>
 #include <linux/bitmap.h>
 #include <linux/cdev.h>
+#include <linux/mutex.h>
 
 typedef unsigned char cc_t;
 typedef unsigned int speed_t;
@@ -128,6 +129,13 @@ struct winsize {
 #define TCSETSW		0x5403
 #define TCSETSF		0x5404
 #define TCFLSH		0x540B
+#define TIOCSCTTY	0x540E
+#define TIOCGPGRP	0x540F
+#define TIOCSTI		0x5412
+#define TIOCSPGRP	0x5410
+#define FIONREAD	0x541B
+#define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 #define TIOCGWINSZ	0x5413
 #define TIOCSWINSZ	0x5414
 
@@ -135,14 +143,6 @@ struct winsize {
 #define TCIFLUSH	0
 #define TCOFLUSH	1
 #define TCIOFLUSH	2
-
-/*
- * The signals an interrupt character would send (Linux's x86 numbers);
- * they move to <linux/signal.h> when signals exist.
- */
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGTSTP		20
 
 #define TTY_MAJOR	4	/* ttyS0 is 4:64 */
 #define TTYAUX_MAJOR	5	/* /dev/console is 5:1 */
@@ -200,12 +200,8 @@ struct tty_struct {
 	spinlock_t lock;
 	struct termios termios;		/* lock */
 	struct winsize winsize;		/* lock */
-	/*
-	 * ISIG without signals: the signal an interrupt character would have
-	 * sent and how many were (lock). See n_tty.c.
-	 */
-	int last_signal;
-	unsigned long signals;
+	/* The session whose terminal it is and its foreground group, or 0 (lock; tty_jobctrl.c). */
+	pid_t session, pgrp;
 	struct wait_queue_head read_wait;
 	struct n_tty_data ldata;	/* lock */
 	char name[16];
@@ -245,6 +241,8 @@ void tty_set_termios(struct tty_struct *tty, const struct termios *new);
 struct iov_iter;
 ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *to);
 ssize_t n_tty_write(struct tty_struct *tty, struct iov_iter *from);
+/* n_tty_chars_in_buffer - the bytes a read would get now (FIONREAD). Context: any. */
+size_t n_tty_chars_in_buffer(struct tty_struct *tty);
 /* n_tty_poll - EPOLLIN when a read would not wait; always EPOLLOUT (f_op->poll). */
 __poll_t n_tty_poll(struct tty_struct *tty, struct file *file, struct poll_table_struct *wait);
 /* n_tty_flush_input - drop every byte not yet read (TCFLSH, TCSETSF, an interrupt character). */
@@ -252,7 +250,39 @@ void n_tty_flush_input(struct tty_struct *tty);
 /* file_tty - the terminal of an open tty file. */
 struct tty_struct *file_tty(struct file *file);
 
-/* tty_init - /dev/console and the serial terminal ttyS0. Return: 0 or -errno. Context: boot. */
+/* tty_mutex - see the top: the driver list, ttys[], counts and processes' signal->tty. */
+extern struct mutex tty_mutex;
+
+/*
+ * Job control (tty_jobctrl.c). __tty_check_change - may current use
+ * @tty as @sig (SIGTTIN: read; SIGTTOU: write with TOSTOP, set termios or
+ * the foreground group)? Return: 0; -EIO (ignored SIGTTIN, orphaned
+ * group); -ERESTARTSYS after sending @sig to the caller's group, which is
+ * in the background. tty_check_change() is SIGTTOU's. Context: process.
+ */
+int __tty_check_change(struct tty_struct *tty, int sig);
+int tty_check_change(struct tty_struct *tty);
+/* tty_jobctrl_ioctl - TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID. Context: process. */
+long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
+		       unsigned long arg);
+void session_clear_tty(struct tty_struct *tty);
+/*
+ * tty_open_proc_set_tty - an open without O_NOCTTY: a session leader
+ * without a terminal takes @tty if no session has it and @filp may read.
+ * Context: process, tty_mutex held.
+ */
+void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
+/**
+ * disassociate_ctty - a session leader leaves its terminal
+ * @on_exit: 1 from do_exit(): the foreground group gets SIGHUP (sent as
+ *	the kernel); 0 (TIOCNOTTY): SIGHUP and SIGCONT, as the caller
+ *
+ * Nothing for a process that is not a session leader or has no terminal.
+ * Context: process, takes tty_mutex.
+ */
+void disassociate_ctty(int on_exit);
+
+/* tty_init - /dev/tty, /dev/console and the serial terminal ttyS0. Return: 0 or -errno. Context: boot. */
 int tty_init(void);
 
 #endif /* _LINUX_TTY_H */

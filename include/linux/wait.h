@@ -258,6 +258,33 @@ bool signal_pending_state(unsigned int state, struct task_struct *p);
 	__ret;								\
 })
 
+/*
+ * As wait_event_interruptible(), at most @timeout jiffies. Return:
+ * -ERESTARTSYS, 0 if the time ran out with @cond false, else the jiffies
+ * left (at least 1).
+ */
+#define wait_event_interruptible_timeout(wq, cond, timeout) ({		\
+	DEFINE_WAIT(__wait);						\
+	long __ret = (timeout);						\
+	might_sleep();							\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);	\
+		if (cond) {						\
+			__ret = __ret ?: 1;				\
+			break;						\
+		}							\
+		if (!__ret)						\
+			break;						\
+		if (signal_pending_state(TASK_INTERRUPTIBLE, current)) { \
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		__ret = schedule_timeout(__ret);			\
+	}								\
+	finish_wait(&(wq), &__wait);					\
+	__ret;								\
+})
+
 /* Sleep until @cond or a fatal signal (SIGKILL). Return: 0, or -ERESTARTSYS. */
 #define wait_event_killable(wq, cond) ({				\
 	int __ret = 0;							\

@@ -11,6 +11,7 @@
 #include <linux/timekeeping.h>
 #include <linux/timer.h>
 #include <linux/sched.h>
+#include <linux/sched/cputime.h>
 #include <linux/nmi.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
@@ -22,6 +23,7 @@ static const unsigned int tick_do_timer_cpu;
 
 static void update_process_times(struct pt_regs *regs)
 {
+	account_process_tick(current, user_mode(regs));
 	run_local_timers();
 	scheduler_tick();
 	watchdog_timer_fn(regs);

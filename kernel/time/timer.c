@@ -12,11 +12,15 @@
  * the lists here hold only sleeping tasks' timeouts, so a tick walks
  * them whole.
  *
- * Locking: base->lock (interrupts off) guards its list and each
- * timer's entry. Functions run with it held, so del_timer() returning
- * means the function is not running; a function must not add or delete
- * timers. Lock order: a base's lock before run-queue locks (the
- * function of schedule_timeout()'s timer wakes its task).
+ * Locking: base->lock (interrupts off) guards its list, each timer's
+ * entry and base->running_timer. A function runs with the lock dropped
+ * (interrupts still off), marked as the base's running_timer, so it may
+ * add timers, itself included (the interval timers re-arm so); del_timer()
+ * waits while its timer runs, so its return means the function is not
+ * running (a function must not delete its own timer: it would wait for
+ * itself), and try_to_del_timer_sync() answers -1 instead of waiting.
+ * Lock order: a base's lock before run-queue locks (add_timer() from a
+ * wake-up path).
  */
 #include <linux/timer.h>
 #include <linux/jiffies.h>
@@ -31,6 +35,7 @@
 struct timer_base {
 	spinlock_t lock;
 	struct list_head timers;	/* pending timer_lists, any order */
+	struct timer_list *running_timer;	/* whose function runs now, or NULL */
 };
 
 static DEFINE_PER_CPU(struct timer_base, timer_bases);
@@ -61,31 +66,55 @@ void add_timer(struct timer_list *timer)
 	local_irq_restore(flags);
 }
 
-int del_timer(struct timer_list *timer)
+int try_to_del_timer_sync(struct timer_list *timer)
 {
-	struct timer_base *base = per_cpu_ptr(&timer_bases, timer->cpu);
+	struct timer_base *base = per_cpu_ptr(&timer_bases, READ_ONCE(timer->cpu));
 	unsigned long flags;
-	int pending;
+	int ret = -1;
 
 	spin_lock_irqsave(&base->lock, flags);
-	pending = timer_pending(timer);
-	if (pending)
-		list_del_init(&timer->entry);
+	if (base->running_timer != timer) {
+		ret = timer_pending(timer);
+		if (ret)
+			list_del_init(&timer->entry);
+	}
 	spin_unlock_irqrestore(&base->lock, flags);
-	return pending;
+	return ret;
+}
+
+int del_timer(struct timer_list *timer)
+{
+	int ret;
+
+	while ((ret = try_to_del_timer_sync(timer)) < 0)
+		cpu_relax();
+	return ret;
+}
+
+/* The first timer of @base due at jiffies, or NULL. base->lock held. */
+static struct timer_list *first_expired(struct timer_base *base)
+{
+	struct timer_list *t;
+
+	list_for_each_entry(t, &base->timers, entry)
+		if (!time_before(jiffies, t->expires))
+			return t;
+	return NULL;
 }
 
 void run_local_timers(void)
 {
 	struct timer_base *base = this_cpu_ptr(&timer_bases);
-	struct timer_list *t, *next;
+	struct timer_list *t;
 
 	spin_lock(&base->lock);
-	list_for_each_entry_safe(t, next, &base->timers, entry) {
-		if (time_before(jiffies, t->expires))
-			continue;
+	while ((t = first_expired(base))) {
 		list_del_init(&t->entry);
+		base->running_timer = t;
+		spin_unlock(&base->lock);
 		t->function(t);
+		spin_lock(&base->lock);
+		base->running_timer = NULL;
 	}
 	spin_unlock(&base->lock);
 }

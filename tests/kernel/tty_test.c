@@ -17,6 +17,7 @@
 #include <linux/jiffies.h>
 #include <linux/timer.h>
 #include <linux/fault-inject.h>
+#include <asm/signal.h>
 #include "user_page.h"
 
 #define TTYT_MAJOR	240
@@ -377,22 +378,25 @@ static void changing_icanon_keeps_pending_input_readable(struct ktest *test)
 	fput(f);
 }
 
-static void interrupt_characters_record_the_signal_and_flush(struct ktest *test)
+/*
+ * Without a session the terminal has no foreground group (tty->pgrp 0):
+ * an interrupt character still flushes the input and echoes, as Linux's
+ * isig() does before it signals; nobody is signalled (the user test
+ * session_calls checks the delivery to a group through TIOCSTI).
+ */
+static void interrupt_characters_flush_and_echo(struct ktest *test)
 {
 	struct file *f = ttyt_open(test);
 	struct tty_struct *tty = file_tty(f);
 	char buf[64];
 
+	KTEST_EXPECT_EQ(test, tty->pgrp, 0);
 	feed(f, "done\nabc\x03");
-	KTEST_EXPECT_EQ(test, tty->last_signal, SIGINT);
-	KTEST_EXPECT_EQ(test, tty->signals, 1UL);
 	KTEST_EXPECT_STREQ(test, out, "done\r\nabc^C");
 	KTEST_EXPECT_EQ(test, rd(f, buf), (ssize_t)-EAGAIN);	/* even the completed line */
-	feed(f, "\x1c");
-	KTEST_EXPECT_EQ(test, tty->last_signal, SIGQUIT);
-	feed(f, "\x1a");
-	KTEST_EXPECT_EQ(test, tty->last_signal, SIGTSTP);
-	KTEST_EXPECT_EQ(test, tty->signals, 3UL);
+	feed(f, "x\x1cy\x1a");
+	KTEST_EXPECT_STREQ(test, out, "done\r\nabc^Cx^\\y^Z");
+	KTEST_EXPECT_EQ(test, rd(f, buf), (ssize_t)-EAGAIN);
 	set_lflag(f, NOFLSH, 0);
 	feed(f, "kept\x03\n");
 	KTEST_EXPECT_STREQ(test, (rd(f, buf), buf), "kept\n");
@@ -400,7 +404,22 @@ static void interrupt_characters_record_the_signal_and_flush(struct ktest *test)
 	feed(f, "\x03\n");			/* without ISIG, ^C is data */
 	KTEST_EXPECT_EQ(test, rd(f, buf), 2L);
 	KTEST_EXPECT_STREQ(test, buf, "\x03\n");
-	KTEST_EXPECT_EQ(test, tty->signals, 4UL);
+	fput(f);
+}
+
+/* A kernel thread has no session: the job-control calls answer as for a stranger's terminal. */
+static void job_control_ioctls_need_the_callers_terminal(struct ktest *test)
+{
+	struct file *f = ttyt_open(test);
+	struct tty_struct *tty = file_tty(f);
+
+	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TIOCGPGRP, 0), (long)-ENOTTY);
+	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TIOCGSID, 0), (long)-ENOTTY);
+	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TIOCNOTTY, 0), (long)-ENOTTY);
+	/* Not a session leader: no terminal to take. */
+	KTEST_EXPECT_EQ(test, vfs_ioctl(f, TIOCSCTTY, 0), (long)-EPERM);
+	KTEST_EXPECT_EQ(test, __tty_check_change(tty, SIGTTIN), 0);
+	KTEST_EXPECT_EQ(test, tty->session, 0);
 	fput(f);
 }
 
@@ -551,7 +570,8 @@ static struct ktest_case tty_cases[] = {
 	KTEST_CASE(output_maps_newline_to_crlf_under_onlcr),
 	KTEST_CASE(raw_mode_reads_bytes_as_they_come_with_vmin_and_vtime),
 	KTEST_CASE(changing_icanon_keeps_pending_input_readable),
-	KTEST_CASE(interrupt_characters_record_the_signal_and_flush),
+	KTEST_CASE(interrupt_characters_flush_and_echo),
+	KTEST_CASE(job_control_ioctls_need_the_callers_terminal),
 	KTEST_CASE(ioctls_refuse_unknown_requests_and_bad_arguments),
 	KTEST_CASE(termios_and_winsize_ioctls_round_trip_through_user_memory),
 	KTEST_CASE(opens_share_a_terminal_and_fail_without_a_port),

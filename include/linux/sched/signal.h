@@ -31,6 +31,8 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <asm/signal.h>
+#include <linux/timer.h>
+#include <linux/spinlock.h>
 
 /* signal->flags (siglock), Linux's. */
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the group stop is complete */
@@ -61,6 +63,34 @@ struct signal_struct {
 	int group_exit_code;			/* the wait status of a group exit */
 	int group_stop_count;			/* threads yet to stop */
 	struct task_struct *group_exec_task;	/* execve() killing the other threads */
+
+	/*
+	 * The session (kernel/sys.c, drivers/tty/tty_jobctrl.c): leader is
+	 * set by setsid(); tty is the controlling terminal, NULL or an open
+	 * tty, written under tasklist_lock (written) and tty_mutex both, so
+	 * either lock keeps it for a reader; the tty's last close clears it.
+	 */
+	bool leader;
+	struct tty_struct *tty;
+
+	/*
+	 * Reaped children's totals, their children's included (wait4()'s
+	 * reap, under tasklist_lock), and maxrss, the process's own peak RSS
+	 * in pages of the mms it left (exec, exit): getrusage()'s.
+	 */
+	u64 cutime, cstime;
+	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;
+
+	/*
+	 * ITIMER_REAL (kernel/time/itimer.c), under itimer_lock: real_timer
+	 * sends SIGALRM to the process it_real_pid and re-arms itself every
+	 * it_real_incr ns (0: once).
+	 */
+	spinlock_t itimer_lock;
+	struct timer_list real_timer;
+	u64 it_real_incr;
+	pid_t it_real_pid;
 };
 
 /* @p leads its thread group: its pid is the group's tgid. */
@@ -184,6 +214,25 @@ static inline int sas_ss_flags(unsigned long sp)
 #define __for_each_thread(signal, t)	\
 	list_for_each_entry(t, &(signal)->thread_head, thread_node)
 #define for_each_thread(p, t)	__for_each_thread((p)->signal, t)
+
+/*
+ * Process groups (kernel/sys.c). is_current_pgrp_orphaned(): no member
+ * of the caller's group has a parent in another group of its session
+ * (a background read or write then fails with -EIO instead of stopping).
+ * kill_orphaned_pgrp(): before @tsk's exit notifies its parent, SIGHUP
+ * then SIGCONT every group its exit orphans that has stopped members
+ * (its own and its children's), as POSIX asks. Context: process.
+ */
+bool is_current_pgrp_orphaned(void);
+void kill_orphaned_pgrp(struct task_struct *tsk);
+
+/*
+ * Interval timers (kernel/time/itimer.c). init_itimers() prepares a new
+ * process's (fork); exit_itimers() stops them when the process ends (its
+ * last thread's do_exit()). Context: process.
+ */
+void init_itimers(struct signal_struct *sig);
+void exit_itimers(struct signal_struct *sig);
 
 static inline unsigned long task_rlimit(const struct task_struct *task, unsigned int limit)
 {
