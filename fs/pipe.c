@@ -35,6 +35,7 @@
 #include <linux/pipe_fs_i.h>
 #include <linux/poll.h>
 #include <linux/fs.h>
+#include <linux/capability.h>
 #include <linux/file.h>
 #include <linux/fcntl.h>
 #include <linux/mount.h>
@@ -397,8 +398,7 @@ static long pipe_set_size(struct pipe_inode_info *pipe, unsigned long arg)
 
 	if (!size)
 		return -EINVAL;
-	/* CAP_SYS_RESOURCE: an euid of 0 until capabilities exist */
-	if (size > pipe_max_size && current_cred()->euid != 0)
+	if (size > pipe_max_size && !capable(CAP_SYS_RESOURCE))
 		return -EPERM;
 	mutex_lock(&pipe->mutex);
 	ret = pipe_resize_ring(pipe, size >> PAGE_SHIFT);

@@ -39,7 +39,7 @@
  *
  * uname() fills Linux's struct new_utsname (six 65-byte strings);
  * sethostname() and setdomainname() change the node and domain names
- * (uts_lock; every task is root, which CAP_SYS_ADMIN asks). The
+ * (uts_lock; CAP_SYS_ADMIN, else -EPERM). The
  * sysname is "Linux" and the release "6.1.0-mmkernel": C libraries and
  * programs built for Linux read them to decide what the kernel offers
  * (glibc refuses to start on a release older than the one it was
@@ -757,6 +757,8 @@ static long set_uts_field(char *field, const char __user *name, int len)
 {
 	char tmp[__NEW_UTS_LEN + 1] = {};
 
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (len < 0 || len > __NEW_UTS_LEN)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, len))

@@ -368,6 +368,8 @@ unsigned long memblock_free_all(void)
 	return count;
 }
 
+static void tunables_follow_managed(void);
+
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
 {
 	unsigned long pos = PAGE_ALIGN((unsigned long)start);
@@ -383,6 +385,8 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 	}
 	if (pages && s)
 		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	if (pages)
+		tunables_follow_managed();
 	return pages;
 }
 
@@ -524,6 +528,19 @@ void setup_per_zone_tunables(void)
  * do. sysctl_tunables_lock keeps two writers from recomputing at once.
  */
 static DEFINE_MUTEX(sysctl_tunables_lock);
+
+/*
+ * Pages that joined their zones after boot set the tunables (the
+ * initrd's, free_reserved_area()): the watermarks and reserves follow the
+ * zones' new sizes, min_free_kbytes stays. A zone the boot loader filled
+ * with the initrd had no managed pages, so no watermarks, until then.
+ */
+static void tunables_follow_managed(void)
+{
+	mutex_lock(&sysctl_tunables_lock);
+	setup_per_zone_tunables();
+	mutex_unlock(&sysctl_tunables_lock);
+}
 
 static int tunable_sysctl_handler(struct ctl_table *table, int write, void *buffer,
 				  size_t *lenp, loff_t *ppos)

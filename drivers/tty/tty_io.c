@@ -356,20 +356,30 @@ int tty_register_device(struct tty_driver *driver, unsigned int index)
 
 static struct cdev tty_aux_cdev;
 
-/* /dev/tty (5:0) and /dev/console (5:1): one cdev for the two numbers, as Linux's tty_fops. */
+/*
+ * /dev/tty (5:0) and /dev/console (5:1): one cdev for the two numbers, as
+ * Linux's tty_fops; two regions, so /proc/devices names both as Linux's.
+ */
 int tty_init(void)
 {
 	dev_t dev = MKDEV(TTYAUX_MAJOR, 0);
-	int err = register_chrdev_region(dev, 2, "/dev/tty");
+	int err = register_chrdev_region(dev, 1, "/dev/tty");
 
 	if (err)
 		return err;
+	err = register_chrdev_region(MKDEV(TTYAUX_MAJOR, 1), 1, "/dev/console");
+	if (err)
+		goto fail_console;
 	cdev_init(&tty_aux_cdev, &tty_fops);
 	err = cdev_add(&tty_aux_cdev, dev, 2);
-	if (err) {
-		unregister_chrdev_region(dev, 2);
-		return err;
-	}
+	if (err)
+		goto fail_cdev;
 	err = devtmpfs_create_node("tty", S_IFCHR | 0666, dev);
 	return err ?: devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
+
+fail_cdev:
+	unregister_chrdev_region(MKDEV(TTYAUX_MAJOR, 1), 1);
+fail_console:
+	unregister_chrdev_region(dev, 1);
+	return err;
 }

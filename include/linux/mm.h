@@ -427,7 +427,9 @@ static inline unsigned long totalram_pages(void)
  *
  * Each whole page must still be PG_reserved (memblock's reservations, as
  * memblock_free_all() left them); it becomes a managed, free page of its
- * zone. The caller drops the memblock reservation itself.
+ * zone, whose watermarks and lowmem reserves are recomputed for its new
+ * size (min_free_kbytes kept). The caller drops the memblock reservation
+ * itself.
  *
  * Return: the number of pages freed. Context: process, after mm_core_init().
  */

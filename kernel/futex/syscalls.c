@@ -27,6 +27,7 @@
 #include <linux/time.h>
 #include <linux/timekeeping.h>
 #include <linux/syscalls.h>
+#include <linux/ptrace.h>
 #include <linux/errno.h>
 #include <asm/uaccess.h>
 #include "futex.h"
@@ -129,21 +130,6 @@ SYSCALL_DEFINE2(set_robust_list, struct robust_list_head __user *, head, size_t,
 	return 0;
 }
 
-/*
- * May current read @p's robust list? Linux asks ptrace_may_access(p,
- * PTRACE_MODE_READ_REALCREDS): its own process, or a root caller, or one
- * whose real uid and gid are all of @p's (no capabilities exist yet).
- */
-static bool robust_list_readable(struct task_struct *p)
-{
-	const struct cred *cred = current_cred(), *tcred = p->cred;
-
-	if (p->tgid == current->tgid || cred->euid == 0)
-		return true;
-	return cred->uid == tcred->euid && cred->uid == tcred->suid && cred->uid == tcred->uid &&
-	       cred->gid == tcred->egid && cred->gid == tcred->sgid && cred->gid == tcred->gid;
-}
-
 SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __user *, head_ptr,
 		size_t __user *, len_ptr)
 {
@@ -154,7 +140,7 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __us
 
 		if (!p)
 			return -ESRCH;
-		if (!robust_list_readable(p)) {
+		if (!ptrace_may_access(p, PTRACE_MODE_READ_REALCREDS)) {
 			put_task_struct(p);
 			return -EPERM;
 		}
