@@ -508,7 +508,6 @@ int copy_signal(struct task_struct *p)
 {
 	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
 
-
 	if (!sig)
 		return -ENOMEM;
 	task_lock(current);

@@ -440,7 +440,8 @@ vm_fault_t filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t 
 	}
 	addr = vma->vm_start + ((start_pgoff - vma->vm_pgoff) << PAGE_SHIFT);
 	first = pte_offset_map_lock(vma->vm_mm, vmf->pmd, addr, &vmf->ptl);
-	while ((folio = next_uptodate_folio(mapping, &index, end_pgoff))) {
+	/* end_pgoff is exclusive (the window ends at the VMA's or the table's end). */
+	while ((folio = next_uptodate_folio(mapping, &index, end_pgoff - 1))) {
 		unsigned long at = addr + ((index - start_pgoff) << PAGE_SHIFT);
 
 		vmf->pte = first + (index - start_pgoff);

@@ -259,6 +259,12 @@ static void memfd_mappings(void)
 						      SIGBUS),
 			 "a mapped page beyond the end of the file: SIGBUS");
 	munmap(s, 4 * PAGE);
+	/* A read fault's fault-around stops at the VMA's end: the next page is another's. */
+	s = map_anon(2 * PAGE, PROT_NONE);
+	s = sys_mmap(s, PAGE, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0);
+	ksft_test_result(s != MAP_FAILED && s[0] == 'q' && mprotect(s + PAGE, PAGE, PROT_READ) == 0 &&
+			 s[PAGE] == 0, "fault-around maps nothing past the mapping's end");
+	munmap(s, 2 * PAGE);
 	close(fd);
 	fd = open("/proc/self/exe", O_RDONLY);
 	expect_errno(mmap_ret(sys_mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)),
@@ -322,7 +328,7 @@ static void mprotect_calls(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(52);
+	ksft_set_plan(53);
 	anon_private();
 	anon_shared();
 	fixed_and_noreplace();
