@@ -255,7 +255,7 @@ $(B)/user/vm/musl/%: $(VM_DIR)/.extracted
 # programs that pass on Linux 6.1 but not yet here (USER_PENDING and
 # VM_PENDING; Documentation/testing.md says why for each), for
 # rdinit=/tests/runner with /tests/list.pending as init's argument.
-USER_PENDING := session_calls
+USER_PENDING :=
 VM_PENDING := soft-dirty
 user_list = { for p in $(1); do echo "user gcc/$$p"; echo "user musl/$$p"; done; \
 	      for p in $(2); do echo "user pie/$$p"; done; \

@@ -384,13 +384,19 @@ SYSCALL_DEFINE1(getsid, pid_t, pid)
 
 /* ---- process groups and sessions ------------------------------------ */
 
-/* Is there a process in group @pgrp (of session @sid, if not 0)? tasklist_lock held. */
+/*
+ * Is there a process in group @pgrp (of session @sid; ANY_SESSION: of any)?
+ * Session 0 is a real one: the processes of a kernel-started init are in
+ * it until they call setsid(). tasklist_lock held.
+ */
+#define ANY_SESSION	(-1)
+
 static bool pgrp_exists(pid_t pgrp, pid_t sid)
 {
 	struct task_struct *p;
 
 	for_each_process(p)
-		if (task_pgrp_nr(p) == pgrp && (!sid || task_session_nr(p) == sid))
+		if (task_pgrp_nr(p) == pgrp && (sid == ANY_SESSION || task_session_nr(p) == sid))
 			return true;
 	return false;
 }
@@ -445,7 +451,7 @@ SYSCALL_DEFINE0(setsid)
 
 	write_lock_irqsave(&tasklist_lock, flags);
 	/* A process group leader (or any group with its number) cannot leave. */
-	if (pgrp_exists(me->pid, 0)) {
+	if (pgrp_exists(me->pid, ANY_SESSION)) {
 		ret = -EPERM;
 	} else {
 		me->signal->leader = true;
