@@ -209,13 +209,14 @@ static int wait_go(void *arg)
 	return (int)t->arg;
 }
 
-/* "Threads:" of /proc/@pid/status, or -1. */
-static int status_threads(pid_t pid)
+/* The number after "@name:" in /proc/@pid/status, or -1. */
+static int status_field(pid_t pid, const char *name)
 {
-	char path[64], buf[4096], *p;
+	char path[64], key[32], buf[4096], *p;
 	int fd, n;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	snprintf(key, sizeof(key), "\n%s:", name);
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return -1;
@@ -224,8 +225,8 @@ static int status_threads(pid_t pid)
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
-	p = strstr(buf, "\nThreads:");
-	return p ? atoi(p + 9) : -1;
+	p = strstr(buf, key);
+	return p ? atoi(p + strlen(key)) : -1;
 }
 
 /*
@@ -236,28 +237,9 @@ static bool threads_become(int n)
 {
 	int i;
 
-	for (i = 0; i < 2000 && status_threads(getpid()) != n; i++)
+	for (i = 0; i < 2000 && status_field(getpid(), "Threads") != n; i++)
 		usleep(1000);
-	return status_threads(getpid()) == n;
-}
-
-/* "Tgid:" of /proc/@pid/status, or -1. */
-static int status_tgid(pid_t pid)
-{
-	char path[64], buf[4096], *p;
-	int fd, n;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	p = strstr(buf, "\nTgid:");
-	return p ? atoi(p + 6) : -1;
+	return status_field(getpid(), "Threads") == n;
 }
 
 /* Whether @name is an entry of directory @path. */
@@ -284,7 +266,7 @@ static void proc_and_exit_of_one(void)
 	char name[16], path[64];
 	int st;
 
-	ksft_test_result(ta > 0 && tb > 0 && status_threads(getpid()) == 3,
+	ksft_test_result(ta > 0 && tb > 0 && status_field(getpid(), "Threads") == 3,
 			 "/proc/self/status Threads: counts 3 with two threads");
 	snprintf(name, sizeof(name), "%ld", ta);
 	snprintf(path, sizeof(path), "/proc/%d/task", getpid());
@@ -292,9 +274,9 @@ static void proc_and_exit_of_one(void)
 			 "/proc/PID/task lists a thread");
 	snprintf(path, sizeof(path), "/proc/%d/task/%ld/status", getpid(), ta);
 	ksft_test_result(access(path, R_OK) == 0, "/proc/PID/task/TID/status exists");
-	ksft_test_result(!dir_has("/proc", name) && status_tgid((pid_t)ta) == getpid(),
+	ksft_test_result(!dir_has("/proc", name) && status_field((pid_t)ta, "Tgid") == getpid(),
 			 "/proc/TID is hidden from readdir but found, its Tgid the pid");
-	ksft_test_result(status_threads((pid_t)ta) == 3, "/proc/TID/status Threads: is the group's");
+	ksft_test_result(status_field((pid_t)ta, "Threads") == 3, "/proc/TID/status Threads: is the group's");
 	errno = 0;
 	ksft_test_result(waitpid((pid_t)ta, &st, __WALL | WNOHANG) == -1 && errno == ECHILD,
 			 "wait4() of a thread id is ECHILD, even with __WALL");
@@ -384,7 +366,7 @@ static void leader_exits_first(void)
 		usleep(1000);
 	ksft_test_result(status_state(pid) == 'Z' && waitpid(pid, &st, WNOHANG) == 0,
 			 "a leader that exited before its thread is a zombie not reaped yet");
-	ksft_test_result(status_threads(pid) == 2, "the zombie leader still counts in Threads:");
+	ksft_test_result(status_field(pid, "Threads") == 2, "the zombie leader still counts in Threads:");
 	shared[0] = 1;
 	/* Linux 6.1's synchronize_group_exit(): the last thread's code is the process's. */
 	ksft_test_result(waitpid(pid, &st, 0) == pid && exited_with(st, 5),
@@ -475,7 +457,7 @@ static int exec_check(const char *pid)
 		return 3;
 	if (syscall(SYS_gettid) != getpid())
 		return 4;
-	if (status_threads(getpid()) != 1)
+	if (status_field(getpid(), "Threads") != 1)
 		return 5;
 	return 0;
 }
